@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit.analysis import PARAGRAPH_COLUMNS, SENTENCE_COLUMNS
+from toolkit.spans import SPAN_COLUMNS
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \n"])
+def test_analysis_empty_text_gives_empty_tables(text):
+    result = toolkit.analyze(text)
+    assert list(result.paragraphs.columns) == PARAGRAPH_COLUMNS
+    assert list(result.sentences.columns) == SENTENCE_COLUMNS
+    assert list(result.spans.columns) == SPAN_COLUMNS
+    assert result.paragraphs.empty and result.sentences.empty and result.spans.empty
+    assert result.summary["n_paragraphs"] == 0
+
+
+@pytest.mark.parametrize("bad", [None, 42, ["text"]])
+def test_analysis_non_string_raises_type_error(bad):
+    with pytest.raises(TypeError, match="source"):
+        toolkit.analyze(bad)
+
+
+def test_analysis_one_paragraph():
+    result = toolkit.analyze("Critics slammed the reckless plan.")
+    assert len(result.paragraphs) == 1
+    row = result.paragraphs.iloc[0]
+    assert row["n_sentences"] == 1 and row["loaded_count"] >= 2
+    assert row["kind"] == "body"
+
+
+def test_analysis_spans_match_text(sample_analysis):
+    text = sample_analysis.text
+    for row in sample_analysis.spans.itertuples():
+        assert text[row.start:row.end] == row.text
+        start, end = sample_analysis.article.paragraphs[row.paragraph]
+        assert start <= row.start and row.end <= end
+
+
+def test_analysis_is_deterministic(sample_path, sample_analysis):
+    again = toolkit.analyze(sample_path)
+    pd.testing.assert_frame_equal(again.paragraphs, sample_analysis.paragraphs)
+    pd.testing.assert_frame_equal(again.spans, sample_analysis.spans)
+    pd.testing.assert_frame_equal(again.sentences, sample_analysis.sentences)
+
+
+def test_analysis_scores_in_range(sample_analysis):
+    p = sample_analysis.paragraphs
+    assert p["sentiment"].between(-1, 1).all()
+    assert p["subjectivity"].between(0, 1).all()
+    assert (p["loaded_density"] >= 0).all()
+
+
+def test_analysis_seed_ad_block_is_most_loaded(sample_analysis):
+    """Issue 2's bar: the ad paragraph has the highest loaded density, with its words as evidence."""
+    p = sample_analysis.paragraphs
+    ad = p[p["text"].str.startswith("Quite frankly")].iloc[0]
+    assert ad["loaded_density"] == p["loaded_density"].max()
+    assert (p.drop(index=ad.name)["loaded_density"] < ad["loaded_density"]).all()
+    evidence = sample_analysis.spans
+    words = " ".join(evidence[evidence["paragraph"] == ad["paragraph"]]["text"]).lower()
+    for needle in ("war", "fight", "defeat"):
+        assert needle in words
+
+
+def test_analysis_headline_kind(sample_analysis):
+    assert sample_analysis.paragraphs.loc[0, "kind"] == "headline"
+
+
+def test_analysis_paragraph_sentiment_is_length_weighted(sample_analysis):
+    s = sample_analysis.sentences
+    p = sample_analysis.paragraphs
+    for number, group in s.groupby("paragraph"):
+        expected = (group["sentiment"] * group["n_words"]).sum() / group["n_words"].sum()
+        assert math.isclose(p.loc[number, "sentiment"], expected)
+
+
+def test_analysis_counts_derive_from_spans(sample_analysis):
+    spans = sample_analysis.spans
+    for row in sample_analysis.paragraphs.itertuples():
+        own = spans[spans["paragraph"] == row.paragraph]
+        assert row.loaded_count == own["category"].isin(toolkit.LOADED_CATEGORIES).sum()
+
+
+def test_analysis_score_sentences_one_row_per_input():
+    texts = ["A vicious smear. And another sentence.", "", "Neutral report on Monday."]
+    table = toolkit.score_sentences(texts)
+    assert len(table) == 3
+    assert table["text"].tolist() == texts
+    assert table.loc[0, "loaded_count"] >= 2
+    assert table.loc[1, "n_words"] == 0
+
+
+def test_analysis_score_sentences_rejects_bad_input():
+    with pytest.raises(TypeError, match="texts"):
+        toolkit.score_sentences("one string")
+    with pytest.raises(TypeError, match=r"texts\[1\]"):
+        toolkit.score_sentences(["ok", None])

@@ -1,0 +1,52 @@
+"""Property tests: on arbitrary text, offsets are exact, nothing crashes, scores stay in range."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import toolkit
+from toolkit.loading import split_paragraphs
+from toolkit.segmentation import segment
+
+SPECIAL = ["\u200b", "\u200d", "\u202e", "\ufeff", "😀", "👍🏽", "שלום", "مرحبا", "\x00",
+           "\x07", "\r\n", "\n\n", "“", "”", "‘", "’", '"', "'", "—", "Sen.", "U.S.", "war",
+           "not", "fight back", "the Left", " "]
+texts = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(SPECIAL)), max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_properties_offsets_exact(text):
+    result = toolkit.analyze(text)
+    for row in result.spans.itertuples():
+        assert text_of(result)[row.start:row.end] == row.text
+    for row in result.sentences.itertuples():
+        assert text_of(result)[row.start:row.end] == row.text
+    for row in result.paragraphs.itertuples():
+        assert text_of(result)[row.start:row.end] == row.text
+        assert -1 <= row.sentiment <= 1 or row.sentiment != row.sentiment
+        assert 0 <= row.subjectivity <= 1
+        assert row.loaded_density >= 0
+
+
+def text_of(result):
+    return result.article.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_properties_segmentation_in_bounds(text):
+    paragraphs = split_paragraphs(text)
+    for sentence in segment(text, paragraphs):
+        start, end = paragraphs[sentence.paragraph]
+        assert start <= sentence.start < sentence.end <= end
+        for s, e in sentence.words:
+            assert sentence.start <= s < e <= sentence.end
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(texts, max_size=5))
+def test_properties_score_sentences_rows(items):
+    table = toolkit.score_sentences(items)
+    assert len(table) == len(items)
+    assert table["sentiment"].between(-1, 1).all()
+    assert table["subjectivity"].between(0, 1).all()

@@ -1,0 +1,60 @@
+"""The contract every scorer keeps: spans in bounds, exact text, deterministic, empty in,
+empty out."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.cues import find_cues
+from toolkit.sentiment import find_tone
+from toolkit.subjectivity import find_subjective
+
+SCORERS = [find_cues, find_tone, find_subjective]
+TEXTS = [
+    "",
+    "Quite frankly, there's still a war to be fought and the Left isn't resting.",
+    "It was not a disaster.\n\nThe “radical” plan, critics claimed, is a total failure!",
+    "Zero\u200bwidth, emoji 😀 war, RTL שלום fight, control \x00\x07 chars.",
+]
+
+
+@pytest.mark.parametrize("scorer", SCORERS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("text", TEXTS)
+def test_scorer_contract(scorer, text):
+    spans = scorer(text)
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start:span.end] == span.text
+        assert span.category and span.source
+    assert scorer(text) == spans
+    if not text.strip():
+        assert spans == []
+
+
+@pytest.mark.parametrize("scorer", SCORERS, ids=lambda f: f.__name__)
+def test_scorer_rejects_non_string(scorer):
+    with pytest.raises(TypeError):
+        scorer(None)
+
+
+@pytest.mark.parametrize("text, term, category", [
+    ("They are fighting back hard.", "fighting back", "conflict"),
+    ("They're plotting ways to embarrass him.", "plotting", "emotive"),
+    ("The Left is regrouping.", "The Left", "label"),
+    ("Will you join our efforts?", "Will you join", "call_to_action"),
+    ("Critics claimed it failed.", "claimed", "report_verb"),
+    ("It may perhaps rain.", "perhaps", "hedge"),
+])
+def test_cues_match_inflections_and_phrases(text, term, category):
+    found = {(s.text, s.category) for s in find_cues(text)}
+    assert (term, category) in found
+
+
+def test_cues_left_needs_capital():
+    assert not [s for s in find_cues("Turn left at the corner.") if s.category == "label"]
+
+
+def test_cues_negation_flips_weight():
+    (span,) = [s for s in find_cues("This is not a disaster.") if s.text == "disaster"]
+    assert span.weight < 0
+    (span,) = [s for s in find_cues("This is a disaster.") if s.text == "disaster"]
+    assert span.weight > 0

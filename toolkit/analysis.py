@@ -1,0 +1,268 @@
+"""``analyze()``: from a source to tidy per-paragraph, per-sentence and per-span tables.
+
+Data flow: :func:`~toolkit.loading.load_article` -> :func:`~toolkit.segmentation.segment`
+-> the scorers (tone, subjectivity, cues), each returning :class:`~toolkit.spans.Span`
+evidence -> the tables, every figure computed from the spans and sentence scores.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues
+from .loading import Article, load_article
+from .segmentation import Sentence, WORD_RE, segment
+from .sentiment import find_tone, vader_scores, weighted_mean
+from .spans import SPAN_COLUMNS, Span, spans_frame
+from .subjectivity import find_subjective, subjectivity_of
+
+__all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS"]
+
+PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text", "kind", "n_words", "n_sentences",
+                     "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
+                     "loaded_density", "top_terms", *CUE_CATEGORIES]
+SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n_words",
+                    "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
+                    "loaded_density"]
+_TOP_TERMS = 5
+
+
+@dataclass
+class Analysis:
+    """The result of :func:`analyze`: the article and its tables.
+
+    Attributes
+    ----------
+    article : Article
+    paragraphs : DataFrame
+        One row per paragraph; see ``PARAGRAPH_COLUMNS``.
+    sentences : DataFrame
+        One row per sentence; see ``SENTENCE_COLUMNS``.
+    spans : DataFrame
+        One row per piece of evidence: ``paragraph, start, end, text, category, weight,
+        source, voice``. Offsets point into ``article.text``.
+    summary : dict
+        Article-level figures; inserts are left out unless asked for.
+    """
+
+    article: Article
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    spans: pd.DataFrame
+    summary: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def __repr__(self) -> str:
+        title = self.article.title or self.article.text[:40]
+        return (f"<Analysis {title!r}: {len(self.paragraphs)} paragraphs, "
+                f"{len(self.sentences)} sentences, {len(self.spans)} spans>")
+
+
+def _count_words(text: str, words) -> int:
+    return sum(1 for s, e in words if WORD_RE.search(text, s, e))
+
+
+def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None) -> list[Span]:
+    spans = [*find_cues(text, sentences, lexicon=lexicon), *find_tone(text, sentences),
+             *find_subjective(text, sentences)]
+    spans.sort(key=lambda s: (s.start, s.end, s.category))
+    return spans
+
+
+def _loaded(spans) -> list[Span]:
+    return [s for s in spans if s.category in LOADED_CATEGORIES]
+
+
+def _density(spans, n_words: int) -> float:
+    weight = sum(max(s.weight, 0.0) for s in _loaded(spans))
+    return 100.0 * weight / n_words if n_words else 0.0
+
+
+def _top_terms(spans) -> str:
+    counts = Counter(s.text.lower() for s in _loaded(spans) if s.weight > 0)
+    return ", ".join(term for term, _ in counts.most_common(_TOP_TERMS))
+
+
+def _by_sentence(sentences: list[Sentence], spans: list[Span]) -> list[list[Span]]:
+    starts = [s.start for s in sentences]
+    groups: list[list[Span]] = [[] for _ in sentences]
+    for span in spans:
+        i = bisect_right(starts, span.start) - 1
+        if i >= 0:
+            groups[i].append(span)
+    return groups
+
+
+def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span]) -> list[dict]:
+    rows = []
+    for number, (sentence, found) in enumerate(zip(sentences, _by_sentence(sentences, spans))):
+        piece = text[sentence.start:sentence.end]
+        n_words = _count_words(text, sentence.words)
+        compound = vader_scores(piece)["compound"]
+        rows.append({
+            "paragraph": sentence.paragraph, "sentence": number, "start": sentence.start,
+            "end": sentence.end, "text": piece, "voice": "author", "n_words": n_words,
+            "sentiment": compound, "sentiment_vader": compound,
+            "subjectivity": subjectivity_of(found), "loaded_count": len(_loaded(found)),
+            "loaded_density": _density(found, n_words),
+        })
+    return rows
+
+
+def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Span]) -> list[dict]:
+    text = article.text
+    headline = article.headline_paragraph
+    sentences_of: list[list[dict]] = [[] for _ in article.paragraphs]
+    for row in sentence_rows:
+        sentences_of[row["paragraph"]].append(row)
+    spans_of = _group_by_paragraph(article, spans)
+    rows = []
+    for number, (start, end) in enumerate(article.paragraphs):
+        own, found = sentences_of[number], spans_of[number]
+        weights = [r["n_words"] for r in own]
+        n_words = sum(weights)
+        counts = Counter(s.category for s in found)
+        rows.append({
+            "paragraph": number, "start": start, "end": end, "text": text[start:end],
+            "kind": "headline" if number == headline else "body",
+            "n_words": n_words, "n_sentences": len(own),
+            "sentiment": weighted_mean([r["sentiment"] for r in own], weights),
+            "sentiment_vader": weighted_mean([r["sentiment_vader"] for r in own], weights),
+            "subjectivity": subjectivity_of(found),
+            "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+            "top_terms": _top_terms(found),
+            **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
+        })
+    return rows
+
+
+def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
+             include_inserts: bool) -> dict:
+    inserts = paragraphs["kind"].isin(["sponsored", "boilerplate"])
+    kept = paragraphs if include_inserts else paragraphs[~inserts]
+    groups = _group_by_paragraph(article, spans)
+    found = [span for i in kept["paragraph"] for span in groups[i]]
+    n_words = int(kept["n_words"].sum())
+    counts = Counter(s.category for s in found)
+    excluded = 0 if include_inserts else int(inserts.sum())
+    return {
+        "title": article.title, "source": article.source,
+        "n_paragraphs": int(len(paragraphs)), "n_paragraphs_analysed": int(len(kept)),
+        "inserts_excluded": excluded,
+        "note": (f"left out {excluded} sponsored or boilerplate paragraph(s)" if excluded
+                 else "no paragraphs left out"),
+        "n_words": n_words,
+        "sentiment": weighted_mean(kept["sentiment"].fillna(0).tolist(), kept["n_words"].tolist()),
+        "subjectivity": subjectivity_of(found),
+        "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+        "top_terms": _top_terms(found),
+        **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
+    }
+
+
+def _group_by_paragraph(article: Article, spans: list[Span]) -> list[list[Span]]:
+    starts = [s for s, _ in article.paragraphs]
+    groups: list[list[Span]] = [[] for _ in starts]
+    for span in spans:
+        i = bisect_right(starts, span.start) - 1
+        if i >= 0:
+            groups[i].append(span)
+    return groups
+
+
+def _span_rows(article: Article, spans: list[Span]) -> list[dict]:
+    starts = [s for s, _ in article.paragraphs]
+    return [{"paragraph": bisect_right(starts, s.start) - 1, **s.as_dict()} for s in spans]
+
+
+def analyze(source, *, lexicon: CueLexicon | None = None,
+            include_inserts: bool = False) -> Analysis:
+    """Analyse one article paragraph by paragraph.
+
+    Parameters
+    ----------
+    source : str, path or Article
+        Anything :func:`~toolkit.loading.load_article` accepts.
+    lexicon : CueLexicon, optional
+        A cue lexicon of your own in place of the bundled one.
+    include_inserts : bool
+        Count sponsored and boilerplate paragraphs in the summary too.
+
+    Returns
+    -------
+    Analysis
+        ``.paragraphs``, ``.sentences``, ``.spans`` and ``.summary``.
+
+    Examples
+    --------
+    >>> result = analyze("Critics slammed the plan as a disaster.\\n\\nThe vote is on Monday.")
+    >>> result.paragraphs[["paragraph", "loaded_count"]].to_dict("records")
+    [{'paragraph': 0, 'loaded_count': 2}, {'paragraph': 1, 'loaded_count': 0}]
+    """
+    article = load_article(source)
+    text = article.text
+    sentences = segment(text, article.paragraphs)
+    spans = _evidence(text, sentences, lexicon)
+    sentence_rows = _sentence_rows(text, sentences, spans)
+    paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans),
+                              columns=PARAGRAPH_COLUMNS)
+    sentence_table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+    return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
+                    spans=spans_frame(_span_rows(article, spans)),
+                    summary=_summary(article, paragraphs, spans, include_inserts=include_inserts))
+
+
+def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+    """Score independent sentences, one row per input, in input order.
+
+    Each text is scored as one sentence, without splitting, as sentence datasets expect.
+
+    Returns
+    -------
+    DataFrame
+        ``sentence`` (the input position), ``text``, ``n_words``, ``sentiment``,
+        ``sentiment_vader``, ``subjectivity``, ``loaded_count``, ``loaded_density`` and one
+        count column per cue category.
+
+    Examples
+    --------
+    >>> score_sentences(["A vicious smear.", "The vote is on Monday."])["loaded_count"].tolist()
+    [2, 0]
+    """
+    if isinstance(texts, str):
+        raise TypeError("texts must be a list of strings, not a single str")
+    rows = []
+    for number, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"texts[{number}] must be a str, not {type(text).__name__}")
+        rows.append(_score_one(text, number, lexicon))
+    columns = ["sentence", "text", "n_words", "sentiment", "sentiment_vader", "subjectivity",
+               "loaded_count", "loaded_density", *CUE_CATEGORIES]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def sentence_evidence(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+    """The spans behind :func:`score_sentences`, with ``sentence`` in place of ``paragraph``."""
+    rows = []
+    for number, text in enumerate(texts):
+        for span in _evidence(text, segment(text), lexicon):
+            rows.append({"sentence": number, **span.as_dict()})
+    return pd.DataFrame(rows, columns=["sentence", *SPAN_COLUMNS[1:]])
+
+
+def _score_one(text: str, number: int, lexicon: CueLexicon | None) -> dict:
+    sentences = segment(text)
+    found = _evidence(text, sentences, lexicon)
+    n_words = sum(_count_words(text, s.words) for s in sentences)
+    compound = vader_scores(text)["compound"] if text.strip() else 0.0
+    counts = Counter(s.category for s in found)
+    return {"sentence": number, "text": text, "n_words": n_words, "sentiment": compound,
+            "sentiment_vader": compound, "subjectivity": subjectivity_of(found),
+            "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+            **{c: counts.get(c, 0) for c in CUE_CATEGORIES}}

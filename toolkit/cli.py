@@ -1,0 +1,67 @@
+"""The command line: ``python -m toolkit VERB ...``.
+
+Verbs
+-----
+analyze   score articles and write their tables (CSV) and a chart
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+__all__ = ["main", "build_parser"]
+
+log = logging.getLogger("toolkit")
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .analysis import analyze
+    from .output import print_paragraphs, write_analysis
+
+    failures = 0
+    for source in args.paths:
+        try:
+            result = analyze(source, include_inserts=args.include_inserts)
+        except (OSError, ValueError, TypeError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        print_paragraphs(result, file=sys.stdout)
+        if args.out:
+            written = write_analysis(result, args.out, chart=not args.no_chart)
+            for path in written:
+                print(f"wrote {path}")
+    return 1 if failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m toolkit",
+        description="Score news articles paragraph by paragraph for tone, loaded language "
+                    "and bias cues, with the words that produced every score.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    p = verbs.add_parser(
+        "analyze", help="analyse articles and write their tables",
+        description="Analyse each article (a .txt, .md or .html file, or an http(s) URL, "
+                    "which is downloaded) and print a per-paragraph table. With --out, write "
+                    "paragraphs.csv, sentences.csv, spans.csv, summary.json and a PNG chart of "
+                    "tone and loaded language per paragraph into OUT/<article name>/.",
+        epilog="example: python -m toolkit analyze data/*.txt --out reports/")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or URLs")
+    p.add_argument("--out", type=Path, metavar="DIR", help="folder for the tables and chart")
+    p.add_argument("--include-inserts", action="store_true",
+                   help="count sponsored and boilerplate paragraphs in the summary")
+    p.add_argument("--no-chart", action="store_true", help="write the tables only")
+    p.set_defaults(func=_analyze)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(name)s %(message)s")
+    return args.func(args)

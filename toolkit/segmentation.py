@@ -1,0 +1,127 @@
+"""Sentences and words with character offsets, using NLTK only and nothing downloaded.
+
+Punkt is built from parameters set in code: the abbreviations that news text uses
+("Mr.", "Sen.", "U.S.", "a.m.", "Jan.") so that they do not end a sentence. Words come from
+NLTK's ``NLTKWordTokenizer``, run inside each sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NEWS_ABBREVIATIONS", "Sentence", "segment", "sentence_spans", "word_spans", "WORD_RE"]
+
+#: Abbreviations that must not end a sentence, lower-cased and without the final period.
+NEWS_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt ft rev gen lt col maj capt cmdr adm sgt cpl pvt
+sen rep gov lt.gov pres sec atty supt insp det amb hon messrs mmes
+u.s u.k u.n u.s.a e.u d.c l.a n.y n.j wash calif fla tex ariz ill mass mich minn penn pa va
+jan feb mar apr jun jul aug sep sept oct nov dec
+mon tue tues wed thu thur thurs fri sat sun
+a.m p.m no nos vol vols fig figs approx est dept univ assn bros corp inc ltd co
+e.g i.e etc vs v cf al ph.d m.d b.a m.a
+""".split())
+
+#: A word as the validation counts it: letters, inner apostrophes and hyphens.
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer():
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences in ``text[start:end]``.
+
+    Offsets are into ``text``. Leading and trailing whitespace is excluded, and a line break
+    always ends a sentence (headlines and list items have no final period).
+
+    Examples
+    --------
+    >>> text = "Sen. Smith spoke at 9 a.m. on Monday. Then he left."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Sen. Smith spoke at 9 a.m. on Monday.', 'Then he left.']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    tokenizer = _punkt()
+    line_start = start
+    for brk in [*_LINE_BREAK.finditer(text, start, end), None]:
+        line_end = end if brk is None else brk.start()
+        line = text[line_start:line_end]
+        if line.strip():
+            for s, e in tokenizer.span_tokenize(line):
+                out.append((line_start + s, line_start + e))
+        if brk is not None:
+            line_start = brk.end()
+    return out
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of NLTK word tokens in ``text[start:end]``.
+
+    Call it on one sentence at a time, as NLTK intends.
+
+    Examples
+    --------
+    >>> text = "They're plotting ways."
+    >>> [text[s:e] for s, e in word_spans(text)]
+    ['They', "'re", 'plotting', 'ways', '.']
+    """
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    try:
+        spans = _word_tokenizer().span_tokenize(piece)
+        return [(start + s, start + e) for s, e in spans]
+    except ValueError:
+        # span_tokenize cannot align some inputs (for example stray quote characters that the
+        # tokenizer rewrites); fall back to a plain pattern so offsets stay exact.
+        return [(start + m.start(), start + m.end())
+                for m in re.finditer(r"\w+(?:['’]\w+)*|[^\w\s]", piece)]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article: its range, its paragraph and its word ranges."""
+
+    start: int
+    end: int
+    paragraph: int
+    words: tuple[tuple[int, int], ...]
+
+
+def segment(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Split ``text`` (or each of its ``paragraphs``) into sentences and words.
+
+    Examples
+    --------
+    >>> [len(s.words) for s in segment("One two. Three.")]
+    [3, 2]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if paragraphs is None:
+        paragraphs = [(0, len(text))]
+    out = []
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        for s, e in sentence_spans(text, p_start, p_end):
+            out.append(Sentence(s, e, number, tuple(word_spans(text, s, e))))
+    return out

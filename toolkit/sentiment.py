@@ -1,0 +1,72 @@
+"""Tone: NLTK's VADER, run offline, sentence by sentence, with the words that drove it.
+
+NLTK's ``SentimentIntensityAnalyzer`` normally reads its lexicon through ``nltk.data``, which
+needs ``nltk.download``. Here the same lexicon is read from the ``vaderSentiment`` wheel
+(MIT licence) with ``importlib.resources``, once, on first use.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from .segmentation import Sentence, segment
+from .spans import Span
+
+__all__ = ["vader", "vader_scores", "find_tone", "weighted_mean", "TONE_CATEGORIES"]
+
+#: Span categories for the words that carry VADER valence.
+TONE_CATEGORIES = ("tone_positive", "tone_negative")
+
+
+@lru_cache(maxsize=1)
+def vader():
+    """The shared VADER analyser, built from the lexicon in the ``vaderSentiment`` wheel."""
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+    class OfflineVader(SentimentIntensityAnalyzer):
+        def __init__(self, lexicon_text: str):  # noqa: D401 - skip nltk.data.load
+            self.lexicon_file = lexicon_text
+            self.lexicon = self.make_lex_dict()
+            self.constants = VaderConstants()
+
+    text = files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    return OfflineVader(text.strip("\n"))
+
+
+def vader_scores(sentence: str) -> dict[str, float]:
+    """VADER's ``neg``, ``neu``, ``pos`` and ``compound`` for one sentence.
+
+    Examples
+    --------
+    >>> vader_scores("A terrible, horrible war.")["compound"] < 0
+    True
+    """
+    return vader().polarity_scores(sentence)
+
+
+def find_tone(text: str, sentences: list[Sentence] | None = None) -> list[Span]:
+    """Spans for the words that carry VADER valence, with the lexicon valence as weight.
+
+    Examples
+    --------
+    >>> [(s.text, s.category) for s in find_tone("A good plan, a bad war.")]
+    [('good', 'tone_positive'), ('bad', 'tone_negative'), ('war', 'tone_negative')]
+    """
+    lexicon = vader().lexicon
+    sentences = segment(text) if sentences is None else sentences
+    out = []
+    for sentence in sentences:
+        for s, e in sentence.words:
+            valence = lexicon.get(text[s:e].lower())
+            if valence:
+                category = "tone_positive" if valence > 0 else "tone_negative"
+                out.append(Span(s, e, text[s:e], category, valence / 4.0, "vader"))
+    return out
+
+
+def weighted_mean(values, weights) -> float:
+    """Mean of ``values`` weighted by ``weights``; NaN when there is no weight."""
+    total = sum(weights)
+    if not total:
+        return float("nan")
+    return sum(v * w for v, w in zip(values, weights)) / total
