@@ -223,7 +223,7 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> str:
 
 
 def _looks_like_path(source: str) -> bool:
-    if "\n" in source or len(source) > 1024:
+    if len(source) > 1024 or any(c.isspace() for c in source.strip(" ")):
         return False
     return Path(source).suffix.lower() in FILE_SUFFIXES or os.path.isfile(source)
 
