@@ -3,6 +3,7 @@
 Verbs
 -----
 analyze   score articles and write their tables (CSV) and a chart
+validate  score the toolkit against human-annotated datasets
 """
 from __future__ import annotations
 
@@ -36,6 +37,23 @@ def _analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    import json
+
+    from .validation import format_report, json_safe, validate
+
+    try:
+        results = validate(args.data, split=args.split)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(json_safe(results)))
+    else:
+        print(format_report(results))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m toolkit",
@@ -57,6 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="count sponsored and boilerplate paragraphs in the summary")
     p.add_argument("--no-chart", action="store_true", help="write the tables only")
     p.set_defaults(func=_analyze)
+
+    p = verbs.add_parser(
+        "validate", help="score the toolkit against human-annotated datasets",
+        description="Read DATA/<dataset>/<split>.csv for BABE (babe/), the VADER NYT "
+                    "editorial ratings (vader_nyt/) and the propaganda corpus (ptc/), and "
+                    "print the toolkit's figures against the human annotations.",
+        epilog="example: python -m toolkit validate --data ../shared/data --split dev")
+    p.add_argument("--data", type=Path, required=True, metavar="DIR",
+                   help="folder holding <dataset>/<split>.csv")
+    p.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=_validate)
     return parser
 
 
