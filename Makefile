@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml | $(PY)
 
 demo: $(STAMP)
 	$(PY) -m toolkit analyze data/*.txt --out reports/
+	$(PY) -m toolkit report data/*.txt --out reports/
 
 test: $(STAMP)
 	$(PY) -m pytest

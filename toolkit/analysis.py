@@ -58,6 +58,11 @@ class Analysis:
     def text(self) -> str:
         return self.article.text
 
+    def _repr_html_(self) -> str:
+        from .display import highlight
+
+        return highlight(self)
+
     def __repr__(self) -> str:
         title = self.article.title or self.article.text[:40]
         return (f"<Analysis {title!r}: {len(self.paragraphs)} paragraphs, "

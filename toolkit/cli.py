@@ -4,6 +4,7 @@ Verbs
 -----
 analyze   score articles and write their tables (CSV) and a chart
 validate  score the toolkit against human-annotated datasets
+report    write one self-contained HTML report per article, and an index page
 """
 from __future__ import annotations
 
@@ -54,6 +55,20 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from .report import report_files
+
+    written, errors = report_files(args.paths, args.out, charts=not args.no_chart)
+    for message in errors:
+        print(f"error: {message}", file=sys.stderr)
+    for path in written:
+        print(f"wrote {path}")
+    return 1 if errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m toolkit",
@@ -87,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", choices=["dev", "heldout"], default="dev")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=_validate)
+
+    p = verbs.add_parser(
+        "report", help="write a self-contained HTML report per article",
+        description="Analyse each article and write OUT/<article name>.html: the summary, "
+                    "the charts (embedded images), the highlighted text and the top evidence, "
+                    "in one file that opens offline. With several articles, also write "
+                    "OUT/index.html, most loaded first.",
+        epilog="example: python -m toolkit report data/*.txt --out reports/")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or URLs")
+    p.add_argument("--out", type=Path, metavar="DIR", required=True,
+                   help="folder for the HTML files")
+    p.add_argument("--no-chart", action="store_true", help="leave the charts out (faster)")
+    p.set_defaults(func=_report)
     return parser
 
 
