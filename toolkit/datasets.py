@@ -174,7 +174,7 @@ def load_babe(path: str | os.PathLike | None = None, *, split: str = "dev",
     -------
     DataFrame
         ``text``, ``label`` (0/1), ``biased_words`` (list of str), ``outlet``, ``topic``,
-        ``type`` (``left``, ``center``, ``right`` or None).
+        ``type`` (``left``, ``center``, ``right``, or missing).
 
     Raises
     ------
