@@ -1,0 +1,605 @@
+"""Inserts: paragraphs that are not the article's journalism.
+
+Sponsored and advertising blocks, paid posts, donation and petition appeals, newsletter,
+subscription and paywall prompts, "recommended" or "trending" link lists, social-media follow
+prompts and "story continues below" lines get pasted into article text by sites and by
+copy-and-paste. :func:`find_inserts` marks each paragraph ``sponsored``, ``boilerplate`` or
+nothing, and says why.
+
+How a paragraph is scored
+-------------------------
+A small rule set, each rule worth a fixed number of points (:data:`INSERT_WEIGHTS`, which a
+caller can replace with a mapping of their own). A paragraph whose points reach
+:data:`INSERT_THRESHOLD` is an insert. The rules, all applied outside quotation marks:
+
+``insert_marker``
+    A line that *is* a marker ("Sponsored", "Advertisement", "Paid Post", "Recommended",
+    "Story continues below", "READ MORE: ...", "<Name> Sponsored", "Paid for by ...").
+    Worth the threshold on its own.
+``call_to_action``
+    An imperative at the start of a sentence or line ("Sign up", "Donate", "Click here",
+    "Will you join", "Add your name", "Order now").
+``second_person``
+    The reader addressed as "you"/"your"; more when the writer also speaks as "we"/"our".
+``price``
+    Currency amounts that are retail sized ("$4.99", "$1 a week", "40% off"), not
+    "$2 billion"; more with sales words ("only", "free shipping", "code").
+``donation``, ``petition``, ``subscription``, ``social``
+    The vocabulary of each kind of appeal ("tax-deductible", "add your signature",
+    "your inbox", "follow us on").
+``urgency`` and ``clickbait``
+    "before midnight", "limited time", "this one simple trick".
+``link_list``
+    Several short lines without sentence punctuation (headlines), or bulleted lines.
+``off_topic``
+    TF-IDF cosine similarity to the rest of the article (scikit-learn): low similarity adds
+    points, high similarity takes points away.
+``reporting``
+    Negative: attribution ("said", "according to"), length and quotation, the signs of a
+    news paragraph.
+
+A short paragraph without sentence punctuation that sits next to an insert joins it when it
+shares more words with the insert than with the article, or carries some insert evidence of
+its own (a "short line next to such a block belongs to it"). A paragraph right after a
+sponsor line ("Acme Sponsored") gets the marker's points too.
+
+The kind is ``sponsored`` for advertising, paid posts, political and product ads, and donation
+or petition appeals on behalf of a cause; ``boilerplate`` for the publisher's own furniture:
+newsletter, subscription and paywall prompts, appeals to support the newsroom, link lists,
+follow prompts and "continues below" lines.
+
+The weights were set by hand and checked on the tuning half of the insert benchmark
+(``benchmarks/inserts_eval.py``); they are not fitted to any dataset.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .loading import Article, load_article
+from .spans import Span
+
+__all__ = ["INSERT_KINDS", "INSERT_THRESHOLD", "INSERT_WEIGHTS", "InsertFinding",
+           "find_inserts"]
+
+#: The paragraph kinds this module assigns.
+INSERT_KINDS = ("sponsored", "boilerplate")
+
+#: Points at which a paragraph counts as an insert.
+INSERT_THRESHOLD = 3.0
+
+#: Points per rule. Rules marked "each" count per match, up to the rule's ``*_max``.
+INSERT_WEIGHTS: Mapping[str, float] = {
+    "insert_marker": 6.0,          # a whole line that is a marker
+    "after_sponsor_line": 2.0,     # the paragraph right after a bare "<Name> Sponsored" line
+    "call_to_action": 1.5,         # each imperative appeal
+    "call_to_action_max": 3.0,
+    "second_person": 0.6,          # each "you"/"your" outside quotes
+    "second_person_max": 1.8,
+    "we_and_you": 0.8,             # the writer speaks as "we" to "you"
+    "price": 1.0,                  # each retail-sized amount
+    "price_max": 2.0,
+    "sales_words": 1.0,            # a price together with "only", "free shipping", "code" ...
+    "vocabulary": 1.5,             # each donation, petition, subscription or social phrase
+    "vocabulary_max": 3.0,
+    "urgency": 0.5,                # each
+    "urgency_max": 1.0,
+    "clickbait": 1.0,
+    "link_list": 2.5,
+    "off_topic_low": 1.5,          # similarity to the rest below 0.03, with appeal evidence
+    "off_topic_mid": 0.75,         # below 0.08, with appeal evidence
+    "on_topic_mid": -0.75,         # above 0.15
+    "on_topic_high": -1.5,         # above 0.25
+    "reporting": -1.5,             # attribution outside quotes
+    "long": -1.0,                  # more than 70 words
+    "very_long": -2.0,             # more than 120 words
+    "join_signal": 1.0,            # a short neighbour joins an insert with this much evidence
+}
+
+_SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
+
+
+@dataclass(frozen=True)
+class InsertFinding:
+    """The verdict on one paragraph.
+
+    Attributes
+    ----------
+    paragraph : int
+        The paragraph's index in ``article.paragraphs``.
+    kind : str or None
+        ``"sponsored"``, ``"boilerplate"``, or None for the article's own text.
+    score : float
+        The points the rules gave it.
+    reason : str
+        A readable account of the points, empty when there is no evidence.
+    spans : tuple of Span
+        The evidence, with offsets into the article text.
+    similarity : float
+        TF-IDF cosine similarity to the rest of the article.
+    """
+
+    paragraph: int
+    kind: str | None
+    score: float
+    reason: str
+    spans: tuple[Span, ...] = field(default_factory=tuple)
+    similarity: float = 0.0
+
+
+# ----------------------------------------------------------------------------- patterns
+_I = re.IGNORECASE
+
+# A whole line that is a marker. Group "ad" marks advertising, "furniture" the site's own.
+_AD_MARKER_LINE = re.compile(
+    r"^(?:sponsored(?: content| links?| post| stories| story)?(?: by .{1,60})?"
+    r"|advertisement(?:\s*[-–—:].{0,40})?|advertising|ad|ads|promoted(?: content| stories)?"
+    r"|paid (?:post|content|partnership|promotion)(?: by .{1,60})?"
+    r"|partner content|brand(?:ed)? content|presented by .{1,60}|brought to you by .{1,60}"
+    r"|(?:political )?ad(?:vertisement)? paid for by .{1,80}|paid for by .{1,80}"
+    r"|.{1,40}\s+(?:sponsored|promoted))\W*$", _I)
+_AD_PREFIX = re.compile(
+    r"^(?:sponsored|advertisement|paid post|paid content|promoted|partner content|ad)\s*[:|–—-]\s+",
+    _I)
+_AD_SENTENCE = re.compile(
+    r"\b(?:this (?:article|content|story|post) (?:is|was) (?:a )?(?:paid|sponsored|produced on behalf"
+    r"|produced in partnership|brought to you)|paid partnership with|in partnership with our "
+    r"sponsor|does not reflect the views of (?:our|the) (?:editorial|newsroom)"
+    r"|(?:newsroom|editorial staff) (?:was|were) not involved)"
+    r"|(?:^|(?<=[.!?]\s))(?:presented|sponsored|brought to you|paid for|promoted) by "
+    r"[^.!?\n]{1,40}[.!]?$", _I | re.M)
+_FURNITURE_MARKER_LINE = re.compile(
+    r"^(?:recommended(?: for you| stories| reading| articles)?|trending(?: now| stories)?"
+    r"|most (?:read|popular|viewed|shared)|popular(?: now| stories| on .{1,30})?"
+    r"|related(?: stories| articles| coverage| content)?|read more|more stories|more from .{1,40}"
+    r"|you (?:may|might) also like|you may have missed|editors?'? ?(?:picks|choice)"
+    r"|top stories|latest(?: news| stories)?|what (?:everyone|people) (?:is|are) reading"
+    r"|(?:share|share this(?: story| article)?)|comments?|newsletter|subscribe|sign up"
+    r"|(?:the )?(?:story|article|content|text) continues (?:below|after)(?: (?:the )?ad(?:vertisement)?)?"
+    r"|continue reading(?: below)?|scroll (?:down )?to continue(?: reading)?|follow us"
+    r"|(?:more|further) reading|also read|don'?t miss|watch|listen)\W*$", _I)
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:read more|related|see also|also read|more|recommended|trending|watch|listen|"
+    r"read|must read|don'?t miss)\s*[:|–—-]\s+\S", _I)
+_CONTINUES = re.compile(
+    r"\b(?:(?:story|article|content|text|report) continues (?:below|after)|scroll (?:down )?to "
+    r"continue|continue reading (?:below|on|in)|keep reading)\b", _I)
+
+_CTA_VERBS = (
+    "sign up|sign|subscribe|donate|join|click|tap|follow|like|share|get|claim|order|shop|buy|try|"
+    "download|register|add|chip in|give (?:now|today|what|\\$|\\d)|support|help|act now|"
+    "call (?:your|now|today)|demand|stand up|stand with|"
+    "watch|listen|discover|learn more|become|start|grab|save|enter|visit|unlock|upgrade|rush|"
+    "pledge|compare|find out|see (?:how|why|if|what)|say no|say yes|show them|prove|connect|"
+    "stay (?:informed|connected|updated|tuned)|contact|apply|book|reserve|use code|open|install|"
+    "don'?t miss|don'?t let|don'?t wait|make a|send|receive|upgrade|check out|read more|"
+    "read the full|get started|log in|create")
+_CTA_START = re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I | re.M)
+_CTA_ANYWHERE = re.compile(
+    r"\b(?:click here|tap here|sign up|add your (?:name|signature|voice)|chip in|act now|"
+    r"order (?:now|today)|shop now|buy now|learn more|find out (?:more|why|how)|"
+    r"will you (?:join|help|stand|chip|give|sign|donate|support|make|be)|"
+    r"can you (?:chip|help|give|donate|spare)|join (?:us|our|the fight|the movement|millions|"
+    r"thousands)|help us|stand with us|support us|don'?t miss|start your free trial|"
+    r"download (?:our|the) (?:free )?app|get (?:the|our) (?:app|newsletter))\b", _I)
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you’re|you’ve"
+                            r"|you’ll)\b", _I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", _I)
+
+_MONEY = re.compile(
+    r"(?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m\b|k\b))"
+    r"|\b\d+(?:\.\d{1,2})?\s?(?:cents|dollars|euros|pounds|usd|eur|gbp)\b(?!\s*(?:million|"
+    r"billion|trillion))|\b\d{1,2}%\s?off\b)", _I)
+_SALES = re.compile(
+    r"\b(?:only|just|from|was|now|per month|a month|a week|per week|/mo|free shipping|"
+    r"free delivery|free returns|deal|offer|save|discount|code|checkout|trial|cancel anytime|"
+    r"risk-free|money-back)\b", _I)
+
+_VOCAB = {
+    "donation": re.compile(
+        r"\b(?:donate|mak(?:e|ing) a (?:donation|contribution|gift)|every (?:dollar|gift|"
+        r"contribution) (?:helps|counts|matters)|your (?:gift|donation|contribution)|"
+        r"(?:one-time|monthly|recurring) (?:gift|donation|contribution|payment)|chip in|"
+        r"tax[- ]deductible|readers like you|(?:become|join as) a (?:member|supporter|patron)|"
+        r"give (?:now|today|what you can|\$)|matched dollar|year-end goal|fundraising goal|"
+        r"support (?:our|independent|this|fearless|quality) (?:journalism|work|reporting|"
+        r"newsroom|site|mission|reporting)|emergency contribution|rush your)\b", _I),
+    "petition": re.compile(
+        r"\b(?:petition|add your (?:name|signature|voice)|signatures|sign (?:our|the|this) "
+        r"(?:open )?(?:letter|pledge)|sign here|tell (?:congress|your (?:representative|senator|"
+        r"mp|congressman)|the (?:senate|house|white house|governor))|demand accountability)\b",
+        _I),
+    "subscription": re.compile(
+        r"\b(?:newsletters?|(?:your|to your) inbox|subscribe|subscription|subscribers?|"
+        r"unsubscribe|signing up|sign up|free trial|unlimited (?:digital )?access|"
+        r"free articles?|log in|create a (?:free )?account|email address|your email|"
+        r"terms of (?:use|service)|privacy policy|digital access|keep reading|briefing|"
+        r"(?:every|each) (?:weekday|morning|evening|week)(?: morning| evening)? (?:at|in)|"
+        r"stories you need)\b", _I),
+    "social": re.compile(
+        r"\b(?:follow us|like us|find us on|connect with us|join (?:us|our \w+) on|"
+        r"join our (?:telegram|whatsapp|discord)|share this|join the conversation|"
+        r"(?:our|free) app|app store|google play|ios and android|breaking (?:news )?alerts|"
+        r"our (?:youtube )?channel|@\w{3,})\b", _I),
+}
+_PLATFORMS = re.compile(r"\b(?:facebook|twitter|instagram|youtube|telegram|tiktok|linkedin|"
+                        r"whatsapp|pinterest|reddit|email|gab|rumble|truth social)\b", _I)
+_JOURNALISM = re.compile(r"\b(?:journalism|reporting|newsroom|reporters|our work|this site|"
+                         r"independent media|our coverage|readers)\b", _I)
+
+_URGENCY = re.compile(
+    r"\b(?:right now|act fast|hurry|limited time|today only|this week(?:end)? only|"
+    r"before (?:it'?s|it’s) too late|(?:midnight|tonight'?s?) deadline|deadline|"
+    r"before midnight|supplies are limited|while supplies last|don'?t wait|last chance|"
+    r"expires)\b|!", _I)
+_CLICKBAIT = re.compile(
+    r"\b(?:this (?:one )?(?:simple|weird|little|tiny|overlooked) (?:trick|device|asset|exercise|"
+    r"ingredient)|one simple|doctors are (?:stunned|baffled)|(?:stunned|shocked) by what|"
+    r"the shocking truth|you won'?t believe|won'?t tell you|revealed:|risk-free|free video|"
+    r"free guide|free (?:bumper sticker|membership|gift))", _I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|reported|stated|announced|added|explained|wrote|"
+    r"noted|claimed|testified)\b", _I)
+
+_QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+_SENTENCE_END = tuple(".!?…\"'”’)")
+_BULLET = re.compile(r"^\s*(?:[-•*►»▸·]|\d{1,2}[.)])\s+\S")
+
+
+# ----------------------------------------------------------------------------- helpers
+def _mask_quotes(text: str) -> str:
+    """The same text with quoted passages blanked out, so offsets stay valid."""
+    return _QUOTE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-empty line, as absolute offsets, stripped."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + line.index(stripped)
+            out.append((start + s, start + s + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _similarities(texts: list[str]) -> tuple[list[float], object]:
+    """Each paragraph's TF-IDF cosine similarity to the rest of the article, and the matrix."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    import numpy as np
+
+    if len(texts) < 2:
+        return [1.0] * len(texts), None
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                 token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b")
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # no usable words anywhere
+        return [0.0] * len(texts), None
+    total = np.asarray(matrix.sum(axis=0)).ravel()
+    sims = []
+    for i in range(matrix.shape[0]):
+        row = matrix[i].toarray().ravel()
+        rest = total - row
+        norm = np.linalg.norm(row) * np.linalg.norm(rest)
+        sims.append(float(row @ rest / norm) if norm else 0.0)
+    return sims, matrix
+
+
+def _pair_similarity(matrix, i: int, j: int) -> float:
+    if matrix is None:
+        return 0.0
+    import numpy as np
+
+    a, b = matrix[i].toarray().ravel(), matrix[j].toarray().ravel()
+    norm = np.linalg.norm(a) * np.linalg.norm(b)
+    return float(a @ b / norm) if norm else 0.0
+
+
+@dataclass
+class _Score:
+    points: float = 0.0
+    ad: float = 0.0
+    furniture: float = 0.0
+    parts: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    appeal: float = 0.0
+    sponsor_line: bool = False
+    bare_marker: bool = False
+    marker: str | None = None
+    listing: bool = False
+
+    def add(self, points: float, why: str, *, family: str | None = None,
+            appeal: bool = False) -> None:
+        if not points:
+            return
+        self.points += points
+        if appeal:
+            self.appeal += points
+        if family == "ad":
+            self.ad += points
+        elif family == "furniture":
+            self.furniture += points
+        self.parts.append(f"{why} ({points:+.2g})")
+
+
+def _span(text: str, start: int, end: int, category: str, weight: float) -> Span:
+    return Span(start, end, text[start:end], category, weight, "inserts")
+
+
+def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str, float]) -> _Score:
+    piece = text[start:end]
+    masked = _mask_quotes(piece)
+    score = _Score()
+    n_words = _n_words(piece)
+    lines = _lines(piece, start)
+
+    # Explicit markers: a whole line, or a line prefix such as "READ MORE: ...".
+    for s, e in lines:
+        line = text[s:e]
+        if _AD_MARKER_LINE.match(line) and _n_words(line) <= 14:
+            family = "ad"
+        elif _FURNITURE_MARKER_LINE.match(line):
+            family = "furniture"
+        elif (m := _AD_PREFIX.match(line)):
+            family, e = "ad", s + m.end()
+        elif (m := _FURNITURE_PREFIX.match(line)) and _n_words(line) <= 25:
+            family, e = "furniture", s + m.end() - 1
+        else:
+            continue
+        e = s + len(text[s:e].rstrip(" :|–—-"))
+        score.spans.append(_span(text, s, e, "insert_marker", w["insert_marker"]))
+        if score.marker is None:
+            score.add(w["insert_marker"], f"marker {text[s:e]!r}", family=family, appeal=True)
+            score.marker = text[s:e]
+        if family == "ad" and re.search(r"\b(?:sponsored|promoted)\W*$", line, _I):
+            score.sponsor_line = True
+        if family == "furniture":
+            score.listing = True
+    if score.marker is not None:
+        # A bare marker: the paragraph holds nothing but marker lines and short headings.
+        score.bare_marker = all(
+            _n_words(text[s:e]) <= 10 and not text[s:e].endswith((".", "?", "!"))
+            for s, e in lines)
+    for m in [*_AD_SENTENCE.finditer(masked), *_CONTINUES.finditer(masked)]:
+        if score.marker is None:
+            family = "ad" if _AD_SENTENCE.match(m.group()) else "furniture"
+            score.add(w["insert_marker"], f"marker {m.group()!r}", family=family, appeal=True)
+            score.marker = m.group()
+        score.spans.append(_span(text, start + m.start(), start + m.end(), "insert_marker",
+                                 w["insert_marker"]))
+
+    # Calls to action.
+    found: dict[tuple[int, int], str] = {}
+    for m in _CTA_START.finditer(masked):
+        s = m.start() + len(m.group()) - len(m.group().lstrip())
+        found[(start + s, start + m.end())] = m.group().strip()
+    for m in _CTA_ANYWHERE.finditer(masked):
+        if not any(a <= start + m.start() < b for a, b in found):
+            found[(start + m.start(), start + m.end())] = m.group()
+    if found:
+        points = min(w["call_to_action_max"], w["call_to_action"] * len(found))
+        first = sorted(found.items())[0][1]
+        score.add(points, f"{len(found)} call(s) to action, first {first!r}", appeal=True)
+        for (s, e) in sorted(found):
+            score.spans.append(_span(text, s, e, "call_to_action", w["call_to_action"]))
+
+    # The reader addressed, and the writer speaking as "we".
+    you = list(_SECOND_PERSON.finditer(masked))
+    if you:
+        score.add(min(w["second_person_max"], w["second_person"] * len(you)),
+                  f"addresses the reader as 'you' {len(you)} time(s)")
+        for m in you:
+            score.spans.append(_span(text, start + m.start(), start + m.end(), "second_person",
+                                     w["second_person"]))
+        if _FIRST_PLURAL.search(masked):
+            score.add(w["we_and_you"], "speaks as 'we' to 'you'")
+
+    # Prices.
+    prices = list(_MONEY.finditer(masked))
+    if prices:
+        score.add(min(w["price_max"], w["price"] * len(prices)),
+                  f"{len(prices)} price(s), first {prices[0].group()!r}", family="ad",
+                  appeal=True)
+        for m in prices:
+            score.spans.append(_span(text, start + m.start(), start + m.end(), "price",
+                                     w["price"]))
+        sales = _SALES.search(masked)
+        if sales:
+            score.add(w["sales_words"], f"sales word {sales.group()!r}", family="ad",
+                      appeal=True)
+            score.spans.append(_span(text, start + sales.start(), start + sales.end(),
+                                     "price", w["sales_words"]))
+
+    # The vocabulary of appeals.
+    hits: list[tuple[str, re.Match]] = []
+    for category, pattern in _VOCAB.items():
+        hits += [(category, m) for m in pattern.finditer(masked)]
+    platforms = {m.group().lower() for m in _PLATFORMS.finditer(masked)}
+    if len(platforms) >= 2 or (platforms and any(c == "social" for c, _ in hits)):
+        hits += [("social", m) for m in _PLATFORMS.finditer(masked)]
+    if hits:
+        distinct = {m.group().lower() for _, m in hits}
+        points = min(w["vocabulary_max"], w["vocabulary"] * len(distinct))
+        categories = sorted({c for c, _ in hits})
+        furniture_share = sum(c in ("subscription", "social") for c, _ in hits) / len(hits)
+        if "donation" in categories and _JOURNALISM.search(masked):
+            furniture_share = max(furniture_share, 0.75)
+        score.add(points * furniture_share,
+                  f"{'/'.join(categories)} words, e.g. {hits[0][1].group()!r}",
+                  family="furniture", appeal=True)
+        score.add(points * (1 - furniture_share), f"{'/'.join(categories)} words"
+                  if furniture_share else f"{'/'.join(categories)} words, e.g. "
+                  f"{hits[0][1].group()!r}", family="ad", appeal=True)
+        for category, m in hits:
+            score.spans.append(_span(text, start + m.start(), start + m.end(), category,
+                                     w["vocabulary"]))
+
+    urgent = list(_URGENCY.finditer(masked))
+    if urgent:
+        score.add(min(w["urgency_max"], w["urgency"] * len(urgent)),
+                  f"urgency {urgent[0].group()!r}", family="ad")
+        for m in urgent:
+            score.spans.append(_span(text, start + m.start(), start + m.end(), "urgency",
+                                     w["urgency"]))
+    bait = _CLICKBAIT.search(masked)
+    if bait:
+        score.add(w["clickbait"], f"clickbait {bait.group()!r}", family="ad", appeal=True)
+        score.spans.append(_span(text, start + bait.start(), start + bait.end(), "clickbait",
+                                 w["clickbait"]))
+
+    # A list of headlines or bullets.
+    if len(lines) >= 2:
+        short = [(s, e) for s, e in lines if _n_words(text[s:e]) <= 16
+                 and (not text[s:e].endswith(_SENTENCE_END) or _BULLET.match(text[s:e]))]
+        if len(short) >= 2 and len(short) >= 0.6 * len(lines):
+            score.add(w["link_list"], f"list of {len(short)} headline-like lines",
+                      family="furniture", appeal=True)
+            score.listing = True
+            for s, e in short:
+                score.spans.append(_span(text, s, e, "link_list", w["link_list"]))
+
+    # Topical distance (it only amplifies appeal evidence), and the signs of reporting.
+    if score.appeal <= 0:
+        if sim > _SIM_HIGH:
+            score.add(w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
+        elif sim > _SIM_ON:
+            score.add(w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
+    elif sim < _SIM_LOW:
+        score.add(w["off_topic_low"], f"off-topic (TF-IDF similarity {sim:.2f})")
+    elif sim < _SIM_MID:
+        score.add(w["off_topic_mid"], f"off-topic (TF-IDF similarity {sim:.2f})")
+    elif sim > _SIM_HIGH:
+        score.add(w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
+    elif sim > _SIM_ON:
+        score.add(w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
+    reporting = _REPORTING.search(masked)
+    if reporting and score.marker is None:
+        score.add(w["reporting"], f"attribution {reporting.group()!r}")
+    if score.marker is None:
+        if n_words > 120:
+            score.add(w["very_long"], f"{n_words} words long")
+        elif n_words > 70:
+            score.add(w["long"], f"{n_words} words long")
+    return score
+
+
+def _kind(score: _Score) -> str:
+    return "sponsored" if score.ad >= score.furniture else "boilerplate"
+
+
+def _reason(kind: str, score: _Score, threshold: float, joined: str = "") -> str:
+    evidence = "; ".join(score.parts)
+    if joined:
+        return f"{kind}: {joined}" + (f"; own evidence: {evidence}" if evidence else "")
+    return f"{kind}: {evidence}; total {score.points:.2f} >= {threshold:g}"
+
+
+def _is_short_line(text: str, start: int, end: int) -> bool:
+    """At most 15 words and no sentence punctuation at the end: a heading or a link."""
+    piece = text[start:end].rstrip().rstrip("\"'”’)]*")
+    return (_n_words(piece) <= 15 and len(_WORD.findall(piece)) >= 2
+            and not piece.endswith((".", "?", ";", ":", ",", "!")))
+
+
+def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
+                 weights: Mapping[str, float] | None = None) -> list[InsertFinding]:
+    """Mark the paragraphs that are not the article's journalism.
+
+    Parameters
+    ----------
+    source : str, path or Article
+        Anything :func:`~toolkit.loading.load_article` accepts.
+    threshold : float
+        Points at which a paragraph is an insert.
+    weights : mapping, optional
+        Points per rule in place of :data:`INSERT_WEIGHTS`; missing keys take the defaults.
+
+    Returns
+    -------
+    list of InsertFinding
+        One per paragraph, in order: ``kind`` (``"sponsored"``, ``"boilerplate"`` or None),
+        ``score``, a readable ``reason`` and the evidence ``spans`` (categories
+        ``insert_marker``, ``call_to_action``, ``second_person``, ``price``, ``donation``,
+        ``petition``, ``subscription``, ``social``, ``urgency``, ``clickbait``,
+        ``link_list``). The headline is never an insert.
+
+    Examples
+    --------
+    >>> text = ("Talks resumed in Geneva on Monday.\\n\\n"
+    ...         "Sponsored\\nSave 40% on headphones this weekend only.\\n\\n"
+    ...         "Delegates said the talks would last a week.")
+    >>> [f.kind for f in find_inserts(text)]
+    [None, 'sponsored', None]
+    """
+    article = load_article(source)
+    w = {**INSERT_WEIGHTS, **(weights or {})}
+    text = article.text
+    ranges = article.paragraphs
+    if not ranges:
+        return []
+    headline = article.headline_paragraph
+    sims, matrix = _similarities([text[s:e] for s, e in ranges])
+    scores = [_score_paragraph(text, s, e, sims[i], w) for i, (s, e) in enumerate(ranges)]
+
+    # A bare sponsor line labels the paragraph after it.
+    for i in range(1, len(ranges)):
+        before = scores[i - 1]
+        if (before.sponsor_line and before.bare_marker and scores[i].marker is None
+                and i != headline):
+            scores[i].add(w["after_sponsor_line"],
+                          f"follows the sponsor line {scores[i - 1].marker!r}", family="ad")
+
+    kinds: list[str | None] = [
+        _kind(sc) if sc.points >= threshold and i != headline else None
+        for i, sc in enumerate(scores)]
+    extras = [""] * len(ranges)
+
+    # A short line next to an insert belongs to it when it carries some insert evidence of
+    # its own, shares more words with the insert than with the article, sits next to a bare
+    # marker ("Sponsored"), or continues a list of links.
+    listing = [sc.listing or sc.bare_marker for sc in scores]
+    changed = True
+    while changed:
+        changed = False
+        for i, (s, e) in enumerate(ranges):
+            if kinds[i] or i == headline or not _is_short_line(text, s, e):
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(ranges) or kinds[j] is None:
+                    continue
+                with_block = _pair_similarity(matrix, i, j)
+                if scores[i].appeal >= w["join_signal"]:
+                    why = "with insert evidence of its own"
+                elif with_block > max(sims[i], _SIM_LOW):
+                    why = (f"more like it (TF-IDF similarity {with_block:.2f}) than like the "
+                           f"article ({sims[i]:.2f})")
+                elif listing[j] and sims[i] < _SIM_MID:
+                    why = f"a heading in the same list or marker block (similarity to the "
+                    why += f"article {sims[i]:.2f})"
+                else:
+                    continue
+                kinds[i] = kinds[j]
+                listing[i] = listing[j]
+                extras[i] = f"short line next to the {kinds[j]} paragraph {j}, {why}"
+                changed = True
+                break
+
+    findings = []
+    for i, sc in enumerate(scores):
+        kind = kinds[i]
+        findings.append(InsertFinding(
+            paragraph=i, kind=kind, score=sc.points,
+            reason=_reason(kind, sc, threshold, extras[i]) if kind else "",
+            spans=tuple(sorted(sc.spans, key=lambda s: (s.start, s.end, s.category)))
+            if kind else (),
+            similarity=sims[i]))
+    return findings
