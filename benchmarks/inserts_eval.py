@@ -98,14 +98,21 @@ def build_case(article_id: str, original: str, blocks: list[Block], rng: random.
         paragraphs = [line.strip() for line in original.splitlines() if line.strip()]
     else:
         paragraphs = [original[s:e] for s, e in split_paragraphs(original)]
-    items: list[tuple[str, str | None, bool | None]] = [(p, None, None) for p in paragraphs]
     n = rng.randint(1, max_blocks)
-    for block in rng.sample(blocks, k=min(n, len(blocks))):
-        position = rng.randint(1, len(items))
+    chosen = rng.sample(blocks, k=min(n, len(blocks)))
+    # Distinct gaps between the article's own paragraphs, so blocks never split each other.
+    gaps = rng.sample(range(1, len(paragraphs) + 1), k=min(len(chosen), len(paragraphs)))
+    pasted = {}
+    for gap, block in zip(gaps, chosen):
         pieces = list(block.paragraphs)
         if unit == "line" and rng.random() < 0.5:
             pieces = [line for p in pieces for line in p.splitlines() if line.strip()]
-        items[position:position] = [(p, block.type, block.marker) for p in pieces]
+        pasted[gap] = [(p, block.type, block.marker) for p in pieces]
+    items: list[tuple[str, str | None, bool | None]] = []
+    for i, p in enumerate(paragraphs):
+        items += pasted.get(i, [])
+        items.append((p, None, None))
+    items += pasted.get(len(paragraphs), [])
     return Case(article_id, "\n\n".join(p for p, _, _ in items),
                 [t for _, t, _ in items], [m for _, _, m in items])
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues
+from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, load_article
 from .segmentation import Sentence, WORD_RE, segment
 from .sentiment import find_tone, vader_scores, weighted_mean
@@ -21,7 +22,8 @@ from .subjectivity import find_subjective, subjectivity_of
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS"]
 
-PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text", "kind", "n_words", "n_sentences",
+PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text", "kind", "insert_score",
+                     "insert_reason", "n_words", "n_sentences",
                      "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
                      "loaded_density", "top_terms", *CUE_CATEGORIES]
 SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n_words",
@@ -120,7 +122,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span]) -> l
     return rows
 
 
-def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Span]) -> list[dict]:
+def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Span],
+                    inserts: list[InsertFinding]) -> list[dict]:
     text = article.text
     headline = article.headline_paragraph
     sentences_of: list[list[dict]] = [[] for _ in article.paragraphs]
@@ -133,9 +136,11 @@ def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Spa
         weights = [r["n_words"] for r in own]
         n_words = sum(weights)
         counts = Counter(s.category for s in found)
+        insert = inserts[number]
         rows.append({
             "paragraph": number, "start": start, "end": end, "text": text[start:end],
-            "kind": "headline" if number == headline else "body",
+            "kind": insert.kind or ("headline" if number == headline else "body"),
+            "insert_score": insert.score, "insert_reason": insert.reason,
             "n_words": n_words, "n_sentences": len(own),
             "sentiment": weighted_mean([r["sentiment"] for r in own], weights),
             "sentiment_vader": weighted_mean([r["sentiment_vader"] for r in own], weights),
@@ -149,7 +154,7 @@ def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Spa
 
 def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
              include_inserts: bool) -> dict:
-    inserts = paragraphs["kind"].isin(["sponsored", "boilerplate"])
+    inserts = paragraphs["kind"].isin(INSERT_KINDS)
     kept = paragraphs if include_inserts else paragraphs[~inserts]
     groups = _group_by_paragraph(article, spans)
     found = [span for i in kept["paragraph"] for span in groups[i]]
@@ -197,7 +202,10 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     lexicon : CueLexicon, optional
         A cue lexicon of your own in place of the bundled one.
     include_inserts : bool
-        Count sponsored and boilerplate paragraphs in the summary too.
+        Count sponsored and boilerplate paragraphs (see :func:`~toolkit.inserts.find_inserts`)
+        in the summary too. Either way they keep their rows, with ``kind``,
+        ``insert_score`` and ``insert_reason``, and their evidence is in ``.spans`` with
+        ``source == "inserts"``.
 
     Returns
     -------
@@ -215,11 +223,15 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     sentences = segment(text, article.paragraphs)
     spans = _evidence(text, sentences, lexicon)
     sentence_rows = _sentence_rows(text, sentences, spans)
-    paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans),
+    inserts = find_inserts(article)
+    paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans, inserts),
                               columns=PARAGRAPH_COLUMNS)
     sentence_table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+    # Insert evidence goes to the spans table only: it must not count as loaded language.
+    evidence = sorted([*spans, *(s for f in inserts for s in f.spans)],
+                      key=lambda s: (s.start, s.end, s.category, s.source))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
-                    spans=spans_frame(_span_rows(article, spans)),
+                    spans=spans_frame(_span_rows(article, evidence)),
                     summary=_summary(article, paragraphs, spans, include_inserts=include_inserts))
 
 

@@ -72,6 +72,7 @@ INSERT_THRESHOLD = 3.0
 #: Points per rule. Rules marked "each" count per match, up to the rule's ``*_max``.
 INSERT_WEIGHTS: Mapping[str, float] = {
     "insert_marker": 6.0,          # a whole line that is a marker
+    "marker_in_long": 1.5,         # the same inside a paragraph of more than 80 words
     "after_sponsor_line": 2.0,     # the paragraph right after a bare "<Name> Sponsored" line
     "call_to_action": 1.5,         # each imperative appeal
     "call_to_action_max": 3.0,
@@ -98,6 +99,7 @@ INSERT_WEIGHTS: Mapping[str, float] = {
 }
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
+_DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,8 @@ _CONTINUES = re.compile(
     r"continue|continue reading (?:below|on|in)|keep reading)\b", _I)
 
 _CTA_VERBS = (
-    "sign up|sign|subscribe|donate|join|click|tap|follow|like|share|get|claim|order|shop|buy|try|"
+    "sign up|sign|subscribe|donate|join|click|tap|follow|like|share|get|claim|shop|buy|try|"
+    "order (?:now|today|yours|online|your|a|the)|"
     "download|register|add|chip in|give (?:now|today|what|\\$|\\d)|support|help|act now|"
     "call (?:your|now|today)|demand|stand up|stand with|"
     "watch|listen|discover|learn more|become|start|grab|save|enter|visit|unlock|upgrade|rush|"
@@ -224,8 +227,9 @@ _VOCAB = {
         r"(?:our|free) app|app store|google play|ios and android|breaking (?:news )?alerts|"
         r"our (?:youtube )?channel|@\w{3,})\b", _I),
 }
-_PLATFORMS = re.compile(r"\b(?:facebook|twitter|instagram|youtube|telegram|tiktok|linkedin|"
-                        r"whatsapp|pinterest|reddit|email|gab|rumble|truth social)\b", _I)
+_PLATFORMS = re.compile(r"(?<![./])\b(?:facebook|twitter|instagram|youtube|telegram|tiktok|"
+                        r"linkedin|whatsapp|pinterest|reddit|email|gab|rumble|truth social)\b"
+                        r"(?![./]\w)", _I)
 _JOURNALISM = re.compile(r"\b(?:journalism|reporting|newsroom|reporters|our work|this site|"
                          r"independent media|our coverage|readers)\b", _I)
 
@@ -251,8 +255,20 @@ _BULLET = re.compile(r"^\s*(?:[-•*►»▸·]|\d{1,2}[.)])\s+\S")
 
 # ----------------------------------------------------------------------------- helpers
 def _mask_quotes(text: str) -> str:
-    """The same text with quoted passages blanked out, so offsets stay valid."""
-    return _QUOTE.sub(lambda m: " " * len(m.group()), text)
+    """The same text with quoted passages blanked out, so offsets stay valid.
+
+    A closing mark with no opening one before it ends a quote carried over from the previous
+    paragraph; an opening mark with no closing one runs to the end (the news convention for
+    quotes over several paragraphs).
+    """
+    masked = _QUOTE.sub(lambda m: " " * len(m.group()), text)
+    close, open_ = masked.find("”"), masked.find("“")
+    if close != -1 and (open_ == -1 or close < open_):
+        masked = " " * (close + 1) + masked[close + 1:]
+    open_ = masked.find("“")
+    if open_ != -1:
+        masked = masked[:open_] + " " * (len(masked) - open_)
+    return masked
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -312,6 +328,7 @@ class _Score:
     parts: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     appeal: float = 0.0
+    positive: float = 0.0
     sponsor_line: bool = False
     bare_marker: bool = False
     marker: str | None = None
@@ -322,6 +339,7 @@ class _Score:
         if not points:
             return
         self.points += points
+        self.positive += max(points, 0.0)
         if appeal:
             self.appeal += points
         if family == "ad":
@@ -332,6 +350,9 @@ class _Score:
 
 
 def _span(text: str, start: int, end: int, category: str, weight: float) -> Span:
+    """Evidence, its category prefixed ``insert_`` so that it never counts as a cue."""
+    if not category.startswith("insert_"):
+        category = f"insert_{category}"
     return Span(start, end, text[start:end], category, weight, "inserts")
 
 
@@ -358,7 +379,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         e = s + len(text[s:e].rstrip(" :|–—-"))
         score.spans.append(_span(text, s, e, "insert_marker", w["insert_marker"]))
         if score.marker is None:
-            score.add(w["insert_marker"], f"marker {text[s:e]!r}", family=family, appeal=True)
+            points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
+            score.add(points, f"marker {text[s:e]!r}", family=family, appeal=True)
             score.marker = text[s:e]
         if family == "ad" and re.search(r"\b(?:sponsored|promoted)\W*$", line, _I):
             score.sponsor_line = True
@@ -372,7 +394,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     for m in [*_AD_SENTENCE.finditer(masked), *_CONTINUES.finditer(masked)]:
         if score.marker is None:
             family = "ad" if _AD_SENTENCE.match(m.group()) else "furniture"
-            score.add(w["insert_marker"], f"marker {m.group()!r}", family=family, appeal=True)
+            points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
+            score.add(points, f"marker {m.group()!r}", family=family, appeal=True)
             score.marker = m.group()
         score.spans.append(_span(text, start + m.start(), start + m.end(), "insert_marker",
                                  w["insert_marker"]))
@@ -458,7 +481,9 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # A list of headlines or bullets.
     if len(lines) >= 2:
+        marked = {(sp.start, sp.end) for sp in score.spans}
         short = [(s, e) for s, e in lines if _n_words(text[s:e]) <= 16
+                 and not any(s <= a < e for a, _ in marked)
                  and (not text[s:e].endswith(_SENTENCE_END) or _BULLET.match(text[s:e]))]
         if len(short) >= 2 and len(short) >= 0.6 * len(lines):
             score.add(w["link_list"], f"list of {len(short)} headline-like lines",
@@ -484,11 +509,15 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     reporting = _REPORTING.search(masked)
     if reporting and score.marker is None:
         score.add(w["reporting"], f"attribution {reporting.group()!r}")
-    if score.marker is None:
-        if n_words > 120:
-            score.add(w["very_long"], f"{n_words} words long")
-        elif n_words > 70:
-            score.add(w["long"], f"{n_words} words long")
+    if n_words > _DILUTE_AFTER:
+        # Evidence spread thinly over a long paragraph counts for less.
+        factor = _DILUTE_AFTER / n_words
+        score.add(-score.positive * (1 - factor), f"evidence spread over {n_words} words "
+                  f"(x{factor:.2f})")
+    if n_words > 120:
+        score.add(w["very_long"], f"{n_words} words long")
+    elif n_words > 70:
+        score.add(w["long"], f"{n_words} words long")
     return score
 
 
@@ -527,10 +556,12 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     -------
     list of InsertFinding
         One per paragraph, in order: ``kind`` (``"sponsored"``, ``"boilerplate"`` or None),
-        ``score``, a readable ``reason`` and the evidence ``spans`` (categories
-        ``insert_marker``, ``call_to_action``, ``second_person``, ``price``, ``donation``,
-        ``petition``, ``subscription``, ``social``, ``urgency``, ``clickbait``,
-        ``link_list``). The headline is never an insert.
+        ``score``, a readable ``reason`` and the evidence ``spans`` (source ``"inserts"``,
+        categories ``insert_marker``, ``insert_call_to_action``, ``insert_second_person``,
+        ``insert_price``, ``insert_donation``, ``insert_petition``, ``insert_subscription``,
+        ``insert_social``, ``insert_urgency``, ``insert_clickbait``, ``insert_link_list``;
+        the prefix keeps them apart from the cue categories of the same names). Only
+        inserts carry spans. The headline is never an insert.
 
     Examples
     --------
@@ -571,7 +602,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     while changed:
         changed = False
         for i, (s, e) in enumerate(ranges):
-            if kinds[i] or i == headline or not _is_short_line(text, s, e):
+            if kinds[i] or i in (0, headline) or not _is_short_line(text, s, e):
                 continue
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(ranges) or kinds[j] is None:

@@ -1,0 +1,197 @@
+"""Tests for toolkit.inserts: sponsored and boilerplate paragraphs, with their reasons."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+import toolkit
+from toolkit.inserts import INSERT_WEIGHTS, find_inserts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Three paragraphs of ordinary reporting on one topic, around the block under test.
+BEFORE = ("City council approves new budget for road repairs\n\n"
+          "The city council voted 7-2 on Tuesday to approve a budget that sets aside money for "
+          "road repairs across the eastern districts, officials said.\n\n"
+          "Council member Ana Ruiz said the repairs to the eastern districts would begin in "
+          "spring and that the budget also funds two new bus routes.")
+AFTER = ("Opponents of the budget said the council had ignored the western districts, where "
+         "residents have complained about potholes for years.\n\n"
+         "The mayor is expected to sign the budget next week, a spokesman for the council said.")
+
+
+def _kinds(block: str) -> list[str | None]:
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    return [f.kind for f in find_inserts(text)]
+
+
+INSERTS = [
+    # (insert type, block) — each with and without an explicit marker
+    ("sponsored, marker", "Sponsored\nSwitch your home to solar with nothing down. See if you qualify."),
+    ("sponsored, no marker", "Homeowners are ditching their old windows for this one overlooked "
+                             "upgrade. See how much you could save."),
+    ("advertisement line", "ADVERTISEMENT"),
+    ("paid post, marker", "Paid Post: This content was produced on behalf of a sponsor and does "
+                          "not reflect the views of our editorial staff."),
+    ("product ad with price", "Noise-cancelling earbuds now just $29.99. Order today and get free "
+                              "shipping!"),
+    ("partisan ad", "The radical elites want to take away your freedom. We can't stop them without "
+                    "you. Will you stand with us today?"),
+    ("donation appeal", "Reporting like this depends on readers like you. Please make a donation "
+                        "today to keep our newsroom independent."),
+    ("donation with amount", "Can you chip in $5 to support our journalism?"),
+    ("petition", "Sign the petition: tell Congress to protect local parks. Add your name now."),
+    ("newsletter", "Get our best stories in your inbox every morning. Sign up for the free "
+                   "newsletter."),
+    ("paywall", "You have reached your limit of free articles. Subscribe now for unlimited "
+                "access."),
+    ("recommended list, marker", "Recommended\nFive ways to cut your heating bill\n"
+                                 "Why the housing market may cool next year"),
+    ("trending list, no marker", "1. Storm closes schools across the region\n"
+                                 "2. Celebrity chef opens new restaurant\n"
+                                 "3. Lottery jackpot climbs again"),
+    ("read more", "READ MORE: How the new tax rules affect renters"),
+    ("follow prompt", "Follow us on Facebook and Instagram for the latest updates."),
+    ("continues below", "Story continues below advertisement"),
+]
+
+
+@pytest.mark.parametrize("name, block", INSERTS, ids=[n for n, _ in INSERTS])
+def test_inserts_block_is_marked(name, block):
+    kinds = _kinds(block)
+    assert kinds[3] in ("sponsored", "boilerplate"), name
+    assert [k for i, k in enumerate(kinds) if i != 3] == [None] * (len(kinds) - 1)
+
+
+@pytest.mark.parametrize("block, kind", [
+    ("Sponsored\nSave 40% on headphones this weekend only.", "sponsored"),
+    ("Noise-cancelling earbuds now just $29.99. Order today and get free shipping!",
+     "sponsored"),
+    ("Get our best stories in your inbox every morning. Sign up for the free newsletter.",
+     "boilerplate"),
+    ("Recommended\nFive ways to cut your heating bill\nWhy the housing market may cool",
+     "boilerplate"),
+    ("Story continues below advertisement", "boilerplate"),
+])
+def test_inserts_kind_separates_ads_from_site_furniture(block, kind):
+    assert _kinds(block)[3] == kind
+
+
+BODY = [
+    # News paragraphs that say "you", mention money or quote a plea must stay body.
+    "“If you want to know what this budget means, look at the potholes,” Ruiz told reporters.",
+    "The repairs will cost $4.6 million, and the council said the eastern districts would get "
+    "$2 million of that.",
+    "A resident, Maria Lopez, said: “Please, sign up for the public meeting and tell them what "
+    "you think. We need you there.”",
+    "The council's website asks residents to report potholes, and officials said more than "
+    "3,000 reports were filed last year.",
+    "Bus fares will rise from $2.50 to $2.75 in March, the transit agency said.",
+    "Critics said the council had been sponsored by developers, an allegation the mayor denied.",
+    "You can't fix every road in one year, the mayor said, but the budget is a start.",
+]
+
+
+@pytest.mark.parametrize("paragraph", BODY)
+def test_inserts_news_paragraphs_stay_body(paragraph):
+    kinds = _kinds(paragraph)
+    assert kinds == [None] * len(kinds)
+
+
+def test_inserts_short_line_joins_its_block():
+    block = ("Stop the radicals today\n\nSponsored by Citizens for Tomorrow\n\n"
+             "They are coming for your paycheck and your freedom. Chip in $10 right now to "
+             "fight back before the midnight deadline!")
+    kinds = _kinds(block)
+    assert kinds[3:6] == ["sponsored"] * 3
+    assert kinds[:3] == [None] * 3 and kinds[6:] == [None] * 2
+    reason = find_inserts(f"{BEFORE}\n\n{block}\n\n{AFTER}")[3].reason
+    assert "short line next to" in reason
+
+
+def test_inserts_seed_bar(sample_analysis):
+    p = sample_analysis.paragraphs
+    sponsored = p.index[p["kind"] == "sponsored"].tolist()
+    block = p.loc[sponsored[0], "text"]
+    assert "1776 Coalition Sponsored" in block and "Kumbaya" in block
+    assert p.loc[sponsored[1], "text"].startswith("Quite frankly, we may have won the election")
+    assert len(sponsored) == 2
+    assert set(p["kind"]) == {"headline", "body", "sponsored"}
+    assert all(p.loc[i, "insert_reason"] for i in sponsored)
+    assert (p.loc[p["kind"] != "sponsored", "insert_reason"] == "").all()
+
+
+def test_inserts_seed_evidence_spans_point_into_text(sample_analysis):
+    text = sample_analysis.text
+    spans = sample_analysis.spans[sample_analysis.spans["source"] == "inserts"]
+    assert {"insert_marker", "insert_call_to_action"} <= set(spans["category"])
+    for row in spans.itertuples():
+        assert text[row.start:row.end] == row.text
+    assert "1776 Coalition Sponsored" in set(spans["text"])
+
+
+def test_inserts_summary_leaves_inserts_out(sample_path):
+    kept = toolkit.analyze(sample_path, include_inserts=True).summary
+    left = toolkit.analyze(sample_path).summary
+    assert left["inserts_excluded"] == 2 and "left out 2" in left["note"]
+    assert kept["inserts_excluded"] == 0
+    assert left["n_paragraphs_analysed"] == kept["n_paragraphs_analysed"] - 2
+    assert left["n_words"] < kept["n_words"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "One paragraph only, with nothing else."])
+def test_inserts_small_inputs(text):
+    findings = find_inserts(text)
+    assert all(f.kind is None for f in findings)
+
+
+def test_inserts_same_result_on_every_run():
+    text = f"{BEFORE}\n\nSign up for our newsletter today.\n\n{AFTER}"
+    assert find_inserts(text) == find_inserts(text)
+
+
+def test_inserts_weights_can_be_replaced():
+    text = f"{BEFORE}\n\nADVERTISEMENT\n\n{AFTER}"
+    assert find_inserts(text)[3].kind == "sponsored"
+    weights = {**INSERT_WEIGHTS, "insert_marker": 0.0}
+    assert find_inserts(text, weights=weights)[3].kind is None
+
+
+def test_inserts_rejects_non_text():
+    with pytest.raises(TypeError, match="source"):
+        find_inserts(42)
+
+
+def _benchmark():
+    path = ROOT / "benchmarks" / "inserts_eval.py"
+    spec = importlib.util.spec_from_file_location("inserts_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("inserts_eval", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_inserts_pools_are_separate_and_varied():
+    bench = _benchmark()
+    tuning = bench.load_blocks(bench.POOLS["tuning"])
+    heldout = bench.load_blocks(bench.POOLS["heldout"])
+    assert not {b.paragraphs for b in tuning} & {b.paragraphs for b in heldout}
+    for pool in (tuning, heldout):
+        assert len({b.type for b in pool}) >= 10
+        assert sum(not b.marker for b in pool) >= len(pool) / 2
+
+
+@pytest.mark.parametrize("pool, articles", [("tuning", "tuning"), ("heldout", "heldout")])
+def test_inserts_dev_set_floors(shared_data, pool, articles):
+    bench = _benchmark()
+    result = bench.evaluate(pool, articles=articles, directory=shared_data / "ptc" / "articles",
+                            seed=1, limit=40)
+    assert result["n_inserted"] >= 60
+    assert result["recall"] >= 0.85
+    assert result["recall_nomarker"] >= 0.85
+    # Raw rate: the PTC articles' own furniture ("take our poll - story continues below",
+    # "Sign up for more newsletters here") counts against it here.
+    assert result["fp_rate"] <= 0.02
