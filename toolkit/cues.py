@@ -61,6 +61,10 @@ class CueLexicon:
         self.rows = tuple(rows)
         self._index: dict[tuple[str, ...], list[tuple[str, float]]] = {}
         self._exact: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+        # Longest term starting with a given first stem (or exact first word), so that
+        # matching tries phrase lengths only where a phrase can start.
+        self._longest: dict[str, int] = {}
+        self._longest_exact: dict[str, int] = {}
         self.max_len = 1
         for term, category, weight in self.rows:
             tokens = [_norm(term[s:e]) for s, e in word_spans(term)]
@@ -72,9 +76,12 @@ class CueLexicon:
                 variants = {tuple(tokens), (tokens[0][:1].upper() + tokens[0][1:], *tokens[1:])}
                 for variant in variants:
                     self._exact.setdefault(variant, []).append((category, weight))
+                    self._longest_exact[variant[0]] = max(self._longest_exact.get(variant[0], 0),
+                                                          len(variant))
             else:
                 key = tuple(_stem(t) for t in tokens)
                 self._index.setdefault(key, []).append((category, weight))
+                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
             self.max_len = max(self.max_len, len(tokens))
 
     @property
@@ -86,10 +93,11 @@ class CueLexicon:
         raw = [_norm(text[s:e]) for s, e in words]
         stems = [_stem(w.lower()) for w in raw]
         out: list[Span] = []
-        i = 0
-        while i < len(words):
+        i, n_words = 0, len(words)
+        while i < n_words:
             hit, length = None, 0
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
+            longest = max(self._longest.get(stems[i], 0), self._longest_exact.get(raw[i], 0))
+            for n in range(min(longest, n_words - i), 0, -1):
                 hit = self._exact.get(tuple(raw[i:i + n])) or self._index.get(tuple(stems[i:i + n]))
                 if hit:
                     length = n
