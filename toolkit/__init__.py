@@ -24,6 +24,9 @@ _EXPORTS = {
     "segment": "segmentation",
     "find_cues": "cues",
     "LOADED_CATEGORIES": "cues",
+    "Quote": "voice",
+    "find_quotes": "voice",
+    "voice_at": "voice",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -19,13 +19,16 @@ from .segmentation import Sentence, WORD_RE, segment
 from .sentiment import find_tone, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_frame
 from .subjectivity import find_subjective, subjectivity_of
+from .voice import QUOTE_COLUMNS, find_quotes, quote_regions, quotes_frame, report_verb_spans
 
-__all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS"]
+__all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
+           "QUOTE_COLUMNS"]
 
 PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text", "kind", "insert_score",
                      "insert_reason", "n_words", "n_sentences",
                      "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
-                     "loaded_density", "top_terms", *CUE_CATEGORIES]
+                     "loaded_density", "top_terms", *CUE_CATEGORIES,
+                     "quote_share", "sentiment_author", "sentiment_quoted"]
 SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n_words",
                     "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
                     "loaded_density"]
@@ -48,6 +51,9 @@ class Analysis:
         source, voice``. Offsets point into ``article.text``.
     summary : dict
         Article-level figures; inserts are left out unless asked for.
+    quotes : DataFrame
+        One row per quote: ``paragraph, start, end, text, speaker, verb`` (see
+        :func:`toolkit.voice.find_quotes`).
     """
 
     article: Article
@@ -55,6 +61,7 @@ class Analysis:
     sentences: pd.DataFrame
     spans: pd.DataFrame
     summary: dict = field(default_factory=dict)
+    quotes: pd.DataFrame = field(default_factory=lambda: quotes_frame([]))
 
     @property
     def text(self) -> str:
@@ -106,15 +113,55 @@ def _by_sentence(sentences: list[Sentence], spans: list[Span]) -> list[list[Span
     return groups
 
 
-def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span]) -> list[dict]:
+def _in_quote(regions: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right([s for s, _ in regions], offset) - 1
+    return i >= 0 and offset < regions[i][1]
+
+
+def _with_voice(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
+    """Each span in ``quote`` voice when it starts inside a quote, else ``author``."""
+    return [Span(s.start, s.end, s.text, s.category, s.weight, s.source,
+                 "quote" if _in_quote(regions, s.start) else "author") for s in spans]
+
+
+def _voice_pieces(text: str, sentence: Sentence, regions) -> dict[str, list[tuple[float, int]]]:
+    """Tone and word count of each stretch of one voice in a sentence, by voice.
+
+    A stretch runs from its first word to the next stretch, so that punctuation ("!") stays
+    with the words before it; a sentence in one voice is scored whole.
+    """
+    runs: list[list] = []                      # [voice, start, n_words]
+    for s, e in sentence.words:
+        if not WORD_RE.search(text, s, e):
+            continue
+        voice = "quote" if _in_quote(regions, s) else "author"
+        if runs and runs[-1][0] == voice:
+            runs[-1][2] += 1
+        else:
+            runs.append([voice, s, 1])
+    pieces: dict[str, list[tuple[float, int]]] = {"author": [], "quote": []}
+    for k, (voice, s, n) in enumerate(runs):
+        lo = sentence.start if k == 0 else s
+        hi = runs[k + 1][1] if k + 1 < len(runs) else sentence.end
+        pieces[voice].append((vader_scores(text[lo:hi])["compound"], n))
+    return pieces
+
+
+def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
+                   regions: list[tuple[int, int]] = ()) -> list[dict]:
     rows = []
     for number, (sentence, found) in enumerate(zip(sentences, _by_sentence(sentences, spans))):
         piece = text[sentence.start:sentence.end]
         n_words = _count_words(text, sentence.words)
         compound = vader_scores(piece)["compound"]
+        pieces = _voice_pieces(text, sentence, regions) if regions else {
+            "author": [(compound, n_words)], "quote": []}
+        n_quoted = sum(w for _, w in pieces["quote"])
         rows.append({
             "paragraph": sentence.paragraph, "sentence": number, "start": sentence.start,
-            "end": sentence.end, "text": piece, "voice": "author", "n_words": n_words,
+            "end": sentence.end, "text": piece,
+            "voice": "quote" if n_words and n_quoted > n_words / 2 else "author",
+            "n_words": n_words, "_pieces": pieces, "_n_quoted": n_quoted,
             "sentiment": compound, "sentiment_vader": compound,
             "subjectivity": subjectivity_of(found), "loaded_count": len(_loaded(found)),
             "loaded_density": _density(found, n_words),
@@ -148,12 +195,32 @@ def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Spa
             "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
             "top_terms": _top_terms(found),
             **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
+            **_voice_figures(own, n_words),
         })
     return rows
 
 
+def _voice_figures(own: list[dict], n_words: int) -> dict:
+    """``quote_share``, ``sentiment_author`` and ``sentiment_quoted`` of one paragraph."""
+    author = [p for r in own for p in r.get("_pieces", {}).get("author", [])]
+    quoted = [p for r in own for p in r.get("_pieces", {}).get("quote", [])]
+    n_quoted = sum(r.get("_n_quoted", 0) for r in own)
+    return {"quote_share": n_quoted / n_words if n_words else 0.0,
+            "sentiment_author": weighted_mean([v for v, _ in author], [w for _, w in author]),
+            "sentiment_quoted": weighted_mean([v for v, _ in quoted], [w for _, w in quoted])}
+
+
+def _voice_densities(found: list[Span], n_words: int, n_quoted: int) -> dict:
+    """Loaded-language density of the author's own words apart from the quoted words."""
+    author = [s for s in found if s.voice != "quote"]
+    quoted = [s for s in found if s.voice == "quote"]
+    return {"quote_share": n_quoted / n_words if n_words else 0.0,
+            "loaded_density_author": _density(author, n_words - n_quoted),
+            "loaded_density_quoted": _density(quoted, n_quoted)}
+
+
 def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
-             include_inserts: bool) -> dict:
+             include_inserts: bool, quotes: pd.DataFrame | None = None) -> dict:
     inserts = paragraphs["kind"].isin(INSERT_KINDS)
     kept = paragraphs if include_inserts else paragraphs[~inserts]
     groups = _group_by_paragraph(article, spans)
@@ -173,6 +240,9 @@ def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
         "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
         "top_terms": _top_terms(found),
         **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
+        "n_quotes": 0 if quotes is None else int(quotes["paragraph"].isin(kept["paragraph"]).sum()),
+        **_voice_densities(found, n_words,
+                           int(round((kept["quote_share"] * kept["n_words"]).sum()))),
     }
 
 
@@ -221,18 +291,25 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     article = load_article(source)
     text = article.text
     sentences = segment(text, article.paragraphs)
+    quotes = find_quotes(text, article.paragraphs)
+    regions = quote_regions(quotes)
     spans = _evidence(text, sentences, lexicon)
-    sentence_rows = _sentence_rows(text, sentences, spans)
+    spans = _with_voice(sorted([*spans, *report_verb_spans(text, quotes, existing=spans)],
+                               key=lambda s: (s.start, s.end, s.category)), regions)
+    sentence_rows = _sentence_rows(text, sentences, spans, regions)
     inserts = find_inserts(article)
     paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans, inserts),
                               columns=PARAGRAPH_COLUMNS)
     sentence_table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+    quote_table = quotes_frame(quotes)
     # Insert evidence goes to the spans table only: it must not count as loaded language.
-    evidence = sorted([*spans, *(s for f in inserts for s in f.spans)],
+    evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions)],
                       key=lambda s: (s.start, s.end, s.category, s.source))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
                     spans=spans_frame(_span_rows(article, evidence)),
-                    summary=_summary(article, paragraphs, spans, include_inserts=include_inserts))
+                    summary=_summary(article, paragraphs, spans, include_inserts=include_inserts,
+                                     quotes=quote_table),
+                    quotes=quote_table)
 
 
 def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:

@@ -1,0 +1,237 @@
+"""Quotes, speakers and attribution verbs on hand-checked news conventions, plus properties."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import toolkit
+from toolkit.voice import (QUOTE_COLUMNS, find_quotes, quote_regions, quotes_frame,
+                           report_verb_spans, voice_at)
+
+# (text, [(quote text, speaker, verb), ...]) -- every row checked by hand.
+CASES = [
+    # "...," X said.
+    ('"We will not back down," Defense Minister Andrei Belousov said on Monday.',
+     [("We will not back down,", "Andrei Belousov", "said")]),
+    # "...," said X.
+    ("“The talks were useful,” said Dong Jun, China’s defence minister.",
+     [("The talks were useful,", "Dong Jun", "said")]),
+    # X said "..."
+    ('Smith said "the plan is dead" after the vote.',
+     [("the plan is dead", "Smith", "said")]),
+    # X said that "..."
+    ('The mayor said that "nobody will be left behind".',
+     [("nobody will be left behind", "The mayor", "said")]),
+    # X, quoted in ... as saying: "..."
+    ("Dong, quoted in a government press release as saying: “Relations have reached a new high.”",
+     [("Relations have reached a new high.", "Dong", "quoted")]),
+    # "...", according to X
+    ("“Prices will keep rising”, according to the central bank.",
+     [("Prices will keep rising", "the central bank", "according to")]),
+    # X called on ... to "..."
+    ("The minister called on both sides to “deepen their strategic collaboration”.",
+     [("deepen their strategic collaboration", "The minister", "called")]),
+    # colon introduction in the sentence
+    ('The president told reporters: "We are ready for talks."',
+     [("We are ready for talks.", "The president", "told")]),
+    # colon introduction ending the paragraph before
+    ('In a statement, the ministry said:\n\n"The exercise is routine and poses no threat."',
+     [("The exercise is routine and poses no threat.", "the ministry", "said")]),
+    # a quote over several paragraphs: no closing mark, a fresh opening mark
+    ('"We have done everything we could to keep the plant open," said Maria Lopez, the union '
+     'leader.\n\n"The company never listened to us.\n\n"Now 400 families will pay the price," '
+     'she added.',
+     [("We have done everything we could to keep the plant open,", "Maria Lopez", "said"),
+      ('The company never listened to us.\n\n"Now 400 families will pay the price,',
+       "Maria Lopez", "added")]),
+    # "he said" resolves to the most recent named speaker
+    ('Belousov said the talks went well.\n\n"We agreed on a plan for next year," he said.',
+     [("We agreed on a plan for next year,", "Belousov", "said")]),
+    # a quote paragraph with no attribution keeps the previous quote's speaker
+    ('"It is a disaster," said Senator Jane Doe.\n\n"We will fight this in court."',
+     [("It is a disaster,", "Jane Doe", "said"), ("We will fight this in court.", "Jane Doe", None)]),
+    # apostrophes are not quotes
+    ("The students' union said they don't remember the '90s, and Russia’s envoy agreed.", []),
+    ("Rock 'n' roll isn't dead, the fans' banner said.", []),
+    # single quotes as quotation marks
+    ("'We will not give up,' the Prime Minister told the BBC.",
+     [("We will not give up,", "the Prime Minister", "told")]),
+    ("‘It’s the right decision,’ Ms Patel said of the students’ protest.",
+     [("It’s the right decision,", "Patel", "said")]),
+    # nested: single inside double belongs to the outer quote
+    ('"He told me \'never again\', and I believed him," said Anna Berg.',
+     [("He told me 'never again', and I believed him,", "Anna Berg", "said")]),
+    # partial quotes inside a sentence
+    ('Critics called the plan "reckless" and "a gift to polluters".',
+     [("reckless", "Critics", "called"), ("a gift to polluters", "Critics", "called")]),
+    # a scare quote is the author's wording, not a quote
+    ('The so-called "experts" disagree with the findings.', []),
+    # an unclosed quote closes at its paragraph's end, not the article's
+    ('Jones said "we will win this fight.\n\nThe vote is on Monday.',
+     [("we will win this fight.", "Jones", "said")]),
+    # a loaded report verb
+    ('"I made a mistake," the senator admitted.', [("I made a mistake,", "the senator", "admitted")]),
+    # two quotes in a row around one attribution
+    ("“It’s over,” Maria said. “We lost.”",
+     [("It’s over,", "Maria", "said"), ("We lost.", "Maria", None)]),
+    # real-style news paragraphs
+    ("Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the talks had been "
+     "“constructive” but warned that “no breakthrough should be expected.”",
+     [("constructive", "Dmitry Peskov", "told"),
+      ("no breakthrough should be expected.", "Dmitry Peskov", "told")]),
+    ('"This is a historic day for our country," Zelenskiy wrote on Telegram, adding that Kyiv '
+     'would "never forget" the help.',
+     [("This is a historic day for our country,", "Zelenskiy", "wrote"),
+      ("never forget", "Zelenskiy", "wrote")]),
+    ('Police said a 34-year-old man had been arrested. "We are not looking for anyone else in '
+     'connection with the incident," Detective Inspector Sarah Jones said.',
+     [("We are not looking for anyone else in connection with the incident,", "Sarah Jones",
+       "said")]),
+    ('The company, which has denied wrongdoing, said in a statement it "will cooperate fully '
+     'with regulators".',
+     [("will cooperate fully with regulators", "The company", "said")]),
+    ('Asked whether he would resign, Johnson replied: "Absolutely not."',
+     [("Absolutely not.", "Johnson", "replied")]),
+    ("“The economy is in a much stronger position than many feared,” Treasury Secretary Janet "
+     "Yellen said in a speech in Washington. “But we are not out of the woods yet.”",
+     [("The economy is in a much stronger position than many feared,", "Janet Yellen", "said"),
+      ("But we are not out of the woods yet.", "Janet Yellen", None)]),
+    ("Keith Vaz, chairman of the Home Affairs Select Committee, who had called for the ban, "
+     "said: “I welcome the home secretary’s decision.”",
+     [("I welcome the home secretary’s decision.", "Keith Vaz", "said")]),
+    ("EDL leader Tommy Robinson criticised the decision and said the pair were coming to lay "
+     "flowers.\n\n“It’s embarrassing for this so-called land of free speech,” he said.",
+     [("It’s embarrassing for this so-called land of free speech,", "Tommy Robinson", "said")]),
+    ("On their blogs the pair called the ban “a striking blow against freedom”.",
+     [("a striking blow against freedom", "the pair", "called")]),
+    ("Belousov said, at his turn, that “friendly relationships” between the two leaders “play "
+     "an important role in strengthening strategic links,” according to Russian media agencies.",
+     [("friendly relationships", "Belousov", "said"),
+      ("play an important role in strengthening strategic links,", "Belousov", "said")]),
+    ("“We need answers,” she said.", [("We need answers,", "she", "said")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_voice_hand_checked_cases(text, expected):
+    quotes = find_quotes(text)
+    assert [(q.text, q.speaker, q.verb) for q in quotes] == expected
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "No quotes here at all."])
+def test_voice_no_quotes(text):
+    assert find_quotes(text) == []
+    frame = quotes_frame(find_quotes(text))
+    assert list(frame.columns) == QUOTE_COLUMNS and frame.empty
+
+
+def test_voice_rejects_non_string():
+    with pytest.raises(TypeError, match="text"):
+        find_quotes(None)
+
+
+def test_voice_at_offsets():
+    text = 'Smith said "no way" today.'
+    quotes = find_quotes(text)
+    assert voice_at(quotes, text.index("no")) == "quote"
+    assert voice_at(quotes, text.index("way")) == "quote"
+    assert voice_at(quotes, text.index("Smith")) == "author"
+    assert voice_at(quotes, text.index("today")) == "author"
+    assert voice_at(quote_regions(quotes), text.index("way")) == "quote"
+    assert voice_at([], 3) == "author"
+
+
+def test_voice_unclosed_quote_does_not_swallow_article():
+    text = 'He said "this will never end.\n\nMarkets fell sharply.\n\nThe vote is on Monday.'
+    (quote,) = find_quotes(text)
+    assert quote.text == "this will never end."
+    assert voice_at(find_quotes(text), text.index("Markets")) == "author"
+
+
+def test_voice_loaded_verb_is_author_evidence():
+    text = '"It was a mistake," the minister admitted.'
+    (span,) = report_verb_spans(text, find_quotes(text))
+    assert (span.text, span.category, span.voice, span.source) == (
+        "admitted", "report_verb", "author", "voice")
+    # not repeated where the cue lexicon already found it
+    assert report_verb_spans(text, find_quotes(text), existing=[span]) == []
+    plain = '"It was a mistake," the minister said.'
+    assert report_verb_spans(plain, find_quotes(plain)) == []
+
+
+def test_voice_analysis_tables(sample_analysis):
+    quotes = sample_analysis.quotes
+    assert list(quotes.columns) == QUOTE_COLUMNS
+    speakers = set(quotes["speaker"].dropna())
+    assert {"Belousov", "Vladimir Putin"} <= speakers
+    assert speakers & {"Dong", "Dong Jun"}
+    assert set(sample_analysis.spans["voice"]) <= {"author", "quote"}
+    assert set(sample_analysis.sentences["voice"]) <= {"author", "quote"}
+    text = sample_analysis.text
+    for row in quotes.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+def test_voice_seed_dong_paragraph_is_quoted(sample_analysis):
+    p = sample_analysis.paragraphs
+    dong = p[p["text"].str.startswith("Dong, quoted")].iloc[0]
+    assert dong["quote_share"] >= 0.5
+    assert dong["sentiment_quoted"] > 0.3                 # the praise ...
+    assert abs(dong["sentiment_author"]) < 0.05           # ... is not the author's
+    spans = sample_analysis.spans
+    praise = spans[(spans["paragraph"] == dong["paragraph"])
+                   & (spans["category"] == "tone_positive")]
+    assert len(praise) and (praise["voice"] == "quote").all()
+    sentences = sample_analysis.sentences
+    assert (sentences[sentences["paragraph"] == dong["paragraph"]]["voice"] == "quote").all()
+
+
+def test_voice_paragraph_columns_in_range(sample_analysis):
+    p = sample_analysis.paragraphs
+    assert p["quote_share"].between(0, 1).all()
+    for column in ("sentiment_author", "sentiment_quoted"):
+        values = p[column].dropna()
+        assert values.between(-1, 1).all()
+    no_quote = p[p["quote_share"] == 0]
+    assert no_quote["sentiment_quoted"].isna().all()
+    assert not no_quote.empty
+
+
+def test_voice_summary_separates_author_and_quoted_density():
+    text = ('Officials gave the figures on Monday.\n\n'
+            '"This is a disgraceful, shameful attack by thugs," the mayor said.')
+    summary = toolkit.analyze(text).summary
+    assert summary["loaded_density_quoted"] > 0
+    assert summary["loaded_density_author"] == 0
+    assert summary["n_quotes"] == 1
+    assert math.isclose(toolkit.analyze("").summary["loaded_density_quoted"], 0.0)
+
+
+# --------------------------------------------------------------------------- properties
+
+MARKS = ['"', "'", "“", "”", "‘", "’", "„", "«", "»", "\n\n", " ", "said", "he said", ",",
+         ".", ":", "Smith", "according to", "don't", "students'", "'90s"]
+soup = st.lists(st.one_of(st.sampled_from(MARKS), st.text(max_size=6)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(soup)
+def test_voice_properties_offsets_exact(text):
+    quotes = find_quotes(text)
+    previous_end = -1
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.start >= previous_end                     # in order, never overlapping
+        previous_end = q.end
+        for s, e in ((q.speaker_start, q.speaker_end), (q.verb_start, q.verb_end)):
+            assert (s is None) == (e is None)
+            if s is not None:
+                assert 0 <= s < e <= len(text)
+    for span in report_verb_spans(text, quotes):
+        assert text[span.start:span.end] == span.text
+    assert find_quotes(text) == quotes

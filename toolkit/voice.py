@@ -1,0 +1,977 @@
+"""Whose voice: quoted speech, its speaker and the attribution verb, with character offsets.
+
+A slanted quote from a source is not the outlet's slant. This module finds the quoted speech in
+an article so that the rest of the toolkit can score the author's words apart from the words
+of the people quoted.
+
+How quotes are found (rules, no model, nothing downloaded):
+
+1. **Marks.** Straight and curly double quotes, and single quotes used as quotation marks, are
+   read with their context: a mark after a space and before a letter opens, a mark after a
+   letter and before a space or punctuation closes. Single quotes between letters ("don't",
+   "Russia’s"), before a decade ("the '90s") or in an elision ("rock 'n' roll") are
+   apostrophes, and a single quote only opens a quote when it also closes in the paragraph,
+   so "students'" never starts one.
+2. **Paragraphs.** An unclosed quote closes at the end of its paragraph. When the next
+   paragraph opens with a fresh mark (the news convention for a quote over several
+   paragraphs), the two pieces are one quote; otherwise the rest of the article stays the
+   author's.
+3. **Nesting.** A quote inside another (single inside double, or the reverse) belongs to the
+   outer one.
+4. **Attribution.** The words around a quote, with every quote masked out, are matched against
+   the patterns of news attribution: ``"...," X said.``, ``"...," said X.``,
+   ``X said (that) "..."``, ``X, quoted in ... as saying: "..."``, ``"...", according to X``,
+   ``X called on ... to "..."`` and a colon introduction in the sentence or paragraph before.
+   A quote with no attribution of its own that follows a quote of the previous paragraph
+   keeps that speaker. "He" and "she" resolve to the most recent named speaker.
+5. **Scare quotes.** A quote of one or two words with no attribution verb ("so-called
+   'experts'") is the author's wording, not a quote, and is left out.
+
+The voice of any character offset is then "quote" inside a quote's ``[start, end)`` and
+"author" everywhere else (see :func:`voice_at`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .segmentation import NEWS_ABBREVIATIONS, WORD_RE
+from .spans import Span
+
+__all__ = ["Quote", "QUOTE_COLUMNS", "ATTRIBUTION_VERBS", "LOADED_REPORT_VERBS", "find_quotes",
+           "voice_at", "quote_regions", "quotes_frame", "report_verb_spans"]
+
+#: The columns of the ``quotes`` table.
+QUOTE_COLUMNS = ["paragraph", "start", "end", "text", "speaker", "verb"]
+
+#: Verbs that attribute speech, as lemma -> the forms matched (lower case).
+ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
+    lemma: tuple(forms.split()) for lemma, forms in (
+        ("say", "say says said saying"), ("tell", "tell tells told telling"),
+        ("add", "adds added adding"), ("state", "stated stating"),
+        ("claim", "claim claims claimed claiming"), ("admit", "admit admits admitted admitting"),
+        ("insist", "insist insists insisted insisting"),
+        ("explain", "explain explains explained explaining"),
+        ("note", "noted noting"), ("write", "write writes wrote writing"),
+        ("ask", "asks asked asking"), ("reply", "replies replied replying"),
+        ("respond", "responds responded responding"),
+        ("declare", "declare declares declared declaring"),
+        ("announce", "announce announces announced announcing"),
+        ("warn", "warn warns warned warning"), ("argue", "argue argues argued arguing"),
+        ("suggest", "suggests suggested suggesting"),
+        ("acknowledge", "acknowledge acknowledges acknowledged acknowledging"),
+        ("concede", "concede concedes conceded conceding"),
+        ("complain", "complain complains complained complaining"),
+        ("boast", "boasts boasted boasting"), ("brag", "brags bragged bragging"),
+        ("slam", "slams slammed slamming"), ("blast", "blasted blasting"),
+        ("describe", "describe describes described describing"),
+        ("call", "called calling"), ("urge", "urges urged urging"),
+        ("tweet", "tweeted tweeting"), ("post", "posted"), ("continue", "continued"),
+        ("recall", "recalls recalled recalling"),
+        ("emphasize", "emphasized emphasised emphasizing emphasising"),
+        ("stress", "stressed stressing"), ("maintain", "maintains maintained"),
+        ("allege", "allege alleges alleged alleging"), ("deny", "denies denied denying"),
+        ("quip", "quipped"), ("joke", "joked"), ("lament", "laments lamented lamenting"),
+        ("remark", "remarked"), ("observe", "observed"), ("comment", "commented"),
+        ("testify", "testified testifying"), ("predict", "predicted"),
+        ("promise", "promised"), ("vow", "vows vowed vowing"), ("pledge", "pledged"),
+        ("demand", "demanded"), ("caution", "cautioned"), ("wonder", "wondered"),
+        ("shout", "shouted"), ("yell", "yelled"), ("scream", "screamed"),
+        ("whisper", "whispered"), ("confirm", "confirmed"), ("counter", "countered"),
+        ("contend", "contends contended"), ("conclude", "concluded"),
+        ("report", "reported"), ("quote", "quoted"), ("reiterate", "reiterated"),
+        ("assert", "asserts asserted"), ("agree", "agreed"), ("accuse", "accused"),
+        ("mock", "mocked"), ("scoff", "scoffed"), ("sneer", "sneered"),
+        ("tout", "touts touted touting"), ("fume", "fumed"), ("rant", "ranted"),
+        ("whine", "whined"), ("retort", "retorted"), ("thunder", "thundered"),
+        ("exclaim", "exclaimed"), ("proclaim", "proclaims proclaimed"),
+        ("confess", "confessed"), ("wrote", "wrote"), ("begin", "began"),
+        ("point", "pointed"),
+    )
+}
+
+#: Report verbs that judge the speaker ("she admitted", "he claimed"): evidence against the
+#: author, in the cue category ``report_verb``.
+LOADED_REPORT_VERBS = frozenset(
+    "claim admit insist concede allege boast brag slam blast complain lament rant fume scoff "
+    "sneer tout whine mock thunder confess".split())
+
+_FORM_TO_LEMMA = {form: lemma for lemma, forms in ATTRIBUTION_VERBS.items() for form in forms}
+
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "“„‟«", "”»"
+_SINGLE_OPEN, _SINGLE_CLOSE = "‘‚‛‹", "’›"
+_DOUBLE = '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE
+_SINGLE = "'" + _SINGLE_OPEN + _SINGLE_CLOSE
+_OPENERS_BEFORE = "([{<—–-/" + _DOUBLE_OPEN + _SINGLE_OPEN + "\"'"
+_CLOSERS_AFTER = ".,;:!?)]}>—–-…/" + _DOUBLE_CLOSE + _SINGLE_CLOSE + "\"'"
+_ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|nuff|cos|kay|sup|ello)(?![A-Za-z])",
+                       re.I)
+_DECADE = re.compile(r"\d\d(?:s|\b)")
+_MASK = "\x1f"
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_TITLES = frozenset("""
+president minister secretary senator sen rep representative gov governor mayor mr mrs ms dr
+prof professor general gen colonel col lt captain capt chief chairman chairwoman chair ceo
+director spokesman spokeswoman spokesperson ambassador judge justice king queen prince
+princess pope rev sir dame lord lady premier chancellor commissioner leader speaker attorney
+congressman congresswoman councilman councillor councilor sheriff officer detective coach
+editor founder head deputy vice prime commander admiral adm sergeant sgt lieutenant marshal
+president-elect chairperson envoy counterpart analyst inspector superintendent constable
+trooper agent
+""".split())
+_NP_STOP = frozenset("""
+and but or nor that which who whom whose when where while because after before as if than so
+to by was is are were be been being has have had not also in on with during since until about
+over under into through against between among without within upon despite although though
+unless whether yet do does did will would can could should may might must shall this these
+those there here then now later again still just only even however meanwhile according
+toward towards across via per like
+""".split())
+_PREPOSITIONS = frozenset("""
+in on at with from during since until about over under into through against between among
+without within upon despite after before for by to of toward towards across via per like
+""".split())
+_SKIP_BEFORE_VERB = frozenset("""
+also later then has have had was is were are previously further again once reportedly
+recently earlier simply however had would will could did does do not never just first
+finally repeatedly publicly privately separately
+""".split())
+_DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+_ORG_WORDS = frozenset("""
+ministry agency agencies party department house council times post news office committee
+government administration court police army military union commission association institute
+university company corporation group bank fund organization organisation network press
+service services media
+""".split())
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*[\w]|[A-Za-z0-9]|\x1f+|[,;:()—–.!?]")
+_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\x1f]*(?:$|[A-Z0-9\x1f\"“‘'(]))")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quote: ``text == article_text[start:end]``, the words inside the quote marks.
+
+    Attributes
+    ----------
+    paragraph : int
+        The paragraph where the quote starts (a quote can run over several paragraphs).
+    start, end : int
+        Character offsets of the quoted words (the marks themselves are outside).
+    text : str
+        The quoted words.
+    speaker : str or None
+        Who says it, when the text tells: a name ("Dong Jun"), a description ("a spokesman
+        for the ministry") or a source ("Russian media agencies"). Pronouns are resolved to
+        the most recent named speaker when there is one.
+    verb : str or None
+        The attribution verb as written ("said", "admitted", "according to").
+    speaker_start, speaker_end : int or None
+        Where the attribution names the speaker (for a resolved pronoun, the pronoun).
+    verb_start, verb_end : int or None
+        Where the attribution verb is.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    verb: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    verb_start: int | None = None
+    verb_end: int | None = None
+
+    def as_row(self) -> dict:
+        return {c: getattr(self, c) for c in QUOTE_COLUMNS}
+
+
+@dataclass
+class _Segment:
+    """A quoted stretch inside one paragraph: the marks and the words between them."""
+
+    paragraph: int
+    start: int                 # first character of the quoted words
+    end: int                   # one past the last quoted character
+    open_mark: int | None      # offset of the opening mark, None if the quote had none
+    close_mark: int | None     # offset of the closing mark, None if closed by the paragraph
+    kind: str                  # "double" or "single"
+    continues: bool = False    # runs on into the next paragraph's quote
+
+
+# --------------------------------------------------------------------------- marks
+
+def _direction(text: str, i: int, lo: int, hi: int) -> str:
+    """``open``, ``close`` or ``either`` for the quote mark at ``text[i]``."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    left_open = prev.isspace() or prev in _OPENERS_BEFORE
+    right_close = nxt.isspace() or nxt in _CLOSERS_AFTER
+    char = text[i]
+    if left_open and not right_close:
+        context = "open"
+    elif right_close and not left_open:
+        context = "close"
+    else:
+        context = "either"
+    if char in _DOUBLE_OPEN or char in _SINGLE_OPEN:
+        glyph = "open"
+    elif char in _DOUBLE_CLOSE or char in _SINGLE_CLOSE:
+        glyph = "close"
+    else:
+        glyph = "either"
+    if glyph == "either":
+        return context
+    if context != "either" and context != glyph and (prev.isalnum() or nxt.isalnum()):
+        return context                  # a curly mark typed the wrong way round
+    return glyph
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _double_segments(text: str, paragraphs) -> list[_Segment]:
+    out: list[_Segment] = []
+    for number, (lo, hi) in enumerate(paragraphs):
+        marks = [i for i in range(lo, hi) if text[i] in _DOUBLE]
+        open_at: int | None = None
+        found_here = False
+        for i in marks:
+            d = _direction(text, i, lo, hi)
+            if open_at is None:
+                if d != "close":
+                    open_at = i
+                elif not found_here:
+                    # A closing mark with no opening one: the quote began at the paragraph
+                    # start (a run-on quote whose fresh mark is missing, or a typo).
+                    s, e = _trim(text, lo, i)
+                    if s < e:
+                        out.append(_Segment(number, s, e, None, i, "double"))
+                        found_here = True
+                continue
+            if d == "open" and i > open_at + 1:
+                # Unclosed quote followed by a fresh opening mark: close the first here.
+                s, e = _trim(text, open_at + 1, i)
+                if s < e:
+                    out.append(_Segment(number, s, e, open_at, None, "double"))
+                    found_here = True
+                open_at = i
+                continue
+            s, e = _trim(text, open_at + 1, i)
+            if s < e:
+                out.append(_Segment(number, s, e, open_at, i, "double"))
+                found_here = True
+            open_at = None
+        if open_at is not None:
+            s, e = _trim(text, open_at + 1, hi)
+            if s < e:
+                seg = _Segment(number, s, e, open_at, None, "double")
+                seg.continues = _opens_with(text, paragraphs, number + 1, _DOUBLE)
+                out.append(seg)
+    return out
+
+
+def _opens_with(text: str, paragraphs, number: int, marks: str) -> bool:
+    if number >= len(paragraphs):
+        return False
+    lo, hi = paragraphs[number]
+    return hi > lo and text[lo] in marks and _direction(text, lo, lo, hi) != "close"
+
+
+def _is_apostrophe_opener(text: str, i: int, hi: int) -> bool:
+    rest = text[i + 1:min(hi, i + 8)]
+    return bool(_ELISIONS.match(rest) or _DECADE.match(rest))
+
+
+def _single_segments(text: str, paragraphs) -> list[_Segment]:
+    out: list[_Segment] = []
+    for number, (lo, hi) in enumerate(paragraphs):
+        openers, closers = [], []
+        for i in range(lo, hi):
+            if text[i] not in _SINGLE:
+                continue
+            prev = text[i - 1] if i > lo else " "
+            nxt = text[i + 1] if i + 1 < hi else " "
+            if prev.isalnum() and nxt.isalnum():
+                continue                                    # don't, Russia’s
+            d = _direction(text, i, lo, hi)
+            if d == "open" and not nxt.isspace() and not _is_apostrophe_opener(text, i, hi):
+                openers.append(i)
+            elif d == "close" and not prev.isspace():
+                closers.append(i)
+        pos = lo
+        k = 0
+        while k < len(openers):
+            o = openers[k]
+            if o < pos:
+                k += 1
+                continue
+            nxt_open = next((x for x in openers[k + 1:] if x > o), hi)
+            within = [c for c in closers if o < c < nxt_open]
+            later = [c for c in closers if c > o]
+            plain = [c for c in within if not _possessive(text, c, hi)]
+            close = (plain or within or later or [None])[0]
+            if close is None:
+                if o == lo and number + 1 <= len(paragraphs):
+                    s, e = _trim(text, o + 1, hi)
+                    if len(WORD_RE.findall(text, s, e)) >= 3:
+                        seg = _Segment(number, s, e, o, None, "single")
+                        seg.continues = _opens_with(text, paragraphs, number + 1, _SINGLE)
+                        out.append(seg)
+                break
+            s, e = _trim(text, o + 1, close)
+            if s < e:
+                out.append(_Segment(number, s, e, o, close, "single"))
+            pos = close + 1
+            k += 1
+    return out
+
+
+def _possessive(text: str, i: int, hi: int) -> bool:
+    """``students' union``: an ``s`` before and a lower-case word after."""
+    if text[i - 1] not in "sS":
+        return False
+    j = i + 1
+    while j < hi and text[j] == " ":
+        j += 1
+    return j > i + 1 and j < hi and (text[j].islower() or text[j].isdigit())
+
+
+def _outer(segments: list[_Segment]) -> list[_Segment]:
+    """Drop quotes nested in another; where a single and a double cross, keep the double."""
+    def outer_range(seg):
+        lo = seg.open_mark if seg.open_mark is not None else seg.start
+        hi = seg.close_mark + 1 if seg.close_mark is not None else seg.end
+        return lo, hi
+
+    segments = sorted(segments, key=lambda s: (outer_range(s)[0], -outer_range(s)[1]))
+    kept: list[_Segment] = []
+    for seg in segments:
+        lo, hi = outer_range(seg)
+        clash = None
+        for other in kept:
+            olo, ohi = outer_range(other)
+            if lo < ohi and olo < hi:
+                clash = other
+                break
+        if clash is None:
+            kept.append(seg)
+            continue
+        olo, ohi = outer_range(clash)
+        if olo <= lo and hi <= ohi:
+            continue                                   # nested inside: part of the outer quote
+        if clash.kind == "single" and seg.kind == "double":
+            kept.remove(clash)
+            kept.append(seg)
+    return sorted(kept, key=lambda s: s.start)
+
+
+# --------------------------------------------------------------------------- attribution
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(masked, lo, hi):
+        prev = out[-1] if out else None
+        if (m.group() == "." and prev is not None and prev.end == m.start()
+                and (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1)):
+            out[-1] = _Token(prev.text + ".", prev.start, m.end())      # "U.S.", "Sen.", "J."
+        else:
+            out.append(_Token(m.group(), m.start(), m.end()))
+    return out
+
+
+def _is_verb(tok: _Token) -> bool:
+    return tok.low in _FORM_TO_LEMMA and tok.text[0].islower()
+
+
+def _np_token(tok: _Token) -> bool:
+    if not (tok.text[0].isalnum()):
+        return False
+    if tok.text[0].islower() and (tok.low in _NP_STOP or tok.low in _FORM_TO_LEMMA):
+        return False
+    if tok.low in {"and", "but", "or", "so", "then", "when", "while", "as", "if", "because",
+                   "after", "before", "although", "though", "yet", "in", "on", "at", "during",
+                   "since", "with", "for", "from", "by", "to", "meanwhile", "however",
+                   "according", "that", "this", "there", "here", "now", "also", "still"}:
+        return False
+    return True
+
+
+def _is_cap(tok: _Token) -> bool:
+    return tok.text[0].isupper() and tok.low not in _PRONOUNS
+
+
+def _capital_run(chunk: list[_Token]) -> list[_Token]:
+    """The last run of capitalised words (with name particles) in a chunk."""
+    best: list[_Token] = []
+    run: list[_Token] = []
+    for tok in chunk:
+        if _is_cap(tok) or (run and tok.low in {"de", "da", "van", "von", "bin", "al", "del",
+                                                  "der", "la", "le", "di", "du", "of", "ibn"}):
+            run.append(tok)
+        else:
+            if run:
+                best = run
+            run = []
+    if run:
+        best = run
+    while best and not _is_cap(best[-1]):
+        best = best[:-1]
+    return best
+
+
+def _clean_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _name_of(chunk: list[_Token]) -> list[_Token] | None:
+    """The person or organisation name in a noun phrase, with titles dropped."""
+    run = _capital_run(chunk)
+    if not run:
+        return None
+    at = chunk.index(run[0])
+    if chunk[-1] is not run[-1] or any(
+            t.text[0].islower() and t.low not in _DETERMINERS and t.low.rstrip(".") not in _TITLES
+            for t in chunk[:at]):
+        return None         # "the Chinese defense minister", "a spokesman for the Ministry"
+    if run[-1].low.endswith(("'s", "’s")):
+        return None                                    # "Belousov's counterpart": a modifier
+    cut = max((k for k, t in enumerate(run) if t.low.rstrip(".") in _TITLES), default=-1)
+    rest = run[cut + 1:]
+    if rest and all(t.text[0].isupper() for t in rest[:1]):
+        run = rest
+    # A lone sentence-initial determiner-like capital ("The") is not a name.
+    if len(run) == 1 and run[0].low in {"the", "a", "an", "his", "her", "their", "its"}:
+        return None
+    return run
+
+
+def _is_title_only(chunk: list[_Token]) -> bool:
+    return all(t.low.rstrip(".") in _TITLES for t in chunk)
+
+
+def _phrase(text: str, toks: list[_Token]) -> tuple[str, int, int]:
+    s, e = toks[0].start, toks[-1].end
+    return text[s:e], s, e
+
+
+def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_Token]]] | None:
+    """The noun phrase before the verb at ``tokens[v]``, and earlier appositive chunks."""
+    i = v - 1
+    while i >= 0 and (tokens[i].text == "," or (tokens[i].low in _SKIP_BEFORE_VERB)
+                      or (tokens[i].low.endswith("ly") and tokens[i].text[0].islower()
+                          and tokens[i].low not in {"only", "family", "ally", "rally"})):
+        i -= 1
+    if i >= 0 and i + 1 < v and tokens[i + 1].text == ",":
+        # "Keith Vaz, chairman of ..., who had called for ..., said": skip the relative clause.
+        for r in range(i, max(-1, i - 25), -1):
+            if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(_MASK):
+                break
+            if tokens[r].low in _RELATIVE and r >= 2 and tokens[r - 1].text == ",":
+                i = r - 2
+                break
+    chunks: list[list[_Token]] = []
+    while i >= 0 and len(chunks) < 4:
+        j = i
+        while j >= 0 and (_np_token(tokens[j]) or (
+                tokens[j].low == "and" and 0 < j < i and _is_cap(tokens[j - 1])
+                and _is_cap(tokens[j + 1]))):
+            j -= 1
+        chunk = tokens[j + 1:i + 1]
+        stop = tokens[j] if j >= 0 else None
+        if chunk and stop is not None and stop.low in _RELATIVE:
+            # "Smith, who heads the agency, said": skip the relative clause.
+            if j >= 1 and tokens[j - 1].text == ",":
+                i = j - 2
+                continue
+            chunk = []
+        if not chunk:
+            break
+        in_pp = stop is not None and stop.low in _PREPOSITIONS
+        if in_pp:
+            # "On both of their blogs the pair called": the subject follows the phrase.
+            dets = [k for k, t in enumerate(chunk) if k > 0 and t.low in {"the", "a", "an"}]
+            if dets:
+                chunk, in_pp = chunk[dets[-1]:], False
+        chunks.append(chunk if not in_pp else [])
+        if stop is None or stop.text != ",":
+            break
+        i = j - 1
+    chunks = [c for c in chunks if c]
+    if not chunks or len(chunks[0]) > 10:
+        return None
+    return chunks[0], chunks[1:]
+
+
+def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list[_Token]]] | None:
+    """The noun phrase from ``tokens[k]`` on ("said *Dong Jun, the minister*")."""
+    chunks: list[list[_Token]] = []
+    i = k
+    while i < len(tokens) and len(chunks) < 3:
+        j = i
+        while j < len(tokens) and (_np_token(tokens[j]) or (j > i and tokens[j].low in
+                                                             {"of", "for", "at", "from"})):
+            j += 1
+        chunk = tokens[i:j]
+        while chunk and chunk[-1].low in {"of", "for", "at", "from"}:
+            chunk = chunk[:-1]
+        if not chunk:
+            break
+        if all(t.low in _DETERMINERS or t.low in {"his", "her", "their", "its"} for t in chunk):
+            break
+        chunks.append(chunk)
+        if j >= len(tokens) or tokens[j].text != ",":
+            break
+        i = j + 1
+    if not chunks or len(chunks[0]) > 10:
+        return None
+    return chunks[0], chunks[1:]
+
+
+def _choose(text: str, found) -> tuple[str, int, int] | None:
+    """Pick the speaker from a noun phrase and its appositives: a name beats a description."""
+    if found is None:
+        return None
+    head, others = found
+    name = _name_of(head)
+    if name and not _is_title_only(name):
+        return _phrase(text, name)
+    if head[0].low in _PRONOUNS and len(head) == 1:
+        return _phrase(text, head)
+    for chunk in others:
+        other = _name_of(chunk)
+        if other and not _is_title_only(other):
+            return _phrase(text, other)
+    if head[0].text[0].islower() and head[0].low not in _DETERMINERS:
+        # "The letters, both dated Tuesday, claim": prefer a phrase that looks like a subject.
+        for chunk in others:
+            if chunk[0].text[0].isupper() or chunk[0].low in _DETERMINERS:
+                head = chunk
+                break
+    if len(head) > 8:
+        return None
+    return _phrase(text, head)
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    verb: str | None
+    verb_start: int | None
+    verb_end: int | None
+
+
+def _attribution(text: str, speaker, verb_tokens: list[_Token]) -> _Attribution | None:
+    if speaker is None:
+        return None
+    name, s, e = speaker
+    vs, ve = verb_tokens[0].start, verb_tokens[-1].end
+    verb = " ".join(t.text for t in verb_tokens)
+    return _Attribution(_tidy(name), s, e, verb, vs, ve)
+
+
+def _tidy(name: str) -> str:
+    name = _clean_possessive(name.strip(" ,;:"))
+    return re.sub(r"\s+", " ", name)
+
+
+def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attribution | None:
+    """Attribution right after a quote: ``, X said``, ``, said X``, ``, according to X``."""
+    k = 0
+    while k < len(tokens) and tokens[k].text in {",", ":", "—", "–", ";", "("}:
+        k += 1
+    if k >= len(tokens) or tokens[k].text.startswith(_MASK):
+        return None
+    if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
+        return _attribution(text, _choose(text, _walk_forward(tokens, k + 2)), tokens[k:k + 2])
+    if _is_verb(tokens[k]):
+        return _attribution(text, _choose(text, _walk_forward(tokens, k + 1)), [tokens[k]])
+    limit = 10 if loose else 5
+    for v in range(k + 1, min(len(tokens), k + limit + 1)):
+        tok = tokens[v]
+        if tok.text.startswith(_MASK) or tok.text in {".", "!", "?", ";"}:
+            return None
+        if _is_verb(tok):
+            between = tokens[k:v]
+            if any(not (_np_token(t) or t.text == "," or t.low in _SKIP_BEFORE_VERB
+                        or t.low in _RELATIVE or t.low in {"of", "for", "at", "from"})
+                   for t in between):
+                return None
+            return _attribution(text, _choose(text, _walk_back(tokens, v)), [tok])
+    return None
+
+
+def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
+    """Attribution before a quote in the same sentence: the last verb with a subject."""
+    for v in range(len(tokens) - 1, -1, -1):
+        tok = tokens[v]
+        if tok.low == "according" and v + 1 < len(tokens) and tokens[v + 1].low == "to":
+            found = _attribution(text, _choose(text, _walk_forward(tokens, v + 2)),
+                                 tokens[v:v + 2])
+            if found:
+                return found
+            continue
+        if not _is_verb(tok):
+            continue
+        anchor = v
+        if tok.low == "saying" and v >= 1 and tokens[v - 1].low == "as":
+            quoted = [k for k in range(v - 1, max(-1, v - 15), -1) if tokens[k].low == "quoted"]
+            if quoted:
+                anchor = quoted[0]
+        if anchor + 1 < len(tokens) and tokens[anchor + 1].low == "by":
+            # passive: "views stated by both", "described by officials as"
+            found = _attribution(text, _choose(text, _walk_forward(tokens, anchor + 2)),
+                                 [tokens[anchor]])
+            if found:
+                return found
+            continue
+        if anchor >= 1 and tokens[anchor - 1].low == "to":
+            continue                                          # "went on to say"
+        found = _attribution(text, _choose(text, _walk_back(tokens, anchor)), [tokens[anchor]])
+        if found:
+            return found
+        if anchor + 1 < len(tokens) and tokens[anchor].low in {"said", "says", "added", "told"}:
+            # "..., said the minister: "
+            found = _attribution(text, _choose(text, _walk_forward(tokens, anchor + 1)),
+                                 [tokens[anchor]])
+            if found:
+                return found
+    return None
+
+
+def _sentence_start(masked: str, lo: int, pos: int) -> int:
+    """Start of the sentence holding ``pos`` in the masked paragraph text."""
+    start = lo
+    for m in _SENTENCE_END.finditer(masked, lo, pos):
+        before = masked[lo:m.start()].rsplit(None, 1)
+        word = before[-1].lower().rstrip(".") if before else ""
+        if word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
+            continue
+        start = m.end()
+    return start
+
+
+def _sentence_end(masked: str, pos: int, hi: int) -> int:
+    for m in _SENTENCE_END.finditer(masked, pos, hi):
+        before = masked[pos:m.start()].rsplit(None, 1)
+        word = before[-1].lower().rstrip(".") if before else ""
+        if word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
+            continue
+        return m.end()
+    return hi
+
+
+# --------------------------------------------------------------------------- public API
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
+    """Find the quoted speech in ``text`` with its speaker and attribution verb.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    paragraphs : list of (int, int), optional
+        Paragraph ranges into ``text`` (as :class:`~toolkit.loading.Article` has them); the
+        text is split on blank lines when omitted.
+
+    Returns
+    -------
+    list of Quote
+        In reading order, ``text[q.start:q.end] == q.text`` for each.
+
+    Examples
+    --------
+    >>> text = '"We will not back down," Defense Minister Andrei Belousov said on Monday.'
+    >>> [(q.text, q.speaker, q.verb) for q in find_quotes(text)]
+    [('We will not back down,', 'Andrei Belousov', 'said')]
+    >>> [q.text for q in find_quotes("Don't say the '90s were 'great', the students' union said.")]
+    ['great']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if paragraphs is None:
+        from .loading import split_paragraphs
+
+        paragraphs = split_paragraphs(text)
+    paragraphs = [(int(s), int(e)) for s, e in paragraphs]
+    if not text.strip() or not paragraphs:
+        return []
+    segments = _outer(_double_segments(text, paragraphs) + _single_segments(text, paragraphs))
+    groups = _group(segments)
+    masked = _mask(text, segments)
+    timeline = _named_attributions(text, masked, paragraphs)
+    quotes: list[Quote] = []
+    previous: tuple[int, _Attribution] | None = None     # (last paragraph, attribution)
+    for group in groups:
+        found = _attribute(text, masked, paragraphs, group)
+        first, last = group[0], group[-1]
+        n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
+        if found is None and n_words <= 2 and not _sentence_like(text, paragraphs, first, last):
+            continue                                        # a scare quote or a title
+        if found is None and previous is not None and previous[0] >= first.paragraph - 1:
+            inherited = previous[1]
+            found = _Attribution(inherited.speaker, inherited.speaker_start,
+                                 inherited.speaker_end, None, None, None)
+        if found is None:
+            found = _colon_intro(text, masked, paragraphs, first)
+        if found is not None and found.speaker and found.speaker.lower() in _PRONOUNS:
+            found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
+        start, end = first.start, last.end
+        if found is None:
+            quotes.append(Quote(first.paragraph, start, end, text[start:end]))
+        else:
+            quotes.append(Quote(first.paragraph, start, end, text[start:end], found.speaker,
+                                found.verb, found.speaker_start, found.speaker_end,
+                                found.verb_start, found.verb_end))
+            if found.speaker:
+                previous = (last.paragraph, found)
+    return quotes
+
+
+def _sentence_like(text: str, paragraphs, first: _Segment, last: _Segment) -> bool:
+    """A quote that is a sentence of its own ("We lost."), not a phrase in one."""
+    content = text[last.start:last.end].rstrip()
+    if content.endswith((".", "!", "?", "…")):
+        return True
+    lo, _ = paragraphs[first.paragraph]
+    opening = first.open_mark if first.open_mark is not None else first.start
+    return not text[lo:opening].strip()
+
+
+def _group(segments: list[_Segment]) -> list[list[_Segment]]:
+    """Chain the pieces of a quote that runs over several paragraphs."""
+    groups: list[list[_Segment]] = []
+    for seg in segments:
+        if (groups and groups[-1][-1].continues and groups[-1][-1].kind == seg.kind
+                and seg.paragraph == groups[-1][-1].paragraph + 1
+                and (seg.open_mark is None or seg.open_mark == _para_start(seg))):
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    return groups
+
+
+def _para_start(seg: _Segment) -> int:
+    return seg.open_mark if seg.open_mark is not None else seg.start
+
+
+def _mask(text: str, segments: list[_Segment]) -> str:
+    chars = list(text)
+    for seg in segments:
+        lo = seg.open_mark if seg.open_mark is not None else seg.start
+        hi = seg.close_mark + 1 if seg.close_mark is not None else seg.end
+        chars[lo:hi] = _MASK * (hi - lo)
+    return "".join(chars)
+
+
+def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _Attribution | None:
+    first, last = group[0], group[-1]
+    according = None
+    # 1. right after the closing mark of any piece ("...," he said. "More...")
+    for seg in group:
+        lo, hi = paragraphs[seg.paragraph]
+        after = seg.close_mark + 1 if seg.close_mark is not None else seg.end
+        end = _sentence_end(masked, after, hi)
+        mask_at = masked.find(_MASK, after, end)
+        if mask_at != -1:
+            end = mask_at + 1
+        content = text[seg.start:seg.end].rstrip()
+        loose = bool(content) and content[-1] in ",?!—–-:"
+        found = _after_attribution(text, _tokens(masked, after, end), loose=loose)
+        if found and found.verb == "according to":
+            according = according or found
+        elif found:
+            return found
+    # 2. before the opening mark, in the same sentence
+    lo, hi = paragraphs[first.paragraph]
+    opening = first.open_mark if first.open_mark is not None else first.start
+    start = _sentence_start(masked, lo, opening)
+    found = _before_attribution(text, _tokens(masked, start, opening))
+    if found:
+        return found
+    if according:
+        return according
+    # 3. "according to X" later in the closing sentence
+    lo, hi = paragraphs[last.paragraph]
+    after = last.close_mark + 1 if last.close_mark is not None else last.end
+    tokens = _tokens(masked, after, _sentence_end(masked, after, hi))
+    for k in range(len(tokens) - 1):
+        if tokens[k].low == "according" and tokens[k + 1].low == "to":
+            found = _attribution(text, _choose(text, _walk_forward(tokens, k + 2)),
+                                 tokens[k:k + 2])
+            if found:
+                return found
+    return None
+
+
+def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
+    """``X said:`` ending the sentence or paragraph before a quote."""
+    lo, hi = paragraphs[seg.paragraph]
+    opening = seg.open_mark if seg.open_mark is not None else seg.start
+    before = masked[lo:opening].rstrip()
+    if not before and seg.paragraph > 0:
+        plo, phi = paragraphs[seg.paragraph - 1]
+        before_text = masked[plo:phi].rstrip()
+        if before_text.endswith(":") or before_text.endswith(("said.", "says.")):
+            start = _sentence_start(masked, plo, phi - 1)
+            return _before_attribution(text, _tokens(masked, start, phi))
+        return None
+    if before.endswith(":"):
+        start = _sentence_start(masked, lo, lo + len(before) - 1)
+        return _before_attribution(text, _tokens(masked, start, lo + len(before)))
+    return None
+
+
+def _named_attributions(text: str, masked: str, paragraphs) -> tuple[list, list]:
+    """Who speaks where: ``(offset, speaker)`` for every attribution in the article (quotes
+    and reported speech), and ``(offset, name)`` for every title+name mention."""
+    speakers, mentions = [], []
+    for lo, hi in paragraphs:
+        tokens = _tokens(masked, lo, hi)
+        sentence_start = 0
+        for v, tok in enumerate(tokens):
+            if tok.text in {".", "!", "?", ";"}:
+                sentence_start = v + 1
+            if _is_verb(tok):
+                speaker = _choose(text, _walk_back(tokens, v))
+                if speaker is None and v >= 1 and tokens[v - 1].low == "and":
+                    # "Robinson criticised the decision and said": the sentence's subject.
+                    speaker = _subject(text, tokens[sentence_start:v])
+                if speaker is None and (v == 0 or tokens[v - 1].text == ","
+                                        or tokens[v - 1].text.startswith(_MASK)):
+                    speaker = _choose(text, _walk_forward(tokens, v + 1))    # ', said Lopez'
+
+                if speaker and speaker[0].lower() not in _PRONOUNS:
+                    speakers.append((tok.start, _tidy(speaker[0])))
+            elif tok.low.rstrip(".") in _TITLES and tok.text[0].isupper():
+                run = []
+                for nxt in tokens[v + 1:v + 4]:
+                    if _is_cap(nxt) and nxt.low.rstrip(".") not in _TITLES:
+                        run.append(nxt)
+                    else:
+                        break
+                if run and not run[-1].low.endswith(("'s", "’s")):
+                    mentions.append((tok.start, _phrase(text, run)[0]))
+    return sorted(speakers), sorted(mentions)
+
+
+def _subject(text: str, tokens: list[_Token]):
+    """The noun phrase a sentence starts with, up to its first comma or verb."""
+    head: list[_Token] = []
+    for tok in tokens:
+        if tok.text == "," or _is_verb(tok) or not _np_token(tok):
+            break
+        if (tok.text[0].islower() and any(_is_cap(t) for t in head)
+                and tok.low.rstrip(".") not in _TITLES):
+            break                                   # "Tommy Robinson criticised ..."
+        head.append(tok)
+    return _choose(text, (head, [])) if head else None
+
+
+def _resolve(pronoun: str, at: int | None, timeline) -> str:
+    """"He"/"she": the most recent person who spoke before ``at`` (else the most recent
+    title+name mention), or the pronoun itself."""
+    if pronoun.lower() not in {"he", "she"} or at is None:
+        return pronoun
+    speakers, mentions = timeline
+    people = [name for pos, name in speakers if pos < at and _person(name)]
+    if people:
+        return people[-1]
+    people = [name for pos, name in mentions if pos < at]
+    return people[-1] if people else pronoun
+
+
+def _person(name: str) -> bool:
+    """Could "he" or "she" refer to this speaker? Not an organisation, not a plural."""
+    words = name.split()
+    head = words[-1].lower()
+    if head in _ORG_WORDS or (words[0].lower() == "the" and len(words) > 1
+                              and words[1][:1].isupper()):
+        return False
+    if words[-1][:1].islower() and head.endswith("s") and not head.endswith("ss"):
+        return False                                   # "Rombot's lawyers", "officials"
+    return not (len(words) > 1 and " and " in f" {name} ")
+
+
+def quote_regions(quotes) -> list[tuple[int, int]]:
+    """The ``(start, end)`` ranges in quote voice, sorted and merged."""
+    merged: list[tuple[int, int]] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        if merged and q.start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], q.end))
+        else:
+            merged.append((q.start, q.end))
+    return merged
+
+
+def voice_at(quotes, offset: int) -> str:
+    """``"quote"`` when ``offset`` lies inside a quote, else ``"author"``.
+
+    ``quotes`` is what :func:`find_quotes` returned, or ranges from :func:`quote_regions`.
+
+    Examples
+    --------
+    >>> text = 'He said "no way" today.'
+    >>> quotes = find_quotes(text)
+    >>> voice_at(quotes, text.index("way")), voice_at(quotes, text.index("today"))
+    ('quote', 'author')
+    """
+    regions = quotes if quotes and isinstance(quotes[0], tuple) else quote_regions(quotes)
+    i = bisect_right([s for s, _ in regions], offset) - 1
+    return "quote" if i >= 0 and offset < regions[i][1] else "author"
+
+
+def quotes_frame(quotes):
+    """The tidy ``quotes`` table: ``paragraph, start, end, text, speaker, verb``."""
+    import pandas as pd
+
+    frame = pd.DataFrame([q.as_row() for q in quotes], columns=QUOTE_COLUMNS)
+    return frame.astype({"paragraph": "int64", "start": "int64", "end": "int64",
+                         "text": "object", "speaker": "object", "verb": "object"})
+
+
+def report_verb_spans(text: str, quotes, *, existing=(),
+                      loaded: frozenset[str] = LOADED_REPORT_VERBS) -> list[Span]:
+    """Author-voice ``report_verb`` spans for quotes attributed with a loaded verb.
+
+    A span is made only where ``existing`` (for example the cue lexicon's spans) has no
+    ``report_verb`` span at the same place.
+
+    Examples
+    --------
+    >>> text = '"It was a mistake," the minister admitted.'
+    >>> [(s.text, s.category, s.voice) for s in report_verb_spans(text, find_quotes(text))]
+    [('admitted', 'report_verb', 'author')]
+    """
+    have = {(s.start, s.end) for s in existing if s.category == "report_verb"}
+    out = []
+    for q in quotes:
+        if q.verb_start is None or q.verb is None:
+            continue
+        lemma = _FORM_TO_LEMMA.get(q.verb.lower())
+        if lemma in loaded and (q.verb_start, q.verb_end) not in have:
+            out.append(Span(q.verb_start, q.verb_end, text[q.verb_start:q.verb_end],
+                            "report_verb", 1.0, "voice", "author"))
+            have.add((q.verb_start, q.verb_end))
+    return out
