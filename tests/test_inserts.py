@@ -192,6 +192,8 @@ def test_inserts_dev_set_floors(shared_data, pool, articles):
     assert result["n_inserted"] >= 60
     assert result["recall"] >= 0.85
     assert result["recall_nomarker"] >= 0.85
-    # Raw rate: the PTC articles' own furniture ("take our poll - story continues below",
-    # "Sign up for more newsletters here") counts against it here.
+    # Raw, the PTC articles' own furniture ("take our poll - story continues below",
+    # "Sign up for more newsletters here") counts against the rate; the second rate leaves
+    # out the lines hand-checked as such.
     assert result["fp_rate"] <= 0.02
+    assert result["fp_rate_journalism"] <= 0.01

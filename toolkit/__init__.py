@@ -23,6 +23,7 @@ _EXPORTS = {
     "score_sentences": "analysis",
     "segment": "segmentation",
     "find_cues": "cues",
+    "find_inserts": "inserts",
     "LOADED_CATEGORIES": "cues",
     "Quote": "voice",
     "find_quotes": "voice",

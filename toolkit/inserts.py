@@ -10,7 +10,9 @@ How a paragraph is scored
 -------------------------
 A small rule set, each rule worth a fixed number of points (:data:`INSERT_WEIGHTS`, which a
 caller can replace with a mapping of their own). A paragraph whose points reach
-:data:`INSERT_THRESHOLD` is an insert. The rules, all applied outside quotation marks:
+:data:`INSERT_THRESHOLD` is an insert. The rules, all applied outside quotation marks, each
+leaving evidence spans whose category is the rule's name prefixed ``insert_`` (so that
+``insert_call_to_action`` never counts as the loaded-language cue ``call_to_action``):
 
 ``insert_marker``
     A line that *is* a marker ("Sponsored", "Advertisement", "Paid Post", "Recommended",
