@@ -163,7 +163,9 @@ def test_validation_cli_missing_data_fails_cleanly(tmp_path, capsys):
 #: Floors just below the dev figures measured with
 #: ``python -m toolkit validate --data ../shared/data --split dev``; raise them as scores improve.
 DEV_FLOORS = {
-    "babe": {"word_precision": 0.42, "word_recall": 0.19},
+    # macro_f1 and auc are in-sample here (the model is trained on these rows); the honest
+    # cross-validated estimate is in the README.
+    "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.42, "word_recall": 0.19},
     "nyt": {"pearson_r": 0.47, "article_pearson_r": 0.54},
     "ptc": {"token_f1": 0.08, "line_f1": 0.29},
 }

@@ -28,6 +28,8 @@ _EXPORTS = {
     "Quote": "voice",
     "find_quotes": "voice",
     "voice_at": "voice",
+    "bias_probability": "bias_model",
+    "explain_bias": "bias_model",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .bias_model import load_bias_model
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, load_article
@@ -27,11 +28,11 @@ __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTE
 PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text", "kind", "insert_score",
                      "insert_reason", "n_words", "n_sentences",
                      "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
-                     "loaded_density", "top_terms", *CUE_CATEGORIES,
+                     "loaded_density", "bias_probability", "top_terms", *CUE_CATEGORIES,
                      "quote_share", "sentiment_author", "sentiment_quoted"]
 SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n_words",
                     "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
-                    "loaded_density"]
+                    "loaded_density", "bias_probability"]
 _TOP_TERMS = 5
 
 
@@ -113,6 +114,14 @@ def _by_sentence(sentences: list[Sentence], spans: list[Span]) -> list[list[Span
     return groups
 
 
+def _bias(model, piece: str, found: list[Span], offset: int) -> float:
+    """The bias model's probability for one sentence, from the cue spans already found."""
+    if model is None:
+        return float("nan")
+    cues = [s.shifted(-offset) for s in found if s.category in CUE_CATEGORIES]
+    return model.probability(piece, spans=cues)
+
+
 def _in_quote(regions: list[tuple[int, int]], offset: int) -> bool:
     i = bisect_right([s for s, _ in regions], offset) - 1
     return i >= 0 and offset < regions[i][1]
@@ -149,6 +158,7 @@ def _voice_pieces(text: str, sentence: Sentence, regions) -> dict[str, list[tupl
 
 def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
                    regions: list[tuple[int, int]] = ()) -> list[dict]:
+    model = load_bias_model()
     rows = []
     for number, (sentence, found) in enumerate(zip(sentences, _by_sentence(sentences, spans))):
         piece = text[sentence.start:sentence.end]
@@ -165,6 +175,7 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             "sentiment": compound, "sentiment_vader": compound,
             "subjectivity": subjectivity_of(found), "loaded_count": len(_loaded(found)),
             "loaded_density": _density(found, n_words),
+            "bias_probability": _bias(model, piece, found, sentence.start),
         })
     return rows
 
@@ -193,6 +204,8 @@ def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Spa
             "sentiment_vader": weighted_mean([r["sentiment_vader"] for r in own], weights),
             "subjectivity": subjectivity_of(found),
             "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+            # A paragraph's bias probability: its sentences' probabilities, word-weighted.
+            "bias_probability": weighted_mean([r["bias_probability"] for r in own], weights),
             "top_terms": _top_terms(found),
             **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
             **_voice_figures(own, n_words),
@@ -238,12 +251,19 @@ def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
         "sentiment": weighted_mean(kept["sentiment"].fillna(0).tolist(), kept["n_words"].tolist()),
         "subjectivity": subjectivity_of(found),
         "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+        "bias_probability": _kept_mean(kept, "bias_probability"),
         "top_terms": _top_terms(found),
         **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
         "n_quotes": 0 if quotes is None else int(quotes["paragraph"].isin(kept["paragraph"]).sum()),
         **_voice_densities(found, n_words,
                            int(round((kept["quote_share"] * kept["n_words"]).sum()))),
     }
+
+
+def _kept_mean(kept: pd.DataFrame, column: str) -> float:
+    """Word-weighted mean of ``column`` over the paragraphs that have a value."""
+    valid = kept[kept[column].notna()]
+    return weighted_mean(valid[column].tolist(), valid["n_words"].tolist())
 
 
 def _group_by_paragraph(article: Article, spans: list[Span]) -> list[list[Span]]:
@@ -321,8 +341,9 @@ def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame
     -------
     DataFrame
         ``sentence`` (the input position), ``text``, ``n_words``, ``sentiment``,
-        ``sentiment_vader``, ``subjectivity``, ``loaded_count``, ``loaded_density`` and one
-        count column per cue category.
+        ``sentiment_vader``, ``subjectivity``, ``loaded_count``, ``loaded_density``,
+        ``bias_probability`` (see :mod:`toolkit.bias_model`; NaN when its weights are
+        missing) and one count column per cue category.
 
     Examples
     --------
@@ -332,12 +353,14 @@ def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame
     if isinstance(texts, str):
         raise TypeError("texts must be a list of strings, not a single str")
     rows = []
+    texts = list(texts)
+    model = load_bias_model() if texts else None
     for number, text in enumerate(texts):
         if not isinstance(text, str):
             raise TypeError(f"texts[{number}] must be a str, not {type(text).__name__}")
-        rows.append(_score_one(text, number, lexicon))
+        rows.append(_score_one(text, number, lexicon, model))
     columns = ["sentence", "text", "n_words", "sentiment", "sentiment_vader", "subjectivity",
-               "loaded_count", "loaded_density", *CUE_CATEGORIES]
+               "loaded_count", "loaded_density", "bias_probability", *CUE_CATEGORIES]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -350,7 +373,7 @@ def sentence_evidence(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFra
     return pd.DataFrame(rows, columns=["sentence", *SPAN_COLUMNS[1:]])
 
 
-def _score_one(text: str, number: int, lexicon: CueLexicon | None) -> dict:
+def _score_one(text: str, number: int, lexicon: CueLexicon | None, model) -> dict:
     sentences = segment(text)
     found = _evidence(text, sentences, lexicon)
     n_words = sum(_count_words(text, s.words) for s in sentences)
@@ -359,4 +382,5 @@ def _score_one(text: str, number: int, lexicon: CueLexicon | None) -> dict:
     return {"sentence": number, "text": text, "n_words": n_words, "sentiment": compound,
             "sentiment_vader": compound, "subjectivity": subjectivity_of(found),
             "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+            "bias_probability": _bias(model, text, found, 0),
             **{c: counts.get(c, 0) for c in CUE_CATEGORIES}}

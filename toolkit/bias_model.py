@@ -71,11 +71,16 @@ DENSE_FEATURES = (
 )
 
 
-@lru_cache(maxsize=100_000)
-def _stem(word: str) -> str:
-    from .cues import _stem as stem
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
 
-    return stem(word)
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -252,28 +257,33 @@ class BiasModel:
         return 1.0 / (1.0 + math.exp(-self.logit(text, spans=spans)))
 
 
+def _model_resource():
+    return files("toolkit").joinpath("models", MODEL_FILE)
+
+
 @lru_cache(maxsize=1)
-def _bundled() -> BiasModel | None:
-    resource = files("toolkit").joinpath("models", MODEL_FILE)
+def _bundled() -> tuple[BiasModel | None, str]:
     try:
-        data = json.loads(resource.read_text(encoding="utf-8"))
-    except (FileNotFoundError, OSError) as exc:
-        warnings.warn(f"bias_probability is NaN: the bias model file toolkit/models/"
-                      f"{MODEL_FILE} could not be read ({exc.__class__.__name__}); rebuild it "
-                      f"with `python -m toolkit train-bias`", RuntimeWarning, stacklevel=3)
-        return None
-    return BiasModel.from_json(data)
+        data = json.loads(_model_resource().read_text(encoding="utf-8"))
+    except OSError as exc:
+        return None, (f"bias_probability is NaN: the bias model file toolkit/models/{MODEL_FILE} "
+                      f"could not be read ({exc.__class__.__name__}); rebuild it with "
+                      f"`python -m toolkit train-bias`")
+    return BiasModel.from_json(data), ""
 
 
 def load_bias_model(path: str | Path | None = None) -> BiasModel | None:
     """The bundled model (cached), or the one saved at ``path``.
 
     Returns ``None``, with a :class:`RuntimeWarning` that says why, when the bundled file is
-    missing.
+    missing; callers then report NaN.
     """
     if path is not None:
         return BiasModel.load(path)
-    return _bundled()
+    model, reason = _bundled()
+    if model is None:
+        warnings.warn(reason, RuntimeWarning, stacklevel=2)
+    return model
 
 
 def bias_probability(text: str, *, model: BiasModel | None = None,
