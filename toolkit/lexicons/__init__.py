@@ -14,8 +14,8 @@ __all__ = ["manifest", "read_lexicon", "lexicon_files"]
 
 
 def lexicon_files() -> list[str]:
-    """Names of the bundled lexicon files, as listed in the manifest."""
-    return sorted(manifest())
+    """Names of the bundled lexicon files, in the order of the manifest (earlier files win ties)."""
+    return list(manifest())
 
 
 @lru_cache(maxsize=1)
