@@ -81,12 +81,19 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("whisper", "whispered"), ("confirm", "confirmed"), ("counter", "countered"),
         ("contend", "contends contended"), ("conclude", "concluded"),
         ("report", "reported"), ("quote", "quoted"), ("reiterate", "reiterated"),
-        ("assert", "asserts asserted"), ("agree", "agreed"), ("accuse", "accused"),
+        ("assert", "asserts asserted"), ("agree", "agrees agreed"), ("accuse", "accused"),
         ("mock", "mocked"), ("scoff", "scoffed"), ("sneer", "sneered"),
         ("tout", "touts touted touting"), ("fume", "fumed"), ("rant", "ranted"),
         ("whine", "whined"), ("retort", "retorted"), ("thunder", "thundered"),
         ("exclaim", "exclaimed"), ("proclaim", "proclaims proclaimed"),
-        ("confess", "confessed"), ("wrote", "wrote"), ("begin", "began"),
+        ("confess", "confessed"), ("continue", "continued continues"),
+        ("whine", "whined whines"), ("retort", "retorted retorts"),
+        ("exclaim", "exclaimed exclaims"), ("conclude", "concluded concludes"),
+        ("stress", "stressed stresses stressing"), ("confirm", "confirmed confirms"),
+        ("observe", "observed observes"), ("reiterate", "reiterated reiterates"),
+        ("admit", "admit admits admitted admitting"), ("quip", "quipped quips"),
+        ("fume", "fumed fumes"), ("scoff", "scoffed scoffs"), ("rant", "ranted rants"),
+        ("emphasize", "emphasized emphasised emphasizing emphasising emphasizes emphasises"), ("wrote", "wrote"), ("begin", "began"),
         ("point", "pointed"),
     )
 }
@@ -109,6 +116,7 @@ _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|nuff|cos|kay|sup|
                        re.I)
 _DECADE = re.compile(r"\d\d(?:s|\b)")
 _MASK = "\x1f"
+_QUOTE_END = "\x1e"
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _TITLES = frozenset("""
@@ -118,7 +126,7 @@ director spokesman spokeswoman spokesperson ambassador judge justice king queen 
 princess pope rev sir dame lord lady premier chancellor commissioner leader speaker attorney
 congressman congresswoman councilman councillor councilor sheriff officer detective coach
 editor founder head deputy vice prime commander admiral adm sergeant sgt lieutenant marshal
-president-elect chairperson envoy counterpart analyst inspector superintendent constable
+president-elect chairperson envoy counterpart analyst inspector advisor adviser superintendent constable
 trooper agent
 """.split())
 _NP_STOP = frozenset("""
@@ -136,7 +144,8 @@ without within upon despite after before for by to of toward towards across via 
 _SKIP_BEFORE_VERB = frozenset("""
 also later then has have had was is were are previously further again once reportedly
 recently earlier simply however had would will could did does do not never just first
-finally repeatedly publicly privately separately
+finally repeatedly publicly privately separately heard overheard seen caught filmed
+recorded
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
@@ -146,8 +155,8 @@ government administration court police army military union commission associatio
 university company corporation group bank fund organization organisation network press
 service services media
 """.split())
-_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*[\w]|[A-Za-z0-9]|\x1f+|[,;:()—–.!?]")
-_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\x1f]*(?:$|[A-Z0-9\x1f\"“‘'(]))")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*[\w]|[A-Za-z0-9]|\x1f[\x1f\x1e]*|[,;:()—–.!?]")
+_SENTENCE_END = re.compile(r"(?:[.!?…]+|\x1e)(?=[\s\x1f]*(?:$|[A-Z0-9\x1f\"“‘'(]))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +420,10 @@ def _np_token(tok: _Token) -> bool:
     if tok.low in {"and", "but", "or", "so", "then", "when", "while", "as", "if", "because",
                    "after", "before", "although", "though", "yet", "in", "on", "at", "during",
                    "since", "with", "for", "from", "by", "to", "meanwhile", "however",
-                   "according", "that", "this", "there", "here", "now", "also", "still"}:
+                   "according", "that", "this", "there", "here", "now", "also", "still",
+                   "instead", "indeed", "moreover", "furthermore", "separately", "finally",
+                   "earlier", "later", "previously", "what", "how", "why", "whether",
+                   "even", "just", "only", "not", "never"}:
         return False
     return True
 
@@ -530,6 +542,8 @@ def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list
         j = i
         while j < len(tokens) and (_np_token(tokens[j]) or (j > i and tokens[j].low in
                                                              {"of", "for", "at", "from"})):
+            if j > i and tokens[j].text[0].islower() and tokens[j].low.endswith("ed"):
+                break                                  # "a statement issued by"
             j += 1
         chunk = tokens[i:j]
         while chunk and chunk[-1].low in {"of", "for", "at", "from"}:
@@ -542,7 +556,7 @@ def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list
         if j >= len(tokens) or tokens[j].text != ",":
             break
         i = j + 1
-    if not chunks or len(chunks[0]) > 10:
+    if not chunks or len(chunks[0]) > 16:
         return None
     return chunks[0], chunks[1:]
 
@@ -567,8 +581,11 @@ def _choose(text: str, found) -> tuple[str, int, int] | None:
             if chunk[0].text[0].isupper() or chunk[0].low in _DETERMINERS:
                 head = chunk
                 break
+    if head[-1].text[0].islower() and head[-1].low.endswith("ed"):
+        return None                            # "The document he and Kim signed"
     if len(head) > 8:
-        return None
+        run = _capital_run(head)
+        return _phrase(text, run) if run and run[-1] is head[-1] else None
     return _phrase(text, head)
 
 
@@ -613,6 +630,9 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
         if tok.text.startswith(_MASK) or tok.text in {".", "!", "?", ";"}:
             return None
         if _is_verb(tok):
+            if not loose and v + 1 < len(tokens) and (
+                    tokens[v + 1].low == "that" or tokens[v + 1].text.startswith(_MASK)):
+                return None                 # a new attribution of its own: 'He claimed that'
             between = tokens[k:v]
             if any(not (_np_token(t) or t.text == "," or t.low in _SKIP_BEFORE_VERB
                         or t.low in _RELATIVE or t.low in {"of", "for", "at", "from"})
@@ -729,7 +749,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
         if found is None and n_words <= 2 and not _sentence_like(text, paragraphs, first, last):
             continue                                        # a scare quote or a title
-        if found is None and previous is not None and previous[0] >= first.paragraph - 1:
+        if _so_called(text, paragraphs, first):
+            continue                                        # so-called "experts"
+        if found is None and _title_case(text, group):
+            continue                                        # "The Balfour Declaration: ..."
+        if (found is None and previous is not None and previous[0] >= first.paragraph - 1
+                and _standalone(masked, paragraphs, first)):
             inherited = previous[1]
             found = _Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
@@ -747,6 +772,26 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             if found.speaker:
                 previous = (last.paragraph, found)
     return quotes
+
+
+def _so_called(text: str, paragraphs, first: _Segment) -> bool:
+    lo, _ = paragraphs[first.paragraph]
+    opening = first.open_mark if first.open_mark is not None else first.start
+    return bool(re.search(r"\bso[- ]called\s*$", text[max(lo, opening - 12):opening], re.I))
+
+
+def _title_case(text: str, group: list[_Segment]) -> bool:
+    """A title of a work or event: nearly every word capitalised."""
+    words = [w for s in group for w in WORD_RE.findall(text, s.start, s.end)]
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _standalone(masked: str, paragraphs, first: _Segment) -> bool:
+    """A quote that starts its sentence (so it can carry on the previous speaker's words)."""
+    lo, _ = paragraphs[first.paragraph]
+    opening = first.open_mark if first.open_mark is not None else first.start
+    return not masked[_sentence_start(masked, lo, opening):opening].strip()
 
 
 def _sentence_like(text: str, paragraphs, first: _Segment, last: _Segment) -> bool:
@@ -782,12 +827,14 @@ def _mask(text: str, segments: list[_Segment]) -> str:
         lo = seg.open_mark if seg.open_mark is not None else seg.start
         hi = seg.close_mark + 1 if seg.close_mark is not None else seg.end
         chars[lo:hi] = _MASK * (hi - lo)
+        if hi - lo > 1 and text[seg.start:seg.end].rstrip().endswith((".", "!", "?", "…")):
+            chars[hi - 1] = _QUOTE_END          # the quote ends its sentence
     return "".join(chars)
 
 
 def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _Attribution | None:
     first, last = group[0], group[-1]
-    according = None
+    according = tight = None
     # 1. right after the closing mark of any piece ("...," he said. "More...")
     for seg in group:
         lo, hi = paragraphs[seg.paragraph]
@@ -801,6 +848,10 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
         found = _after_attribution(text, _tokens(masked, after, end), loose=loose)
         if found and found.verb == "according to":
             according = according or found
+        elif found and not loose and content[-1:] in ".!?…":
+            # '... days." He claimed that ...' may start a new sentence: an attribution
+            # before the quote ('X said that "...days."') comes first.
+            tight = tight or found
         elif found:
             return found
     # 2. before the opening mark, in the same sentence
@@ -810,6 +861,8 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
     found = _before_attribution(text, _tokens(masked, start, opening))
     if found:
         return found
+    if tight:
+        return tight
     if according:
         return according
     # 3. "according to X" later in the closing sentence
@@ -846,13 +899,29 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribut
 def _named_attributions(text: str, masked: str, paragraphs) -> tuple[list, list]:
     """Who speaks where: ``(offset, speaker)`` for every attribution in the article (quotes
     and reported speech), and ``(offset, name)`` for every title+name mention."""
-    speakers, mentions = [], []
+    speakers, mentions, subjects = [], [], []
+    proper = set()                   # capitalised words seen mid-sentence: names, not "Then"
+    for lo, hi in paragraphs:
+        tokens = _tokens(masked, lo, hi)
+        for prev, tok in zip(tokens, tokens[1:]):
+            if _is_cap(tok) and prev.text not in {".", "!", "?", ":"} and prev.text[0] != _MASK:
+                proper.add(tok.text)
     for lo, hi in paragraphs:
         tokens = _tokens(masked, lo, hi)
         sentence_start = 0
         for v, tok in enumerate(tokens):
-            if tok.text in {".", "!", "?", ";"}:
+            if tok.text in {".", "!", "?", ";"} or tok.text.startswith(_MASK):
                 sentence_start = v + 1
+            if v == sentence_start and _is_cap(tok):
+                run = _capital_run(tokens[v:v + 5])
+                if ((len(run) >= 2 or (run and run[0].text in proper)) and run[0] is tok and tok.low not in _NP_STOP
+                        and tok.low not in _DETERMINERS and not run[-1].low.endswith("s")
+                        and v + len(run) < len(tokens)
+                        and (tokens[v + len(run)].text == ","
+                             or tokens[v + len(run)].text[0].islower())):
+                    name = _name_of(run)
+                    if name:
+                        subjects.append((tok.start, _phrase(text, name)[0]))
             if _is_verb(tok):
                 speaker = _choose(text, _walk_back(tokens, v))
                 if speaker is None and v >= 1 and tokens[v - 1].low == "and":
@@ -873,7 +942,7 @@ def _named_attributions(text: str, masked: str, paragraphs) -> tuple[list, list]
                         break
                 if run and not run[-1].low.endswith(("'s", "’s")):
                     mentions.append((tok.start, _phrase(text, run)[0]))
-    return sorted(speakers), sorted(mentions)
+    return sorted(speakers), sorted(mentions), sorted(subjects)
 
 
 def _subject(text: str, tokens: list[_Token]):
@@ -894,10 +963,11 @@ def _resolve(pronoun: str, at: int | None, timeline) -> str:
     title+name mention), or the pronoun itself."""
     if pronoun.lower() not in {"he", "she"} or at is None:
         return pronoun
-    speakers, mentions = timeline
-    people = [name for pos, name in speakers if pos < at and _person(name)]
+    speakers, mentions, subjects = timeline
+    people = sorted((pos, name) for pos, name in [*speakers, *subjects]
+                    if pos < at and _person(name))
     if people:
-        return people[-1]
+        return people[-1][1]
     people = [name for pos, name in mentions if pos < at]
     return people[-1] if people else pronoun
 
@@ -905,6 +975,8 @@ def _resolve(pronoun: str, at: int | None, timeline) -> str:
 def _person(name: str) -> bool:
     """Could "he" or "she" refer to this speaker? Not an organisation, not a plural."""
     words = name.split()
+    if len(words) == 1 and words[0].islower():
+        return False                                   # "another", "one"
     head = words[-1].lower()
     if head in _ORG_WORDS or (words[0].lower() == "the" and len(words) > 1
                               and words[1][:1].isupper()):
