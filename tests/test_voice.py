@@ -111,6 +111,24 @@ CASES = [
      [("friendly relationships", "Belousov", "said"),
       ("play an important role in strengthening strategic links,", "Belousov", "said")]),
     ("“We need answers,” she said.", [("We need answers,", "she", "said")]),
+    # a double quote nested in a double quote
+    ("Kavanaugh “has endorsed the idea of a “counterterrorism exception” to the warrant "
+     "requirement,” said Liza Goitein, co-director of the Brennan Center.",
+     [("has endorsed the idea of a “counterterrorism exception” to the warrant requirement,",
+       "Liza Goitein", "said")]),
+    # scare quotes with "so-called", titles of works, a stray-spaced apostrophe
+    ("Officials praised the so-called “strategic patience” of the allies.", []),
+    ("Coming up in October is “The Balfour Declaration: Support for a Jewish Home”.", []),
+    ("Viganò ’s claims were ignored. He said ‘nothing’ about them, and the Pope’s aides agreed.",
+     [("nothing", "Viganò", "said")]),
+    # a quote that ends its sentence does not take the next sentence's verb
+    ("McMaster said that the “advance of Assad’s forces is dangerous.” He claimed that the "
+     "goal is to weaken Iran.",
+     [("advance of Assad’s forces is dangerous.", "McMaster", "said")]),
+    # verb-first attribution with a long description before the name
+    ("“Nobody is allowed to visit the military sites,” said Iran’s Head of Strategic Research "
+     "at the Expediency Council Ali Akbar Velayati.",
+     [("Nobody is allowed to visit the military sites,", "Ali Akbar Velayati", "said")]),
 ]
 
 

@@ -112,8 +112,8 @@ _DOUBLE = '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE
 _SINGLE = "'" + _SINGLE_OPEN + _SINGLE_CLOSE
 _OPENERS_BEFORE = "([{<—–-/" + _DOUBLE_OPEN + _SINGLE_OPEN + "\"'"
 _CLOSERS_AFTER = ".,;:!?)]}>—–-…/" + _DOUBLE_CLOSE + _SINGLE_CLOSE + "\"'"
-_ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|nuff|cos|kay|sup|ello)(?![A-Za-z])",
-                       re.I)
+_ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|nuff|cos|kay|sup|ello|s|t|re|ll|ve|d|m)"
+                       r"(?![A-Za-z])", re.I)
 _DECADE = re.compile(r"\d\d(?:s|\b)")
 _MASK = "\x1f"
 _QUOTE_END = "\x1e"
@@ -251,10 +251,17 @@ def _double_segments(text: str, paragraphs) -> list[_Segment]:
     out: list[_Segment] = []
     for number, (lo, hi) in enumerate(paragraphs):
         marks = [i for i in range(lo, hi) if text[i] in _DOUBLE]
+        directions = [_direction(text, i, lo, hi) for i in marks]
         open_at: int | None = None
         found_here = False
-        for i in marks:
-            d = _direction(text, i, lo, hi)
+        skip = set()
+        for k, i in enumerate(marks):
+            if k in skip:
+                continue
+            d = directions[k]
+            if (open_at is not None and d == "open" and directions[k + 1:k + 3] == ["close", "close"]):
+                skip.update({k + 1})              # “a “nested” quote,”: part of the outer one
+                continue
             if open_at is None:
                 if d != "close":
                     open_at = i
@@ -312,7 +319,8 @@ def _single_segments(text: str, paragraphs) -> list[_Segment]:
             if prev.isalnum() and nxt.isalnum():
                 continue                                    # don't, Russia’s
             d = _direction(text, i, lo, hi)
-            if d == "open" and not nxt.isspace() and not _is_apostrophe_opener(text, i, hi):
+            if (d == "open" and not nxt.isspace() and text[i] not in _SINGLE_CLOSE
+                    and not _is_apostrophe_opener(text, i, hi)):
                 openers.append(i)
             elif d == "close" and not prev.isspace():
                 closers.append(i)
@@ -337,7 +345,7 @@ def _single_segments(text: str, paragraphs) -> list[_Segment]:
                         out.append(seg)
                 break
             s, e = _trim(text, o + 1, close)
-            if s < e:
+            if s < e and "\n" not in text[s:e] and len(WORD_RE.findall(text, s, e)) <= 120:
                 out.append(_Segment(number, s, e, o, close, "single"))
             pos = close + 1
             k += 1
@@ -467,14 +475,20 @@ def _name_of(chunk: list[_Token]) -> list[_Token] | None:
         return None         # "the Chinese defense minister", "a spokesman for the Ministry"
     if run[-1].low.endswith(("'s", "’s")):
         return None                                    # "Belousov's counterpart": a modifier
-    cut = max((k for k, t in enumerate(run) if t.low.rstrip(".") in _TITLES), default=-1)
-    rest = run[cut + 1:]
-    if rest and all(t.text[0].isupper() for t in rest[:1]):
-        run = rest
+    run = _strip_titles(run)
     # A lone sentence-initial determiner-like capital ("The") is not a name.
     if len(run) == 1 and run[0].low in {"the", "a", "an", "his", "her", "their", "its"}:
         return None
     return run
+
+
+def _strip_titles(run: list[_Token]) -> list[_Token]:
+    """"Defense Minister Andrei Belousov" -> "Andrei Belousov"."""
+    cut = max((k for k, t in enumerate(run)
+               if t.low.rstrip(".") in _TITLES or (t.low in _ORG_WORDS and k < len(run) - 2)),
+              default=-1)
+    rest = run[cut + 1:]
+    return rest if rest and rest[0].text[0].isupper() else run
 
 
 def _is_title_only(chunk: list[_Token]) -> bool:
@@ -585,7 +599,7 @@ def _choose(text: str, found) -> tuple[str, int, int] | None:
         return None                            # "The document he and Kim signed"
     if len(head) > 8:
         run = _capital_run(head)
-        return _phrase(text, run) if run and run[-1] is head[-1] else None
+        return _phrase(text, _strip_titles(run)) if run and run[-1] is head[-1] else None
     return _phrase(text, head)
 
 
@@ -609,7 +623,7 @@ def _attribution(text: str, speaker, verb_tokens: list[_Token]) -> _Attribution 
 
 
 def _tidy(name: str) -> str:
-    name = _clean_possessive(name.strip(" ,;:"))
+    name = _clean_possessive(name.strip(" ,;:")).strip(" ,;:")
     return re.sub(r"\s+", " ", name)
 
 
