@@ -253,3 +253,20 @@ def test_voice_properties_offsets_exact(text):
     for span in report_verb_spans(text, quotes):
         assert text[span.start:span.end] == span.text
     assert find_quotes(text) == quotes
+
+
+def test_voice_benchmark_metric_counts_half_overlap():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "quotes_eval.py"
+    spec = importlib.util.spec_from_file_location("quotes_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    case = {"id": "x", "text": '"We will win the vote," Smith said.',
+            "quotes": [["We will win the vote,", "John Smith"]]}
+    result = module.evaluate([case])
+    assert result["f1"] == 1.0 and result["speaker_accuracy"] == 1.0
+    assert module.speaker_matches("Smith", "John Smith")
+    assert not module.speaker_matches("Jones", "John Smith")
+    assert not module.speaker_matches(None, "John Smith")

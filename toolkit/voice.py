@@ -148,6 +148,8 @@ finally repeatedly publicly privately separately heard overheard seen caught fil
 recorded
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
+_DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
+data figures study poll ruling transcript email post""".split())
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 _ORG_WORDS = frozenset("""
 ministry agency agencies party department house council times post news office committee
@@ -520,7 +522,11 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
         j = i
         while j >= 0 and (_np_token(tokens[j]) or (
                 tokens[j].low == "and" and 0 < j < i and _is_cap(tokens[j - 1])
-                and _is_cap(tokens[j + 1]))):
+                and _is_cap(tokens[j + 1])) or (
+                # "a spokesman for the ministry", "the head of the mission"
+                tokens[j].low in {"of", "for", "at", "from"} and j > 0 and j < i
+                and tokens[j].text[0].islower() and _np_token(tokens[j - 1])
+                and tokens[j - 1].low not in _PREPOSITIONS)):
             j -= 1
         chunk = tokens[j + 1:i + 1]
         stop = tokens[j] if j >= 0 else None
@@ -533,6 +539,20 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
         if not chunk:
             break
         in_pp = stop is not None and stop.low in _PREPOSITIONS
+        if in_pp and stop.low == "with" and tokens[v].low.endswith("ing") and not chunks:
+            in_pp = False                     # "with a spokesperson saying"
+        if in_pp and not chunks and j >= 2 and tokens[j - 1].text == ",":
+            i = j - 2                         # "The ACLU, in a statement, said"
+            continue
+        if in_pp and not chunks:
+            # "Employees who spoke to the Guardian described": the phrase before "who".
+            for r in range(j - 1, max(-1, j - 8), -1):
+                if tokens[r].low in {"who", "that"} and r >= 1 and _np_token(tokens[r - 1]):
+                    i = r - 1
+                    chunk = None
+                    break
+            if chunk is None:
+                continue
         if in_pp:
             # "On both of their blogs the pair called": the subject follows the phrase.
             dets = [k for k, t in enumerate(chunk) if k > 0 and t.low in {"the", "a", "an"}]
@@ -638,7 +658,7 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
         return _attribution(text, _choose(text, _walk_forward(tokens, k + 2)), tokens[k:k + 2])
     if _is_verb(tokens[k]):
         return _attribution(text, _choose(text, _walk_forward(tokens, k + 1)), [tokens[k]])
-    limit = 10 if loose else 5
+    limit = 16 if loose else 5
     for v in range(k + 1, min(len(tokens), k + limit + 1)):
         tok = tokens[v]
         if tok.text.startswith(_MASK) or tok.text in {".", "!", "?", ";"}:
@@ -687,10 +707,12 @@ def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
             return found
         if anchor + 1 < len(tokens) and tokens[anchor].low in {"said", "says", "added", "told"}:
             # "..., said the minister: "
-            found = _attribution(text, _choose(text, _walk_forward(tokens, anchor + 1)),
-                                 [tokens[anchor]])
-            if found:
-                return found
+            forward = _walk_forward(tokens, anchor + 1)
+            end = anchor + 1 + len(forward[0]) if forward else len(tokens)
+            if forward and (end >= len(tokens) or tokens[end].text in {",", ":"}):
+                found = _attribution(text, _choose(text, forward), [tokens[anchor]])
+                if found:
+                    return found
     return None
 
 
@@ -877,6 +899,13 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
         return found
     if tight:
         return tight
+    if according and according.speaker.split()[-1].lower() in _DOCUMENTS:
+        # "The bureau blamed ... 'weak demand,' according to a statement": the bureau's.
+        subject = _subject(text, _tokens(masked, start, opening))
+        if subject:
+            name, s, e = subject
+            return _Attribution(_tidy(name), s, e, according.verb, according.verb_start,
+                                according.verb_end)
     if according:
         return according
     # 3. "according to X" later in the closing sentence
@@ -900,10 +929,13 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribut
     if not before and seg.paragraph > 0:
         plo, phi = paragraphs[seg.paragraph - 1]
         before_text = masked[plo:phi].rstrip()
-        if before_text.endswith(":") or before_text.endswith(("said.", "says.")):
-            start = _sentence_start(masked, plo, phi - 1)
-            return _before_attribution(text, _tokens(masked, start, phi))
-        return None
+        start = _sentence_start(masked, plo, phi - 1)
+        found = _before_attribution(text, _tokens(masked, start, phi))
+        if found and not before_text.endswith(":"):
+            # 'Mercer said his members had no choice.' then a quote paragraph: his words,
+            # but the verb introduces the reported speech, not the quote.
+            found.verb = found.verb_start = found.verb_end = None
+        return found
     if before.endswith(":"):
         start = _sentence_start(masked, lo, lo + len(before) - 1)
         return _before_attribution(text, _tokens(masked, start, lo + len(before)))
@@ -965,7 +997,7 @@ def _subject(text: str, tokens: list[_Token]):
     for tok in tokens:
         if tok.text == "," or _is_verb(tok) or not _np_token(tok):
             break
-        if (tok.text[0].islower() and any(_is_cap(t) for t in head)
+        if (tok.text[0].islower() and any(_is_cap(t) and t.low not in _DETERMINERS for t in head)
                 and tok.low.rstrip(".") not in _TITLES):
             break                                   # "Tommy Robinson criticised ..."
         head.append(tok)
