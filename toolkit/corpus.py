@@ -316,14 +316,6 @@ def _encode(value):
     return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
 
 
-def _prefix(frame: pd.DataFrame, doc: _Doc, meta_names: Sequence[str]) -> pd.DataFrame:
-    front = {DOC_ID: [doc.id] * len(frame)}
-    for name, value in zip(meta_names, doc.meta):
-        front[name] = [value] * len(frame)
-    out = pd.DataFrame(front, index=frame.index)
-    return pd.concat([out, frame], axis=1)
-
-
 def _run_one(doc: _Doc, settings: "_Settings"):
     """``(document row, paragraphs, spans)`` for one document; never raises an Exception."""
     from .analysis import analyze
@@ -337,8 +329,7 @@ def _run_one(doc: _Doc, settings: "_Settings"):
         return row, None, None
     row.update(status=STATUS_OK, error=None)
     row.update({k: _encode(v) for k, v in result.summary.items()})
-    return (row, _prefix(result.paragraphs, doc, settings.meta),
-            _prefix(result.spans, doc, settings.meta))
+    return row, result.paragraphs, result.spans
 
 
 @dataclass(frozen=True)
@@ -350,23 +341,31 @@ class _Settings:
 
 def _run_chunk(docs: list[_Doc], settings: _Settings) -> dict[str, pd.DataFrame]:
     """Analyse a chunk of documents; one DataFrame per table, columns complete."""
-    rows, paragraphs, spans = [], [], []
+    rows = []
+    found: dict[str, list] = {"paragraphs": [], "spans": []}
+    owners: dict[str, list] = {"paragraphs": [], "spans": []}
     for doc in docs:
-        row, p, s = _run_one(doc, settings)
+        row, paragraphs, spans = _run_one(doc, settings)
         rows.append(row)
-        if p is not None:
-            paragraphs.append(p)
-            spans.append(s)
-    return {"documents": pd.DataFrame(rows, columns=corpus_columns("documents", meta=settings.meta)),
-            "paragraphs": _concat(paragraphs, corpus_columns("paragraphs", meta=settings.meta)),
-            "spans": _concat(spans, corpus_columns("spans", meta=settings.meta))}
-
-
-def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+        for table, frame in (("paragraphs", paragraphs), ("spans", spans)):
+            if frame is not None and len(frame):
+                found[table].append(frame)
+                owners[table].append((doc, len(frame)))
+    tables = {"documents": pd.DataFrame(rows, columns=corpus_columns("documents",
+                                                                     meta=settings.meta))}
+    for table in ("paragraphs", "spans"):
+        columns = corpus_columns(table, meta=settings.meta)
+        if not found[table]:
+            tables[table] = pd.DataFrame(columns=columns)
+            continue
+        frame = pd.concat(found[table], ignore_index=True)
+        front = {DOC_ID: [d.id for d, n in owners[table] for _ in range(n)]}
+        for i, name in enumerate(settings.meta):
+            front[name] = [d.meta[i] for d, n in owners[table] for _ in range(n)]
+        for position, (name, values) in enumerate(front.items()):
+            frame.insert(position, name, values)
+        tables[table] = frame.reindex(columns=columns)
+    return tables
 
 
 # --------------------------------------------------------------------------- tidy tables
@@ -704,8 +703,10 @@ def analyze_corpus(docs, *, text: str = "text", id: str | None = None,
     Examples
     --------
     >>> corpus = analyze_corpus(["Critics slammed the plan.", "   "], progress=False)
-    >>> corpus.documents[["doc_id", "status", "loaded_count"]].to_dict("records")
-    [{'doc_id': 0, 'status': 'ok', 'loaded_count': 1}, {'doc_id': 1, 'status': 'error', 'loaded_count': <NA>}]
+    >>> corpus.documents[["doc_id", "status"]].values.tolist()
+    [[0, 'ok'], [1, 'error']]
+    >>> corpus.errors["error"].tolist()
+    ['ValueError: empty document: no text']
     """
     if isinstance(meta, str):
         raise TypeError("meta must be a sequence of column names, not a str")
