@@ -6,6 +6,7 @@ analyze   score articles and write their tables (CSV) and a chart
 validate  score the toolkit against human-annotated datasets
 report    write one self-contained HTML report per article, and an index page
 train-bias  rebuild the bias model's weights (toolkit/models/bias_babe.json)
+corpus    score a whole corpus (folder, glob, .jsonl or .csv) in parallel, resumably
 """
 from __future__ import annotations
 
@@ -103,6 +104,30 @@ def _train_bias(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import analyze_corpus
+    from .output import write_corpus
+
+    checkpoint = args.out / "checkpoint"
+    if (checkpoint / "manifest.json").exists() and not args.resume:
+        print(f"error: {str(args.out)!r} already holds a run; pass --resume to continue it, "
+              f"or choose another --out", file=sys.stderr)
+        return 2
+    try:
+        corpus = analyze_corpus(args.input, text=args.text, id=args.id, meta=args.meta,
+                                workers=args.workers, progress=not args.no_progress,
+                                checkpoint=checkpoint, keep=False, max_chars=args.max_chars)
+    except (OSError, ValueError, TypeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path in write_corpus(corpus, args.out, meta=args.meta):
+        print(f"wrote {path}")
+    failed = len(corpus.errors)
+    print(f"{len(corpus.documents)} documents, {failed} failed "
+          f"(see the error column of documents)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m toolkit",
@@ -167,6 +192,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cv", type=int, default=0, metavar="K",
                    help="also report a K-fold cross-validated estimate and store it in the file")
     p.set_defaults(func=_train_bias)
+
+    p = verbs.add_parser(
+        "corpus", help="analyse a corpus into tidy tables, in parallel and resumably",
+        description="Analyse every document of INPUT: a folder (searched recursively) or a "
+                    "glob of .txt, .md and .html files, or .jsonl/.csv files with one document "
+                    "per row. Writes documents, paragraphs and spans tables (Parquet, or CSV "
+                    "without pyarrow), documents.csv and index.html (most loaded and most "
+                    "insert-ridden documents first) into DIR. Finished work is checkpointed in "
+                    "DIR/checkpoint; after an interruption, run again with --resume.",
+        epilog="example: python -m toolkit corpus 'articles/*.txt' --out runs/a --workers 2")
+    p.add_argument("input", metavar="INPUT", help="a folder, a file or a quoted glob")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes (default 1)")
+    p.add_argument("--resume", action="store_true", help="continue the run already in DIR")
+    p.add_argument("--text", default="text", help="text field of .jsonl/.csv rows")
+    p.add_argument("--id", default=None, help="id field of .jsonl/.csv rows")
+    p.add_argument("--meta", nargs="*", default=[], metavar="FIELD",
+                   help="fields of .jsonl/.csv rows to carry into the tables")
+    p.add_argument("--max-chars", type=int, default=1_000_000, metavar="N",
+                   help="longer documents are reported as errors (default 1,000,000)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_corpus)
     return parser
 
 
