@@ -40,6 +40,7 @@ TABULAR_SUFFIXES = (".jsonl", ".csv")
 _PROBE = ("Probe headline\n\nCritics slammed the plan as a disaster, said Mr. Smith. "
           "\"We must fight back,\" he said.\n\nThe vote is on Monday.")
 _CHECKPOINT_VERSION = 1
+_CSV_NA = "\\N"
 
 
 # --------------------------------------------------------------------------- the schema
@@ -236,7 +237,7 @@ def _find_files(docs) -> list[tuple[Path, str]]:
     if path.is_file():
         return [(path, path.name)]
     matches = sorted(globlib.glob(str(docs), recursive=True))
-    files = [Path(m) for m in matches if Path(m).is_file()]
+    files = [Path(m) for m in matches if Path(m).is_file() and Path(m).suffix.lower() in wanted]
     if not files:
         raise FileNotFoundError(f"no files match {str(docs)!r} (a folder, a file or a glob "
                                 f"of .txt, .md, .html, .jsonl or .csv files)")
@@ -469,7 +470,7 @@ class _Checkpoint:
         if self.format == "parquet":
             frame.to_parquet(tmp, index=False)
         else:
-            frame.to_csv(tmp, index=False)
+            frame.to_csv(tmp, index=False, na_rep=_CSV_NA)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -477,15 +478,10 @@ class _Checkpoint:
     def _read(self, part: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         if self.format == "parquet":
             return pd.read_parquet(part, columns=columns)
-        strings = [c for c, d in _fixed_dtypes(table).items() if str(d) == "str"]
-        frame = pd.read_csv(part, usecols=columns, keep_default_na=False,
-                            na_values={c: [""] for c in pd.read_csv(part, nrows=0).columns
-                                       if c not in strings})
-        for column in strings:
-            if column in frame:
-                frame[column] = frame[column].replace("", None) if column == "error" \
-                    else frame[column]
-        return frame
+        # CSV: missing values are written as \N, so that "" stays an empty string.
+        strings = {c: "str" for c, d in _fixed_dtypes(table).items() if str(d) == "str"}
+        return pd.read_csv(part, usecols=columns, keep_default_na=False, na_values=[_CSV_NA],
+                           dtype=strings)
 
     def iter_table(self, table: str) -> Iterator[pd.DataFrame]:
         for part in self.parts(table):
