@@ -30,6 +30,8 @@ _EXPORTS = {
     "voice_at": "voice",
     "bias_probability": "bias_model",
     "explain_bias": "bias_model",
+    "analyze_corpus": "corpus",
+    "Corpus": "corpus",
 }
 
 __all__ = sorted(_EXPORTS)
