@@ -41,6 +41,14 @@ def vader_scores(sentence: str) -> dict[str, float]:
     >>> vader_scores("A terrible, horrible war.")["compound"] < 0
     True
     """
+    # A copy: the cached dict is shared by every caller that scores the same text.
+    return dict(_cached_scores(sentence))
+
+
+@lru_cache(maxsize=65_536)
+def _cached_scores(sentence: str) -> dict[str, float]:
+    # analyze() scores each sentence up to three times (tone, voice, bias features): the
+    # cache makes the repeats free. VADER is a pure function of the text.
     return vader().polarity_scores(sentence)
 
 

@@ -1064,9 +1064,17 @@ def quotes_frame(quotes):
     """The tidy ``quotes`` table: ``paragraph, start, end, text, speaker, verb``."""
     import pandas as pd
 
-    frame = pd.DataFrame([q.as_row() for q in quotes], columns=QUOTE_COLUMNS)
-    return frame.astype({"paragraph": "int64", "start": "int64", "end": "int64",
-                         "text": "object", "speaker": "object", "verb": "object"})
+    # Column by column: DataFrame.astype costs more than the rest. Text columns are inferred
+    # first and then made object, as before (a missing verb is NaN, not None).
+    rows = [q.as_row() for q in quotes]
+    columns = {}
+    for c in QUOTE_COLUMNS:
+        values = [row[c] for row in rows]
+        if c in ("paragraph", "start", "end"):
+            columns[c] = pd.Series(values, dtype="int64")
+        else:
+            columns[c] = (pd.Series(values) if values else pd.Series([], dtype=object)).astype(object)
+    return pd.DataFrame(columns)
 
 
 def report_verb_spans(text: str, quotes, *, existing=(),
