@@ -49,6 +49,21 @@ def test_cues_match_phrases(text, term, category):
     assert (term, category) in _found(text)
 
 
+@pytest.mark.parametrize("text, term, category", [
+    ("An anti-science crowd.", "anti-science", "label"),
+    ("The far-left group.", "far-left", "label"),
+    ("A smear-filled ad.", "smear-filled", "emotive"),
+    ("An extremely vicious attack.", "extremely vicious", "emotive"),
+])
+def test_cues_match_compounds_and_intensified(text, term, category):
+    assert (term, category) in _found(text)
+
+
+@pytest.mark.parametrize("text", ["A well-known author.", "A two-day visit.", "An extremely long day."])
+def test_cues_no_loaded_match(text):
+    assert not [s for s in find_cues(text) if s.category in LOADED_CATEGORIES]
+
+
 def test_cues_longest_phrase_wins():
     spans = [s for s in find_cues("Let us fight back now.") if s.category == "conflict"]
     assert [s.text for s in spans] == ["fight back"]
@@ -135,6 +150,7 @@ def test_cues_lexicon_file_columns_and_categories(name):
         assert term == term.strip() and term
         assert category in CUE_CATEGORIES, (name, term, category)
         assert math.isfinite(weight) and 0 < weight <= 1, (name, term, weight)
+        assert not term.endswith("-") or " " not in term, (name, term)
     for line in text.splitlines()[1:]:
         assert len(line.split("\t")) == 3, (name, line)
 
@@ -185,4 +201,4 @@ def test_cues_babe_words_floor(shared_data):
                   for m in WORD_RE.finditer(text, s, e)} for text in biased["text"]]
     gold = [{w.lower() for w in json.loads(v or "[]")} for v in biased["biased_words"]]
     figures = set_prf(predicted, gold)
-    assert figures["recall"] >= 0.75 and figures["precision"] >= 0.48
+    assert figures["recall"] >= 0.78 and figures["precision"] >= 0.47

@@ -3,9 +3,11 @@
 A :class:`CueLexicon` indexes ``(term, category, weight[, source])`` rows by the Snowball
 stems of their words, so "fight back" also matches "fighting back" and "plot" matches
 "plotting"; matching is one dictionary look-up per word and phrase length, longest phrase
-first. A term with a capital letter ("the Left") matches only with that case. A cue preceded
+first, and a term ending in a hyphen ("anti-") matches hyphenated words that start with it.
+A term with a capital letter ("the Left") matches only with that case. A cue preceded
 by a negator within three words of the same clause ("not a disaster", "never a threat") is
-kept as evidence with a negated weight.
+kept as evidence with a negated weight. An intensifier right before a loaded cue joins the
+loaded span ("extremely vicious").
 
 The bundled lexicons are listed in ``toolkit/lexicons/manifest.json`` with their sources and
 licences; every span records the file it came from as its ``source``.
@@ -93,18 +95,23 @@ class CueLexicon:
         self.source = source
         self.rows = tuple((r[0], r[1], float(r[2]), r[3] if len(r) > 3 else source)
                           for r in rows)
-        self._index: dict[tuple[str, ...], list[tuple[str, float, str]]] = {}
-        self._exact: dict[tuple[str, ...], list[tuple[str, float, str]]] = {}
+        self._index: dict[tuple[str, ...], list[tuple[str, float, str, str]]] = {}
+        self._exact: dict[tuple[str, ...], list[tuple[str, float, str, str]]] = {}
         # Longest term starting with a given first stem (or exact first word), so that
         # matching tries phrase lengths only where a phrase can start.
         self._longest: dict[str, int] = {}
         self._longest_exact: dict[str, int] = {}
+        # Terms ending in a hyphen ("anti-") match hyphenated words that start with them.
+        self._prefix: dict[tuple[str, ...], list[tuple[str, float, str, str]]] = {}
         self.max_len = 1
         for term, category, weight, origin in self.rows:
+            entry = (category, weight, origin, term.lower())
+            if term.endswith("-") and " " not in term:
+                _add(self._prefix, (term.lower(),), entry)
+                continue
             tokens = [_norm(term[s:e]) for s, e in word_spans(term)]
             if not tokens:
                 continue
-            entry = (category, weight, origin)
             if term != term.lower():
                 # Case matters ("the Left" is a label, "turn left" is not), except that the
                 # first word may be capitalised at the start of a sentence.
@@ -139,6 +146,11 @@ class CueLexicon:
             raise ValueError(f"unknown cue categories {unknown}; known: {list(CUE_CATEGORIES)}")
         return CueLexicon([r for r in self.rows if r[1] in wanted], source=self.source)
 
+    def _compound(self, word: str):
+        """Entries for a hyphenated word with no entry of its own: by its prefix ("anti-")
+        or by its first part that is a term ("scandal-ridden")."""
+        return _compound_hit(self, word)
+
     @property
     def categories(self) -> list[str]:
         return sorted({row[1] for row in self.rows})
@@ -158,19 +170,44 @@ class CueLexicon:
                 if hit:
                     length = n
                     break
+            if not hit and "-" in lowered[i]:
+                hit, length = self._compound(lowered[i]), 1
             if not hit:
                 i += 1
                 continue
             start, end = words[i][0], words[i + length - 1][1]
             negated = _negated(lowered, i)
-            for category, weight, origin in hit:
-                out.append(Span(start, end, text[start:end], category,
+            # An intensifier right before a loaded cue belongs to it ("extremely violent").
+            lead = start
+            if out and out[-1].end == words[i - 1][1] and out[-1].category == "booster" \
+                    and words[i - 1][0] == out[-1].start:
+                lead = out[-1].start
+            if len(hit) > 1:
+                # Stems conflate ("extreme", "extremely"): a term spelt as in the text wins.
+                form = " ".join(lowered[i:i + length])
+                hit = [e for e in hit if e[3] == form] or hit
+            for category, weight, origin, _ in hit:
+                s0 = lead if category in LOADED_CATEGORIES else start
+                out.append(Span(s0, end, text[s0:end], category,
                                 -weight if negated else weight, origin))
             i += length
         return out
 
 
-def _add(index: dict, key: tuple[str, ...], entry: tuple[str, float, str]) -> None:
+def _compound_hit(lexicon: "CueLexicon", word: str):
+    parts = word.split("-")
+    hit = lexicon._prefix.get((parts[0] + "-",))
+    if hit:
+        return hit
+    for part in parts:
+        if len(part) > 2:
+            hit = lexicon._index.get((_stem(part),))
+            if hit:
+                return hit
+    return None
+
+
+def _add(index: dict, key: tuple[str, ...], entry: tuple[str, float, str, str]) -> None:
     entries = index.setdefault(key, [])
     # One span per category: a term listed twice keeps its first file's entry.
     if all(e[0] != entry[0] for e in entries):

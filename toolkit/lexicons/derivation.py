@@ -15,8 +15,9 @@ weight``; the term is the stem's commonest surface form. Stems already in the pr
 lists are left to those lists.
 
 Run ``python -m toolkit.lexicons.derivation --data ../shared/data --out FILE`` to rebuild
-the file, or ``--holdout`` to derive on half of the sentences and report the validation
-figures on the other half (and the other way round).
+the file, or ``--holdout [--folds N]`` to derive on all folds of the sentences but one and
+report the validation figures on that fold, for each fold (PTC lines are split by article
+but not learned from; they are only measured).
 
 Examples
 --------
@@ -162,7 +163,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
-def derive_terms(stats: dict[str, StemCount], *, threshold: float = 0.2, k: float = 2.0,
+def derive_terms(stats: dict[str, StemCount], *, threshold: float = 0.18, k: float = 2.0,
                  include_vader: bool = True) -> list[tuple[str, str, float]]:
     """Rows ``(term, category, weight)`` for the stems whose shrunk rate reaches ``threshold``.
 
@@ -237,9 +238,9 @@ def write_tsv(rows: Sequence[tuple[str, str, float]], path: str | Path, *, note:
 
 
 # --------------------------------------------------------------------------- command line
-def _half(text: str) -> int:
+def _fold(text: str, folds: int = 2) -> int:
     """A split of dev independent of the held-back rule (the first sha1 hex digit)."""
-    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[1], 16) % 2
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[1], 16) % folds
 
 
 def _read(data: Path, name: str):
@@ -248,12 +249,13 @@ def _read(data: Path, name: str):
     return pd.read_csv(data / name / "dev.csv", keep_default_na=False)
 
 
-def _training_rows(data: Path, half: int | None):
+def _training_rows(data: Path, held_out: int | None, folds: int = 2):
+    """Biased BABE and MBIC dev sentences, less those of fold ``held_out``."""
     texts, marked = [], []
     for name in ("babe", "mbic"):
         frame = _read(data, name)
         for text, label, words in zip(frame["text"], frame["label"], frame["biased_words"]):
-            if int(label) == 1 and (half is None or _half(text) == half):
+            if int(label) == 1 and (held_out is None or _fold(text, folds) != held_out):
                 texts.append(text)
                 marked.append(json.loads(words) if words else [])
     return texts, marked
@@ -267,19 +269,20 @@ def _lexicon_with(rows):
     return CueLexicon([*base, *((*r, "derived") for r in rows)])
 
 
-def _holdout(data: Path, *, threshold: float, k: float) -> None:
+def _holdout(data: Path, *, threshold: float, k: float, folds: int) -> None:
     from ..validation import validate_babe, validate_ptc
 
     babe, ptc = _read(data, "babe"), _read(data, "ptc")
-    for train in (0, 1):
-        rows = derive_terms(word_statistics(*_training_rows(data, train)),
+    babe = babe[babe["label"].astype(int) == 1]
+    for test in range(folds):
+        rows = derive_terms(word_statistics(*_training_rows(data, test, folds)),
                             threshold=threshold, k=k)
         lexicon = _lexicon_with(rows)
-        test = babe[[_half(t) != train for t in babe["text"]]]
-        words = validate_babe(test[test["label"].astype(int) == 1], lexicon=lexicon)
-        lines = ptc[[_half(str(a)) != train for a in ptc["article_id"]]]
+        words = validate_babe(babe[[_fold(t, folds) == test for t in babe["text"]]],
+                              lexicon=lexicon)
+        lines = ptc[[_fold(str(a), folds) == test for a in ptc["article_id"]]]
         tokens = validate_ptc(lines, lexicon=lexicon)
-        print(f"derived on half {train} ({len(rows)} terms), measured on half {1 - train}: "
+        print(f"fold {test + 1}/{folds} held out, {len(rows)} terms derived from the rest: "
               f"word_precision={words['word_precision']:.3f} "
               f"word_recall={words['word_recall']:.3f} "
               f"ptc token_f1={tokens['token_f1']:.3f} line_f1={tokens['line_f1']:.3f}")
@@ -291,13 +294,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with babe/ and mbic/")
     parser.add_argument("--out", type=Path, help="TSV file to write")
-    parser.add_argument("--threshold", type=float, default=0.2)
+    parser.add_argument("--threshold", type=float, default=0.18)
     parser.add_argument("--k", type=float, default=2.0)
     parser.add_argument("--holdout", action="store_true",
-                        help="derive on half of dev, report figures on the other half")
+                        help="derive on all folds but one, report figures on that one, "
+                             "for each fold")
+    parser.add_argument("--folds", type=int, default=2, help="number of folds for --holdout")
     args = parser.parse_args(argv)
     if args.holdout:
-        _holdout(args.data, threshold=args.threshold, k=args.k)
+        _holdout(args.data, threshold=args.threshold, k=args.k, folds=args.folds)
         return
     if args.out is None:
         parser.error("--out is required unless --holdout is given")
