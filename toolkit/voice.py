@@ -150,6 +150,7 @@ recorded
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
 data figures study poll ruling transcript email post""".split())
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")          # "D-Calif.", "R-N.Y."
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 _ORG_WORDS = frozenset("""
 ministry agency agencies party department house council times post news office committee
@@ -410,8 +411,10 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN.finditer(masked, lo, hi):
         prev = out[-1] if out else None
+        after = masked[m.end():m.end() + 2].lstrip()[:1]
         if (m.group() == "." and prev is not None and prev.end == m.start()
-                and (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1)):
+                and (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
+                     or after in {",", ";"} or after.islower())):
             out[-1] = _Token(prev.text + ".", prev.start, m.end())      # "U.S.", "Sen.", "J."
         else:
             out.append(_Token(m.group(), m.start(), m.end()))
@@ -506,6 +509,7 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
     """The noun phrase before the verb at ``tokens[v]``, and earlier appositive chunks."""
     i = v - 1
     while i >= 0 and (tokens[i].text == "," or (tokens[i].low in _SKIP_BEFORE_VERB)
+                      or _PARTY_TAG.match(tokens[i].text)
                       or (tokens[i].low.endswith("ly") and tokens[i].text[0].islower()
                           and tokens[i].low not in {"only", "family", "ally", "rally"})):
         i -= 1
@@ -647,6 +651,20 @@ def _tidy(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
+def _according(text: str, tokens: list[_Token], k: int) -> _Attribution | None:
+    """``according to X`` at ``tokens[k]``; "according to a statement issued by X" gives X."""
+    forward = _walk_forward(tokens, k + 2)
+    if forward and forward[0][-1].low in _DOCUMENTS:
+        j = k + 2 + len(forward[0])
+        if j < len(tokens) and tokens[j].low.endswith("ed") and tokens[j].text[0].islower():
+            j += 1
+        if j + 1 < len(tokens) and tokens[j].low == "by":
+            by = _choose(text, _walk_forward(tokens, j + 1))
+            if by:
+                return _attribution(text, by, tokens[k:k + 2])
+    return _attribution(text, _choose(text, forward), tokens[k:k + 2])
+
+
 def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attribution | None:
     """Attribution right after a quote: ``, X said``, ``, said X``, ``, according to X``."""
     k = 0
@@ -655,7 +673,7 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
     if k >= len(tokens) or tokens[k].text.startswith(_MASK):
         return None
     if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
-        return _attribution(text, _choose(text, _walk_forward(tokens, k + 2)), tokens[k:k + 2])
+        return _according(text, tokens, k)
     if _is_verb(tokens[k]):
         return _attribution(text, _choose(text, _walk_forward(tokens, k + 1)), [tokens[k]])
     limit = 16 if loose else 5
@@ -681,8 +699,7 @@ def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
     for v in range(len(tokens) - 1, -1, -1):
         tok = tokens[v]
         if tok.low == "according" and v + 1 < len(tokens) and tokens[v + 1].low == "to":
-            found = _attribution(text, _choose(text, _walk_forward(tokens, v + 2)),
-                                 tokens[v:v + 2])
+            found = _according(text, tokens, v)
             if found:
                 return found
             continue
@@ -914,8 +931,7 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
     tokens = _tokens(masked, after, _sentence_end(masked, after, hi))
     for k in range(len(tokens) - 1):
         if tokens[k].low == "according" and tokens[k + 1].low == "to":
-            found = _attribution(text, _choose(text, _walk_forward(tokens, k + 2)),
-                                 tokens[k:k + 2])
+            found = _according(text, tokens, k)
             if found:
                 return found
     return None
