@@ -9,9 +9,18 @@ The metric follows the maintainers' bar in issue 4:
   in the other's ("Croft" for "Sarah Croft"), or the annotated surname among the found words.
 
 Case files are JSON lists of ``{"id", "text", "quotes": [[quote text, speaker], ...]}``, the
-quote texts exact substrings of ``text`` in reading order. ``quote_cases/heldout.json`` (8
-articles, 34 quotes, written and annotated for this project) was annotated before the code
-was run on it and was not used for tuning.
+quote texts exact substrings of ``text`` in reading order, or of ``{"id", "file", "quotes":
+[[start, end, speaker], ...]}`` with offsets into a PTC development article, read in place
+from ``--ptc`` (default ``../shared/data/ptc/articles``; skipped when absent, and never
+copied into the repository).
+
+- ``quote_cases/heldout.json``, ``heldout2.json``: 8 + 8 short news articles written and
+  annotated for this project, each annotated before the code first ran on it.
+- ``quote_cases/ptc_offsets.json``: every direct quote in 5 real PTC articles, annotated by
+  hand (headline quotes and partial quotes included, scare quotes left out; speaker None
+  where the text does not say).
+
+All three were used for fixes after their first run; the README gives first-run figures.
 
 Usage::
 
@@ -43,6 +52,8 @@ def speaker_matches(found: str | None, gold: str | None) -> bool:
 
 
 def _spans(text: str, quotes: list) -> list[tuple[int, int, str | None]]:
+    if quotes and isinstance(quotes[0][0], int):
+        return [(int(s), int(e), speaker) for s, e, speaker in quotes]
     out, pos = [], 0
     for quote, speaker in quotes:
         start = text.index(quote, pos)
@@ -97,8 +108,19 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", type=Path, nargs="+")
     parser.add_argument("--show", action="store_true", help="list misses and wrong speakers")
+    parser.add_argument("--ptc", type=Path, default=Path(__file__).resolve().parents[2]
+                        / "shared" / "data" / "ptc" / "articles")
     args = parser.parse_args(argv)
-    cases = [c for path in args.cases for c in json.loads(path.read_text(encoding="utf-8"))]
+    cases = []
+    for path in args.cases:
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            if "file" in case:
+                article = args.ptc / case["file"]
+                if not article.is_file():
+                    print(f"skipping {case['id']}: {article} is not present")
+                    continue
+                case = {**case, "text": article.read_text(encoding="utf-8-sig")}
+            cases.append(case)
     result = evaluate(cases, show=args.show)
     for key, value in result.items():
         print(f"{key:18} {value:.3f}" if isinstance(value, float) else f"{key:18} {value}")

@@ -120,7 +120,7 @@ CASES = [
     ("Officials praised the so-called “strategic patience” of the allies.", []),
     ("Coming up in October is “The Balfour Declaration: Support for a Jewish Home”.", []),
     ("Viganò ’s claims were ignored. He said ‘nothing’ about them, and the Pope’s aides agreed.",
-     [("nothing", "Viganò", "said")]),
+     [("nothing", "He", "said")]),
     # a quote that ends its sentence does not take the next sentence's verb
     ("McMaster said that the “advance of Assad’s forces is dangerous.” He claimed that the "
      "goal is to weaken Iran.",

@@ -58,7 +58,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("respond", "responds responded responding"),
         ("declare", "declare declares declared declaring"),
         ("announce", "announce announces announced announcing"),
-        ("warn", "warn warns warned warning"), ("argue", "argue argues argued arguing"),
+        ("warn", "warn warns warned"), ("argue", "argue argues argued arguing"),
         ("suggest", "suggests suggested suggesting"),
         ("acknowledge", "acknowledge acknowledges acknowledged acknowledging"),
         ("concede", "concede concedes conceded conceding"),
@@ -94,7 +94,9 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("admit", "admit admits admitted admitting"), ("quip", "quipped quips"),
         ("fume", "fumed fumes"), ("scoff", "scoffed scoffs"), ("rant", "ranted rants"),
         ("emphasize", "emphasized emphasised emphasizing emphasising emphasizes emphasises"), ("wrote", "wrote"), ("begin", "began"),
-        ("point", "pointed"),
+        ("point", "pointed"), ("brand", "branded brands branding"),
+        ("label", "labelled labeled labels labelling labeling"), ("dub", "dubbed dubs"),
+        ("term", "termed"),
     )
 }
 
@@ -158,7 +160,7 @@ government administration court police army military union commission associatio
 university company corporation group bank fund organization organisation network press
 service services media
 """.split())
-_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*[\w]|[A-Za-z0-9]|\x1f[\x1f\x1e]*|[,;:()—–.!?]")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*[\w]|[A-Za-z0-9]|\x1f[\x1f\x1e]*|[,;:()—–.!?]|[^\w\s\x1f\x1e]")
 _SENTENCE_END = re.compile(r"(?:[.!?…]+|\x1e)(?=[\s\x1f]*(?:$|[A-Z0-9\x1f\"“‘'(]))")
 
 
@@ -508,11 +510,14 @@ def _phrase(text: str, toks: list[_Token]) -> tuple[str, int, int]:
 def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_Token]]] | None:
     """The noun phrase before the verb at ``tokens[v]``, and earlier appositive chunks."""
     i = v - 1
+    if i >= 2 and tokens[i].text == ")" and tokens[i - 2].text == "(":
+        i -= 3                                      # "the World Health Organization (WHO) said"
     while i >= 0 and (tokens[i].text == "," or (tokens[i].low in _SKIP_BEFORE_VERB)
                       or _PARTY_TAG.match(tokens[i].text)
                       or (tokens[i].low.endswith("ly") and tokens[i].text[0].islower()
                           and tokens[i].low not in {"only", "family", "ally", "rally"})):
         i -= 1
+    adjacent = not any(t.text == "," for t in tokens[i + 1:v])
     if i >= 0 and i + 1 < v and tokens[i + 1].text == ",":
         # "Keith Vaz, chairman of ..., who had called for ..., said": skip the relative clause.
         for r in range(i, max(-1, i - 25), -1):
@@ -528,14 +533,15 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
                 tokens[j].low == "and" and 0 < j < i and _is_cap(tokens[j - 1])
                 and _is_cap(tokens[j + 1])) or (
                 # "a spokesman for the ministry", "the head of the mission"
-                tokens[j].low in {"of", "for", "at", "from"} and j > 0 and j < i
+                tokens[j].low in {"of", "for", "at", "from", "in"} and j > 0 and j < i
                 and tokens[j].text[0].islower() and _np_token(tokens[j - 1])
                 and tokens[j - 1].low not in _PREPOSITIONS)):
             j -= 1
         chunk = tokens[j + 1:i + 1]
         stop = tokens[j] if j >= 0 else None
-        if chunk and stop is not None and stop.low in _RELATIVE:
-            # "Smith, who heads the agency, said": skip the relative clause.
+        if chunk and stop is not None and stop.low in _RELATIVE and not (adjacent and not chunks):
+            # "Smith, who heads the agency, said": skip the relative clause (but "which
+            # Carlson claims": the subject of the verb itself).
             if j >= 1 and tokens[j - 1].text == ",":
                 i = j - 2
                 continue
@@ -599,7 +605,7 @@ def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list
     return chunks[0], chunks[1:]
 
 
-def _choose(text: str, found) -> tuple[str, int, int] | None:
+def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] | None:
     """Pick the speaker from a noun phrase and its appositives: a name beats a description."""
     if found is None:
         return None
@@ -623,7 +629,9 @@ def _choose(text: str, found) -> tuple[str, int, int] | None:
         return None                            # "The document he and Kim signed"
     if len(head) > 8:
         run = _capital_run(head)
-        return _phrase(text, _strip_titles(run)) if run and run[-1] is head[-1] else None
+        if forward and run and run[-1] is head[-1]:
+            return _phrase(text, _strip_titles(run))  # "said Iran's Head of ... Ali Velayati"
+        return None
     return _phrase(text, head)
 
 
@@ -675,7 +683,8 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
     if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
         return _according(text, tokens, k)
     if _is_verb(tokens[k]):
-        return _attribution(text, _choose(text, _walk_forward(tokens, k + 1)), [tokens[k]])
+        speaker = _choose(text, _walk_forward(tokens, k + 1), forward=True)
+        return _attribution(text, speaker, [tokens[k]])
     limit = 16 if loose else 5
     for v in range(k + 1, min(len(tokens), k + limit + 1)):
         tok = tokens[v]
@@ -689,7 +698,11 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
             if any(not (_np_token(t) or t.text == "," or t.low in _SKIP_BEFORE_VERB
                         or t.low in _RELATIVE or t.low in {"of", "for", "at", "from"})
                    for t in between):
-                return None
+                if not loose or any(_is_verb(t) for t in between):
+                    return None
+                # '"...," an official statement released after a meeting said': the phrase
+                # the attribution starts with.
+                return _attribution(text, _choose(text, _walk_forward(tokens, k)), [tok])
             return _attribution(text, _choose(text, _walk_back(tokens, v)), [tok])
     return None
 
@@ -703,7 +716,7 @@ def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
             if found:
                 return found
             continue
-        if not _is_verb(tok):
+        if not (_is_verb(tok) or (v == 0 and tok.low in {"says", "said", "adds", "added"})):
             continue
         anchor = v
         if tok.low == "saying" and v >= 1 and tokens[v - 1].low == "as":
@@ -804,6 +817,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             continue                                        # a scare quote or a title
         if _so_called(text, paragraphs, first):
             continue                                        # so-called "experts"
+        if n_words <= 2 and found is not None and _label(text, paragraphs, first, found):
+            continue                                        # 'over the "sonic attack"'
+
         if found is None and _title_case(text, group):
             continue                                        # "The Balfour Declaration: ..."
         if (found is None and previous is not None and previous[0] >= first.paragraph - 1
@@ -825,6 +841,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             if found.speaker:
                 previous = (last.paragraph, found)
     return quotes
+
+
+def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
+    """A short quote used as a name for something ("the 'sonic attack'"), not as speech:
+    after "the", with a verb that does not take a label ("called it the 'farce'")."""
+    lo, _ = paragraphs[first.paragraph]
+    opening = first.open_mark if first.open_mark is not None else first.start
+    before = text[max(lo, opening - 8):opening].split()
+    lemma = _FORM_TO_LEMMA.get((found.verb or "").lower())
+    return (bool(before) and before[-1].lower() == "the"
+            and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
 
 
 def _so_called(text: str, paragraphs, first: _Segment) -> bool:
@@ -916,6 +943,9 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
         return found
     if tight:
         return tight
+    found = _sentence_final(text, masked, paragraphs, last)
+    if found:
+        return found
     if according and according.speaker.split()[-1].lower() in _DOCUMENTS:
         # "The bureau blamed ... 'weak demand,' according to a statement": the bureau's.
         subject = _subject(text, _tokens(masked, start, opening))
@@ -935,6 +965,24 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
             if found:
                 return found
     return None
+
+
+def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
+    """'... "a variety of symptoms" starting in late 2017, Nauert said.': the attribution
+    closing the quote's sentence after a comma."""
+    lo, hi = paragraphs[seg.paragraph]
+    after = seg.close_mark + 1 if seg.close_mark is not None else seg.end
+    end = _sentence_end(masked, after, hi)
+    if masked.find(_MASK, after, end) != -1:
+        return None
+    tokens = _tokens(masked, after, end)
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas or not tokens or tokens[-1].text not in {".", "!", "?"}:
+        return None
+    tail = tokens[commas[-1]:]
+    if len(tail) > 12:
+        return None
+    return _after_attribution(text, tail, loose=True)
 
 
 def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
@@ -991,7 +1039,7 @@ def _named_attributions(text: str, masked: str, paragraphs) -> tuple[list, list]
                     speaker = _subject(text, tokens[sentence_start:v])
                 if speaker is None and (v == 0 or tokens[v - 1].text == ","
                                         or tokens[v - 1].text.startswith(_MASK)):
-                    speaker = _choose(text, _walk_forward(tokens, v + 1))    # ', said Lopez'
+                    speaker = _choose(text, _walk_forward(tokens, v + 1), forward=True)    # ', said Lopez'
 
                 if speaker and speaker[0].lower() not in _PRONOUNS:
                     speakers.append((tok.start, _tidy(speaker[0])))
@@ -1023,9 +1071,15 @@ def _subject(text: str, tokens: list[_Token]):
 def _resolve(pronoun: str, at: int | None, timeline) -> str:
     """"He"/"she": the most recent person who spoke before ``at`` (else the most recent
     title+name mention), or the pronoun itself."""
-    if pronoun.lower() not in {"he", "she"} or at is None:
+    if at is None:
         return pronoun
     speakers, mentions, subjects = timeline
+    if pronoun.lower() == "it":
+        bodies = [name for pos, name in speakers if pos < at and not _person(name)
+                  and name.lower() not in _PRONOUNS]
+        return bodies[-1] if bodies else pronoun
+    if pronoun.lower() not in {"he", "she"}:
+        return pronoun
     people = sorted((pos, name) for pos, name in [*speakers, *subjects]
                     if pos < at and _person(name))
     if people:
