@@ -747,7 +747,9 @@ def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
 
 
 def _sentence_start(masked: str, lo: int, pos: int) -> int:
-    """Start of the sentence holding ``pos`` in the masked paragraph text."""
+    """Start of the sentence holding ``pos`` in the masked paragraph text (looking back at
+    most 1,500 characters, so that a huge unsplit paragraph stays linear)."""
+    lo = max(lo, pos - 1500)
     start = lo
     for m in _SENTENCE_END.finditer(masked, lo, pos):
         before = masked[lo:m.start()].rsplit(None, 1)
