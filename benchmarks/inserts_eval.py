@@ -34,7 +34,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
-         "heldout": HERE / "insert_blocks" / "heldout.txt"}
+         "heldout": HERE / "insert_blocks" / "heldout.txt",
+         "heldout2": HERE / "insert_blocks" / "heldout2.txt",
+         "heldout3": HERE / "insert_blocks" / "heldout3.txt",
+         "heldout4": HERE / "insert_blocks" / "heldout4.txt"}
 PTC_ARTICLES = HERE.parent.parent / "shared" / "data" / "ptc" / "articles"
 NATIVE = HERE / "insert_blocks" / "ptc_native_inserts.tsv"
 
@@ -211,7 +214,8 @@ def _ratio(pair: list[int]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pool", default="tuning", help="tuning, heldout or a pool file path")
+    parser.add_argument("--pool", default="tuning",
+                        help="tuning, heldout, heldout2 or a pool file path")
     parser.add_argument("--articles", default="tuning", choices=["tuning", "heldout", "all"])
     parser.add_argument("--data", type=Path, default=PTC_ARTICLES, help="PTC articles folder")
     parser.add_argument("--seed", type=int, default=0)
@@ -221,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
+    if args.pool not in POOLS and not Path(args.pool).is_file():
+        print(f"error: no pool {args.pool!r}: use {', '.join(POOLS)} or a file", file=sys.stderr)
+        return 2
     if not args.data.is_dir():
         print(f"error: no PTC articles at {args.data}", file=sys.stderr)
         return 2

@@ -29,8 +29,16 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
 ``donation``, ``petition``, ``subscription``, ``social``
     The vocabulary of each kind of appeal ("tax-deductible", "add your signature",
     "your inbox", "follow us on").
-``urgency`` and ``clickbait``
-    "before midnight", "limited time", "this one simple trick".
+``imperative`` and ``reader_question``
+    Other sentences that open with a base-form verb (tagged by the Pattern lexicon that ships
+    with TextBlob), and questions put to the reader ("Are you with us?").
+``promotional_wording``
+    A tiny logistic model over which words the paragraph contains, shipped as
+    ``lexicons/insert_words.tsv`` (600 word weights and an intercept; fitted by
+    ``benchmarks/train_insert_words.py``). Its probability above 0.7 earns up to 2.5
+    points, and only in paragraphs whose TF-IDF similarity to the article is low.
+``urgency``, ``clickbait`` and ``disclaimer``
+    "before midnight", "limited time", "this one simple trick", "T&Cs apply", "21+".
 ``link_list``
     Several short lines without sentence punctuation (headlines), or bulleted lines.
 ``off_topic``
@@ -42,21 +50,24 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
-its own (a "short line next to such a block belongs to it"). A paragraph right after a
-sponsor line ("Acme Sponsored") gets the marker's points too.
+its own, or shares almost no words with the article (a "short line next to such a block
+belongs to it"). A paragraph right after a bare ad marker ("Acme Sponsored", "Advertisement")
+gets ``after_sponsor_line`` points.
 
 The kind is ``sponsored`` for advertising, paid posts, political and product ads, and donation
 or petition appeals on behalf of a cause; ``boilerplate`` for the publisher's own furniture:
 newsletter, subscription and paywall prompts, appeals to support the newsroom, link lists,
 follow prompts and "continues below" lines.
 
-The weights were set by hand and checked on the tuning half of the insert benchmark
-(``benchmarks/inserts_eval.py``); they are not fitted to any dataset.
+The rule weights were set by hand and checked on the insert benchmark
+(``benchmarks/inserts_eval.py``); only the word model is fitted, to promotional blocks written
+for this project against news sentences from MIT-licensed datasets (see the lexicon manifest).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .loading import Article, load_article
@@ -75,7 +86,7 @@ INSERT_THRESHOLD = 3.0
 INSERT_WEIGHTS: Mapping[str, float] = {
     "insert_marker": 6.0,          # a whole line that is a marker
     "marker_in_long": 1.5,         # the same inside a paragraph of more than 80 words
-    "after_sponsor_line": 2.0,     # the paragraph right after a bare "<Name> Sponsored" line
+    "after_sponsor_line": 2.0,     # right after a bare ad marker ("Acme Sponsored", "Ad")
     "call_to_action": 1.5,         # each imperative appeal
     "call_to_action_max": 3.0,
     "second_person": 0.6,          # each "you"/"your" outside quotes
@@ -86,6 +97,13 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "sales_words": 1.0,            # a price together with "only", "free shipping", "code" ...
     "vocabulary": 1.5,             # each donation, petition, subscription or social phrase
     "vocabulary_max": 3.0,
+    "link_prompt": 1.0,            # a call to action that ends "... here" or "below"
+    "newsroom_appeal": 1.5,        # "journalism" with money or support, in a short paragraph
+    "imperative": 1.0,             # each other sentence that opens with a base-form verb
+    "imperative_max": 2.0,
+    "reader_question": 1.0,        # "Are you ...?", "Want ...?", "Tired of ...?"
+    "disclaimer": 1.5,             # "T&Cs apply", "21+", "while supplies last"
+    "promotional_wording": 2.5,    # the word model's probability above 0.7, scaled to 0..2.5
     "urgency": 0.5,                # each
     "urgency_max": 1.0,
     "clickbait": 1.0,
@@ -97,10 +115,11 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "reporting": -1.5,             # attribution outside quotes
     "long": -1.0,                  # more than 70 words
     "very_long": -2.0,             # more than 120 words
-    "join_signal": 1.0,            # a short neighbour joins an insert with this much evidence
+    "join_signal": 1.5,            # a short neighbour joins an insert with this much evidence
 }
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
+_PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
 
@@ -144,15 +163,26 @@ _AD_MARKER_LINE = re.compile(
     r"|(?:political )?ad(?:vertisement)? paid for by .{1,80}|paid for by .{1,80}"
     r"|.{1,40}\s+(?:sponsored|promoted))\W*$", _I)
 _AD_PREFIX = re.compile(
-    r"^(?:sponsored|advertisement|paid post|paid content|promoted|partner content|ad)\s*[:|–—-]\s+",
-    _I)
+    r"^(?:(?:sponsored|advertisement|paid post|paid content|promoted|partner content|ad)"
+    r"\s*[:|–—-]\s+|paid for by\b|(?:political )?ad(?:vertisement)? paid for by\b)", _I)
 _AD_SENTENCE = re.compile(
     r"\b(?:this (?:article|content|story|post) (?:is|was) (?:a )?(?:paid|sponsored|produced on behalf"
     r"|produced in partnership|brought to you)|paid partnership with|in partnership with our "
     r"sponsor|does not reflect the views of (?:our|the) (?:editorial|newsroom)"
-    r"|(?:newsroom|editorial staff) (?:was|were) not involved)"
+    r"|(?:newsroom|editorial staff) (?:was|were) not involved|not authorized by any candidate"
+    r"|brought to you by|(?:a )?message from (?:our|a) sponsors?|from our (?:sponsors|partners)"
+    r"|(?:brand|content|creative|partner) studio|(?:created|produced|written) (?:by|with|for) "
+    r"(?:our|the) (?:brand|content|advertising|partner)|(?:created|produced|presented) in "
+    r"(?:partnership|collaboration|association) with|in collaboration with our (?:sponsor|partner))"
     r"|(?:^|(?<=[.!?]\s))(?:presented|sponsored|brought to you|paid for|promoted) by "
     r"[^.!?\n]{1,40}[.!]?$", _I | re.M)
+_AD_WORD_LINE = re.compile(r"\b(?:sponsor(?:s|ed)?|advertis(?:ement|ing|er)s?|promoted|"
+                           r"paid (?:post|content|partner\w*))\b", _I)
+_FURNITURE_WORD_LINE = re.compile(
+    r"\b(?:recommended|trending|popular|most (?:read|viewed|shared)|related|newsletter|"
+    r"subscribe|follow us|read more|keep reading|top stories|latest news|editors?'? picks?|"
+    r"you may (?:also )?like|share this|copy link)\b", _I)
+_PAID_FOR = re.compile(r"\bpaid for by\b", _I)  # a disclaimer closes an ad, it does not open one
 _FURNITURE_MARKER_LINE = re.compile(
     r"^(?:recommended(?: for you| stories| reading| articles)?|trending(?: now| stories)?"
     r"|most (?:read|popular|viewed|shared)|popular(?: now| stories| on .{1,30})?"
@@ -162,7 +192,9 @@ _FURNITURE_MARKER_LINE = re.compile(
     r"|(?:share|share this(?: story| article)?)|comments?|newsletter|subscribe|sign up"
     r"|(?:the )?(?:story|article|content|text) continues (?:below|after)(?: (?:the )?ad(?:vertisement)?)?"
     r"|continue reading(?: below)?|scroll (?:down )?to continue(?: reading)?|follow us"
-    r"|(?:more|further) reading|also read|don'?t miss|watch|listen)\W*$", _I)
+    r"|(?:more|further) reading|also read|don'?t miss|watch|listen"
+    r"|more (?:on|about) (?:this|the|that) (?:story|topic|subject|issue)|in other news"
+    r"|more (?:news|headlines|coverage)(?: from .{1,40})?|(?:catch|read) up on .{1,40})\W*$", _I)
 _FURNITURE_PREFIX = re.compile(
     r"^(?:read more|related|see also|also read|more|recommended|trending|watch|listen|"
     r"read|must read|don'?t miss)\s*[:|–—-]\s+\S", _I)
@@ -179,15 +211,17 @@ _CTA_VERBS = (
     "pledge|compare|find out|see (?:how|why|if|what)|say no|say yes|show them|prove|connect|"
     "stay (?:informed|connected|updated|tuned)|contact|apply|book|reserve|use code|open|install|"
     "don'?t miss|don'?t let|don'?t wait|make a|send|receive|upgrade|check out|read more|"
-    "read the full|get started|log in|create")
+    "read the full|get started|log in|create|turn on|enable|be the first to")
 _CTA_START = re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I | re.M)
 _CTA_ANYWHERE = re.compile(
-    r"\b(?:click here|tap here|sign up|add your (?:name|signature|voice)|chip in|act now|"
+    r"\b(?:please (?:consider|sign|log in|register|subscribe|donate|give|support|share|help|"
+    r"join|click|follow|contact|visit|chip in)|click here|tap here|sign up|add your (?:name|signature|voice)|chip in|act now|"
     r"order (?:now|today)|shop now|buy now|learn more|find out (?:more|why|how)|"
     r"will you (?:join|help|stand|chip|give|sign|donate|support|make|be)|"
     r"can you (?:chip|help|give|donate|spare)|join (?:us|our|the fight|the movement|millions|"
     r"thousands)|help us|stand with us|support us|don'?t miss|start your free trial|"
-    r"download (?:our|the) (?:free )?app|get (?:the|our) (?:app|newsletter))\b", _I)
+    r"download (?:our|the) (?:free )?app|get (?:the|our) (?:app|newsletter)|"
+    r"(?:get|claim|grab|order|reserve|pledge) your|text (?-i:[A-Z]{2,}) to \d{3,6})\b", _I)
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you’re|you’ve"
                             r"|you’ll)\b", _I)
@@ -213,7 +247,9 @@ _VOCAB = {
         r"newsroom|site|mission|reporting)|emergency contribution|rush your)\b", _I),
     "petition": re.compile(
         r"\b(?:petition|add your (?:name|signature|voice)|signatures|sign (?:our|the|this) "
-        r"(?:open )?(?:letter|pledge)|sign here|tell (?:congress|your (?:representative|senator|"
+        r"(?:open )?(?:letter|pledge)|sign here|make your voice heard|"
+        r"take (?:the|our|this) (?:official |quick |short )?(?:survey|poll|quiz)|"
+        r"tell (?:congress|lawmakers|legislators|your (?:representative|senator|"
         r"mp|congressman)|the (?:senate|house|white house|governor))|demand accountability)\b",
         _I),
     "subscription": re.compile(
@@ -222,16 +258,25 @@ _VOCAB = {
         r"free articles?|log in|create a (?:free )?account|email address|your email|"
         r"terms of (?:use|service)|privacy policy|digital access|keep reading|briefing|"
         r"(?:every|each) (?:weekday|morning|evening|week)(?: morning| evening)? (?:at|in)|"
-        r"stories you need)\b", _I),
+        r"stories you need|to continue reading|register for (?:a )?(?:free )?(?:account|access)|"
+        r"free account)\b", _I),
     "social": re.compile(
         r"\b(?:follow us|like us|find us on|connect with us|join (?:us|our \w+) on|"
         r"join our (?:telegram|whatsapp|discord)|share this|join the conversation|"
         r"(?:our|free) app|app store|google play|ios and android|breaking (?:news )?alerts|"
+        r"(?:push )?notifications|news alerts|live coverage|live updates|our feed|your feed|"
+        r"our page|like our|follow our|(?:message|email|contact|text|call|dm) us|"
+        r"got a (?:news )?tip|send us (?:a|your) tips?|"
         r"our (?:youtube )?channel|@\w{3,})\b", _I),
 }
 _PLATFORMS = re.compile(r"(?<![./])\b(?:facebook|twitter|instagram|youtube|telegram|tiktok|"
                         r"linkedin|whatsapp|pinterest|reddit|email|gab|rumble|truth social)\b"
                         r"(?![./]\w)", _I)
+_LINK_END = re.compile(r"\b(?:here|below|at the link|in the link|on our (?:site|website|app))"
+                       r"\W*$", _I)
+_CLICK = re.compile(r"\b(?:click|tap) (?:here|below|the link|on the link|the button)\b", _I)
+_SUPPORT = re.compile(r"\b(?:support|fund|funding|costs? money|isn'?t free|pay for|gave|give)\b",
+                      _I)
 _JOURNALISM = re.compile(r"\b(?:journalism|reporting|newsroom|reporters|our work|this site|"
                          r"independent media|our coverage|readers)\b", _I)
 
@@ -239,12 +284,27 @@ _URGENCY = re.compile(
     r"\b(?:right now|act fast|hurry|limited time|today only|this week(?:end)? only|"
     r"before (?:it'?s|it’s) too late|(?:midnight|tonight'?s?) deadline|deadline|"
     r"before midnight|supplies are limited|while supplies last|don'?t wait|last chance|"
-    r"expires)\b|!", _I)
+    r"expires|in the next \d+ (?:minutes|hours)|ends (?:tonight|today|sunday|soon)|"
+    r"(?<=[a-z] )(?:now|today)(?=[.!]))\b|!", _I)
 _CLICKBAIT = re.compile(
     r"\b(?:this (?:one )?(?:simple|weird|little|tiny|overlooked) (?:trick|device|asset|exercise|"
     r"ingredient)|one simple|doctors are (?:stunned|baffled)|(?:stunned|shocked) by what|"
     r"the shocking truth|you won'?t believe|won'?t tell you|revealed:|risk-free|free video|"
-    r"free guide|free (?:bumper sticker|membership|gift))", _I)
+    r"free guide|free (?:bumper sticker|membership|gift)|(?:our|your) free \w+|"
+    r"get (?:a|your|our) free|the (?:one|#1|number one|biggest|single) \w+ (?:mistake|trick|"
+    r"secret|thing|reason|habit)|(?:don'?t|doesn'?t) want you to (?:know|hear|see|read)|"
+    r"how much you (?:could|can|might) save|you (?:could|can) save|for the price of)", _I)
+_DISCLAIMER = re.compile(
+    r"(?:\bt&cs? apply|\bterms (?:and conditions )?apply|(?<![\w-])(?:18|19|21)\+(?!\w)|"
+    r"\bgamble responsibly|\bsee (?:store|site) for details|\bwhile supplies last|"
+    r"\boffer (?:ends|valid|expires)|\brestrictions apply|\bno purchase necessary|"
+    r"\bcancel any ?time|\bno spam\b)", _I)
+_READER_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:are|do|did|have|will|can|would|could) you\b|want\b|got\b|"
+    r"tired of\b|looking for\b|ready (?:to|for)\b|need\b|thinking (?:about|of)\b|"
+    r"struggling\b|worried\b|enjoyed\b|like what)[^?.!]{0,80}\?", _I | re.M)
+_NOT_IMPERATIVE = frozenset({"thank", "let", "talk", "don", "mind", "welcome", "say"})
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*[\"“‘']?([A-Za-z]+)\b", re.M)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|according to|reported|stated|announced|added|explained|wrote|"
     r"noted|claimed|testified)\b", _I)
@@ -271,6 +331,49 @@ def _mask_quotes(text: str) -> str:
     if open_ != -1:
         masked = masked[:open_] + " " * (len(masked) - open_)
     return masked
+
+
+@lru_cache(maxsize=1)
+def _word_weights() -> tuple[float, dict[str, float]]:
+    """The intercept and word weights of the promotional-wording model (``insert_words.tsv``)."""
+    from .lexicons import read_lexicon
+
+    rows = read_lexicon("insert_words.tsv")
+    intercept = next(weight for term, category, weight in rows if category == "intercept")
+    return intercept, {term: weight for term, category, weight in rows
+                       if category == "promotional"}
+
+
+_MODEL_TOKEN = re.compile(r"\b[a-zA-Z][a-zA-Z']+\b")
+
+
+def _promotional(masked: str, start: int) -> tuple[float, list[tuple[int, int, float]]]:
+    """Probability that the words are promotional, and the three strongest word positions."""
+    import math
+
+    intercept, weights = _word_weights()
+    seen: dict[str, tuple[int, int]] = {}
+    for m in _MODEL_TOKEN.finditer(masked):
+        seen.setdefault(m.group().lower(), (start + m.start(), start + m.end()))
+    if not seen:
+        return 0.0, []
+    logit = intercept + sum(weights.get(word, 0.0) for word in seen)
+    top = sorted(((*seen[word], weights[word]) for word in seen if weights.get(word, 0) > 0),
+                 key=lambda item: -item[2])[:3]
+    return 1.0 / (1.0 + math.exp(-logit)), top
+
+
+@lru_cache(maxsize=1)
+def _pattern_lexicon():
+    from textblob.en import lexicon
+
+    return lexicon
+
+
+@lru_cache(maxsize=20_000)
+def _base_verb(word: str) -> bool:
+    """True when the Pattern lexicon's usual tag for ``word`` is a base-form verb (VB)."""
+    return word not in _NOT_IMPERATIVE and _pattern_lexicon().get(word) == "VB"
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -335,6 +438,7 @@ class _Score:
     bare_marker: bool = False
     marker: str | None = None
     listing: bool = False
+    pending_off_topic: float = 0.0  # off-topic points held back until appeal evidence turns up
 
     def add(self, points: float, why: str, *, family: str | None = None,
             appeal: bool = False) -> None:
@@ -376,6 +480,9 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             family, e = "ad", s + m.end()
         elif (m := _FURNITURE_PREFIX.match(line)) and _n_words(line) <= 25:
             family, e = "furniture", s + m.end() - 1
+        elif _n_words(line) <= 5 and not line.endswith((".", "?", "!", '"', "”")) and (
+                (m := _AD_WORD_LINE.search(line)) or (m := _FURNITURE_WORD_LINE.search(line))):
+            family = "ad" if m.re is _AD_WORD_LINE else "furniture"
         else:
             continue
         e = s + len(text[s:e].rstrip(" :|–—-"))
@@ -384,7 +491,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
             score.add(points, f"marker {text[s:e]!r}", family=family, appeal=True)
             score.marker = text[s:e]
-        if family == "ad" and re.search(r"\b(?:sponsored|promoted)\W*$", line, _I):
+        if family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line):
             score.sponsor_line = True
         if family == "furniture":
             score.listing = True
@@ -416,6 +523,38 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.add(points, f"{len(found)} call(s) to action, first {first!r}", appeal=True)
         for (s, e) in sorted(found):
             score.spans.append(_span(text, s, e, "call_to_action", w["call_to_action"]))
+        link = _LINK_END.search(masked) or _CLICK.search(masked)
+        if link and n_words <= 25:
+            score.add(w["link_prompt"], f"points to a link ({link.group()!r})",
+                      family="furniture", appeal=True)
+            score.spans.append(_span(text, start + link.start(), start + link.end(),
+                                     "link_list", w["link_prompt"]))
+
+    # Other sentences that open with a base-form verb (an imperative), by the Pattern lexicon
+    # bundled with TextBlob; and questions put to the reader.
+    imperatives = []
+    for m in _SENTENCE_START.finditer(masked):
+        a = start + m.start(1)
+        if any(x <= a < y for x, y in found) or not _base_verb(m.group(1).lower()):
+            continue
+        imperatives.append((a, start + m.end(1)))
+    if imperatives:
+        score.add(min(w["imperative_max"], w["imperative"] * len(imperatives)),
+                  f"{len(imperatives)} imperative(s), first {text[slice(*imperatives[0])]!r}",
+                  appeal=True)
+        for a, b in imperatives:
+            score.spans.append(_span(text, a, b, "call_to_action", w["imperative"]))
+    question = _READER_QUESTION.search(masked)
+    if question:
+        score.add(w["reader_question"], f"asks the reader {question.group()!r}")
+        score.spans.append(_span(text, start + question.start(), start + question.end(),
+                                 "second_person", w["reader_question"]))
+    disclaimer = _DISCLAIMER.search(masked)
+    if disclaimer:
+        score.add(w["disclaimer"], f"ad small print {disclaimer.group()!r}", family="ad",
+                  appeal=True)
+        score.spans.append(_span(text, start + disclaimer.start(), start + disclaimer.end(),
+                                 "price", w["disclaimer"]))
 
     # The reader addressed, and the writer speaking as "we".
     you = list(_SECOND_PERSON.finditer(masked))
@@ -468,6 +607,23 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.spans.append(_span(text, start + m.start(), start + m.end(), category,
                                      w["vocabulary"]))
 
+    # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
+    probability, strongest = _promotional(masked, start)
+    if probability > _PROMO_FROM and sim < _SIM_MID:
+        words = ", ".join(repr(text[a:b]) for a, b, _ in strongest)
+        score.add(w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
+                  f"promotional wording (p={probability:.2f}; {words})", appeal=True)
+        for a, b, weight in strongest:
+            score.spans.append(_span(text, a, b, "promotional_wording", weight))
+
+    # An appeal for the newsroom's own money.
+    newsroom, support = _JOURNALISM.search(masked), _SUPPORT.search(masked)
+    if newsroom and (support or prices) and n_words <= 60:
+        score.add(w["newsroom_appeal"], f"asks support for {newsroom.group()!r}",
+                  family="furniture", appeal=True)
+        score.spans.append(_span(text, start + newsroom.start(), start + newsroom.end(),
+                                 "donation", w["newsroom_appeal"]))
+
     urgent = list(_URGENCY.finditer(masked))
     if urgent:
         score.add(min(w["urgency_max"], w["urgency"] * len(urgent)),
@@ -483,7 +639,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # A list of headlines or bullets.
     if len(lines) >= 2:
-        marked = {(sp.start, sp.end) for sp in score.spans}
+        marked = {(sp.start, sp.end) for sp in score.spans if sp.category == "insert_marker"}
         short = [(s, e) for s, e in lines if _n_words(text[s:e]) <= 16
                  and not any(s <= a < e for a, _ in marked)
                  and (not text[s:e].endswith(_SENTENCE_END) or _BULLET.match(text[s:e]))]
@@ -500,6 +656,9 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.add(w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
         elif sim > _SIM_ON:
             score.add(w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
+        else:
+            score.pending_off_topic = (w["off_topic_low"] if sim < _SIM_LOW else
+                                       w["off_topic_mid"] if sim < _SIM_MID else 0.0)
     elif sim < _SIM_LOW:
         score.add(w["off_topic_low"], f"off-topic (TF-IDF similarity {sim:.2f})")
     elif sim < _SIM_MID:
@@ -586,10 +745,15 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     # A bare sponsor line labels the paragraph after it.
     for i in range(1, len(ranges)):
         before = scores[i - 1]
+        s, e = ranges[i]
         if (before.sponsor_line and before.bare_marker and scores[i].marker is None
-                and i != headline):
+                and i != headline and _n_words(text[s:e]) >= 3):
             scores[i].add(w["after_sponsor_line"],
-                          f"follows the sponsor line {scores[i - 1].marker!r}", family="ad")
+                          f"follows the ad marker {scores[i - 1].marker!r}", family="ad",
+                          appeal=True)
+            if scores[i].pending_off_topic:
+                scores[i].add(scores[i].pending_off_topic,
+                              f"off-topic (TF-IDF similarity {sims[i]:.2f})")
 
     kinds: list[str | None] = [
         _kind(sc) if sc.points >= threshold and i != headline else None
@@ -600,6 +764,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     # its own, shares more words with the insert than with the article, sits next to a bare
     # marker ("Sponsored"), or continues a list of links.
     listing = [sc.listing or sc.bare_marker for sc in scores]
+    own = [kind is not None for kind in kinds]  # inserts on their own evidence
     changed = True
     while changed:
         changed = False
@@ -618,6 +783,10 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                 elif listing[j] and sims[i] < _SIM_MID:
                     why = f"a heading in the same list or marker block (similarity to the "
                     why += f"article {sims[i]:.2f})"
+                elif (sims[i] < _SIM_LOW and own[j] and _n_words(text[s:e]) >= 3
+                      and text[s].isalnum()):
+                    why = f"a heading that shares almost no words with the article "
+                    why += f"(similarity {sims[i]:.2f})"
                 else:
                     continue
                 kinds[i] = kinds[j]

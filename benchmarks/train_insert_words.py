@@ -1,0 +1,86 @@
+"""Fit the word weights behind the insert detector's ``promotional_wording`` rule.
+
+A logistic regression over which words a text contains (binary unigrams, lower case), with
+promotional text as the positive class:
+- positives: every paragraph and every line of the block pools ``tuning``, ``heldout``,
+  ``heldout2`` and ``heldout3`` (``benchmarks/insert_blocks/``; written for this project, MIT);
+- negatives: news sentences from the VADER NYT editorial sentences and the NewsMTSC training
+  split in ``../shared/data`` (both MIT).
+
+The pool ``heldout4`` (and any later pool) is never used here. Only the 600 words with the
+largest absolute weights are kept; the result goes to ``toolkit/lexicons/insert_words.tsv``
+(``term, category, weight``; the row ``__intercept__`` holds the intercept).
+
+Usage::
+
+    python benchmarks/train_insert_words.py [--data ../shared/data]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "toolkit" / "lexicons" / "insert_words.tsv"
+TRAIN_POOLS = ("tuning", "heldout", "heldout2", "heldout3")
+KEEP = 600
+NEGATIVE_SETS = ("vader_nyt", "newsmtsc", "vader_tweets", "vader_movie_reviews")
+TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z']+\b"
+
+
+def positives() -> list[str]:
+    sys.path.insert(0, str(HERE))
+    from inserts_eval import POOLS, load_blocks
+
+    texts = []
+    for pool in TRAIN_POOLS:
+        for block in load_blocks(POOLS[pool]):
+            for paragraph in block.paragraphs:
+                texts.append(paragraph)
+                lines = [line for line in paragraph.splitlines() if line.strip()]
+                if len(lines) > 1:
+                    texts += lines
+    return texts
+
+
+def negatives(data: Path) -> list[str]:
+    texts = set()
+    for name in NEGATIVE_SETS:
+        with open(data / name / "dev.csv", encoding="utf-8", newline="") as handle:
+            texts.update(row["text"] for row in csv.DictReader(handle))
+    return sorted(texts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    pos, neg = positives(), negatives(args.data)
+    vectorizer = CountVectorizer(binary=True, lowercase=True, token_pattern=TOKEN_PATTERN,
+                                 min_df=2)
+    x = vectorizer.fit_transform(pos + neg)
+    y = [1] * len(pos) + [0] * len(neg)
+    model = LogisticRegression(C=0.5, class_weight="balanced", max_iter=2000)
+    model.fit(x, y)
+    weights = sorted(zip(vectorizer.get_feature_names_out(), model.coef_[0]),
+                     key=lambda item: -abs(item[1]))[:KEEP]
+    with open(args.out, "w", encoding="utf-8", newline="") as handle:
+        handle.write("term\tcategory\tweight\n")
+        handle.write(f"__intercept__\tintercept\t{model.intercept_[0]:.4f}\n")
+        for term, weight in sorted(weights):
+            handle.write(f"{term}\tpromotional\t{weight:.4f}\n")
+    print(f"{len(pos)} promotional texts, {len(neg)} news sentences; kept {len(weights)} "
+          f"words; wrote {args.out}")
+    top = sorted(weights, key=lambda item: -item[1])[:25]
+    print("most promotional:", ", ".join(f"{t} {w:.2f}" for t, w in top))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
