@@ -8,7 +8,7 @@ promotional text as the positive class:
   split in ``../shared/data`` (both MIT).
 
 The pool ``heldout4`` (and any later pool) is never used here. Only the 600 words with the
-largest absolute weights are kept; the result goes to ``toolkit/lexicons/insert_words.tsv``
+largest absolute weights are kept; the result goes to ``toolkit/models/insert_words.tsv``
 (``term, category, weight``; the row ``__intercept__`` holds the intercept).
 
 Usage::
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent / "toolkit" / "lexicons" / "insert_words.tsv"
+OUT = HERE.parent / "toolkit" / "models" / "insert_words.tsv"
 TRAIN_POOLS = ("tuning", "heldout", "heldout2", "heldout3")
 KEEP = 600
 NEGATIVE_SETS = ("vader_nyt", "newsmtsc", "vader_tweets", "vader_movie_reviews")

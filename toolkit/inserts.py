@@ -34,7 +34,7 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
     with TextBlob), and questions put to the reader ("Are you with us?").
 ``promotional_wording``
     A tiny logistic model over which words the paragraph contains, shipped as
-    ``lexicons/insert_words.tsv`` (600 word weights and an intercept; fitted by
+    ``models/insert_words.tsv`` (600 word weights and an intercept; fitted by
     ``benchmarks/train_insert_words.py``). Its probability above 0.7 earns up to 2.5
     points, and only in paragraphs whose TF-IDF similarity to the article is low.
 ``urgency``, ``clickbait`` and ``disclaimer``
@@ -119,6 +119,7 @@ INSERT_WEIGHTS: Mapping[str, float] = {
 }
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
+WORD_MODEL_FILE = "insert_words.tsv"  # in toolkit/models/, with LICENSE-insert_words.md
 _PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
@@ -335,10 +336,13 @@ def _mask_quotes(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _word_weights() -> tuple[float, dict[str, float]]:
-    """The intercept and word weights of the promotional-wording model (``insert_words.tsv``)."""
-    from .lexicons import read_lexicon
+    """The intercept and word weights of the promotional-wording model."""
+    import csv
+    from importlib.resources import files
 
-    rows = read_lexicon("insert_words.tsv")
+    text = files(__package__).joinpath("models", WORD_MODEL_FILE).read_text(encoding="utf-8")
+    rows = [(r["term"], r["category"], float(r["weight"]))
+            for r in csv.DictReader(text.splitlines(), delimiter="\t")]
     intercept = next(weight for term, category, weight in rows if category == "intercept")
     return intercept, {term: weight for term, category, weight in rows
                        if category == "promotional"}
