@@ -201,4 +201,4 @@ def test_cues_babe_words_floor(shared_data):
                   for m in WORD_RE.finditer(text, s, e)} for text in biased["text"]]
     gold = [{w.lower() for w in json.loads(v or "[]")} for v in biased["biased_words"]]
     figures = set_prf(predicted, gold)
-    assert figures["recall"] >= 0.78 and figures["precision"] >= 0.47
+    assert figures["recall"] >= 0.80 and figures["precision"] >= 0.46

@@ -163,7 +163,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
-def derive_terms(stats: dict[str, StemCount], *, threshold: float = 0.18, k: float = 2.0,
+def derive_terms(stats: dict[str, StemCount], *, threshold: float = 0.17, k: float = 2.0,
                  include_vader: bool = True) -> list[tuple[str, str, float]]:
     """Rows ``(term, category, weight)`` for the stems whose shrunk rate reaches ``threshold``.
 
@@ -294,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with babe/ and mbic/")
     parser.add_argument("--out", type=Path, help="TSV file to write")
-    parser.add_argument("--threshold", type=float, default=0.18)
+    parser.add_argument("--threshold", type=float, default=0.17)
     parser.add_argument("--k", type=float, default=2.0)
     parser.add_argument("--holdout", action="store_true",
                         help="derive on all folds but one, report figures on that one, "
