@@ -37,7 +37,8 @@ POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
          "heldout": HERE / "insert_blocks" / "heldout.txt",
          "heldout2": HERE / "insert_blocks" / "heldout2.txt",
          "heldout3": HERE / "insert_blocks" / "heldout3.txt",
-         "heldout4": HERE / "insert_blocks" / "heldout4.txt"}
+         "heldout4": HERE / "insert_blocks" / "heldout4.txt",
+         "heldout5": HERE / "insert_blocks" / "heldout5.txt"}
 PTC_ARTICLES = HERE.parent.parent / "shared" / "data" / "ptc" / "articles"
 NATIVE = HERE / "insert_blocks" / "ptc_native_inserts.tsv"
 

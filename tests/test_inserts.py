@@ -194,9 +194,10 @@ def test_inserts_word_model_never_saw_the_last_pool():
 @pytest.mark.parametrize("pool, articles, floor", [
     ("tuning", "tuning", 0.95),
     ("heldout", "heldout", 0.9),
-    # The one pool that neither the rules nor the word model were fitted to: short of the
-    # issue's 0.85, kept here as a floor against regressions.
+    # The pools that neither the rules nor the word model were fitted to (0.815 and 0.857
+    # on all held-out articles): floors against regressions, below the 0.85.
     ("heldout4", "heldout", 0.7),
+    ("heldout5", "heldout", 0.75),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
