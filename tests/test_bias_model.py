@@ -30,7 +30,7 @@ def toy_model():
 
 
 @pytest.mark.parametrize("text", ["Critics slammed the radical, reckless scheme.",
-                                  "The committee will meet on Tuesday.", "", "!!!"])
+                                  "The committee will meet on Tuesday.", "Hm."])
 def test_bias_model_contributions_sum_to_logit(text):
     model = bm.load_bias_model()
     frame = bm.explain_bias(text, model=model)
@@ -38,6 +38,11 @@ def test_bias_model_contributions_sum_to_logit(text):
     assert frame["contribution"].sum() == pytest.approx(model.logit(text))
     p = 1 / (1 + math.exp(-frame["contribution"].sum()))
     assert p == pytest.approx(bm.bias_probability(text))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!! 42"])
+def test_bias_model_text_without_words_is_nan(text):
+    assert math.isnan(bm.bias_probability(text))
 
 
 def test_bias_model_explanation_offsets_point_into_text():

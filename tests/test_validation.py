@@ -166,7 +166,8 @@ DEV_FLOORS = {
     # macro_f1 and auc are in-sample here (the model is trained on these rows); the honest
     # cross-validated estimate is in the README.
     "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.42, "word_recall": 0.19},
-    "nyt": {"pearson_r": 0.47, "article_pearson_r": 0.54},
+    # In-sample too: the tone calibration is fitted on these rows.
+    "nyt": {"pearson_r": 0.72, "article_pearson_r": 0.80},
     "ptc": {"token_f1": 0.08, "line_f1": 0.29},
 }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .bias_model import load_bias_model
+from .tone import load_tone_model
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, load_article
@@ -156,9 +157,18 @@ def _voice_pieces(text: str, sentence: Sentence, regions) -> dict[str, list[tupl
     return pieces
 
 
+def _tone(model, piece: str, found: list[Span], offset: int, compound: float) -> float:
+    """News-calibrated tone of one sentence (see :mod:`toolkit.tone`); VADER without a model."""
+    if model is None or not piece.strip():
+        return compound
+    cues = [s.shifted(-offset) for s in found if s.category in CUE_CATEGORIES]
+    return model.tone(piece, spans=cues)
+
+
 def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
                    regions: list[tuple[int, int]] = ()) -> list[dict]:
     model = load_bias_model()
+    tone_model = load_tone_model()
     rows = []
     for number, (sentence, found) in enumerate(zip(sentences, _by_sentence(sentences, spans))):
         piece = text[sentence.start:sentence.end]
@@ -172,7 +182,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             "end": sentence.end, "text": piece,
             "voice": "quote" if n_words and n_quoted > n_words / 2 else "author",
             "n_words": n_words, "_pieces": pieces, "_n_quoted": n_quoted,
-            "sentiment": compound, "sentiment_vader": compound,
+            "sentiment": _tone(tone_model, piece, found, sentence.start, compound),
+            "sentiment_vader": compound,
             "subjectivity": subjectivity_of(found), "loaded_count": len(_loaded(found)),
             "loaded_density": _density(found, n_words),
             "bias_probability": _bias(model, piece, found, sentence.start),
@@ -355,10 +366,11 @@ def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame
     rows = []
     texts = list(texts)
     model = load_bias_model() if texts else None
+    tone_model = load_tone_model() if texts else None
     for number, text in enumerate(texts):
         if not isinstance(text, str):
             raise TypeError(f"texts[{number}] must be a str, not {type(text).__name__}")
-        rows.append(_score_one(text, number, lexicon, model))
+        rows.append(_score_one(text, number, lexicon, model, tone_model))
     columns = ["sentence", "text", "n_words", "sentiment", "sentiment_vader", "subjectivity",
                "loaded_count", "loaded_density", "bias_probability", *CUE_CATEGORIES]
     return pd.DataFrame(rows, columns=columns)
@@ -373,13 +385,15 @@ def sentence_evidence(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFra
     return pd.DataFrame(rows, columns=["sentence", *SPAN_COLUMNS[1:]])
 
 
-def _score_one(text: str, number: int, lexicon: CueLexicon | None, model) -> dict:
+def _score_one(text: str, number: int, lexicon: CueLexicon | None, model,
+               tone_model=None) -> dict:
     sentences = segment(text)
     found = _evidence(text, sentences, lexicon)
     n_words = sum(_count_words(text, s.words) for s in sentences)
     compound = vader_scores(text)["compound"] if text.strip() else 0.0
     counts = Counter(s.category for s in found)
-    return {"sentence": number, "text": text, "n_words": n_words, "sentiment": compound,
+    return {"sentence": number, "text": text, "n_words": n_words,
+            "sentiment": _tone(tone_model, text, found, 0, compound),
             "sentiment_vader": compound, "subjectivity": subjectivity_of(found),
             "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
             "bias_probability": _bias(model, text, found, 0),

@@ -253,7 +253,9 @@ class BiasModel:
         return total
 
     def probability(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
-        """P(biased) for one sentence."""
+        """P(biased) for one sentence; NaN for a text without words."""
+        if not _TOKEN.search(text):
+            return float("nan")
         return 1.0 / (1.0 + math.exp(-self.logit(text, spans=spans)))
 
 

@@ -7,6 +7,7 @@ validate  score the toolkit against human-annotated datasets
 report    write one self-contained HTML report per article, and an index page
 train-bias  rebuild the bias model's weights (toolkit/models/bias_babe.json)
 corpus    score a whole corpus (folder, glob, .jsonl or .csv) in parallel, resumably
+train-tone  rebuild the news tone calibration (toolkit/models/tone_nyt.json)
 """
 from __future__ import annotations
 
@@ -128,6 +129,43 @@ def _corpus(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_tone(args: argparse.Namespace) -> int:
+    import pandas as pd
+    from importlib.resources import files
+
+    from .tone import TONE_FILE, cross_validate_tone, train_tone_model
+
+    try:
+        frame = pd.read_csv(args.csv or args.data / "vader_nyt" / "dev.csv",
+                            keep_default_na=False)
+        general = pd.concat([pd.read_csv(args.data / name / "dev.csv", keep_default_na=False)
+                             for name in args.general], ignore_index=True) if args.general \
+            else None
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    missing = {"text", "score"} - set(frame.columns)
+    if missing:
+        print(f"error: missing column(s) {sorted(missing)}; need text and score (-4..4)",
+              file=sys.stderr)
+        return 1
+    meta = {"data": str(args.csv) if args.csv else
+            "VADER NYT editorial sentences, dev rows (Hutto & Gilbert 2014)",
+            "general_data": [f"VADER {name} dev rows" for name in args.general],
+            "licence": "MIT (VADER's human-rated sentences)" if not args.csv else
+            "the licence of the data above"}
+    print(f"training on {len(frame)} rated sentences")
+    if args.cv and "id" in frame:
+        estimate = cross_validate_tone(frame, general, folds=args.cv)
+        meta["cross_validation"] = {k: round(float(v), 4) for k, v in estimate.items()}
+        print(f"{args.cv}-fold cross-validation grouped by article: pearson_r "
+              f"{estimate['pearson_r']:.3f}, article_pearson_r {estimate['article_pearson_r']:.3f}")
+    model = train_tone_model(frame, general, meta=meta)
+    out = args.out or Path(str(files("toolkit").joinpath("models", TONE_FILE)))
+    print(f"wrote {model.save(out)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m toolkit",
@@ -214,6 +252,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="longer documents are reported as errors (default 1,000,000)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=_corpus)
+
+    p = verbs.add_parser(
+        "train-tone", help="rebuild the news tone calibration from rated sentences",
+        description="Fit the news tone calibration (ridge over VADER, Pattern and cue figures "
+                    "and word TF-IDF) on sentences rated -4..4 and save it as JSON. By default "
+                    "it trains on DATA/vader_nyt/dev.csv, with the other VADER genres for the "
+                    "general word model, and overwrites toolkit/models/tone_nyt.json.",
+        epilog="example: python -m toolkit train-tone --cv 5")
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR")
+    p.add_argument("--csv", type=Path, metavar="FILE",
+                   help="your own CSV (text, score on -4..4, optional id article_sentence)")
+    p.add_argument("--general", nargs="*", metavar="NAME",
+                   default=["vader_movie_reviews", "vader_amazon_reviews", "vader_tweets"],
+                   help="folders under DATA for the general word model (none to skip)")
+    p.add_argument("--out", type=Path, metavar="PATH", help="where to write the JSON weights")
+    p.add_argument("--cv", type=int, default=0, metavar="K",
+                   help="also report a K-fold estimate grouped by article, stored in the file")
+    p.set_defaults(func=_train_tone)
     return parser
 
 

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit import tone
+
+
+@pytest.mark.parametrize("text", ["A wonderful, generous gift.", "A cruel and deadly attack.",
+                                  "The meeting is at noon.", "Critics slammed the plan!"])
+def test_tone_contributions_sum_to_score(text):
+    frame = tone.explain_tone(text)
+    assert list(frame.columns) == tone.TONE_COLUMNS
+    assert max(-1.0, min(1.0, frame["contribution"].sum())) == pytest.approx(tone.news_tone(text))
+
+
+def test_tone_word_offsets_point_into_text():
+    text = "A wonderful, generous gift, and a wonderful day."
+    frame = tone.explain_tone(text)
+    words = frame[frame["start"] >= 0]
+    assert len(words)
+    for row in words.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+@pytest.mark.parametrize("positive, negative", [
+    ("A wonderful, generous gift.", "A cruel and deadly attack."),
+    ("The program was a great success.", "The program was a terrible failure."),
+])
+def test_tone_orders_clear_cases(positive, negative):
+    assert -1 <= tone.news_tone(negative) < tone.news_tone(positive) <= 1
+
+
+def test_tone_sentiment_columns(sample_analysis):
+    s = sample_analysis.sentences
+    assert s["sentiment"].between(-1, 1).all()
+    assert "sentiment_vader" in s
+    scored = toolkit.score_sentences(["A wonderful gift."])
+    assert scored["sentiment"].item() == pytest.approx(tone.news_tone("A wonderful gift."))
+    from toolkit.sentiment import vader_scores
+    assert scored["sentiment_vader"].item() == vader_scores("A wonderful gift.")["compound"]
+
+
+def test_tone_missing_file_falls_back_to_vader(monkeypatch, tmp_path):
+    from toolkit.sentiment import vader_scores
+
+    monkeypatch.setattr(tone, "_model_resource", lambda: tmp_path / "absent.json")
+    tone._bundled.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="tone_nyt.json"):
+            value = tone.news_tone("A wonderful gift.")
+        assert value == vader_scores("A wonderful gift.")["compound"]
+    finally:
+        tone._bundled.cache_clear()
+
+
+def _toy():
+    pos = ["A wonderful happy day.", "Great news for everyone.", "A lovely, kind gesture."]
+    neg = ["A horrible, sad loss.", "Terrible news for the town.", "A cruel, ugly attack."]
+    texts = pos * 3 + neg * 3
+    return pd.DataFrame({"id": [f"{i // 2}_{i}" for i in range(len(texts))], "text": texts,
+                         "score": [2.0] * 9 + [-2.0] * 9})
+
+
+def test_tone_training_is_deterministic_and_round_trips(tmp_path):
+    a = tone.train_tone_model(_toy(), _toy(), alpha=1.0)
+    b = tone.train_tone_model(_toy(), _toy(), alpha=1.0)
+    assert a.to_json() == b.to_json()
+    loaded = tone.load_tone_model(a.save(tmp_path / "t.json"))
+    assert loaded.tone("A happy day.") == pytest.approx(a.tone("A happy day."))
+    assert a.tone("A happy day.") > 0 > a.tone("A sad day.")
+
+
+def test_tone_cross_validation_groups_articles():
+    out = tone.cross_validate_tone(_toy(), folds=3)
+    assert out["pearson_r"] > 0.5 and not math.isnan(out["article_pearson_r"])
