@@ -165,7 +165,7 @@ def test_validation_cli_missing_data_fails_cleanly(tmp_path, capsys):
 DEV_FLOORS = {
     # macro_f1 and auc are in-sample here (the model is trained on these rows); the honest
     # cross-validated estimate is in the README.
-    "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.50, "word_recall": 0.77},
+    "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.47, "word_recall": 0.78},
     # In-sample too: the tone calibration is fitted on these rows.
     "nyt": {"pearson_r": 0.73, "article_pearson_r": 0.80},
     "ptc": {"token_f1": 0.14, "line_f1": 0.30},
