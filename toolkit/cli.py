@@ -8,6 +8,7 @@ report    write one self-contained HTML report per article, and an index page
 train-bias  rebuild the bias model's weights (toolkit/models/bias_babe.json)
 corpus    score a whole corpus (folder, glob, .jsonl or .csv) in parallel, resumably
 train-tone  rebuild the news tone calibration (toolkit/models/tone_nyt.json)
+train-target-tone   fit the target-tone model on NewsMTSC and report grouped CV figures
 """
 from __future__ import annotations
 
@@ -102,6 +103,28 @@ def _train_bias(args: argparse.Namespace) -> int:
     model = train_bias_model(frame, meta=meta, **options)
     out = args.out or Path(str(files("toolkit").joinpath("models", MODEL_FILE)))
     print(f"wrote {model.save(out)}")
+def _train_target_tone(args: argparse.Namespace) -> int:
+    import json
+
+    from .target_tone import fit_target_tone, newsmtsc_group, read_newsmtsc
+
+    path = args.data / "newsmtsc" / "dev.csv"
+    if not path.is_file():
+        print(f"error: {path} not found", file=sys.stderr)
+        return 1
+    frame = read_newsmtsc(path)
+    meta = {"source": "NewsMTSC training split (Hamborg and Donnay, EACL 2021), "
+                      "fhamborg/NewsMTSC at commit b9d9b79, train.jsonl",
+            "licence": "MIT (NewsMTSC); weights derived from it, MIT",
+            "command": "python -m toolkit train-target-tone --data ../shared/data",
+            "cv": f"{args.folds}-fold GroupKFold by source article"}
+    model, report = fit_target_tone(frame["text"], frame["start"], frame["end"],
+                                    frame["polarity"], groups=frame["id"].map(newsmtsc_group),
+                                    c=args.c, n_splits=args.folds, meta=meta)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    print(f"wrote {args.out}")
     return 0
 
 
@@ -270,6 +293,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cv", type=int, default=0, metavar="K",
                    help="also report a K-fold estimate grouped by article, stored in the file")
     p.set_defaults(func=_train_tone)
+
+    p = verbs.add_parser(
+        "train-target-tone", help="fit the target-tone model on NewsMTSC",
+        description="Fit the target-tone logistic regression on DATA/newsmtsc/dev.csv, "
+                    "report macro-F1 from cross-validation grouped by source article, and "
+                    "write the weights as JSON.",
+        epilog="example: python -m toolkit train-target-tone --data ../shared/data")
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR")
+    p.add_argument("--out", type=Path, metavar="FILE",
+                   default=Path(__file__).parent / "models" / "target_tone.json")
+    p.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
+    p.add_argument("--folds", type=int, default=5)
+    p.set_defaults(func=_train_target_tone)
     return parser
 
 

@@ -1,0 +1,502 @@
+"""Entities: who is named in an article, and how each of them is portrayed.
+
+Mentions come from four rules, all offline:
+
+- **capitalised sequences** ("Andrei Belousov", "Sea of Japan", "D.C."), with leading titles
+  ("Defense Minister", "President") and demonyms peeled off, and sentence-initial common
+  words, months and days left out;
+- **titles** mark the name after them as a person ("President Vladimir Putin" -> Vladimir
+  Putin, a person);
+- **demonyms** count as a mention of their country ("Russian" -> Russia), from
+  ``lexicons/entities/demonyms.tsv``;
+- **collective labels** ("the Left", "globalist elites", "critics") from
+  ``lexicons/entities/groups.tsv``.
+
+Repeated mentions merge: a one-word name that is the first or last word of a longer name of
+the same article joins it ("Belousov" -> Andrei Belousov, "Putin" -> Vladimir Putin), and a
+possessive ("Belousov's") counts as the name.
+
+Every mention gets a tone from :func:`toolkit.target_tone.target_tone` on its sentence, and a
+voice: ``quote`` when it lies inside quotation marks, ``author`` otherwise.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib.resources import files
+
+import pandas as pd
+
+from .segmentation import Sentence, segment
+from .spans import Span
+
+__all__ = ["ENTITY_COLUMNS", "MENTION_COLUMNS", "find_mentions", "entity_table",
+           "entities_of"]
+
+ENTITY_COLUMNS = ["entity", "type", "mentions", "paragraphs", "tone_author", "tone_quoted",
+                  "tone", "loaded_terms"]
+MENTION_COLUMNS = ["entity", "type", "paragraph", "sentence", "start", "end", "text", "voice",
+                   "tone"]
+
+#: Titles that make the name after them a person, longest first when matched.
+TITLES = frozenset("""
+president vice prime minister secretary senator sen. rep. representative gov. governor
+chancellor king queen prince princess general gen. lt. col. colonel admiral adm. dr. mr. mrs.
+ms. pope chairman chairwoman chair ceo speaker judge justice ambassador mayor premier
+sheikh emir sultan commander leader spokesman spokeswoman spokesperson director chief
+defense defence foreign interior finance state deputy attorney first lady sir lord
+""".split())
+_TITLE_ROLES = frozenset({"president", "minister", "secretary", "senator", "sen.", "rep.",
+                          "representative", "gov.", "governor", "chancellor", "king", "queen",
+                          "prince", "princess", "general", "gen.", "colonel", "admiral",
+                          "adm.", "dr.", "mr.", "mrs.", "ms.", "pope", "chairman",
+                          "chairwoman", "ceo", "speaker", "judge", "justice", "ambassador",
+                          "mayor", "premier", "sheikh", "emir", "sultan", "commander",
+                          "spokesman", "spokeswoman", "spokesperson", "director", "sir",
+                          "lord", "lady"})
+_ORG_WORDS = frozenset("""
+ministry department agency council committee party coalition union association
+organisation organization office court parliament congress senate house army navy
+force forces police bank company corp inc ltd group institute university commission
+bureau administration government cabinet assembly federation alliance nato fund
+times post news network foundation campaign
+""".split())
+_CALENDAR = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+saturday sunday
+""".split())
+_COMMON = frozenset("""
+a an the this that these those it its he she they we i you his her their our my your
+and but or nor so yet for if when while since after before as at by in on of to from with
+there here then now also still even just only both either neither each every all some any
+no not what which who whom whose where why how quite frankly in fact last next first
+meanwhile however moreover furthermore although though because despite during under over
+one two three many most more such other another few several according will can would could
+should may might must shall do does did is are was were be been being has have had
+""".split())
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "von", "van", "der", "bin", "al",
+                         "du", "da", "dos", "the", "for"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9.]|[A-Za-z]")
+_SEP = re.compile(r"[ \t\[\]]*")
+_QUOTE_OPEN = "“«„"
+_QUOTE_CLOSE = "”»"
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> tuple[tuple[str, str], ...]:
+    text = files("toolkit.lexicons").joinpath("entities", name).read_text(encoding="utf-8")
+    rows = csv.reader(text.splitlines()[1:], delimiter="\t")
+    return tuple((r[0].strip(), r[1].strip()) for r in rows if len(r) >= 2 and r[0].strip())
+
+
+def _demonyms() -> dict[str, str]:
+    return dict(_table("demonyms.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(country for _, country in _table("demonyms.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _group_pattern() -> re.Pattern:
+    terms = sorted(_table("groups.tsv"), key=lambda r: -len(r[0]))
+    parts = []
+    for term, _ in terms:
+        body = re.escape(term).replace(r"\ ", r"\s+")
+        if term != term.lower():
+            body = f"(?:{body}|{re.escape(term[0].upper())}{body[len(re.escape(term[0])):]})"
+            parts.append(body)
+        else:
+            parts.append(f"(?i:{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _group_entity(matched: str) -> str | None:
+    key = " ".join(matched.split())
+    for term, entity in _table("groups.tsv"):
+        if term == key or (term == term.lower() and term == key.lower()) or \
+                (term[:1].lower() + term[1:] == key[:1].lower() + key[1:]
+                 and term != term.lower()):
+            return entity
+    return None
+
+
+def _strip_possessive(word: str) -> str:
+    for tail in ("'s", "’s", "'", "’"):
+        if word.endswith(tail) and len(word) > len(tail) + 1:
+            return word[: -len(tail)]
+    return word
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _sequences(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words (with connectors such as 'of the') in ``text[start:end]``.
+
+    A possessive ends a run: "Belousov's Chinese counterpart" holds two names at most.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+    def joined(a, b) -> bool:
+        return _SEP.fullmatch(text[words[a][1]:words[b][0]]) is not None
+
+    runs: list[list[tuple[int, int, str]]] = []
+    i = 0
+    while i < len(words):
+        if not _is_cap(words[i][2]):
+            i += 1
+            continue
+        run = [words[i]]
+        j = i + 1
+        while j < len(words) and _strip_possessive(run[-1][2]) == run[-1][2]:
+            k = j
+            while k < len(words) and words[k][2].lower() in _CONNECTORS and joined(k - 1, k):
+                k += 1
+            if k < len(words) and _is_cap(words[k][2]) and joined(k - 1, k) and \
+                    (k == j or k - j <= 2):
+                run.extend(words[j:k + 1])
+                j = k + 1
+            else:
+                break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _split_hyphens(run):
+    """'China-Russian' is two names: split a one-word run on its hyphens."""
+    if len(run) != 1 or "-" not in run[0][2]:
+        return [run]
+    s, _, w = run[0]
+    out, pos = [], s
+    for part in w.split("-"):
+        if part and _is_cap(part):
+            out.append([(pos, pos + len(part), part)])
+        pos += len(part) + 1
+    return out if all(out) and len(out) > 1 else [run]
+
+
+def _mentions_in(text: str, sentence: Sentence, number: int) -> list[dict]:
+    """Raw mentions of one sentence: name, type hint and offsets."""
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for m in _group_pattern().finditer(text, sentence.start, sentence.end):
+        entity = _group_entity(m.group())
+        if entity:
+            out.append({"name": entity, "type": "group", "start": m.start(), "end": m.end(),
+                        "key": entity, "sentence": number})
+            taken.append((m.start(), m.end()))
+    demonyms = _demonyms()
+    for run in _sequences(text, sentence.start, sentence.end):
+        for piece in _split_hyphens(run):
+            out.extend(_name_mentions(text, piece, sentence, number, demonyms, taken))
+    out.sort(key=lambda r: r["start"])
+    return out
+
+
+def _name_mentions(text, run, sentence, number, demonyms, taken) -> list[dict]:
+    run = [(s, e, w.rstrip(".") if not re.search(r"\.[A-Za-z]", w) and
+            w.lower() not in TITLES else w) for s, e, w in run]
+    run = [(s, s + len(w), w) for s, _, w in run]
+    if any(s < te and ts < e for s, e, _ in run for ts, te in taken):
+        return []
+    out = []
+    # Sentence-initial common words ("The", "Since", "Quite") are not names.
+    while run and run[0][0] == _first_word_start(text, sentence) and (
+            _bare(run[0][2]) in _COMMON or _bare(run[0][2]) in _CALENDAR):
+        run = run[1:]
+    while run and _bare(run[0][2]) in _COMMON:
+        run = run[1:]
+    if run and run[-1][2].lower() in _ORG_WORDS:
+        # "Russian Defense Ministry" is one organisation: keep its demonym and title words.
+        name = " ".join(w for _, _, w in run)
+        return [{"name": name, "type": "organisation", "start": run[0][0], "end": run[-1][1],
+                 "key": name.lower(), "sentence": number}]
+    titled = False
+    while run:
+        word = run[0][2]
+        low = word.lower()
+        country = demonyms.get(_strip_possessive(word))
+        if country and len(run) > 1:
+            out.append({"name": country, "type": "country", "start": run[0][0],
+                        "end": run[0][1], "key": country, "sentence": number})
+            run = run[1:]
+            continue
+        if low in TITLES and len(run) > 1:
+            titled = titled or low in _TITLE_ROLES or low in {"minister", "secretary"}
+            run = run[1:]
+            continue
+        break
+    if not run:
+        return out
+    words = [w for _, _, w in run]
+    if len(words) == 1:
+        word = _strip_possessive(words[0])
+        low = word.lower()
+        if low in _COMMON or low in _CALENDAR or low in TITLES or len(word) < 2 or \
+                word.upper() == word and len(word) < 2:
+            return out
+        if word in demonyms:
+            out.append({"name": demonyms[word], "type": "country", "start": run[0][0],
+                        "end": run[0][0] + len(word), "key": demonyms[word],
+                        "sentence": number})
+            return out
+    if all(w.lower() in _CALENDAR for w in words):
+        return out
+    name = " ".join(words[:-1] + [_strip_possessive(words[-1])])
+    s, e = run[0][0], run[-1][0] + len(_strip_possessive(words[-1]))
+    kind = ("person" if titled else "country" if name in _countries()
+            else "organisation" if any(w.lower().strip(".") in _ORG_WORDS for w in words)
+            else None)
+    out.append({"name": name, "type": kind, "start": s, "end": e,
+                "key": re.sub(r"[.\s]", "", name).lower(), "sentence": number})
+    return out
+
+
+def _title_case(text: str, sentence: Sentence) -> bool:
+    """A headline in title case: nearly every longer word capitalised."""
+    words = [m.group() for m in _WORD.finditer(text, sentence.start, sentence.end)]
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(_is_cap(w) for w in long) >= 0.8 * len(long)
+
+
+def _title_mentions(text: str, sentence: Sentence, number: int, known: set[str]) -> list[dict]:
+    """Mentions in a title-case headline: only names the body uses, countries and demonyms."""
+    demonyms, countries = _demonyms(), _countries()
+    out: list[dict] = []
+    run: list[tuple[int, int, str]] = []
+
+    def flush():
+        if run:
+            name = " ".join(_strip_possessive(w) for _, _, w in run)
+            end = run[-1][0] + len(_strip_possessive(run[-1][2]))
+            out.append({"name": name, "type": "country" if name in countries else None,
+                        "start": run[0][0], "end": end,
+                        "key": re.sub(r"[.\s]", "", name).lower(), "sentence": number})
+            run.clear()
+
+    for m in _WORD.finditer(text, sentence.start, sentence.end):
+        word = _strip_possessive(m.group())
+        if word in demonyms:
+            flush()
+            out.append({"name": demonyms[word], "type": "country", "start": m.start(),
+                        "end": m.start() + len(word), "key": demonyms[word],
+                        "sentence": number})
+        elif word in known or word in countries:
+            if run and _SEP.fullmatch(text[run[-1][1]:m.start()]) is None:
+                flush()
+            run.append((m.start(), m.end(), m.group()))
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _bare(word: str) -> str:
+    """Lower case, without a contraction or possessive: "They're" -> "they"."""
+    return re.split(r"['’]", word.lower(), maxsplit=1)[0]
+
+
+def _first_word_start(text: str, sentence: Sentence) -> int:
+    m = _WORD.search(text, sentence.start, sentence.end)
+    return m.start() if m else sentence.start
+
+
+def _merge(raw: list[dict]) -> None:
+    """Give each mention its canonical ``entity`` name, in place."""
+    longest: dict[str, dict] = {}
+    for r in raw:
+        if r["type"] in ("group", "country"):
+            continue
+        parts = r["name"].split()
+        if len(parts) > 1:
+            longest.setdefault(r["key"], r)
+    by_part: dict[str, list[dict]] = defaultdict(list)
+    for r in longest.values():
+        parts = r["name"].split()
+        for part in (parts[0], parts[-1]):
+            if part.lower() not in TITLES:
+                by_part[part].append(r)
+    for r in raw:
+        r["entity"], r["kind"] = r["name"], r["type"]
+        if r["type"] in ("group", "country") or " " in r["name"]:
+            continue
+        candidates = by_part.get(r["name"], [])
+        if candidates:
+            best = max(candidates, key=lambda c: (c["type"] == "person", len(c["name"])))
+            # A full name taken up again by one of its words is a person ("Dong Jun" ...
+            # "Dong"), unless it is known to be something else.
+            r["entity"], r["kind"] = best["name"], best["type"] or "person"
+    # The same name written differently ("D.C." and "DC") is one entity.
+    first_name: dict[str, str] = {}
+    for r in raw:
+        key = re.sub(r"[.\s]", "", r["entity"]).lower()
+        r["entity"] = first_name.setdefault(key, r["entity"])
+    # Types learnt on any mention apply to the whole entity ("Putin" after "President Putin").
+    known: dict[str, str] = {}
+    for r in raw:
+        if r["kind"]:
+            known.setdefault(r["entity"], r["kind"])
+    for r in raw:
+        r["kind"] = known.get(r["entity"], r["kind"])
+
+
+def _quoted_ranges(text: str, paragraphs) -> list[tuple[int, int]]:
+    """Quoted ranges; from toolkit.voice when it is installed, else paired quotation marks."""
+    try:  # pragma: no cover - depends on the voice module having landed
+        from .voice import find_quotes  # type: ignore[attr-defined]
+
+        found = find_quotes(text, paragraphs) if paragraphs else find_quotes(text)
+        rows = found.itertuples() if hasattr(found, "itertuples") else found
+        return sorted((int(q.start), int(q.end)) for q in rows)
+    except Exception:  # noqa: BLE001 - degrade to paired marks
+        pass
+    from .target_tone import _paired_quotes
+
+    out = []
+    for s, e in paragraphs or [(0, len(text))]:
+        out.extend(_paired_quotes(text, s, e))
+    return out
+
+
+def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
+                  sentences: list[Sentence] | None = None, model=None) -> pd.DataFrame:
+    """Every mention of a person, country, organisation or group, with its tone and voice.
+
+    Parameters
+    ----------
+    text : str
+    paragraphs : list of (int, int), optional
+        Paragraph ranges; the whole text is one paragraph when omitted.
+    sentences : list of Sentence, optional
+        The segmentation, when the caller has it already.
+    model : TargetToneModel, optional
+        Target-tone weights of your own.
+
+    Returns
+    -------
+    DataFrame
+        ``entity, type, paragraph, sentence, start, end, text, voice, tone``; ``text`` is
+        ``text[start:end]``.
+
+    Examples
+    --------
+    >>> m = find_mentions("President Vladimir Putin spoke. Putin left.")
+    >>> m[["entity", "type", "text"]].values.tolist()
+    [['Vladimir Putin', 'person', 'Vladimir Putin'], ['Vladimir Putin', 'person', 'Putin']]
+    """
+    from .target_tone import target_tone
+
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if paragraphs is None:
+        paragraphs = [(0, len(text))] if text.strip() else []
+    if sentences is None:
+        sentences = segment(text, paragraphs)
+    titles = {n for n, sentence in enumerate(sentences) if _title_case(text, sentence)}
+    raw = [r for number, sentence in enumerate(sentences) if number not in titles
+           for r in _mentions_in(text, sentence, number)]
+    known = {w for r in raw if r["type"] != "group" for w in r["name"].split()
+             if w.lower() not in TITLES and w.lower() not in _ORG_WORDS}
+    for number in sorted(titles):
+        raw.extend(_title_mentions(text, sentences[number], number, known))
+    raw.sort(key=lambda r: r["start"])
+    _merge(raw)
+    quotes = _quoted_ranges(text, paragraphs)
+    q_starts = [s for s, _ in quotes]
+    rows = []
+    for r in raw:
+        sentence = sentences[r["sentence"]]
+        piece = text[sentence.start:sentence.end]
+        i = bisect_right(q_starts, r["start"]) - 1
+        quoted = i >= 0 and quotes[i][0] <= r["start"] and r["end"] <= quotes[i][1]
+        tone = target_tone(piece, r["start"] - sentence.start, r["end"] - sentence.start,
+                           model=model)
+        rows.append({"entity": r["entity"], "type": r["kind"], "paragraph": sentence.paragraph,
+                     "sentence": r["sentence"], "start": r["start"], "end": r["end"],
+                     "text": text[r["start"]:r["end"]],
+                     "voice": "quote" if quoted else "author", "tone": tone})
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return frame.astype({"paragraph": "int64", "sentence": "int64", "start": "int64",
+                         "end": "int64", "tone": "float64"})
+
+
+def entity_table(mentions: pd.DataFrame, loaded: list[Span] | None = None,
+                 sentences: list[Sentence] | None = None) -> pd.DataFrame:
+    """One row per entity from :func:`find_mentions`, most mentioned first.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        The output of :func:`find_mentions`.
+    loaded : list of Span, optional
+        Loaded-language spans; those in a sentence that mentions the entity are listed.
+    sentences : list of Sentence, optional
+        The segmentation that ``mentions.sentence`` numbers.
+
+    Returns
+    -------
+    DataFrame
+        ``entity, type, mentions, paragraphs`` (comma-separated numbers), ``tone_author``
+        and ``tone_quoted`` (mean target tone of the mentions in the outlet's and in quoted
+        voice; NaN when there are none), ``tone`` (mean over all mentions) and
+        ``loaded_terms`` (comma-separated, most frequent first).
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=ENTITY_COLUMNS).astype(
+            {"mentions": "int64", "tone_author": "float64", "tone_quoted": "float64",
+             "tone": "float64"})
+    terms_of: dict[int, list[str]] = defaultdict(list)
+    if loaded and sentences:
+        starts = [s.start for s in sentences]
+        for span in loaded:
+            i = bisect_right(starts, span.start) - 1
+            if i >= 0 and span.weight > 0:
+                terms_of[i].append(span.text.lower())
+    rows = []
+    for entity, group in mentions.groupby("entity", sort=False):
+        author = group.loc[group["voice"] == "author", "tone"]
+        quoted = group.loc[group["voice"] == "quote", "tone"]
+        terms = Counter(t for i in sorted(set(group["sentence"])) for t in terms_of[i])
+        kinds = group["type"].dropna()
+        rows.append({
+            "entity": entity, "type": kinds.iloc[0] if len(kinds) else None,
+            "mentions": int(len(group)),
+            "paragraphs": ", ".join(str(p) for p in sorted(set(group["paragraph"]))),
+            "tone_author": float(author.mean()) if len(author) else float("nan"),
+            "tone_quoted": float(quoted.mean()) if len(quoted) else float("nan"),
+            "tone": float(group["tone"].mean()),
+            "loaded_terms": ", ".join(t for t, _ in terms.most_common()),
+        })
+    frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    frame = frame.sort_values("mentions", ascending=False, kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def entities_of(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
+                model=None) -> pd.DataFrame:
+    """The entity table of a text in one call (see :func:`entity_table`).
+
+    Examples
+    --------
+    >>> table = entities_of("Andrei Belousov arrived. Belousov praised the Russian army.")
+    >>> table[["entity", "mentions"]].values.tolist()
+    [['Andrei Belousov', 2], ['Russia', 1]]
+    """
+    from .cues import LOADED_CATEGORIES, find_cues
+
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if paragraphs is None:
+        paragraphs = [(0, len(text))] if text.strip() else []
+    sentences = segment(text, paragraphs)
+    mentions = find_mentions(text, paragraphs=paragraphs, sentences=sentences, model=model)
+    loaded = [s for s in find_cues(text, sentences) if s.category in LOADED_CATEGORIES]
+    return entity_table(mentions, loaded, sentences)

@@ -1,0 +1,90 @@
+"""Headline against body: does the headline's tone or loaded language differ from the body's?
+
+Headlines are where slant shows first: a neutral report under an alarmed headline, or a
+headline that names a side with a label the body never uses. :func:`headline_contrast`
+compares the headline paragraph with the body paragraphs (``kind == "body"``, so sponsored and
+boilerplate inserts are never part of the body) from the per-paragraph table.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+__all__ = ["HEADLINE_KEYS", "headline_contrast"]
+
+#: The keys :func:`headline_contrast` returns, in order.
+HEADLINE_KEYS = ("headline_sentiment", "body_sentiment", "headline_loaded_density",
+                 "body_loaded_density", "headline_verdict")
+
+
+def _weighted(frame: pd.DataFrame, column: str) -> float:
+    weights = frame["n_words"].astype(float)
+    values = frame[column].astype(float)
+    ok = values.notna() & (weights > 0)
+    if not ok.any():
+        return float("nan")
+    return float((values[ok] * weights[ok]).sum() / weights[ok].sum())
+
+
+def headline_contrast(paragraphs: pd.DataFrame, *, tone_gap: float = 0.3,
+                      loaded_gap: float = 3.0) -> dict:
+    """Compare the headline's tone and loaded-language density with the body's.
+
+    Parameters
+    ----------
+    paragraphs : DataFrame
+        The ``paragraphs`` table of an analysis: ``kind``, ``n_words``, ``sentiment``,
+        ``loaded_density``.
+    tone_gap : float
+        A difference in VADER sentiment (-1..1) at least this large counts as a difference.
+    loaded_gap : float
+        A difference in loaded-language density (weighted cues per 100 words) at least this
+        large counts as a difference.
+
+    Returns
+    -------
+    dict
+        ``headline_sentiment``, ``body_sentiment`` (word-weighted mean over body paragraphs),
+        ``headline_loaded_density``, ``body_loaded_density`` (NaN when there is no headline
+        or no body) and ``headline_verdict``, a short sentence.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"kind": ["headline", "body"], "n_words": [6, 40],
+    ...                       "sentiment": [-0.8, 0.0], "loaded_density": [20.0, 1.0]})
+    >>> headline_contrast(table)["headline_verdict"]
+    'the headline is more negative than the body (-0.80 vs 0.00) and more loaded (20.0 vs 1.0 per 100 words)'
+    """
+    head = paragraphs[paragraphs["kind"] == "headline"]
+    body = paragraphs[paragraphs["kind"] == "body"]
+    out = {
+        "headline_sentiment": _weighted(head, "sentiment") if len(head) else float("nan"),
+        "body_sentiment": _weighted(body, "sentiment") if len(body) else float("nan"),
+        "headline_loaded_density": _weighted(head, "loaded_density") if len(head)
+        else float("nan"),
+        "body_loaded_density": _weighted(body, "loaded_density") if len(body)
+        else float("nan"),
+    }
+    hs, bs = out["headline_sentiment"], out["body_sentiment"]
+    hd, bd = out["headline_loaded_density"], out["body_loaded_density"]
+    if math.isnan(hs) or math.isnan(bs):
+        out["headline_verdict"] = "no headline to compare" if not len(head) \
+            else "no body to compare"
+        return out
+    parts = []
+    if hs - bs >= tone_gap:
+        parts.append(f"more positive than the body ({hs:.2f} vs {bs:.2f})")
+    elif bs - hs >= tone_gap:
+        parts.append(f"more negative than the body ({hs:.2f} vs {bs:.2f})")
+    if hd - bd >= loaded_gap:
+        parts.append(f"more loaded ({hd:.1f} vs {bd:.1f} per 100 words)")
+    elif bd - hd >= loaded_gap:
+        parts.append(f"less loaded ({hd:.1f} vs {bd:.1f} per 100 words)")
+    if not parts:
+        out["headline_verdict"] = (f"the headline matches the body in tone ({hs:.2f} vs "
+                                   f"{bs:.2f}) and loaded language ({hd:.1f} vs {bd:.1f} "
+                                   "per 100 words)")
+    else:
+        out["headline_verdict"] = "the headline is " + " and ".join(parts)
+    return out
