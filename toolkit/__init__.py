@@ -35,6 +35,11 @@ _EXPORTS = {
     "explain_bias": "bias_model",
     "analyze_corpus": "corpus",
     "Corpus": "corpus",
+    "target_tone": "target_tone",
+    "target_tone_evidence": "target_tone",
+    "find_mentions": "entities",
+    "entities_of": "entities",
+    "headline_contrast": "headline",
 }
 
 __all__ = sorted(_EXPORTS)

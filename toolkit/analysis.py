@@ -15,6 +15,8 @@ import pandas as pd
 from .bias_model import load_bias_model
 from .tone import load_tone_model
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues
+from .entities import entity_table, find_mentions
+from .headline import headline_contrast
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, load_article
 from .segmentation import Sentence, WORD_RE, segment
@@ -56,6 +58,13 @@ class Analysis:
     quotes : DataFrame
         One row per quote: ``paragraph, start, end, text, speaker, verb`` (see
         :func:`toolkit.voice.find_quotes`).
+    entities : DataFrame
+        One row per person, country, organisation or group: ``entity, type, mentions,
+        paragraphs, tone_author, tone_quoted, tone, loaded_terms`` (see
+        :func:`toolkit.entities.entity_table`).
+    mentions : DataFrame
+        One row per mention: ``entity, type, paragraph, sentence, start, end, text, voice,
+        tone`` (see :func:`toolkit.entities.find_mentions`).
     """
 
     article: Article
@@ -64,6 +73,8 @@ class Analysis:
     spans: pd.DataFrame
     summary: dict = field(default_factory=dict)
     quotes: pd.DataFrame = field(default_factory=lambda: quotes_frame([]))
+    entities: pd.DataFrame = field(default_factory=lambda: entity_table(find_mentions("")))
+    mentions: pd.DataFrame = field(default_factory=lambda: find_mentions(""))
 
     @property
     def text(self) -> str:
@@ -336,11 +347,16 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     # Insert evidence goes to the spans table only: it must not count as loaded language.
     evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions)],
                       key=lambda s: (s.start, s.end, s.category, s.source))
+    mentions = find_mentions(text, paragraphs=article.paragraphs, sentences=sentences,
+                             quotes=regions)
+    summary = _summary(article, paragraphs, spans, include_inserts=include_inserts,
+                       quotes=quote_table)
+    summary.update(headline_contrast(paragraphs))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
                     spans=spans_frame(_span_rows(article, evidence)),
-                    summary=_summary(article, paragraphs, spans, include_inserts=include_inserts,
-                                     quotes=quote_table),
-                    quotes=quote_table)
+                    summary=summary, quotes=quote_table,
+                    entities=entity_table(mentions, _loaded(spans), sentences),
+                    mentions=mentions)
 
 
 def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:

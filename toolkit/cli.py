@@ -214,7 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser(
         "validate", help="score the toolkit against human-annotated datasets",
         description="Read DATA/<dataset>/<split>.csv for BABE (babe/), the VADER NYT "
-                    "editorial ratings (vader_nyt/) and the propaganda corpus (ptc/), and "
+                    "editorial ratings (vader_nyt/), the propaganda corpus (ptc/) and "
+                    "NewsMTSC target tone (newsmtsc/), and "
                     "print the toolkit's figures against the human annotations.",
         epilog="example: python -m toolkit validate --data ../shared/data --split dev")
     p.add_argument("--data", type=Path, required=True, metavar="DIR",

@@ -77,6 +77,8 @@ no not what which who whom whose where why how quite frankly in fact last next f
 meanwhile however moreover furthermore although though because despite during under over
 one two three many most more such other another few several according will can would could
 should may might must shall do does did is are was were be been being has have had
+yesterday today tomorrow tonight later earlier overall instead indeed perhaps recently
+eventually finally afterwards currently
 """.split())
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "von", "van", "der", "bin", "al",
                          "du", "da", "dos", "the", "for"})
@@ -264,7 +266,7 @@ def _title_case(text: str, sentence: Sentence) -> bool:
     """A headline in title case: nearly every longer word capitalised."""
     words = [m.group() for m in _WORD.finditer(text, sentence.start, sentence.end)]
     long = [w for w in words if len(w) > 3]
-    return len(long) >= 4 and sum(_is_cap(w) for w in long) >= 0.8 * len(long)
+    return len(long) >= 5 and all(_is_cap(w) for w in long)
 
 
 def _title_mentions(text: str, sentence: Sentence, number: int, known: set[str]) -> list[dict]:
@@ -349,25 +351,15 @@ def _merge(raw: list[dict]) -> None:
 
 
 def _quoted_ranges(text: str, paragraphs) -> list[tuple[int, int]]:
-    """Quoted ranges; from toolkit.voice when it is installed, else paired quotation marks."""
-    try:  # pragma: no cover - depends on the voice module having landed
-        from .voice import find_quotes  # type: ignore[attr-defined]
+    """Quoted ranges from :func:`toolkit.voice.find_quotes`."""
+    from .voice import find_quotes, quote_regions
 
-        found = find_quotes(text, paragraphs) if paragraphs else find_quotes(text)
-        rows = found.itertuples() if hasattr(found, "itertuples") else found
-        return sorted((int(q.start), int(q.end)) for q in rows)
-    except Exception:  # noqa: BLE001 - degrade to paired marks
-        pass
-    from .target_tone import _paired_quotes
-
-    out = []
-    for s, e in paragraphs or [(0, len(text))]:
-        out.extend(_paired_quotes(text, s, e))
-    return out
+    return quote_regions(find_quotes(text, paragraphs)) if text.strip() else []
 
 
 def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
-                  sentences: list[Sentence] | None = None, model=None) -> pd.DataFrame:
+                  sentences: list[Sentence] | None = None,
+                  quotes: list[tuple[int, int]] | None = None, model=None) -> pd.DataFrame:
     """Every mention of a person, country, organisation or group, with its tone and voice.
 
     Parameters
@@ -377,6 +369,8 @@ def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
         Paragraph ranges; the whole text is one paragraph when omitted.
     sentences : list of Sentence, optional
         The segmentation, when the caller has it already.
+    quotes : list of (int, int), optional
+        Quoted ranges, when the caller has them (:func:`toolkit.voice.quote_regions`).
     model : TargetToneModel, optional
         Target-tone weights of your own.
 
@@ -403,13 +397,20 @@ def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
     titles = {n for n, sentence in enumerate(sentences) if _title_case(text, sentence)}
     raw = [r for number, sentence in enumerate(sentences) if number not in titles
            for r in _mentions_in(text, sentence, number)]
+    # A lone capitalised word opening a sentence ("Later", "Overall") is a name only when
+    # the article also writes it capitalised elsewhere, or it is known to be a place or group.
+    firsts = {_first_word_start(text, sentence) for sentence in sentences}
+    elsewhere = {w for r in raw if r["start"] not in firsts or r["type"] or " " in r["name"]
+                 for w in r["name"].split()}
+    raw = [r for r in raw if r["type"] or " " in r["name"] or r["start"] not in firsts
+           or r["name"] in elsewhere]
     known = {w for r in raw if r["type"] != "group" for w in r["name"].split()
              if w.lower() not in TITLES and w.lower() not in _ORG_WORDS}
     for number in sorted(titles):
         raw.extend(_title_mentions(text, sentences[number], number, known))
     raw.sort(key=lambda r: r["start"])
     _merge(raw)
-    quotes = _quoted_ranges(text, paragraphs)
+    quotes = sorted(_quoted_ranges(text, paragraphs) if quotes is None else quotes)
     q_starts = [s for s, _ in quotes]
     rows = []
     for r in raw:

@@ -16,8 +16,8 @@ named, readable features of the sentence around it:
 **Whose words count.** Words that a target says about itself are not tone toward it: when the
 mention is the speaker of a quotation in the sentence, the words inside that quotation are
 left out of every feature (``self_quotes=False``, the default), so a minister quoted praising
-himself is not scored as the outlet praising him. Quotations come from :mod:`toolkit.voice`
-when it is installed, and otherwise from a small built-in finder of paired quotation marks.
+himself is not scored as the outlet praising him. Quotations and their speakers come from
+:func:`toolkit.voice.find_quotes`, run on the mention's sentence.
 
 The tone, in -1..1, is ``1 - P(neutral)`` signed by the likelier polarity (:func:`tone_of`). :func:`target_tone_label` maps it to
 -1/0/1 with thresholds fit on the NewsMTSC training split, and :func:`target_tone_evidence`
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -41,7 +42,8 @@ from .segmentation import sentence_spans, word_spans
 from .spans import Span
 
 __all__ = ["TargetToneModel", "target_tone", "target_tone_label", "target_tone_evidence",
-           "target_features", "default_target_model", "fit_target_tone", "tone_to_label"]
+           "target_features", "default_target_model", "fit_target_tone", "tone_to_label",
+           "tone_of", "newsmtsc_group", "read_newsmtsc"]
 
 _NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly", "nor", "neither",
                        "cannot", "nobody", "nothing"})
@@ -56,8 +58,6 @@ suggested suggests according continued continues responded responds recalled rec
 """.split())
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "—", "–", "but", "while", "although",
                             "though", "whereas", "however", "yet", "because"})
-_OPEN_QUOTES = "“«„"
-_CLOSE_QUOTES = "”»"
 _WORDLIKE = re.compile(r"[A-Za-z0-9]")
 _WINDOW = 3
 _DECAY = 3.0
@@ -76,7 +76,7 @@ def _check(text, start, end) -> None:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     for name, value in (("start", start), ("end", end)):
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
             raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     if not 0 <= start < end <= len(text):
         raise ValueError(f"the mention [start={start}, end={end}) must satisfy "
@@ -85,43 +85,18 @@ def _check(text, start, end) -> None:
         raise ValueError(f"the mention [start={start}, end={end}) is only whitespace")
 
 
-def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted ranges inside ``text[start:end]``, from toolkit.voice when it is available."""
-    try:  # pragma: no cover - depends on the voice module having landed
-        from . import voice  # type: ignore[attr-defined]
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """Quotations in ``text[start:end]`` as ``(start, end, speaker_start, speaker_end)``.
 
-        finder = getattr(voice, "find_quotes", None)
-        if finder is not None:
-            found = finder(text[start:end])
-            out = []
-            for q in found.itertuples() if hasattr(found, "itertuples") else found:
-                out.append((start + int(q.start), start + int(q.end)))
-            return out
-    except Exception:  # noqa: BLE001 - degrade to the built-in finder below
-        pass
-    return _paired_quotes(text, start, end)
+    From :func:`toolkit.voice.find_quotes`; the speaker offsets are -1 when it names none.
+    """
+    from .voice import find_quotes
 
-
-def _paired_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Ranges between paired quotation marks (curly, guillemets or straight double quotes)."""
-    out: list[tuple[int, int]] = []
-    opened = None
-    straight_open = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _OPEN_QUOTES and opened is None:
-            opened = i
-        elif ch in _CLOSE_QUOTES and opened is not None:
-            out.append((opened + 1, i))
-            opened = None
-        elif ch == '"':
-            if straight_open is None:
-                straight_open = i
-            else:
-                out.append((straight_open + 1, i))
-                straight_open = None
-    if opened is not None:  # an unclosed mark quotes to the end of the sentence
-        out.append((opened + 1, end))
+    out = []
+    for q in find_quotes(text[start:end], [(0, end - start)]):
+        speaker = (-1, -1) if q.speaker_start is None else \
+            (start + q.speaker_start, start + q.speaker_end)
+        out.append((start + q.start, start + q.end, *speaker))
     return out
 
 
@@ -132,24 +107,27 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[list[_Token], list[tuple[int, int]], int]:
+def _tokens(text: str, start: int, end: int) -> tuple[list[_Token], list[tuple], int]:
     s_start, s_end = _sentence_of(text, start, end)
     quotes = _quotations(text, s_start, s_end)
     tokens = []
     for s, e in word_spans(text, s_start, s_end):
-        q = next((k for k, (qs, qe) in enumerate(quotes) if qs <= s and e <= qe), -1)
+        q = next((k for k, (qs, qe, _, _) in enumerate(quotes) if qs <= s and e <= qe), -1)
         norm = text[s:e].lower().replace("’", "'").replace("‘", "'")
         tokens.append(_Token(s, e, norm, s < end and e > start, q))
     return tokens, quotes, s_start
 
 
 def _speaker_of(tokens: list[_Token], first: int, last: int, quotes) -> list[int]:
-    """Quotations that the mention (tokens first..last) is the speaker of."""
-    if not quotes:
-        return []
+    """Quotations that the mention (tokens first..last) is the named speaker of."""
+    lo, hi = tokens[first].start, tokens[last].end
+    own = [k for k, (_, _, s, e) in enumerate(quotes) if s >= 0 and s < hi and lo < e]
+    if own or any(s >= 0 for _, _, s, _ in quotes):
+        return own
+    # No speaker found by the quote finder: a speech verb right beside the mention.
     near = [t.norm for t in tokens[max(0, first - 2):first] + tokens[last + 1:last + 4]
             if t.quoted < 0]
-    if not SPEECH_VERBS.intersection(near):
+    if not quotes or not SPEECH_VERBS.intersection(near):
         return []
     return [k for k in range(len(quotes))
             if not any(t.quoted == k for t in tokens[first:last + 1])]
@@ -189,6 +167,7 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
     (1.0, [(8, 15)])
     """
     _check(text, start, end)
+    start, end = int(start), int(end)
     tokens, quotes, _ = _tokens(text, start, end)
     hits = [i for i, t in enumerate(tokens) if t.target]
     first, last = hits[0], hits[-1]
@@ -337,7 +316,7 @@ class TargetToneModel:
     def to_json(self) -> str:
         return json.dumps({"meta": self.meta, "intercept": list(self.intercept),
                            "thresholds": list(self.thresholds), "classes": [-1, 0, 1],
-                           "weights": self.weights}, indent=0, sort_keys=True)
+                           "weights": self.weights}, sort_keys=True, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> "TargetToneModel":
@@ -571,27 +550,3 @@ def read_newsmtsc(path) -> "pd.DataFrame":  # noqa: F821 - pandas imported lazil
     if missing:
         raise ValueError(f"{path}: missing the columns {sorted(missing)}")
     return frame
-
-
-def evaluate_newsmtsc(path, *, model: TargetToneModel | None = None) -> dict:
-    """3-class macro-F1 of :func:`target_tone_label` against the ``polarity`` column.
-
-    Parameters
-    ----------
-    path : str or Path
-        A NewsMTSC CSV, ``DIR/newsmtsc/<split>.csv``.
-    model : TargetToneModel, optional
-
-    Returns
-    -------
-    dict
-        ``macro_f1``, ``n`` and ``thresholds`` (the model's, fit on the training split).
-    """
-    import numpy as np
-
-    model = default_target_model() if model is None else model
-    frame = read_newsmtsc(path)
-    pred = np.array([target_tone_label(t, int(s), int(e), model=model)
-                     for t, s, e in zip(frame["text"], frame["start"], frame["end"])])
-    return {"macro_f1": _macro_f1(frame["polarity"].to_numpy(dtype=int), pred),
-            "n": int(len(frame)), "thresholds": list(model.thresholds)}

@@ -21,6 +21,10 @@ dataset, computed as follows so that they compare with the published ones:
     falls inside a gold span and predicted when it falls inside a loaded-language span;
     micro-averaged ``token_precision``, ``token_recall``, ``token_f1``. ``line_f1`` is the
     F1 of "this line has a span".
+``newsmtsc``
+    ``macro_f1``: 3-class macro-F1 of :func:`~toolkit.target_tone.target_tone` toward each
+    row's mention, mapped to -1/0/1 with the thresholds fit on the training split, against
+    ``polarity``.
 
 Each dataset has one function here, registered in :data:`DATASETS`; adding a dataset means
 adding a function and an entry.
@@ -38,7 +42,8 @@ import pandas as pd
 
 __all__ = ["validate", "DATASETS", "read_split", "macro_f1", "roc_auc", "set_prf",
            "pearson", "group_pearson", "token_prf", "line_prf", "format_report",
-           "validate_babe", "validate_nyt", "validate_ptc", "loaded_spans"]
+           "validate_babe", "validate_nyt", "validate_ptc", "validate_newsmtsc",
+           "loaded_spans"]
 
 log = logging.getLogger(__name__)
 
@@ -295,11 +300,32 @@ def validate_ptc(frame: pd.DataFrame, *, lexicon=None) -> dict[str, float]:
             "token_f1": tokens["f1"], "line_f1": lines_f1}
 
 
+def validate_newsmtsc(frame: pd.DataFrame, *, lexicon=None) -> dict[str, float]:
+    """Tone toward a named target against NewsMTSC's ``polarity`` (-1, 0, 1).
+
+    Each row's :func:`~toolkit.target_tone.target_tone` is mapped to -1/0/1 with the
+    thresholds fit on the NewsMTSC training split; ``macro_f1`` is the 3-class macro-F1.
+    ``lexicon`` is not used (the target-tone model has its own weights).
+    """
+    from sklearn.metrics import f1_score
+
+    from .target_tone import target_tone_label
+
+    _require(frame, ["text", "start", "end", "polarity"], "newsmtsc")
+    rows = zip(frame["text"].astype(str), frame["start"].astype(int), frame["end"].astype(int))
+    pred = [target_tone_label(t, s, e) for t, s, e in _progress(list(rows), desc="newsmtsc")]
+    gold = frame["polarity"].astype(int).tolist()
+    if not gold:
+        return {"macro_f1": NAN}
+    return {"macro_f1": float(f1_score(gold, pred, labels=[-1, 0, 1], average="macro"))}
+
+
 #: Output key -> (folder under the data directory, function of the table).
 DATASETS: dict[str, tuple[str, Callable[..., dict[str, float]]]] = {
     "babe": ("babe", validate_babe),
     "nyt": ("vader_nyt", validate_nyt),
     "ptc": ("ptc", validate_ptc),
+    "newsmtsc": ("newsmtsc", validate_newsmtsc),
 }
 
 

@@ -1,0 +1,148 @@
+"""Target tone: praise against criticism of a target, whose voice counts, bad offsets."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.target_tone import (TargetToneModel, default_target_model, target_features,
+                                 target_tone, target_tone_evidence, target_tone_label,
+                                 tone_of, tone_to_label)
+
+
+def _at(text: str, mention: str) -> tuple[str, int, int]:
+    start = text.index(mention)
+    return text, start, start + len(mention)
+
+
+PRAISE_AND_CRITICISM = [
+    # (positive sentence, negative sentence, target)
+    ("Critics praised Smith for his brave and honest leadership.",
+     "Critics blamed Smith for the disastrous and corrupt deal.", "Smith"),
+    ("Voters admire Garcia, who has been a wonderful, caring mayor.",
+     "Voters despise Garcia, who has been a terrible, dishonest mayor.", "Garcia"),
+    ("The report hailed Chen as a brilliant success for the company.",
+     "The report condemned Chen as a shameful failure for the company.", "Chen"),
+]
+
+
+@pytest.mark.parametrize("positive, negative, target", PRAISE_AND_CRITICISM)
+def test_target_tone_praise_beats_criticism(positive, negative, target):
+    up, down = target_tone(*_at(positive, target)), target_tone(*_at(negative, target))
+    assert up > 0 > down
+    assert target_tone_label(*_at(positive, target)) == 1
+    assert target_tone_label(*_at(negative, target)) == -1
+
+
+def test_target_tone_depends_on_the_target_not_only_the_sentence():
+    text = "Brown condemned the deal, and Jones was praised for his brave and honest stand."
+    assert target_tone(*_at(text, "Jones")) > target_tone(*_at(text, "Brown"))
+
+
+@pytest.mark.parametrize("quoted, narrated, target", [
+    ('"I have done a magnificent, wonderful job for this great country," Smith said.',
+     "Smith has done a magnificent, wonderful job for this great country.", "Smith"),
+    ("Minister Ivanov said: “Our brilliant, heroic leadership has brought great success.”",
+     "Minister Ivanov's brilliant, heroic leadership has brought great success.", "Ivanov"),
+])
+def test_target_tone_quoted_self_praise_is_not_the_outlets_praise(quoted, narrated, target):
+    own_words = target_tone(*_at(quoted, target))
+    outlet = target_tone(*_at(narrated, target))
+    assert outlet > own_words
+    assert target_tone_label(*_at(narrated, target)) == 1
+    assert target_tone_label(*_at(quoted, target)) != 1
+    # Counting the target's own words brings the praise back.
+    assert target_tone(*_at(quoted, target), self_quotes=True) > own_words
+
+
+def test_target_tone_self_quote_words_are_not_features():
+    text, s, e = _at('"I am a brilliant leader," Smith said.', "Smith")
+    features, _ = target_features(text, s, e)
+    assert features["target_speaker"] == 1.0
+    assert "w=brilliant" not in features
+    assert "w=brilliant" in target_features(text, s, e, self_quotes=True)[0]
+
+
+def test_target_tone_evidence_points_at_the_words():
+    text, s, e = _at("Critics blamed Smith for the disastrous and corrupt deal.", "Smith")
+    spans = target_tone_evidence(text, s, e)
+    assert spans, "no evidence"
+    for span in spans:
+        assert text[span.start:span.end] == span.text
+        assert not (span.start < e and s < span.end), "the mention is masked"
+    negative = {sp.text for sp in spans if sp.category == "target_negative"}
+    assert negative & {"blamed", "disastrous", "corrupt"}
+    assert [abs(sp.weight) for sp in spans] == sorted((abs(sp.weight) for sp in spans),
+                                                      reverse=True)
+
+
+@pytest.mark.parametrize("args, error", [
+    (("Smith won.", 0, 0), ValueError),
+    (("Smith won.", 3, 2), ValueError),
+    (("Smith won.", -1, 5), ValueError),
+    (("Smith won.", 0, 99), ValueError),
+    (("Smith  won.", 5, 7), ValueError),
+    ((None, 0, 5), TypeError),
+    ((b"Smith won.", 0, 5), TypeError),
+    (("Smith won.", 0.0, 5), TypeError),
+    (("Smith won.", "0", 5), TypeError),
+    (("Smith won.", True, 5), TypeError),
+])
+def test_target_tone_rejects_bad_input(args, error):
+    with pytest.raises(error, match="text|start|end|mention"):
+        target_tone(*args)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd.,“”\"'!?XY\n"), min_size=1, max_size=60),
+       st.data())
+def test_target_tone_any_valid_offsets_give_a_tone_in_range(text, data):
+    nonblank = [i for i, ch in enumerate(text) if not ch.isspace()]
+    if not nonblank:
+        return
+    start = data.draw(st.sampled_from(nonblank))
+    end = data.draw(st.integers(start + 1, len(text)))
+    tone = target_tone(text, start, end)
+    assert -1.0 <= tone <= 1.0
+    for span in target_tone_evidence(text, start, end):
+        assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("probabilities, expected", [
+    ((0.1, 0.3, 0.6), 0.7), ((0.6, 0.3, 0.1), -0.7), ((0.2, 0.6, 0.2), 0.0),
+])
+def test_target_tone_tone_of_signs_the_non_neutral_share(probabilities, expected):
+    assert tone_of(*probabilities) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("tone, expected", [(-0.9, -1), (-0.1, 0), (0.1, 0), (0.9, 1)])
+def test_target_tone_thresholds_map_to_three_classes(tone, expected):
+    assert tone_to_label(tone, (-0.5, 0.5)) == expected
+
+
+def test_target_tone_model_round_trips_through_json():
+    model = TargetToneModel({"w=good": [-1.0, 0.0, 1.0]}, [0.0, 0.1, 0.0], (-0.4, 0.4),
+                            meta={"source": "hand-made"})
+    again = TargetToneModel.from_json(model.to_json())
+    features = {"w=good": 1.0, "w=unknown": 1.0}
+    assert again.tone(features) == pytest.approx(model.tone(features))
+    assert again.meta == {"source": "hand-made"}
+    text, s, e = _at("A good day for Smith.", "Smith")
+    assert target_tone(text, s, e, model=again) > 0
+
+
+def test_target_tone_bundled_model_records_source_licence_and_cv():
+    meta = default_target_model().meta
+    assert "NewsMTSC" in meta["source"] and "MIT" in meta["licence"]
+    assert 0.6 < meta["cv_macro_f1"] < meta["train_macro_f1"]
+    low, high = default_target_model().thresholds
+    assert -1 < low <= high < 1
+
+
+def test_target_tone_accepts_numpy_offsets():
+    import numpy as np
+
+    text, s, e = _at("Critics praised Smith.", "Smith")
+    assert target_tone(text, np.int64(s), np.int64(e)) == target_tone(text, s, e)
