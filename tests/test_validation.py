@@ -169,6 +169,9 @@ DEV_FLOORS = {
     # In-sample too: the tone calibration is fitted on these rows.
     "nyt": {"pearson_r": 0.73, "article_pearson_r": 0.80},
     "ptc": {"token_f1": 0.14, "line_f1": 0.30},
+    # In-sample too (the target-tone model is trained on these rows); its grouped
+    # cross-validated figure is stored in the model file and reported in the README.
+    "newsmtsc": {"macro_f1": 0.85},
 }
 
 
