@@ -103,6 +103,9 @@ def _train_bias(args: argparse.Namespace) -> int:
     model = train_bias_model(frame, meta=meta, **options)
     out = args.out or Path(str(files("toolkit").joinpath("models", MODEL_FILE)))
     print(f"wrote {model.save(out)}")
+    return 0
+
+
 def _train_target_tone(args: argparse.Namespace) -> int:
     import json
 
