@@ -142,7 +142,13 @@ def test_validation_cli_json_shape(tmp_path, capsys):
                                                      "text": ["Good.", "Bad.", "Noon."]}),
                           "ptc": pd.DataFrame({"article_id": [1], "paragraph_index": [0],
                                                "paragraph_text": ["Critics slammed it."],
-                                               "loaded_language_spans": ["[[8, 15]]"]})}.items():
+                                               "loaded_language_spans": ["[[8, 15]]"]}),
+                          "newsmtsc": pd.DataFrame({"id": ["a_1", "a_2"],
+                                                    "text": ["Critics praised Smith.",
+                                                             "Critics blamed Smith."],
+                                                    "start": [16, 15], "end": [21, 20],
+                                                    "mention": ["Smith", "Smith"],
+                                                    "polarity": [1, -1]})}.items():
         (tmp_path / folder).mkdir()
         table.to_csv(tmp_path / folder / "heldout.csv", index=False)
     assert main(["validate", "--data", str(tmp_path), "--split", "heldout", "--json"]) == 0
@@ -151,6 +157,7 @@ def test_validation_cli_json_shape(tmp_path, capsys):
         "babe": {"macro_f1", "auc", "word_precision", "word_recall"},
         "nyt": {"pearson_r", "article_pearson_r"},
         "ptc": {"token_precision", "token_recall", "token_f1", "line_f1"},
+        "newsmtsc": {"macro_f1"},
     }
     assert out["ptc"]["token_f1"] == pytest.approx(1.0)
 

@@ -317,7 +317,8 @@ def validate_newsmtsc(frame: pd.DataFrame, *, lexicon=None) -> dict[str, float]:
     gold = frame["polarity"].astype(int).tolist()
     if not gold:
         return {"macro_f1": NAN}
-    return {"macro_f1": float(f1_score(gold, pred, labels=[-1, 0, 1], average="macro"))}
+    return {"macro_f1": float(f1_score(gold, pred, labels=[-1, 0, 1], average="macro",
+                                       zero_division=0))}
 
 
 #: Output key -> (folder under the data directory, function of the table).
