@@ -121,7 +121,8 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[_Token], list[tuple],
 def _speaker_of(tokens: list[_Token], first: int, last: int, quotes) -> list[int]:
     """Quotations that the mention (tokens first..last) is the named speaker of."""
     lo, hi = tokens[first].start, tokens[last].end
-    own = [k for k, (_, _, s, e) in enumerate(quotes) if s >= 0 and s < hi and lo < e]
+    own = [k for k, (qs, qe, s, e) in enumerate(quotes)
+           if s >= 0 and s < hi and lo < e and not (qs < hi and lo < qe)]
     if own or any(s >= 0 for _, _, s, _ in quotes):
         return own
     # No speaker found by the quote finder: a speech verb right beside the mention.
@@ -173,7 +174,7 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
     first, last = hits[0], hits[-1]
     own = set(_speaker_of(tokens, first, last, quotes))
     if own and not self_quotes:
-        keep = [i for i, t in enumerate(tokens) if t.quoted not in own]
+        keep = [i for i, t in enumerate(tokens) if t.quoted not in own or t.target]
         tokens = [tokens[i] for i in keep]
         first, last = keep.index(first), keep.index(last)
     lex = _valences()
