@@ -200,6 +200,16 @@ def test_corpus_csv_checkpoint_without_pyarrow(tmp_path, monkeypatch, baseline):
     _equal(resumed, baseline)
 
 
+def test_corpus_csv_checkpoint_keeps_text_ids(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "_has_pyarrow", lambda: False)
+    docs = [{"text": ARTICLES[0], "k": "007"}, {"text": ARTICLES[1], "k": "8"}]
+    first = analyze_corpus(docs[:1], id="k", progress=False, checkpoint=tmp_path / "ck")
+    resumed = analyze_corpus(docs, id="k", progress=False, checkpoint=tmp_path / "ck")
+    assert first.documents["doc_id"].tolist() == ["007"]
+    assert resumed.paragraphs["doc_id"].unique().tolist() == ["007", "8"]
+    _equal(resumed, analyze_corpus(docs, id="k", progress=False))
+
+
 def test_corpus_checkpoint_of_another_call_raises(tmp_path):
     analyze_corpus(ARTICLES[:2], progress=False, checkpoint=tmp_path / "ck")
     with pytest.raises(ValueError, match="different call"):

@@ -419,8 +419,9 @@ class _Checkpoint:
     leaves either a whole batch or an orphan that the next run removes.
     """
 
-    def __init__(self, path, *, manifest: dict):
+    def __init__(self, path, *, manifest: dict, numeric_ids: bool = False):
         self.path = Path(path)
+        self.numeric_ids = numeric_ids
         self.path.mkdir(parents=True, exist_ok=True)
         file = self.path / "manifest.json"
         if file.exists():
@@ -480,6 +481,8 @@ class _Checkpoint:
             return pd.read_parquet(part, columns=columns)
         # CSV: missing values are written as \N, so that "" stays an empty string.
         strings = {c: "str" for c, d in _fixed_dtypes(table).items() if str(d) == "str"}
+        if not self.numeric_ids:
+            strings[DOC_ID] = "str"  # "007" stays "007"
         return pd.read_csv(part, usecols=columns, keep_default_na=False, na_values=[_CSV_NA],
                            dtype=strings)
 
@@ -646,7 +649,8 @@ def analyze_corpus(docs, *, text: str = "text", id: str | None = None,
         A DataFrame with a ``text`` column; strings (one document each); records (dicts
         with a ``text`` key); or a folder (searched recursively), a file or a glob pattern of
         ``.txt``, ``.md``, ``.html`` files (one document each) and ``.jsonl`` or ``.csv``
-        files (one document per line or row, with a ``text`` field).
+        files (one document per line or row, with a ``text`` field). An iterable is read
+        into a list first, to check the ids; for a corpus larger than memory, pass files.
     text : str
         The column or key that holds the text.
     id : str, optional
@@ -728,7 +732,7 @@ def analyze_corpus(docs, *, text: str = "text", id: str | None = None,
         call = {"text": text, "id": id, "meta": list(meta), "max_chars": max_chars,
                 "format": format, "options": {k: repr(v) for k, v in sorted(settings.options.items())},
                 "columns": {t: corpus_columns(t, meta=meta) for t in TABLES}}
-        store = _Checkpoint(checkpoint, manifest={"call": call})
+        store = _Checkpoint(checkpoint, manifest={"call": call}, numeric_ids=numeric_ids)
         done = store.done_ids() & set(order)
 
     from tqdm.auto import tqdm
