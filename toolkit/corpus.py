@@ -241,7 +241,11 @@ def _find_files(docs) -> list[tuple[Path, str]]:
     if not files:
         raise FileNotFoundError(f"no files match {str(docs)!r} (a folder, a file or a glob "
                                 f"of .txt, .md, .html, .jsonl or .csv files)")
-    return [(p, p.as_posix()) for p in files]
+    # Ids relative to the folder the glob starts from: "a/*.txt" gives "x.txt", not "a/x.txt".
+    plain = str(docs)
+    magic = min((plain.find(c) for c in "*?[" if c in plain), default=len(plain))
+    root = os.path.dirname(plain[:magic]) or "."
+    return [(p, Path(os.path.relpath(p, root)).as_posix()) for p in files]
 
 
 def _check_ids(source: _Source) -> tuple[list, bool]:
@@ -655,7 +659,8 @@ def analyze_corpus(docs, *, text: str = "text", id: str | None = None,
         The column or key that holds the text.
     id : str, optional
         The column or key that holds a unique document id. Without it, documents are
-        numbered from 0 in input order; files get their path (relative to the folder), and
+        numbered from 0 in input order; files get their path (relative to the folder, or to
+        the folder a glob starts from), and
         rows of ``.jsonl``/``.csv`` files ``"<file>:<line or row>"``.
     meta : sequence of str
         Columns or keys to carry into every table (for example outlet and date). For plain
