@@ -92,7 +92,9 @@ def _rgba(colour: str, alpha: float) -> str:
 
 def _category_rule(category: str, colour: str) -> str:
     name = _css_name(category)
-    if category in _RANK_TONE:
+    if str(category).startswith("insert_"):
+        style = f"outline:1.5px dashed {colour};outline-offset:1px;background:transparent"
+    elif category in _RANK_TONE:
         style = f"border-bottom:2px dotted {colour};background:transparent"
     elif category in _UNDERLINED or _rank(category) >= 1:
         style = f"border-bottom:2px solid {colour};background:{_rgba(colour, 0.12)}"

@@ -11,7 +11,7 @@ Everything here is a plain constant; pass a mapping of your own to a plot or to
 from __future__ import annotations
 
 __all__ = ["TONE_COLOURS", "CATEGORY_COLOURS", "CATEGORY_LABELS", "INSERT_COLOUR",
-           "INSERT_HATCH", "QUOTE_HATCH", "LOADED_COLOUR", "PROBABILITY_COLOUR",
+           "INSERT_HATCH", "INSERT_EVIDENCE_COLOUR", "QUOTE_HATCH", "LOADED_COLOUR", "PROBABILITY_COLOUR",
            "colour_of", "label_of", "is_insert_kind", "INSERT_KINDS"]
 
 #: Tone: positive, negative and neutral (Okabe-Ito blue, vermillion and grey).
@@ -21,6 +21,9 @@ TONE_COLOURS = {"positive": "#0072B2", "negative": "#D55E00", "neutral": "#99999
 INSERT_COLOUR = "#BBBBBB"
 INSERT_HATCH = "///"
 INSERT_KINDS = ("sponsored", "boilerplate")
+
+#: Evidence that a paragraph is an insert (categories ``insert_*``): a dashed outline.
+INSERT_EVIDENCE_COLOUR = "#444444"
 
 #: Quoted voice is drawn hollow with this hatch; author voice is drawn solid.
 QUOTE_HATCH = "...."
@@ -99,6 +102,8 @@ def colour_of(category: str, colours: dict | None = None) -> str:
     table = CATEGORY_COLOURS if colours is None else colours
     if category in table:
         return table[category]
+    if str(category).startswith("insert_"):
+        return INSERT_EVIDENCE_COLOUR
     # A stable choice that does not depend on the order categories are met in.
     return _SPARE[sum(map(ord, str(category))) % len(_SPARE)]
 
@@ -112,8 +117,14 @@ def label_of(name: str) -> str:
     'us versus them'
     >>> label_of("new_thing")
     'new thing'
+    >>> label_of("insert_marker")
+    'insert cue: marker'
     """
-    return CATEGORY_LABELS.get(name, str(name).replace("_", " "))
+    if name in CATEGORY_LABELS:
+        return CATEGORY_LABELS[name]
+    if str(name).startswith("insert_"):
+        return "insert cue: " + str(name)[len("insert_"):].replace("_", " ")
+    return str(name).replace("_", " ")
 
 
 def is_insert_kind(kind) -> bool:

@@ -630,6 +630,13 @@ def figure_corpus(df: pd.DataFrame, *, by: str, columns=("loaded_density", "sent
         if i:
             panel.set_ylabel("")
             panel.tick_params(axis="y", labelleft=False)
+    from matplotlib.lines import Line2D
+
+    fig.legend(handles=[_patch(facecolor="#DDDDDD", edgecolor=_EDGE, label="middle half of the rows"),
+                        Line2D([], [], color="black", label="median"),
+                        Line2D([], [], marker="D", color="#555555", markeredgecolor="black",
+                               label="mean with its 95 % interval")],
+               loc="outside lower center", ncol=3, frameon=False, fontsize=8)
     if title:
         fig.suptitle(title, fontsize=11)
     return fig
@@ -725,8 +732,8 @@ def plot_predicted_vs_human(df: pd.DataFrame, *, predicted: str = "sentiment",
                 va="top", ha="left", fontsize=9,
                 bbox={"facecolor": "white", "edgecolor": "#CCCCCC", "boxstyle": "round"})
         ax.legend(loc="lower right", fontsize=8, frameon=False)
-    ax.set_xlabel(xlabel or f"Human rating ({human})")
-    ax.set_ylabel(ylabel or f"Toolkit {label_of(predicted)}")
+    ax.set_xlabel(f"Human rating ({human})" if xlabel is None else xlabel)
+    ax.set_ylabel(f"Toolkit {label_of(predicted)}" if ylabel is None else ylabel)
     ax.grid(color="#EEEEEE", linewidth=0.6)
     ax.set_axisbelow(True)
     return ax
