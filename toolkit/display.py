@@ -27,7 +27,7 @@ from html import escape
 from .palette import (CATEGORY_COLOURS, INSERT_KINDS, TONE_COLOURS, LOADED_COLOUR,
                       colour_of, label_of)
 
-__all__ = ["highlight", "marks", "render", "stylesheet", "DEFAULT_HIDDEN"]
+__all__ = ["highlight", "marks", "render", "stylesheet", "short_reason", "DEFAULT_HIDDEN"]
 
 #: Categories left out of the view unless asked for: nearly every adjective is
 #: "subjective", so showing them would drown the rest.
@@ -270,6 +270,24 @@ def _render_piece(piece: dict) -> str:
     return html
 
 
+def short_reason(reason: str, *, parts: int = 3) -> str:
+    """The first few clauses of an insert reason, without their points and total.
+
+    Examples
+    --------
+    >>> short_reason("sponsored: marker 'Ad' (+6); off-topic (TF-IDF 0.06) (+0.75); total 9 >= 3")
+    "marker 'Ad'; off-topic"
+    """
+    text = re.sub(r"^\s*(sponsored|boilerplate)\s*:\s*", "", str(reason))
+    clauses = []
+    for clause in text.split(";"):
+        clause = re.sub(r"\s*\((?:[+\-x\u00d7]|TF-IDF)[^)]*\)", "", clause).strip()
+        if clause and not clause.startswith("total") and not clause.startswith("evidence spread"):
+            clauses.append(clause)
+    short = "; ".join(clauses[:parts])
+    return short + ("; ..." if len(clauses) > parts else "")
+
+
 def _meter(name: str, value, *, low: float, high: float, colour: str, title: str,
            fmt: str = "{:+.2f}") -> str:
     if value is None:
@@ -415,8 +433,8 @@ def render(paras: list[dict], *, title: str = "", facts: str = "", uid: str = "0
         insert = para["kind"] in INSERT_KINDS
         label = ""
         if insert:
-            reason = f" &mdash; <span class=\"nb-reason\">{escape(para['reason'])}</span>" \
-                if para["reason"] else ""
+            reason = (f' &mdash; <span class="nb-reason" title="{escape(para["reason"], quote=True)}">'
+                      f'{escape(short_reason(para["reason"]))}</span>' if para["reason"] else "")
             label = TPL_INSERT_LABEL.format(kind=escape(para["kind"].upper()), reason=reason)
         rendered.append(TPL_PARAGRAPH.format(
             kind=_css_name(para["kind"]), insert=" nb-insert" if insert else "", uid=uid,

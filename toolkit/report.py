@@ -159,8 +159,9 @@ def _summary_section(analysis) -> str:
     if len(inserts):
         numbers = ", ".join(str(n) for n in inserts["paragraph"])
         callouts.append(f'<div class="nb-callout"><b>Not the article:</b> paragraph(s) '
-                        f'{escape(numbers)} are sponsored or boilerplate and are boxed below. '
-                        f'{escape(str(note or ""))}.</div>')
+                        f'{escape(numbers)} are sponsored or boilerplate, boxed below. The '
+                        f'figures in this summary leave them out unless asked '
+                        f'({escape(str(note or ""))}).</div>')
     elif note:
         callouts.append(f'<div class="nb-callout">{escape(str(note))}.</div>')
     return (f"<h2>Summary</h2>{''.join(callouts)}<table><tbody>{''.join(rows)}</tbody>"
