@@ -646,6 +646,7 @@ def figure_corpus(df: pd.DataFrame, *, by: str, columns=("loaded_density", "sent
 
 def plot_calibration(df: pd.DataFrame, *, probability: str = "bias_probability",
                      label: str = "label", bins: int = 10, strategy: str = "quantile",
+                     name: str = "toolkit", ylabel: str = "Share labelled positive by people",
                      ax=None, **kwargs):
     """Calibration curve: the share of truly positive items in each band of predicted
     probability, against the diagonal of a perfectly calibrated model. Grey bars at the
@@ -658,9 +659,14 @@ def plot_calibration(df: pd.DataFrame, *, probability: str = "bias_probability",
     bins : int
     strategy : {"quantile", "uniform"}
         How the bands are cut (see ``sklearn.calibration.calibration_curve``).
+    name : str
+        The curve's name in the legend.
+    ylabel : str
+        What a positive label means, in plain words.
     ax : Axes, optional
     **kwargs
-        Passed to ``Axes.plot`` for the curve.
+        Passed to ``Axes.plot`` for the curve; calling it again on the same Axes with
+        another ``name`` compares two models.
 
     Returns
     -------
@@ -673,21 +679,23 @@ def plot_calibration(df: pd.DataFrame, *, probability: str = "bias_probability",
     data = df[[probability, label]].dropna()
     y_true = data[label].astype(int).to_numpy()
     y_prob = data[probability].astype(float).clip(0, 1).to_numpy()
-    ax.hist(y_prob, bins=np.linspace(0, 1, 21), weights=np.full(len(y_prob),
-            0.25 / max(len(y_prob), 1) * 20 / 2), color="#DDDDDD", edgecolor="#AAAAAA",
-            linewidth=0.5, label="share of items (scaled)")
-    ax.plot([0, 1], [0, 1], linestyle="--", color="#777777", linewidth=1,
-            label="perfectly calibrated")
+    first = not any(line.get_label() == "perfectly calibrated" for line in ax.get_lines())
+    if first:
+        ax.hist(y_prob, bins=np.linspace(0, 1, 21),
+                weights=np.full(len(y_prob), 2.5 / max(len(y_prob), 1)), color="#DDDDDD",
+                edgecolor="#AAAAAA", linewidth=0.5, label="spread of the predictions")
+        ax.plot([0, 1], [0, 1], linestyle="--", color="#777777", linewidth=1,
+                label="perfectly calibrated")
     if len(np.unique(y_true)) > 1:
         observed, predicted = calibration_curve(y_true, y_prob, n_bins=bins, strategy=strategy)
         kwargs.setdefault("color", PROBABILITY_COLOUR)
         kwargs.setdefault("marker", "o")
-        ax.plot(predicted, observed, label=f"toolkit (n={len(y_true)})", **kwargs)
+        ax.plot(predicted, observed, label=f"{name} (n={len(y_true)})", **kwargs)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_aspect("equal", adjustable="box")
     ax.set_xlabel(f"Predicted {label_of(probability)}")
-    ax.set_ylabel("Share labelled positive by people")
+    ax.set_ylabel(ylabel)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     return ax
 
