@@ -134,15 +134,19 @@ def _bias(model, piece: str, found: list[Span], offset: int) -> float:
     return model.probability(piece, spans=cues)
 
 
-def _in_quote(regions: list[tuple[int, int]], offset: int) -> bool:
-    i = bisect_right([s for s, _ in regions], offset) - 1
+def _in_quote(regions: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> bool:
+    """Whether ``offset`` falls inside one of the sorted ``regions``; pass their ``starts``
+    when calling in a loop."""
+    starts = [s for s, _ in regions] if starts is None else starts
+    i = bisect_right(starts, offset) - 1
     return i >= 0 and offset < regions[i][1]
 
 
 def _with_voice(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
     """Each span in ``quote`` voice when it starts inside a quote, else ``author``."""
+    starts = [s for s, _ in regions]
     return [Span(s.start, s.end, s.text, s.category, s.weight, s.source,
-                 "quote" if _in_quote(regions, s.start) else "author") for s in spans]
+                 "quote" if _in_quote(regions, s.start, starts) else "author") for s in spans]
 
 
 def _voice_pieces(text: str, sentence: Sentence, regions) -> dict[str, list[tuple[float, int]]]:
@@ -152,10 +156,11 @@ def _voice_pieces(text: str, sentence: Sentence, regions) -> dict[str, list[tupl
     with the words before it; a sentence in one voice is scored whole.
     """
     runs: list[list] = []                      # [voice, start, n_words]
+    starts = [s for s, _ in regions]
     for s, e in sentence.words:
         if not WORD_RE.search(text, s, e):
             continue
-        voice = "quote" if _in_quote(regions, s) else "author"
+        voice = "quote" if _in_quote(regions, s, starts) else "author"
         if runs and runs[-1][0] == voice:
             runs[-1][2] += 1
         else:
