@@ -409,13 +409,15 @@ def _similarities(texts: list[str]) -> tuple[list[float], object]:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # no usable words anywhere
         return [0.0] * len(texts), None
+    # cos(row, total - row) for every row at once, from sparse products:
+    # row.rest = row.total - |row|^2 and |rest|^2 = |total|^2 - 2 row.total + |row|^2.
     total = np.asarray(matrix.sum(axis=0)).ravel()
-    sims = []
-    for i in range(matrix.shape[0]):
-        row = matrix[i].toarray().ravel()
-        rest = total - row
-        norm = np.linalg.norm(row) * np.linalg.norm(rest)
-        sims.append(float(row @ rest / norm) if norm else 0.0)
+    row_total = matrix @ total
+    row_sq = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+    rest_sq = np.maximum(float(total @ total) - 2 * row_total + row_sq, 0.0)
+    dots = row_total - row_sq
+    norms = np.sqrt(row_sq) * np.sqrt(rest_sq)
+    sims = [float(d / n) if n > 1e-12 else 0.0 for d, n in zip(dots, norms)]
     return sims, matrix
 
 

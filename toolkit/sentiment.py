@@ -45,12 +45,40 @@ def vader_scores(sentence: str) -> dict[str, float]:
     return dict(_cached_scores(sentence))
 
 
-@lru_cache(maxsize=4096)
 def _cached_scores(sentence: str) -> dict[str, float]:
-    # analyze() scores each sentence up to three times (tone, voice, bias features): the
-    # cache makes the repeats free. VADER is a pure function of the text. The repeats are
-    # within one article, so a small cache is enough and memory stays flat on a corpus.
-    return vader().polarity_scores(sentence)
+    return vader_pass(sentence)[1]
+
+
+@lru_cache(maxsize=4096)
+def vader_pass(sentence: str) -> tuple[tuple[float, ...], dict[str, float]]:
+    """One run of VADER over a sentence: each word's rule-adjusted valence, and the scores.
+
+    The same steps as ``SentimentIntensityAnalyzer.polarity_scores`` (which returns only
+    the scores), so that the news tone model can read the valences without a second run.
+    analyze() needs a sentence's scores up to three times (tone, voice, bias features): the
+    cache makes the repeats free. VADER is a pure function of the text. The repeats are
+    within one article, so a small cache is enough and memory stays flat on a corpus.
+    """
+    from nltk.sentiment.vader import SentiText
+
+    analyser = vader()
+    constants = analyser.constants
+    sentitext = SentiText(sentence, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    words = sentitext.words_and_emoticons
+    first: dict[str, int] = {}
+    for i, token in enumerate(words):
+        first.setdefault(token, i)
+    sentiments: list[float] = []
+    for item in words:
+        i = first[item]
+        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") \
+                or item.lower() in constants.BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        sentiments = analyser.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = analyser._but_check(words, sentiments)
+    valences = tuple(sentiments)
+    return valences, analyser.score_valence(list(sentiments), sentence)
 
 
 def find_tone(text: str, sentences: list[Sentence] | None = None) -> list[Span]:

@@ -83,26 +83,9 @@ def _pattern():
 
 def _vader_valences(text: str) -> list[float]:
     """VADER's rule-adjusted valence of each word, as ``polarity_scores`` computes them."""
-    from nltk.sentiment.vader import SentiText
+    from .sentiment import vader_pass
 
-    from .sentiment import vader
-
-    analyser = vader()
-    constants = analyser.constants
-    sentitext = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
-    words = sentitext.words_and_emoticons
-    first: dict[str, int] = {}
-    for i, token in enumerate(words):
-        first.setdefault(token, i)
-    sentiments: list[float] = []
-    for item in words:
-        i = first[item]
-        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") \
-                or item.lower() in constants.BOOSTER_DICT:
-            sentiments.append(0)
-            continue
-        sentiments = analyser.sentiment_valence(0, sentitext, item, i, sentiments)
-    return list(analyser._but_check(words, sentiments))
+    return list(vader_pass(text)[0])
 
 
 def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, float]:
