@@ -85,10 +85,12 @@ def _check(text, start, end) -> None:
         raise ValueError(f"the mention [start={start}, end={end}) is only whitespace")
 
 
-def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+@lru_cache(maxsize=256)
+def _quotations(text: str, start: int, end: int) -> tuple[tuple[int, int, int, int], ...]:
     """Quotations in ``text[start:end]`` as ``(start, end, speaker_start, speaker_end)``.
 
     From :func:`toolkit.voice.find_quotes`; the speaker offsets are -1 when it names none.
+    Cached: every mention in a sentence asks for the same sentence's quotations.
     """
     from .voice import find_quotes
 
@@ -97,7 +99,7 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, int, in
         speaker = (-1, -1) if q.speaker_start is None else \
             (start + q.speaker_start, start + q.speaker_end)
         out.append((start + q.start, start + q.end, *speaker))
-    return out
+    return tuple(out)
 
 
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
