@@ -36,6 +36,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .loading import _trim
 from .segmentation import NEWS_ABBREVIATIONS, WORD_RE
 from .spans import Span
 
@@ -242,14 +243,6 @@ def _direction(text: str, i: int, lo: int, hi: int) -> str:
     if context != "either" and context != glyph and (prev.isalnum() or nxt.isalnum()):
         return context                  # a curly mark typed the wrong way round
     return glyph
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _double_segments(text: str, paragraphs) -> list[_Segment]:
