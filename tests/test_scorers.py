@@ -3,9 +3,12 @@ empty out."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.cues import find_cues
-from toolkit.sentiment import find_tone
+from toolkit.segmentation import sentence_spans
+from toolkit.sentiment import find_tone, vader, vader_pass
 from toolkit.subjectivity import find_subjective
 
 SCORERS = [find_cues, find_tone, find_subjective]
@@ -34,3 +37,22 @@ def test_scorer_contract(scorer, text):
 def test_scorer_rejects_non_string(scorer):
     with pytest.raises(TypeError):
         scorer(None)
+
+
+_PUNCTUATED = st.lists(st.sampled_from(
+    list("ab XY.,!?;:-'\"()#*\u2019\u201c\u00e9\t\n") + ["!!", "?!?", " good", " bad", " not",
+                                                      " very", " kind of", " but", " least",
+                                                      " :D", " GREAT"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PUNCTUATED)
+def test_sentiment_vader_pass_matches_polarity_scores(text):
+    """The fast ``SentiText`` gives NLTK's own ``polarity_scores``, exactly."""
+    assert vader_pass(text)[1] == vader().polarity_scores(text)
+
+
+def test_sentiment_vader_pass_matches_polarity_scores_on_the_sample(sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    for s, e in sentence_spans(text):
+        assert vader_pass(text[s:e])[1] == vader().polarity_scores(text[s:e])

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy as np
 import pandas as pd
 
 from .segmentation import Sentence, segment
@@ -461,24 +462,34 @@ def entity_table(mentions: pd.DataFrame, loaded: list[Span] | None = None,
             i = bisect_right(starts, span.start) - 1
             if i >= 0 and span.weight > 0:
                 terms_of[i].append(span.text.lower())
+    # Plain lists grouped once, in order of first mention (as ``groupby(sort=False)``).
+    groups: dict[str, list[int]] = {}
+    for row, entity in enumerate(mentions["entity"].tolist()):
+        groups.setdefault(entity, []).append(row)
+    kinds, voices = mentions["type"].tolist(), mentions["voice"].tolist()
+    tones = mentions["tone"].tolist()
+    paragraphs, numbers = mentions["paragraph"].tolist(), mentions["sentence"].tolist()
     rows = []
-    for entity, group in mentions.groupby("entity", sort=False):
-        author = group.loc[group["voice"] == "author", "tone"]
-        quoted = group.loc[group["voice"] == "quote", "tone"]
-        terms = Counter(t for i in sorted(set(group["sentence"])) for t in terms_of[i])
-        kinds = group["type"].dropna()
+    for entity, members in groups.items():
+        terms = Counter(t for i in sorted({numbers[r] for r in members}) for t in terms_of[i])
         rows.append({
-            "entity": entity, "type": kinds.iloc[0] if len(kinds) else None,
-            "mentions": int(len(group)),
-            "paragraphs": ", ".join(str(p) for p in sorted(set(group["paragraph"]))),
-            "tone_author": float(author.mean()) if len(author) else float("nan"),
-            "tone_quoted": float(quoted.mean()) if len(quoted) else float("nan"),
-            "tone": float(group["tone"].mean()),
+            "entity": entity,
+            "type": next((kinds[r] for r in members if not pd.isna(kinds[r])), None),
+            "mentions": len(members),
+            "paragraphs": ", ".join(str(p) for p in sorted({paragraphs[r] for r in members})),
+            "tone_author": _mean([tones[r] for r in members if voices[r] == "author"]),
+            "tone_quoted": _mean([tones[r] for r in members if voices[r] == "quote"]),
+            "tone": _mean([tones[r] for r in members]),
             "loaded_terms": ", ".join(t for t, _ in terms.most_common()),
         })
-    frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    frame = frame.sort_values("mentions", ascending=False, kind="stable")
-    return frame.reset_index(drop=True)
+    rows.sort(key=lambda r: -r["mentions"])      # stable: ties keep first-mention order
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+
+
+def _mean(values: list[float]) -> float:
+    """Mean of the non-NaN ``values`` as pandas computes it (one numpy sum); NaN if none."""
+    kept = np.array([v for v in values if v == v], dtype=float)
+    return float(kept.sum() / len(kept)) if len(kept) else float("nan")
 
 
 def entities_of(text: str, *, paragraphs: list[tuple[int, int]] | None = None,

@@ -87,15 +87,20 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     ['They', "'re", 'plotting', 'ways', '.']
     """
     end = len(text) if end is None else end
-    piece = text[start:end]
+    return [(start + s, start + e) for s, e in _piece_words(text[start:end])]
+
+
+@lru_cache(maxsize=4096)
+def _piece_words(piece: str) -> tuple[tuple[int, int], ...]:
+    """Word offsets within ``piece``. Cached: a pure function of the text, and the target-tone
+    model tokenises again the sentences that :func:`segment` has just tokenised."""
     try:
-        spans = _word_tokenizer().span_tokenize(piece)
-        return [(start + s, start + e) for s, e in spans]
+        return tuple(_word_tokenizer().span_tokenize(piece))
     except ValueError:
         # span_tokenize cannot align some inputs (for example stray quote characters that the
         # tokenizer rewrites); fall back to a plain pattern so offsets stay exact.
-        return [(start + m.start(), start + m.end())
-                for m in re.finditer(r"\w+(?:['’]\w+)*|[^\w\s]", piece)]
+        return tuple((m.start(), m.end())
+                     for m in re.finditer(r"\w+(?:['’]\w+)*|[^\w\s]", piece))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ needs ``nltk.download``. Here the same lexicon is read from the ``vaderSentiment
 """
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from importlib.resources import files
 
@@ -59,11 +60,9 @@ def vader_pass(sentence: str) -> tuple[tuple[float, ...], dict[str, float]]:
     cache makes the repeats free. VADER is a pure function of the text. The repeats are
     within one article, so a small cache is enough and memory stays flat on a corpus.
     """
-    from nltk.sentiment.vader import SentiText
-
     analyser = vader()
     constants = analyser.constants
-    sentitext = SentiText(sentence, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    sentitext = _senti_text(sentence)
     words = sentitext.words_and_emoticons
     first: dict[str, int] = {}
     for i, token in enumerate(words):
@@ -79,6 +78,54 @@ def vader_pass(sentence: str) -> tuple[tuple[float, ...], dict[str, float]]:
     sentiments = analyser._but_check(words, sentiments)
     valences = tuple(sentiments)
     return valences, analyser.score_valence(list(sentiments), sentence)
+
+
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+
+
+@lru_cache(maxsize=1)
+def _punctuation_runs() -> frozenset[str]:
+    return frozenset(vader().constants.PUNC_LIST)
+
+
+def _senti_text(sentence: str):
+    """NLTK's ``SentiText`` of ``sentence``, built without its quadratic dictionary.
+
+    ``SentiText`` strips leading or trailing punctuation from a word by building every
+    ``punctuation + word`` and ``word + punctuation`` string of the sentence (17 marks times
+    every word, twice) and looking each word up. The same result, directly: the words
+    without ASCII punctuation are ``words_only``, so a key ``p + w`` ends in a letter and its
+    ``p`` is the word's whole run of leading punctuation, and a key ``w + p`` ends in a mark
+    and its ``p`` is the whole trailing run; a word matches when that run is one of
+    ``PUNC_LIST`` and the rest is in ``words_only``. ``tests/test_scorers.py`` checks the
+    scores against ``polarity_scores`` on real and random text.
+    """
+    from nltk.sentiment.vader import SentiText
+
+    constants = vader().constants
+    runs = _punctuation_runs()
+    no_punc = constants.REGEX_REMOVE_PUNCTUATION.sub("", sentence)
+    words_only = {w for w in no_punc.split() if len(w) > 1}
+    words = []
+    for we in sentence.split():
+        if len(we) < 2:
+            continue
+        if we[-1] in _ASCII_PUNCTUATION:
+            cut = len(we.rstrip(string.punctuation))
+            if we[cut:] in runs and we[:cut] in words_only:
+                we = we[:cut]
+        elif we[0] in _ASCII_PUNCTUATION:
+            cut = len(we) - len(we.lstrip(string.punctuation))
+            if we[:cut] in runs and we[cut:] in words_only:
+                we = we[cut:]
+        words.append(we)
+    sentitext = SentiText.__new__(SentiText)
+    sentitext.text = sentence
+    sentitext.PUNC_LIST = constants.PUNC_LIST
+    sentitext.REGEX_REMOVE_PUNCTUATION = constants.REGEX_REMOVE_PUNCTUATION
+    sentitext.words_and_emoticons = words
+    sentitext.is_cap_diff = sentitext.allcap_differential(words)
+    return sentitext
 
 
 def find_tone(text: str, sentences: list[Sentence] | None = None) -> list[Span]:

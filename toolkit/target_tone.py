@@ -103,20 +103,38 @@ def _quotations(text: str, start: int, end: int) -> tuple[tuple[int, int, int, i
 
 
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    for s, e in sentence_spans(text):
+    for s, e in _sentence_ranges(text):
         if s <= start < e:
             return s, max(e, end)
     return 0, len(text)
 
 
+@lru_cache(maxsize=256)
+def _sentence_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`~toolkit.segmentation.sentence_spans` of ``text``, cached: every mention in a
+    sentence asks for the same ranges."""
+    return tuple(sentence_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str, start: int, end: int) -> tuple[tuple[int, int, str, int], ...]:
+    """The words of ``text[start:end]``: ``(start, end, norm, quotation index or -1)``.
+
+    Cached, as :func:`_quotations` is: the mentions of one sentence share them.
+    """
+    quotes = _quotations(text, start, end)
+    out = []
+    for s, e in word_spans(text, start, end):
+        q = next((k for k, (qs, qe, _, _) in enumerate(quotes) if qs <= s and e <= qe), -1)
+        out.append((s, e, text[s:e].lower().replace("’", "'").replace("‘", "'"), q))
+    return tuple(out)
+
+
 def _tokens(text: str, start: int, end: int) -> tuple[list[_Token], list[tuple], int]:
     s_start, s_end = _sentence_of(text, start, end)
     quotes = _quotations(text, s_start, s_end)
-    tokens = []
-    for s, e in word_spans(text, s_start, s_end):
-        q = next((k for k, (qs, qe, _, _) in enumerate(quotes) if qs <= s and e <= qe), -1)
-        norm = text[s:e].lower().replace("’", "'").replace("‘", "'")
-        tokens.append(_Token(s, e, norm, s < end and e > start, q))
+    tokens = [_Token(s, e, norm, s < end and e > start, q)
+              for s, e, norm, q in _words(text, s_start, s_end)]
     return tokens, quotes, s_start
 
 
