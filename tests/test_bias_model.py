@@ -40,6 +40,21 @@ def test_bias_model_contributions_sum_to_logit(text):
     assert p == pytest.approx(bm.bias_probability(text))
 
 
+def test_bias_model_fast_values_equal_the_explained_parts(sample_path):
+    """Inference sums the same feature values as the explanation and training do, exactly."""
+    from toolkit.segmentation import sentence_spans
+
+    model = bm.load_bias_model()
+    text = sample_path.read_text(encoding="utf-8")
+    pieces = [text[s:e] for s, e in sentence_spans(text)] + ["", "Hm.", "Really, truly sadly."]
+    for piece in pieces:
+        parts = bm._parts(piece, model.word_bias, model.prior)
+        grams, values = bm._values(piece, model.word_bias, model.prior)
+        assert grams == [g for *_, g in parts.ngrams]
+        assert {n: values[n] for n in bm.DENSE_FEATURES} == \
+            {n: parts.value(n) for n in bm.DENSE_FEATURES}
+
+
 @pytest.mark.parametrize("text", ["", "   ", "!!! 42"])
 def test_bias_model_text_without_words_is_nan(text):
     assert math.isnan(bm.bias_probability(text))

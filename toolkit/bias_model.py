@@ -43,7 +43,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cues import CUE_CATEGORIES, find_cues
+from .cues import CUE_CATEGORIES, _stem, find_cues
+from .segmentation import lower_words
 from .spans import Span
 
 __all__ = ["BiasModel", "load_bias_model", "bias_probability", "bias_probabilities",
@@ -71,20 +72,8 @@ DENSE_FEATURES = (
 )
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word)
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return lower_words(text)
 
 
 # --------------------------------------------------------------------------- features
@@ -158,6 +147,72 @@ def _parts(text: str, word_bias: dict[str, float], prior: float,
         dense[name].append((-1, -1, "", value))
     parts.dense = dense
     return parts
+
+
+def _values(text: str, word_bias: dict[str, float], prior: float,
+            spans: Sequence[Span] | None = None) -> tuple[list[str], dict[str, float]]:
+    """The n-grams and dense feature values of :func:`_parts`, without the evidence.
+
+    Inference needs only the values; each is summed in the same order as
+    ``_parts(...).value(name)``, so the two agree exactly (``tests/test_bias_model.py``).
+    """
+    from .sentiment import vader, vader_scores
+    from .subjectivity import subjectivity_lexicon
+
+    tokens = _tokens(text)
+    words = [w for *_, w in tokens]
+    grams = []
+    for i, w in enumerate(words):
+        grams.append(w)
+        if i:
+            grams.append(f"{words[i - 1]} {w}")
+    n = len(tokens)
+    values = dict.fromkeys(DENSE_FEATURES, 0)
+    seen: set[str] = set()
+    total = norm = hits = 0
+    best = None
+    for w in words:
+        stem = _stem(w)
+        if stem in seen:
+            continue
+        seen.add(stem)
+        rate = word_bias.get(stem, prior)
+        total += rate
+        norm += rate / math.sqrt(n)
+        if rate > WORD_BIAS_HIT:
+            hits += 1.0
+        if best is None or rate > best:
+            best = rate
+    values.update(word_bias_sum=total, word_bias_norm=norm, word_bias_hits=hits,
+                  word_bias_max=0 + (prior if best is None else best))
+    for span in find_cues(text) if spans is None else spans:
+        if span.category in CUE_CATEGORIES:
+            values[f"cue_{span.category}"] += 1.0
+    subjective = subjectivity_lexicon()
+    valence = vader().lexicon
+    subj_values = []
+    strong = valence_sum = ly_words = 0
+    for w in words:
+        subj = subjective.get(w)
+        if subj is not None:
+            subj_values.append(subj)
+            if subj >= 0.5:
+                strong += 1.0
+        if w in valence:
+            valence_sum += abs(valence[w])
+        if w.endswith("ly") and len(w) > 3:
+            ly_words += 1.0
+    values.update(strong_subjective=strong, valence_sum=valence_sum, ly_words=ly_words)
+    scores = vader_scores(text) if text.strip() else {"neg": 0.0, "neu": 0.0, "pos": 0.0,
+                                                      "compound": 0.0}
+    sentence = {"vader_neg": scores["neg"], "vader_neu": scores["neu"],
+                "vader_pos": scores["pos"], "vader_compound": scores["compound"],
+                "vader_abs_compound": abs(scores["compound"]),
+                "subjectivity_mean": sum(subj_values) / len(subj_values) if subj_values else 0.0,
+                "subjectivity_max": max(subj_values, default=0.0),
+                "log_words": math.log1p(n)}
+    values.update({name: 0 + value for name, value in sentence.items()})
+    return grams, values
 
 
 def _kind(name: str) -> str:
@@ -246,10 +301,10 @@ class BiasModel:
 
     def logit(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
         """The model's logit for one sentence."""
-        parts = _parts(text, self.word_bias, self.prior, spans)
-        total = self.intercept + sum(self.ngrams.get(g, 0.0) for *_, g in parts.ngrams)
+        grams, values = _values(text, self.word_bias, self.prior, spans)
+        total = self.intercept + sum(self.ngrams.get(g, 0.0) for g in grams)
         for name, (mean, scale, weight) in self.dense.items():
-            total += weight * (parts.value(name) - mean) / scale
+            total += weight * (values.get(name, 0) - mean) / scale
         return total
 
     def probability(self, text: str, *, spans: Sequence[Span] | None = None) -> float:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NEWS_ABBREVIATIONS", "Sentence", "segment", "sentence_spans", "word_spans", "WORD_RE"]
+__all__ = ["NEWS_ABBREVIATIONS", "Sentence", "segment", "sentence_spans", "word_spans", "WORD_RE",
+           "lower_words"]
 
 #: Abbreviations that must not end a sentence, lower-cased and without the final period.
 NEWS_ABBREVIATIONS = frozenset("""
@@ -101,6 +102,21 @@ def _piece_words(piece: str) -> tuple[tuple[int, int], ...]:
         # tokenizer rewrites); fall back to a plain pattern so offsets stay exact.
         return tuple((m.start(), m.end())
                      for m in re.finditer(r"\w+(?:['’]\w+)*|[^\w\s]", piece))
+
+
+@lru_cache(maxsize=4096)
+def lower_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The :data:`WORD_RE` words of ``text``: ``(start, end, lower-cased word)``.
+
+    The bias and tone models both read a sentence's words this way; the cache lets them
+    share one pass (a pure function of the text).
+
+    Examples
+    --------
+    >>> lower_words("It's a U.S. plan.")
+    ((0, 4, "it's"), (5, 6, 'a'), (7, 8, 'u'), (9, 10, 's'), (12, 16, 'plan'))
+    """
+    return tuple((m.start(), m.end(), m.group().lower()) for m in WORD_RE.finditer(text))
 
 
 @dataclass(frozen=True, slots=True)

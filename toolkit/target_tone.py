@@ -34,9 +34,9 @@ import math
 import numbers
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from .segmentation import sentence_spans, word_spans
 from .spans import Span
@@ -63,13 +63,14 @@ _WINDOW = 3
 _DECAY = 3.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     norm: str
     target: bool
     quoted: int  # index of the quotation it is in, or -1
+    wordlike: bool  # has a letter or digit
+    valence: float  # VADER lexicon valence / 4, 0.0 for words it does not know
 
 
 def _check(text, start, end) -> None:
@@ -117,24 +118,28 @@ def _sentence_ranges(text: str) -> tuple[tuple[int, int], ...]:
 
 
 @lru_cache(maxsize=256)
-def _words(text: str, start: int, end: int) -> tuple[tuple[int, int, str, int], ...]:
-    """The words of ``text[start:end]``: ``(start, end, norm, quotation index or -1)``.
+def _words(text: str, start: int, end: int) -> tuple[tuple, ...]:
+    """The words of ``text[start:end]`` as :class:`_Token` fields but ``target``:
+    ``(start, end, norm, quotation index or -1, wordlike, valence)``.
 
     Cached, as :func:`_quotations` is: the mentions of one sentence share them.
     """
     quotes = _quotations(text, start, end)
+    lex = _valences()
     out = []
     for s, e in word_spans(text, start, end):
         q = next((k for k, (qs, qe, _, _) in enumerate(quotes) if qs <= s and e <= qe), -1)
-        out.append((s, e, text[s:e].lower().replace("’", "'").replace("‘", "'"), q))
+        norm = text[s:e].lower().replace("’", "'").replace("‘", "'")
+        out.append((s, e, norm, q, _WORDLIKE.search(norm) is not None,
+                    lex.get(norm, 0.0) / 4.0))
     return tuple(out)
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[list[_Token], list[tuple], int]:
     s_start, s_end = _sentence_of(text, start, end)
     quotes = _quotations(text, s_start, s_end)
-    tokens = [_Token(s, e, norm, s < end and e > start, q)
-              for s, e, norm, q in _words(text, s_start, s_end)]
+    tokens = [_Token(s, e, norm, s < end and e > start, q, wordlike, valence)
+              for s, e, norm, q, wordlike, valence in _words(text, s_start, s_end)]
     return tokens, quotes, s_start
 
 
@@ -188,7 +193,17 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
     (1.0, [(8, 15)])
     """
     _check(text, start, end)
-    start, end = int(start), int(end)
+    features, sources = {}, defaultdict(list)
+    _features(text, int(start), int(end), self_quotes, features, sources)
+    return features, dict(sources)
+
+
+def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[str, float],
+              src: dict[str, list[tuple[int, int]]] | None) -> None:
+    """Fill ``feats`` (and ``src`` unless None) for :func:`target_features`.
+
+    :func:`target_tone` needs no sources, so it passes ``src=None`` and skips them.
+    """
     tokens, quotes, _ = _tokens(text, start, end)
     hits = [i for i, t in enumerate(tokens) if t.target]
     first, last = hits[0], hits[-1]
@@ -197,14 +212,12 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
         keep = [i for i, t in enumerate(tokens) if t.quoted not in own or t.target]
         tokens = [tokens[i] for i in keep]
         first, last = keep.index(first), keep.index(last)
-    lex = _valences()
-    feats: dict[str, float] = defaultdict(float)
-    src: dict[str, list[tuple[int, int]]] = defaultdict(list)
 
     def add(name: str, value: float, *where: _Token) -> None:
         if value:
-            feats[name] += value
-            src[name].extend((t.start, t.end) for t in where)
+            feats[name] = feats.get(name, 0.0) + value
+            if src is not None:
+                src[name].extend((t.start, t.end) for t in where)
 
     mention = " ".join(t.norm for t in tokens[first:last + 1])
     add("bias_pronoun", 1.0 if mention in _PRONOUNS else 0.0)
@@ -214,10 +227,9 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
     add("sentence_has_quote", 1.0 if quotes else 0.0)
     words = [t.norm if not t.target else "<t>" for t in tokens]
     # Bag of words with the mention masked, and bigrams through the mention.
-    for i, t in enumerate(tokens):
-        if t.target or not _WORDLIKE.search(t.norm):
-            continue
-        add(f"w={t.norm}", 1.0, t)
+    for t in tokens:
+        if t.wordlike and not t.target:
+            add(f"w={t.norm}", 1.0, t)
     for i in range(len(tokens) - 1):
         a, b = words[i], words[i + 1]
         if a == b == "<t>":
@@ -238,9 +250,9 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
         lo -= 1
     while hi < len(tokens) - 1 and tokens[hi + 1].norm not in _CLAUSE_BREAKS:
         hi += 1
-    n_words = max(1, sum(1 for t in tokens if _WORDLIKE.search(t.norm)))
+    n_words = max(1, sum(1 for t in tokens if t.wordlike))
     for i, t in enumerate(tokens):
-        v = lex.get(t.norm, 0.0) / 4.0
+        v = t.valence
         if not v or t.target:
             continue
         if any(u.norm in _NEGATORS for u in tokens[max(0, i - 3):i]):
@@ -255,7 +267,6 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
             add(f"v_{pole}_clause", abs(v), t)
         voice = "quote" if t.quoted >= 0 else "author"
         add(f"v_{pole}_{voice}", abs(v), t)
-    return dict(feats), dict(src)
 
 
 def tone_of(negative: float, neutral: float, positive: float) -> float:
@@ -389,7 +400,9 @@ def target_tone(text: str, start: int, end: int, *, model: TargetToneModel | Non
     True
     """
     model = default_target_model() if model is None else model
-    features, _ = target_features(text, start, end, self_quotes=self_quotes)
+    _check(text, start, end)
+    features: dict[str, float] = {}
+    _features(text, int(start), int(end), self_quotes, features, None)
     return model.tone(features)
 
 

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, find_cues
+from .segmentation import lower_words
 from .spans import Span
 
 __all__ = ["ToneModel", "load_tone_model", "news_tone", "explain_tone", "train_tone_model",
@@ -55,8 +56,8 @@ SENTENCE_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound", "v
 DENSE_FEATURES = (*SENTENCE_FEATURES, *(f"cue_{c}" for c in CUE_CATEGORIES), "general_tone")
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return lower_words(text)
 
 
 def _analyzer(text: str) -> list[str]:
@@ -74,11 +75,14 @@ def _tfidf(tokens: list[tuple[int, int, str]], idf: dict[str, float]):
     return {w: (v / norm, first[w]) for w, v in values.items()} if norm else {}
 
 
-@lru_cache(maxsize=1)
-def _pattern():
-    from textblob.en.sentiments import PatternAnalyzer
+def _pattern_scores(text: str) -> tuple[float, float]:
+    """Pattern's ``(polarity, subjectivity)``, as TextBlob's ``PatternAnalyzer().analyze``
+    gives them. Called directly: ``analyze`` builds a new namedtuple class on every call,
+    which cost more than the scoring itself."""
+    from textblob.en import sentiment
 
-    return PatternAnalyzer()
+    polarity, subjectivity = sentiment(text)
+    return float(polarity), float(subjectivity)
 
 
 def _vader_valences(text: str) -> list[float]:
@@ -95,13 +99,12 @@ def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, flo
         return {**{n: 0.0 for n in DENSE_FEATURES if n != "general_tone"}, "vader_neu": 1.0}
     scores = vader_scores(text)
     valences = _vader_valences(text)
-    pattern = _pattern().analyze(text)
+    polarity, subjectivity = _pattern_scores(text)
     out = {"vader_neg": scores["neg"], "vader_neu": scores["neu"], "vader_pos": scores["pos"],
            "vader_compound": scores["compound"], "vader_sum": float(sum(valences)),
            "vader_pos_sum": float(sum(v for v in valences if v > 0)),
            "vader_neg_sum": float(sum(v for v in valences if v < 0)),
-           "pattern_polarity": float(pattern.polarity),
-           "pattern_subjectivity": float(pattern.subjectivity),
+           "pattern_polarity": polarity, "pattern_subjectivity": subjectivity,
            "log_words": math.log1p(len(_tokens(text)))}
     counts = Counter(s.category for s in (find_cues(text) if spans is None else spans))
     out.update({f"cue_{c}": float(counts.get(c, 0)) for c in CUE_CATEGORIES})

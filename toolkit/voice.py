@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from .loading import _trim
 from .segmentation import NEWS_ABBREVIATIONS, WORD_RE
@@ -397,8 +398,8 @@ class _Token:
     start: int
     end: int
 
-    @property
-    def low(self) -> str:
+    @cached_property
+    def low(self) -> str:          # read many times per token: computed once
         return self.text.lower().replace("’", "'")
 
 
