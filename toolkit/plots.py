@@ -144,6 +144,23 @@ def _legend_outside(ax, handles, **kwargs) -> None:
                   frameon=False, fontsize=8, **kwargs)
 
 
+def _refuse_ax(ax, name: str, instead: str) -> None:
+    """Figure-level functions draw a whole figure: they refuse an ``ax``."""
+    if ax is not None:
+        raise TypeError(f"{name} draws a whole figure and takes no ax; "
+                        f"use {instead} for a single Axes")
+
+
+def _new_figure(figsize: tuple, kwargs: dict):
+    """A constrained-layout Figure of ``figsize`` unless ``kwargs`` (for ``plt.figure``)
+    say otherwise."""
+    import matplotlib.pyplot as plt
+
+    kwargs.setdefault("figsize", figsize)
+    kwargs.setdefault("layout", "constrained")
+    return plt.figure(**kwargs)
+
+
 def _patch(**kwargs):
     from matplotlib.patches import Patch
 
@@ -608,11 +625,7 @@ def figure_corpus(df: pd.DataFrame, *, by: str, columns=("loaded_density", "sent
     -------
     Figure
     """
-    import matplotlib.pyplot as plt
-
-    if ax is not None:
-        raise TypeError("figure_corpus draws a whole figure and takes no ax; "
-                        "use plot_distribution for a single Axes")
+    _refuse_ax(ax, "figure_corpus", "plot_distribution")
     present = [c for c in columns if c in df.columns]
     if not present:
         raise ValueError(f"figure_corpus: none of the columns {list(columns)} is in the table")
@@ -621,9 +634,7 @@ def figure_corpus(df: pd.DataFrame, *, by: str, columns=("loaded_density", "sent
     sizes = data.groupby(by, observed=True)[present[0]].size()
     data = data[data[by].isin(sizes[sizes >= min_count].index)]
     names = _group_order(data, by, present[0], order, top)
-    kwargs.setdefault("figsize", (4.2 * len(present) + 2.2, 0.38 * max(len(names), 3) + 1.6))
-    kwargs.setdefault("layout", "constrained")
-    fig = plt.figure(**kwargs)
+    fig = _new_figure((4.2 * len(present) + 2.2, 0.38 * max(len(names), 3) + 1.6), kwargs)
     axes = fig.subplots(1, len(present), sharey=True, squeeze=False)[0]
     for i, (column, panel) in enumerate(zip(present, axes)):
         plot_distribution(data, by=by, column=column, order=names, ax=panel)
@@ -767,15 +778,8 @@ def figure_overview(paragraphs: pd.DataFrame, *, title: str | None = None, ax=No
     -------
     Figure
     """
-    import matplotlib.pyplot as plt
-
-    if ax is not None:
-        raise TypeError("figure_overview draws a whole figure and takes no ax; use "
-                        "plot_tone_arc or plot_loaded_density for a single Axes")
-    n = max(len(paragraphs), 1)
-    kwargs.setdefault("figsize", (12.5, 0.34 * n + 2.2))
-    kwargs.setdefault("layout", "constrained")
-    fig = plt.figure(**kwargs)
+    _refuse_ax(ax, "figure_overview", "plot_tone_arc or plot_loaded_density")
+    fig = _new_figure((12.5, 0.34 * max(len(paragraphs), 1) + 2.2), kwargs)
     left, right = fig.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [1, 1.25]})
     plot_tone_arc(paragraphs, ax=left, legend=False)
     left.set_title("Tone per paragraph", fontsize=10, loc="left")
