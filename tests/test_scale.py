@@ -81,3 +81,45 @@ def test_scale_dask_local_cluster_equals_single_process():
             meta=partition_meta("documents", like=ddf._meta, meta_columns=["outlet"])).compute()
         pd.testing.assert_frame_equal(documents.reset_index(drop=True), expected.documents)
     assert (expected.documents["status"] == "ok").sum() == 199
+
+
+def _spark_session():
+    """A local two-core Spark session, or a skip when pyspark or its Java runtime is absent."""
+    import shutil
+
+    pytest.importorskip("pyspark")
+    if not shutil.which("java"):
+        pytest.skip("pyspark needs a Java runtime (java on PATH)")
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # Spark's Python workers: this interpreter
+    return (SparkSession.builder.master("local[2]").appName("toolkit-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            .config("spark.sql.shuffle.partitions", "2").getOrCreate())
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_scale_spark_map_in_pandas_equals_single_process(spark, table):
+    docs = _documents(60)
+    expected = getattr(analyze_corpus(docs, id="doc_id", meta=["outlet"], progress=False), table)
+    sdf = spark.createDataFrame(docs).repartition(3)
+    result = sdf.mapInPandas(partial(map_batches, table=table, meta_columns=["outlet"]),
+                             schema=spark_schema(table, meta_columns=["outlet"]))
+    got = result.toPandas()
+    keys = [c for c in ("doc_id", "paragraph", "start", "end", "category", "term")
+            if c in expected.columns]
+    got = got.sort_values(keys, kind="stable").reset_index(drop=True)
+    want = expected.sort_values(keys, kind="stable").reset_index(drop=True)
+    assert list(got.columns) == list(want.columns)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    session = _spark_session()
+    yield session
+    session.stop()

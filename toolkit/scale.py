@@ -126,7 +126,14 @@ def map_batches(batches: Iterable[pd.DataFrame], **kwargs) -> Iterator[pd.DataFr
     schema=spark_schema("spans"))``.
     """
     for batch in batches:
-        yield analyze_partition(batch, **kwargs)
+        yield _plain_strings(analyze_partition(batch, **kwargs))
+
+
+def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as plain Python objects: pandas 3 keeps them in chunked Arrow arrays
+    after a concat, which pyspark's Arrow serializer (4.x) cannot convert."""
+    text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype)]
+    return frame.astype({c: object for c in text}) if text else frame
 
 
 _SPARK_TYPES = {"int64": "bigint", "Int64": "bigint", "float64": "double", "bool": "boolean",
