@@ -2,6 +2,7 @@
 
     python benchmarks/corpus.py [--sizes 500 1000 2000] [--workers 1 2] [--repeat 1]
                                 [--lines 5] [--data ../shared/data] [--profile N]
+                                [--no-stream | --stream-only]
 
 Documents are real news text: the PTC development articles in ``../shared/data/ptc/articles``
 cut into pieces of ``--lines`` consecutive non-empty lines (5 by default, which gives about
@@ -113,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=5, help="lines per document")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--no-stream", action="store_true", help="skip the streaming runs")
+    parser.add_argument("--stream-only", action="store_true",
+                        help="only the streaming runs (half the time on a quiet machine)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N documents")
     parser.add_argument("--json", type=Path, help="also write the runs to this file")
     # Internal: run one configuration in this process.
@@ -131,11 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus benchmark: {os.cpu_count()} cores, load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} at start; "
           f"{args.lines} PTC lines per document")
+    modes = [False] if args.no_stream else [True] if args.stream_only else [False, True]
     runs = []
     header = (f"{'docs':>5} {'workers':>7} {'stream':>6} {'wall s':>8} {'docs/s':>7} "
               f"{'cpu ms/doc':>10} {'main MB':>8} {'worker MB':>9} {'failed':>6}")
     print(header)
-    for stream in ([False] if args.no_stream else [False, True]):
+    for stream in modes:
         for size in args.sizes:
             for workers in args.workers:
                 best = None
@@ -159,13 +163,13 @@ def main(argv: list[str] | None = None) -> int:
 
     largest, smallest = max(args.sizes), min(args.sizes)
     print()
-    for stream in ([False] if args.no_stream else [False, True]):
+    for stream in modes:
         one, two = find(largest, 1, stream), find(largest, 2, stream)
         if one and two:
             print(f"speed-up, 2 workers over 1, {largest} docs, streaming "
                   f"{'on' if stream else 'off'}: {two['docs_per_s'] / one['docs_per_s']:.2f}x "
                   f"(bar: 1.6x)")
-    for stream in ([False] if args.no_stream else [False, True]):
+    for stream in modes:
         for workers in args.workers:
             base = find(smallest, workers, stream)
             growth = []
