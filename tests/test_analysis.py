@@ -84,7 +84,9 @@ def test_analysis_counts_derive_from_spans(sample_analysis):
     spans = sample_analysis.spans
     for row in sample_analysis.paragraphs.itertuples():
         own = spans[spans["paragraph"] == row.paragraph]
-        assert row.loaded_count == own["category"].isin(toolkit.LOADED_CATEGORIES).sum()
+        loaded = own["category"].isin(toolkit.LOADED_CATEGORIES) \
+            & (own["weight"].abs() >= toolkit.cues.LOADED_MIN_WEIGHT)
+        assert row.loaded_count == loaded.sum()
 
 
 def test_analysis_score_sentences_one_row_per_input():

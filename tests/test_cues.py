@@ -191,7 +191,7 @@ def test_cues_derivation_keeps_marked_words():
 
 
 def test_cues_babe_words_floor(shared_data):
-    """Word-level figures on BABE dev (in-sample for the derived list): floors catch regressions."""
+    """Word-level figures on BABE dev (in-sample for the word model): floors catch regressions."""
     from toolkit.segmentation import WORD_RE
     from toolkit.validation import loaded_spans, read_split, set_prf
 
@@ -201,4 +201,4 @@ def test_cues_babe_words_floor(shared_data):
                   for m in WORD_RE.finditer(text, s, e)} for text in biased["text"]]
     gold = [{w.lower() for w in json.loads(v or "[]")} for v in biased["biased_words"]]
     figures = set_prf(predicted, gold)
-    assert figures["recall"] >= 0.80 and figures["precision"] >= 0.46
+    assert figures["recall"] >= 0.75 and figures["precision"] >= 0.50

@@ -88,7 +88,8 @@ def _babe_table():
 
 
 def test_validation_babe_word_level_matches_hand_count():
-    from toolkit.cues import find_cues, LOADED_CATEGORIES
+    from toolkit.cues import is_loaded
+    from toolkit.loaded import find_loaded
 
     table = _babe_table()
     out = v.validate_babe(table)
@@ -96,8 +97,7 @@ def test_validation_babe_word_level_matches_hand_count():
     for text, words, label in zip(table["text"], table["biased_words"], table["label"]):
         if not label:
             continue
-        pred = {w.lower() for s in find_cues(text) if s.category in LOADED_CATEGORIES
-                for w in s.text.split()}
+        pred = {w.lower() for s in find_loaded(text) if is_loaded(s) for w in s.text.split()}
         gold = {w.lower() for w in json.loads(words)}
         tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
     assert out["word_recall"] == pytest.approx(tp / n_gold)
@@ -172,10 +172,10 @@ def test_validation_cli_missing_data_fails_cleanly(tmp_path, capsys):
 DEV_FLOORS = {
     # macro_f1 and auc are in-sample here (the model is trained on these rows); the honest
     # cross-validated estimate is in the README.
-    "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.47, "word_recall": 0.78},
+    "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.50, "word_recall": 0.75},
     # In-sample too: the tone calibration is fitted on these rows.
     "nyt": {"pearson_r": 0.73, "article_pearson_r": 0.80},
-    "ptc": {"token_f1": 0.14, "line_f1": 0.30},
+    "ptc": {"token_f1": 0.17, "line_f1": 0.32},
     # In-sample too (the target-tone model is trained on these rows); its grouped
     # cross-validated figure is stored in the model file and reported in the README.
     "newsmtsc": {"macro_f1": 0.85},

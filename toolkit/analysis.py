@@ -14,7 +14,8 @@ import pandas as pd
 
 from .bias_model import load_bias_model
 from .tone import load_tone_model
-from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues
+from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues, is_loaded
+from .loaded import LOADED_SOURCE, find_loaded
 from .entities import entity_table, find_mentions
 from .headline import headline_contrast
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
@@ -96,14 +97,27 @@ def _count_words(text: str, words) -> int:
 
 
 def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None) -> list[Span]:
-    spans = [*find_cues(text, sentences, lexicon=lexicon), *find_tone(text, sentences),
+    cues = find_cues(text, sentences, lexicon=lexicon)
+    spans = [*find_loaded(text, sentences, cues=cues), *find_tone(text, sentences),
              *find_subjective(text, sentences)]
     spans.sort(key=lambda s: (s.start, s.end, s.category))
     return spans
 
 
 def _loaded(spans) -> list[Span]:
-    return [s for s in spans if s.category in LOADED_CATEGORIES]
+    return [s for s in spans if is_loaded(s)]
+
+
+def _category_counts(spans) -> Counter:
+    """Spans per category; in the loaded categories only those that count as loaded."""
+    return Counter(s.category for s in spans
+                   if s.category not in LOADED_CATEGORIES or is_loaded(s))
+
+
+def _model_cues(found: list[Span], offset: int) -> list[Span]:
+    """The cue spans the bias and tone models were trained on (not the word model's)."""
+    return [s.shifted(-offset) for s in found
+            if s.category in CUE_CATEGORIES and s.source != LOADED_SOURCE]
 
 
 def _density(spans, n_words: int) -> float:
@@ -130,8 +144,7 @@ def _bias(model, piece: str, found: list[Span], offset: int) -> float:
     """The bias model's probability for one sentence, from the cue spans already found."""
     if model is None:
         return float("nan")
-    cues = [s.shifted(-offset) for s in found if s.category in CUE_CATEGORIES]
-    return model.probability(piece, spans=cues)
+    return model.probability(piece, spans=_model_cues(found, offset))
 
 
 def _in_quote(regions: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> bool:
@@ -177,8 +190,7 @@ def _tone(model, piece: str, found: list[Span], offset: int, compound: float) ->
     """News-calibrated tone of one sentence (see :mod:`toolkit.tone`); VADER without a model."""
     if model is None or not piece.strip():
         return compound
-    cues = [s.shifted(-offset) for s in found if s.category in CUE_CATEGORIES]
-    return model.tone(piece, spans=cues)
+    return model.tone(piece, spans=_model_cues(found, offset))
 
 
 def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
@@ -220,7 +232,7 @@ def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Spa
         own, found = sentences_of[number], spans_of[number]
         weights = [r["n_words"] for r in own]
         n_words = sum(weights)
-        counts = Counter(s.category for s in found)
+        counts = _category_counts(found)
         insert = inserts[number]
         rows.append({
             "paragraph": number, "start": start, "end": end, "text": text[start:end],
@@ -266,7 +278,7 @@ def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
     groups = _group_by_paragraph(article, spans)
     found = [span for i in kept["paragraph"] for span in groups[i]]
     n_words = int(kept["n_words"].sum())
-    counts = Counter(s.category for s in found)
+    counts = _category_counts(found)
     excluded = 0 if include_inserts else int(inserts.sum())
     return {
         "title": article.title, "source": article.source,
@@ -412,7 +424,7 @@ def _score_one(text: str, number: int, lexicon: CueLexicon | None, model,
     found = _evidence(text, sentences, lexicon)
     n_words = sum(_count_words(text, s.words) for s in sentences)
     compound = vader_scores(text)["compound"] if text.strip() else 0.0
-    counts = Counter(s.category for s in found)
+    counts = _category_counts(found)
     return {"sentence": number, "text": text, "n_words": n_words,
             "sentiment": _tone(tone_model, text, found, 0, compound),
             "sentiment_vader": compound, "subjectivity": subjectivity_of(found),

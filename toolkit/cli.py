@@ -9,6 +9,7 @@ train-bias  rebuild the bias model's weights (toolkit/models/bias_babe.json)
 corpus    score a whole corpus (folder, glob, .jsonl or .csv) in parallel, resumably
 train-tone  rebuild the news tone calibration (toolkit/models/tone_nyt.json)
 train-target-tone   fit the target-tone model on NewsMTSC and report grouped CV figures
+train-loaded  rebuild the loaded-word model (toolkit/models/loaded_words.json)
 """
 from __future__ import annotations
 
@@ -103,6 +104,49 @@ def _train_bias(args: argparse.Namespace) -> int:
     model = train_bias_model(frame, meta=meta, **options)
     out = args.out or Path(str(files("toolkit").joinpath("models", MODEL_FILE)))
     print(f"wrote {model.save(out)}")
+    return 0
+
+
+def _train_loaded(args: argparse.Namespace) -> int:
+    from importlib.resources import files
+
+    from .bias_model import read_training_data
+    from .loaded import MODEL_FILE, train_loaded_model
+
+    if args.csv:
+        paths = list(args.csv)
+        meta = {"data": [str(p) for p in paths], "licence": "the licence of the data above"}
+    else:
+        paths = [args.data / "babe" / "dev.csv", args.data / "mbic" / "dev.csv"]
+        meta = {"data": "BABE dev + MBIC dev biased_words (Spinde et al.), duplicates resolved "
+                        "to BABE", "licence": "AGPL-3.0 (derived from BABE and MBIC)",
+                "command": "python -m toolkit train-loaded --data ../shared/data"}
+    try:
+        frame = read_training_data(paths)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.holdout:
+        import pandas as pd
+
+        from .loaded import holdout_figures
+        from .validation import read_split
+
+        babe = read_split(args.data, "babe", "dev") if not args.csv else frame
+        try:
+            ptc = read_split(args.data, "ptc", "dev")
+        except FileNotFoundError:
+            ptc = None
+        table = holdout_figures(frame, babe, ptc, folds=args.holdout, C=args.C)
+        with pd.option_context("display.float_format", "{:.3f}".format):
+            print(table.to_string(index=False))
+            print("mean", table.drop(columns=["fold", "n_terms"]).mean().round(3).to_dict())
+        return 0
+    print(f"training on the words of {len(frame)} sentences")
+    model = train_loaded_model(frame, C=args.C, meta=meta)
+    out = args.out or Path(str(files("toolkit").joinpath("models", MODEL_FILE)))
+    model.save(out)
+    print(f"wrote {out}")
     return 0
 
 
@@ -257,6 +301,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cv", type=int, default=0, metavar="K",
                    help="also report a K-fold cross-validated estimate and store it in the file")
     p.set_defaults(func=_train_bias)
+
+    p = verbs.add_parser(
+        "train-loaded", help="rebuild the loaded-word model from sentences with marked words",
+        description="Train the word model of toolkit.loaded (a logistic regression over word "
+                    "features that decides which words count as loaded language) and save its "
+                    "weights as JSON. By default it trains on DATA/babe/dev.csv and "
+                    "DATA/mbic/dev.csv and overwrites toolkit/models/loaded_words.json. With "
+                    "--csv it trains on your own CSV files (columns text, label 0/1, "
+                    "biased_words as a JSON list of the words marked as biased).",
+        epilog="example: python -m toolkit train-loaded --csv mine.csv --out my_words.json")
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR",
+                   help="folder holding babe/dev.csv and mbic/dev.csv (default ../shared/data)")
+    p.add_argument("--csv", type=Path, nargs="+", metavar="FILE",
+                   help="your own labelled CSV file(s) instead of BABE and MBIC")
+    p.add_argument("--out", type=Path, metavar="PATH", help="where to write the JSON weights")
+    p.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    p.add_argument("--holdout", type=int, default=0, metavar="K",
+                   help="instead of writing weights, train on K-1 of K folds and report word "
+                        "figures on the other fold (BABE words, and PTC lines when present), "
+                        "for each fold")
+    p.set_defaults(func=_train_loaded)
 
     p = verbs.add_parser(
         "corpus", help="analyse a corpus into tidy tables, in parallel and resumably",

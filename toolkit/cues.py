@@ -20,8 +20,8 @@ from functools import lru_cache
 from .segmentation import Sentence, segment, word_spans
 from .spans import Span
 
-__all__ = ["CUE_CATEGORIES", "LOADED_CATEGORIES", "NEGATORS", "CueLexicon", "bundled_lexicon",
-           "default_lexicon", "find_cues"]
+__all__ = ["CUE_CATEGORIES", "LOADED_CATEGORIES", "LOADED_MIN_WEIGHT", "NEGATORS", "CueLexicon",
+           "bundled_lexicon", "default_lexicon", "find_cues", "is_loaded"]
 
 #: Every cue category, in the order the tables show them.
 CUE_CATEGORIES = ("emotive", "label", "booster", "hedge", "factive", "report_verb",
@@ -35,6 +35,27 @@ CUE_CATEGORIES = ("emotive", "label", "booster", "hedge", "factive", "report_ver
 #: (BABE dev, biased sentences: 8%; PTC dev tokens: 3%), against about 60% for emotive words.
 LOADED_CATEGORIES = ("emotive", "label", "report_verb", "fear", "conflict", "urgency",
                      "call_to_action", "us_them", "flag_waving")
+
+#: The smallest weight (in absolute value) of a span that counts as loaded language. Spans of
+#: the project-written lists weigh 0.5 to 1; the word model of :mod:`toolkit.loaded` weighs a
+#: word by its probability of being marked as biased. Chosen on the development data (see the
+#: README's Validation section).
+LOADED_MIN_WEIGHT = 0.12
+
+
+def is_loaded(span: Span) -> bool:
+    """Whether a span counts as loaded language: a category of :data:`LOADED_CATEGORIES`
+    and a weight of at least :data:`LOADED_MIN_WEIGHT` in absolute value (negated cues count).
+
+    Examples
+    --------
+    >>> is_loaded(Span(0, 5, "smear", "emotive", 1.0, "cues"))
+    True
+    >>> is_loaded(Span(0, 6, "played", "emotive", 0.05, "babe_mbic_loaded"))
+    False
+    """
+    return span.category in LOADED_CATEGORIES and abs(span.weight) >= LOADED_MIN_WEIGHT
+
 
 NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly", "nor", "neither",
                       "barely", "scarcely", "nothing", "none", "nobody", "cannot"})

@@ -169,12 +169,13 @@ def _summary_section(analysis) -> str:
 
 
 def _evidence_section(analysis, top: int) -> str:
-    from .cues import LOADED_CATEGORIES
+    from .cues import LOADED_CATEGORIES, LOADED_MIN_WEIGHT
 
     spans = analysis.spans
     if spans is None or not len(spans):
         return "<h2>Top evidence</h2><p>No evidence spans were found.</p>"
-    loaded = spans[spans["category"].isin(LOADED_CATEGORIES) & (spans["weight"] > 0)].copy()
+    loaded = spans[spans["category"].isin(LOADED_CATEGORIES)
+                   & (spans["weight"] >= LOADED_MIN_WEIGHT)].copy()
     if not len(loaded):
         return "<h2>Top evidence</h2><p>No loaded language was found.</p>"
     kinds = analysis.paragraphs.set_index("paragraph")["kind"] \

@@ -9,7 +9,7 @@ dataset, computed as follows so that they compare with the published ones:
     when ``bias_probability >= 0.5``. ``macro_f1`` is macro-F1 over both classes and ``auc``
     the ROC AUC of ``bias_probability``. Word level, over the sentences labelled biased:
     predicted is the set of distinct lower-cased word tokens inside any loaded-language span
-    (categories :data:`~toolkit.cues.LOADED_CATEGORIES`), gold the set of distinct
+    (:func:`loaded_spans`), gold the set of distinct
     lower-cased ``biased_words``; counts are micro-averaged (``word_precision``,
     ``word_recall``).
 ``nyt``
@@ -194,7 +194,11 @@ def line_prf(gold: Iterable[bool], predicted: Iterable[bool]) -> dict[str, float
 
 # --------------------------------------------------------------------------- evidence
 def loaded_spans(text: str, *, lexicon=None) -> list[tuple[int, int]]:
-    """``(start, end)`` of the loaded-language cue spans in ``text``, one line or sentence.
+    """``(start, end)`` of the loaded-language spans in ``text``, one line or sentence.
+
+    The spans of :func:`~toolkit.loaded.find_loaded` that :func:`~toolkit.cues.is_loaded`
+    accepts: a category of :data:`~toolkit.cues.LOADED_CATEGORIES` and a weight of at least
+    :data:`~toolkit.cues.LOADED_MIN_WEIGHT`.
 
     Examples
     --------
@@ -202,10 +206,11 @@ def loaded_spans(text: str, *, lexicon=None) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in loaded_spans(text)]
     ['slammed']
     """
-    from .cues import LOADED_CATEGORIES, find_cues
+    from .cues import is_loaded
+    from .loaded import find_loaded
 
-    return sorted({(s.start, s.end) for s in find_cues(text, lexicon=lexicon)
-                   if s.category in LOADED_CATEGORIES})
+    return sorted({(s.start, s.end) for s in find_loaded(text, lexicon=lexicon)
+                   if is_loaded(s)})
 
 
 def _words_in(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
