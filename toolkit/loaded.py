@@ -135,45 +135,77 @@ def _cue_categories(words: list[_Word], cues: Iterable[Span]) -> list[set[str]]:
     return out
 
 
-def _feature_rows(text: str, words: list[_Word], cats: list[set[str]],
-                  stems: dict[str, Sequence[int]], prior: tuple[float, float]) -> np.ndarray:
+_STATIC = ("rate_biased", "rate_all", "log_seen", "unseen", "vader_abs", "vader_negative",
+           "vader_positive", "subjectivity", "no_subjectivity", "pos_adjective", "pos_adverb",
+           "pos_verb", "pos_noun", "pos_proper", "pos_unknown", "ly", "hyphen", "stopword",
+           "length", "rare_valence", "rare_subjectivity", "rare_adjective", "rare_adverb")
+_STATIC_AT = [FEATURES.index(f) for f in _STATIC]
+_AT = {f: FEATURES.index(f) for f in FEATURES}
+_CACHE_SIZE = 100_000
+
+
+def _static_features(low: str, stems: dict[str, Sequence[int]],
+                     prior: tuple[float, float]) -> tuple[float, ...]:
+    """The features of a lower-cased word that do not depend on its sentence (order _STATIC)."""
     from .sentiment import vader
     from .subjectivity import subjectivity_lexicon
 
-    valence = vader().lexicon
-    subjective = subjectivity_lexicon()
-    pos = _pos_lexicon()
-    stop = _stopwords()
-    lowered = [w.text.lower().replace("’", "'") for w in words]
-    strong = math.log1p(sum(abs(valence.get(w, 0.0)) >= _STRONG_VALENCE for w in lowered))
-    lo = words[0].start if words else 0
-    hi = words[-1].end if words else 0
-    exclaims = float("!" in text[lo:hi + 2])
-    rows = np.zeros((len(words), len(FEATURES)))
-    for i, (word, low) in enumerate(zip(words, lowered)):
-        hits_b, seen_b, hits_a, seen_a = stems.get(_stem(low), (0, 0, 0, 0))
-        rate_b = (hits_b + _SMOOTHING * prior[0]) / (seen_b + _SMOOTHING)
-        rate_a = (hits_a + _SMOOTHING * prior[1]) / (seen_a + _SMOOTHING)
-        v = valence.get(low)
-        s = subjective.get(low)
-        tag = pos.get(low, "?")
-        before = text[max(0, word.start - 2):word.start]
-        row = [
-            _logit(rate_b), _logit(rate_a), math.log1p(seen_b), float(seen_b == 0),
-            abs(v) if v is not None else 0.0, float(v is not None and v < 0),
-            float(v is not None and v > 0), s if s is not None else 0.0, float(s is None),
-            float(tag.startswith("JJ")), float(tag.startswith("RB")), float(tag.startswith("VB")),
+    hits_b, seen_b, hits_a, seen_a = stems.get(_stem(low), (0, 0, 0, 0))
+    rate_b = (hits_b + _SMOOTHING * prior[0]) / (seen_b + _SMOOTHING)
+    rate_a = (hits_a + _SMOOTHING * prior[1]) / (seen_a + _SMOOTHING)
+    v = vader().lexicon.get(low)
+    s = subjectivity_lexicon().get(low)
+    tag = _pos_lexicon().get(low, "?")
+    size = abs(v) if v is not None else 0.0
+    subj = s if s is not None else 0.0
+    adj, adv = float(tag.startswith("JJ")), float(tag.startswith("RB"))
+    rare = (size, subj, adj, adv) if seen_a < _RARE else (0.0, 0.0, 0.0, 0.0)
+    return (_logit(rate_b), _logit(rate_a), math.log1p(seen_b), float(seen_b == 0),
+            size, float(v is not None and v < 0), float(v is not None and v > 0),
+            subj, float(s is None), adj, adv, float(tag.startswith("VB")),
             float(tag in ("NN", "NNS")), float(tag.startswith("NNP")), float(tag == "?"),
-            float(low.endswith("ly")), float("-" in low), float(low in stop),
-            float(word.text[:1].isupper() and i > 0), float(word.text.isupper() and len(word.text) > 1),
-            float(any(q in before for q in _QUOTES)), min(len(low), 15) / 15,
-            strong, exclaims, float(i > 0 and "booster" in cats[i - 1]),
-            *((abs(v) if v is not None else 0.0, s if s is not None else 0.0,
-               float(tag.startswith("JJ")), float(tag.startswith("RB")))
-              if seen_a < _RARE else (0.0, 0.0, 0.0, 0.0)),
-            *(float(c in cats[i]) for c in CUE_CATEGORIES),
-        ]
-        rows[i] = row
+            float(low.endswith("ly")), float("-" in low), float(low in _stopwords()),
+            min(len(low), 15) / 15, *rare)
+
+
+def _feature_rows(text: str, words: list[_Word], cats: list[set[str]],
+                  stems: dict[str, Sequence[int]], prior: tuple[float, float],
+                  cache: dict | None = None) -> np.ndarray:
+    from .sentiment import vader
+
+    cache = {} if cache is None else cache
+    if len(cache) > _CACHE_SIZE:
+        cache.clear()
+    valence = vader().lexicon
+    lowered = [w.text.lower().replace("’", "'") for w in words]
+    rows = np.zeros((len(words), len(FEATURES)))
+    if not words:
+        return rows
+    statics = []
+    for low in lowered:
+        static = cache.get(low)
+        if static is None:
+            static = cache[low] = _static_features(low, stems, prior)
+        statics.append(static)
+    rows[:, _STATIC_AT] = statics
+    strong = math.log1p(sum(abs(valence.get(w, 0.0)) >= _STRONG_VALENCE for w in lowered))
+    rows[:, _AT["sentence_strong"]] = strong
+    rows[:, _AT["sentence_exclaims"]] = float("!" in text[words[0].start:words[-1].end + 2])
+    cue_at = [_AT[f"cue_{c}"] for c in CUE_CATEGORIES]
+    for i, word in enumerate(words):
+        row = rows[i]
+        if i and word.text[:1].isupper():
+            row[_AT["capitalised"]] = 1.0
+        if len(word.text) > 1 and word.text.isupper():
+            row[_AT["all_caps"]] = 1.0
+        before = text[max(0, word.start - 2):word.start]
+        if any(q in before for q in _QUOTES):
+            row[_AT["quoted"]] = 1.0
+        if i and "booster" in cats[i - 1]:
+            row[_AT["after_booster"]] = 1.0
+        for c, at in zip(CUE_CATEGORIES, cue_at):
+            if c in cats[i]:
+                row[at] = 1.0
     return rows
 
 
@@ -208,6 +240,7 @@ class LoadedWordModel:
         self.stems = {k: tuple(v) for k, v in stems.items()}
         self.prior = (float(prior[0]), float(prior[1]))
         self.meta = dict(meta or {})
+        self._cache: dict[str, tuple[float, ...]] = {}
         self._w = np.array([self.coef[f] / self.scale[f] for f in FEATURES])
         self._b = self.intercept - float(sum(self.coef[f] * self.mean[f] / self.scale[f]
                                              for f in FEATURES))
@@ -247,7 +280,7 @@ class LoadedWordModel:
         """The words of ``sentence`` (all of ``text`` when omitted) and their feature rows."""
         words = _words(text, sentence)
         cats = _cue_categories(words, cues)
-        return words, _feature_rows(text, words, cats, self.stems, self.prior)
+        return words, _feature_rows(text, words, cats, self.stems, self.prior, self._cache)
 
     def probabilities(self, text: str, sentence: Sentence | None = None,
                       cues: Iterable[Span] = ()) -> list[tuple[int, int, str, float]]:
@@ -529,10 +562,11 @@ def train_loaded_model(frame: pd.DataFrame, *, C: float = 1.0, folds: int = 5,
         counts = _stem_counts([texts[i] for i in rest], [labels[i] for i in rest],
                               [marked[i] for i in rest])
         prior = _prior(counts)
+        cache: dict[str, tuple[float, ...]] = {}
         for i in (i for i, f in enumerate(fold_of) if f == k):
             words = _words(texts[i])
             cats = _cue_categories(words, find_cues(texts[i], lexicon=project))
-            blocks.append(_feature_rows(texts[i], words, cats, counts, prior))
+            blocks.append(_feature_rows(texts[i], words, cats, counts, prior, cache))
             ys += [float(w.text.lower().replace("’", "'") in marked[i]) for w in words]
     X = np.vstack(blocks) if blocks else np.zeros((0, len(FEATURES)))
     y = np.asarray(ys)
