@@ -38,7 +38,9 @@ POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
          "heldout2": HERE / "insert_blocks" / "heldout2.txt",
          "heldout3": HERE / "insert_blocks" / "heldout3.txt",
          "heldout4": HERE / "insert_blocks" / "heldout4.txt",
-         "heldout5": HERE / "insert_blocks" / "heldout5.txt"}
+         "heldout5": HERE / "insert_blocks" / "heldout5.txt",
+         "heldout6": HERE / "insert_blocks" / "heldout6.txt",
+         "heldout7": HERE / "insert_blocks" / "heldout7.txt"}
 PTC_ARTICLES = HERE.parent.parent / "shared" / "data" / "ptc" / "articles"
 NATIVE = HERE / "insert_blocks" / "ptc_native_inserts.tsv"
 
