@@ -445,11 +445,13 @@ class _Score:
     marker: str | None = None
     listing: bool = False
     pending_off_topic: float = 0.0  # off-topic points held back until appeal evidence turns up
+    rules: dict[str, float] = field(default_factory=dict)  # points per rule, for calibration
 
-    def add(self, points: float, why: str, *, family: str | None = None,
+    def add(self, rule: str, points: float, why: str, *, family: str | None = None,
             appeal: bool = False) -> None:
         if not points:
             return
+        self.rules[rule] = self.rules.get(rule, 0.0) + points
         self.points += points
         self.positive += max(points, 0.0)
         if appeal:
@@ -495,7 +497,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.spans.append(_span(text, s, e, "insert_marker", w["insert_marker"]))
         if score.marker is None:
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
-            score.add(points, f"marker {text[s:e]!r}", family=family, appeal=True)
+            score.add("marker", points, f"marker {text[s:e]!r}", family=family, appeal=True)
             score.marker = text[s:e]
         if family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line):
             score.sponsor_line = True
@@ -510,7 +512,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         if score.marker is None:
             family = "ad" if _AD_SENTENCE.match(m.group()) else "furniture"
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
-            score.add(points, f"marker {m.group()!r}", family=family, appeal=True)
+            score.add("marker", points, f"marker {m.group()!r}", family=family, appeal=True)
             score.marker = m.group()
         score.spans.append(_span(text, start + m.start(), start + m.end(), "insert_marker",
                                  w["insert_marker"]))
@@ -526,12 +528,12 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     if found:
         points = min(w["call_to_action_max"], w["call_to_action"] * len(found))
         first = sorted(found.items())[0][1]
-        score.add(points, f"{len(found)} call(s) to action, first {first!r}", appeal=True)
+        score.add("call_to_action", points, f"{len(found)} call(s) to action, first {first!r}", appeal=True)
         for (s, e) in sorted(found):
             score.spans.append(_span(text, s, e, "call_to_action", w["call_to_action"]))
         link = _LINK_END.search(masked) or _CLICK.search(masked)
         if link and n_words <= 25:
-            score.add(w["link_prompt"], f"points to a link ({link.group()!r})",
+            score.add("link_prompt", w["link_prompt"], f"points to a link ({link.group()!r})",
                       family="furniture", appeal=True)
             score.spans.append(_span(text, start + link.start(), start + link.end(),
                                      "link_list", w["link_prompt"]))
@@ -545,19 +547,19 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             continue
         imperatives.append((a, start + m.end(1)))
     if imperatives:
-        score.add(min(w["imperative_max"], w["imperative"] * len(imperatives)),
+        score.add("imperative", min(w["imperative_max"], w["imperative"] * len(imperatives)),
                   f"{len(imperatives)} imperative(s), first {text[slice(*imperatives[0])]!r}",
                   appeal=True)
         for a, b in imperatives:
             score.spans.append(_span(text, a, b, "call_to_action", w["imperative"]))
     question = _READER_QUESTION.search(masked)
     if question:
-        score.add(w["reader_question"], f"asks the reader {question.group()!r}")
+        score.add("reader_question", w["reader_question"], f"asks the reader {question.group()!r}")
         score.spans.append(_span(text, start + question.start(), start + question.end(),
                                  "second_person", w["reader_question"]))
     disclaimer = _DISCLAIMER.search(masked)
     if disclaimer:
-        score.add(w["disclaimer"], f"ad small print {disclaimer.group()!r}", family="ad",
+        score.add("disclaimer", w["disclaimer"], f"ad small print {disclaimer.group()!r}", family="ad",
                   appeal=True)
         score.spans.append(_span(text, start + disclaimer.start(), start + disclaimer.end(),
                                  "price", w["disclaimer"]))
@@ -565,18 +567,18 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # The reader addressed, and the writer speaking as "we".
     you = list(_SECOND_PERSON.finditer(masked))
     if you:
-        score.add(min(w["second_person_max"], w["second_person"] * len(you)),
+        score.add("second_person", min(w["second_person_max"], w["second_person"] * len(you)),
                   f"addresses the reader as 'you' {len(you)} time(s)")
         for m in you:
             score.spans.append(_span(text, start + m.start(), start + m.end(), "second_person",
                                      w["second_person"]))
         if _FIRST_PLURAL.search(masked):
-            score.add(w["we_and_you"], "speaks as 'we' to 'you'")
+            score.add("we_and_you", w["we_and_you"], "speaks as 'we' to 'you'")
 
     # Prices.
     prices = list(_MONEY.finditer(masked))
     if prices:
-        score.add(min(w["price_max"], w["price"] * len(prices)),
+        score.add("price", min(w["price_max"], w["price"] * len(prices)),
                   f"{len(prices)} price(s), first {prices[0].group()!r}", family="ad",
                   appeal=True)
         for m in prices:
@@ -584,7 +586,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                                      w["price"]))
         sales = _SALES.search(masked)
         if sales:
-            score.add(w["sales_words"], f"sales word {sales.group()!r}", family="ad",
+            score.add("sales_words", w["sales_words"], f"sales word {sales.group()!r}", family="ad",
                       appeal=True)
             score.spans.append(_span(text, start + sales.start(), start + sales.end(),
                                      "price", w["sales_words"]))
@@ -603,10 +605,10 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         furniture_share = sum(c in ("subscription", "social") for c, _ in hits) / len(hits)
         if "donation" in categories and _JOURNALISM.search(masked):
             furniture_share = max(furniture_share, 0.75)
-        score.add(points * furniture_share,
+        score.add("vocabulary", points * furniture_share,
                   f"{'/'.join(categories)} words, e.g. {hits[0][1].group()!r}",
                   family="furniture", appeal=True)
-        score.add(points * (1 - furniture_share), f"{'/'.join(categories)} words"
+        score.add("vocabulary", points * (1 - furniture_share), f"{'/'.join(categories)} words"
                   if furniture_share else f"{'/'.join(categories)} words, e.g. "
                   f"{hits[0][1].group()!r}", family="ad", appeal=True)
         for category, m in hits:
@@ -617,7 +619,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     probability, strongest = _promotional(masked, start)
     if probability > _PROMO_FROM and sim < _SIM_MID:
         words = ", ".join(repr(text[a:b]) for a, b, _ in strongest)
-        score.add(w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
+        score.add("promotional_wording", w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
                   f"promotional wording (p={probability:.2f}; {words})", appeal=True)
         for a, b, weight in strongest:
             score.spans.append(_span(text, a, b, "promotional_wording", weight))
@@ -625,21 +627,21 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # An appeal for the newsroom's own money.
     newsroom, support = _JOURNALISM.search(masked), _SUPPORT.search(masked)
     if newsroom and (support or prices) and n_words <= 60:
-        score.add(w["newsroom_appeal"], f"asks support for {newsroom.group()!r}",
+        score.add("newsroom_appeal", w["newsroom_appeal"], f"asks support for {newsroom.group()!r}",
                   family="furniture", appeal=True)
         score.spans.append(_span(text, start + newsroom.start(), start + newsroom.end(),
                                  "donation", w["newsroom_appeal"]))
 
     urgent = list(_URGENCY.finditer(masked))
     if urgent:
-        score.add(min(w["urgency_max"], w["urgency"] * len(urgent)),
+        score.add("urgency", min(w["urgency_max"], w["urgency"] * len(urgent)),
                   f"urgency {urgent[0].group()!r}", family="ad")
         for m in urgent:
             score.spans.append(_span(text, start + m.start(), start + m.end(), "urgency",
                                      w["urgency"]))
     bait = _CLICKBAIT.search(masked)
     if bait:
-        score.add(w["clickbait"], f"clickbait {bait.group()!r}", family="ad", appeal=True)
+        score.add("clickbait", w["clickbait"], f"clickbait {bait.group()!r}", family="ad", appeal=True)
         score.spans.append(_span(text, start + bait.start(), start + bait.end(), "clickbait",
                                  w["clickbait"]))
 
@@ -650,7 +652,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                  and not any(s <= a < e for a, _ in marked)
                  and (not text[s:e].endswith(_SENTENCE_END) or _BULLET.match(text[s:e]))]
         if len(short) >= 2 and len(short) >= 0.6 * len(lines):
-            score.add(w["link_list"], f"list of {len(short)} headline-like lines",
+            score.add("link_list", w["link_list"], f"list of {len(short)} headline-like lines",
                       family="furniture", appeal=True)
             score.listing = True
             for s, e in short:
@@ -659,32 +661,32 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # Topical distance (it only amplifies appeal evidence), and the signs of reporting.
     if score.appeal <= 0:
         if sim > _SIM_HIGH:
-            score.add(w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
+            score.add("topic", w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
         elif sim > _SIM_ON:
-            score.add(w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
+            score.add("topic", w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
         else:
             score.pending_off_topic = (w["off_topic_low"] if sim < _SIM_LOW else
                                        w["off_topic_mid"] if sim < _SIM_MID else 0.0)
     elif sim < _SIM_LOW:
-        score.add(w["off_topic_low"], f"off-topic (TF-IDF similarity {sim:.2f})")
+        score.add("topic", w["off_topic_low"], f"off-topic (TF-IDF similarity {sim:.2f})")
     elif sim < _SIM_MID:
-        score.add(w["off_topic_mid"], f"off-topic (TF-IDF similarity {sim:.2f})")
+        score.add("topic", w["off_topic_mid"], f"off-topic (TF-IDF similarity {sim:.2f})")
     elif sim > _SIM_HIGH:
-        score.add(w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
+        score.add("topic", w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
     elif sim > _SIM_ON:
-        score.add(w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
+        score.add("topic", w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
     reporting = _REPORTING.search(masked)
     if reporting and score.marker is None:
-        score.add(w["reporting"], f"attribution {reporting.group()!r}")
+        score.add("reporting", w["reporting"], f"attribution {reporting.group()!r}")
     if n_words > _DILUTE_AFTER:
         # Evidence spread thinly over a long paragraph counts for less.
         factor = _DILUTE_AFTER / n_words
-        score.add(-score.positive * (1 - factor), f"evidence spread over {n_words} words "
+        score.add("dilution", -score.positive * (1 - factor), f"evidence spread over {n_words} words "
                   f"(x{factor:.2f})")
     if n_words > 120:
-        score.add(w["very_long"], f"{n_words} words long")
+        score.add("length", w["very_long"], f"{n_words} words long")
     elif n_words > 70:
-        score.add(w["long"], f"{n_words} words long")
+        score.add("length", w["long"], f"{n_words} words long")
     return score
 
 
@@ -754,11 +756,11 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         s, e = ranges[i]
         if (before.sponsor_line and before.bare_marker and scores[i].marker is None
                 and i != headline and _n_words(text[s:e]) >= 3):
-            scores[i].add(w["after_sponsor_line"],
+            scores[i].add("after_sponsor_line", w["after_sponsor_line"],
                           f"follows the ad marker {scores[i - 1].marker!r}", family="ad",
                           appeal=True)
             if scores[i].pending_off_topic:
-                scores[i].add(scores[i].pending_off_topic,
+                scores[i].add("topic", scores[i].pending_off_topic,
                               f"off-topic (TF-IDF similarity {sims[i]:.2f})")
 
     kinds: list[str | None] = [
