@@ -47,12 +47,17 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
 ``reporting``
     Negative: attribution ("said", "according to"), length and quotation, the signs of a
     news paragraph.
+``first_person``
+    Negative: the writer speaking as "I", "me" or "my" outside quotes, the sign of a column
+    or an opinion line; promotional blocks speak as "we" or in the imperative.
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
 its own, or shares almost no words with the article (a "short line next to such a block
-belongs to it"). A paragraph right after a bare ad marker ("Acme Sponsored", "Advertisement")
-gets ``after_sponsor_line`` points.
+belongs to it"). It never joins when it is the end of a quotation ('... my thing," he said'),
+an embedded tweet's byline ("pic.twitter.com/...", "(@handle) October 11, 2017"), a quote's
+dash attribution ("--Tucker Carlson") or a hat tip ("H/T ..."). A paragraph right after a bare
+ad marker ("Acme Sponsored", "Advertisement") gets ``after_sponsor_line`` points.
 
 The kind is ``sponsored`` for advertising, paid posts, political and product ads, and donation
 or petition appeals on behalf of a cause; ``boilerplate`` for the publisher's own furniture:
@@ -113,6 +118,7 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "on_topic_mid": -0.75,         # above 0.15
     "on_topic_high": -1.5,         # above 0.25
     "reporting": -1.5,             # attribution outside quotes
+    "first_person": -1.0,          # the writer as "I"/"me"/"my" outside quotes: a column
     "long": -1.0,                  # more than 70 words
     "very_long": -2.0,             # more than 120 words
     "join_signal": 1.5,            # a short neighbour joins an insert with this much evidence
@@ -226,6 +232,7 @@ _CTA_ANYWHERE = re.compile(
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you’re|you’ve"
                             r"|you’ll)\b", _I)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|I'm|I’m|I've|I’ve|I'd|I’d)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", _I)
 
 _MONEY = re.compile(
@@ -310,6 +317,12 @@ _REPORTING = re.compile(
     r"\b(?:said|says|told|according to|reported|stated|announced|added|explained|wrote|"
     r"noted|claimed|testified)\b", _I)
 
+# Lines that never join a neighbouring insert: the end of a quotation ('..." he said'), an
+# embedded tweet's byline ("pic.twitter.com/...", "(@handle) October 11, 2017") and a quote's
+# dash attribution ("–Tucker Carlson").
+_NOT_JOINABLE = re.compile(
+    r"[”\"]|pic\.twitter\.com|\(@\w+\)\s+\w+ \d{1,2}, \d{4}"
+    r"|^\s*[—–-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$|^\s*(?:h/t|hat tip)\b", _I)
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 _SENTENCE_END = tuple(".!?…\"'”’)")
@@ -678,6 +691,10 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     reporting = _REPORTING.search(masked)
     if reporting and score.marker is None:
         score.add("reporting", w["reporting"], f"attribution {reporting.group()!r}")
+    first_person = _FIRST_SINGULAR.search(masked)
+    if first_person and score.marker is None:
+        score.add("first_person", w["first_person"],
+                  f"the writer speaks as {first_person.group()!r}")
     if n_words > _DILUTE_AFTER:
         # Evidence spread thinly over a long paragraph counts for less.
         factor = _DILUTE_AFTER / n_words
@@ -777,7 +794,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     while changed:
         changed = False
         for i, (s, e) in enumerate(ranges):
-            if kinds[i] or i in (0, headline) or not _is_short_line(text, s, e):
+            if (kinds[i] or i in (0, headline) or not _is_short_line(text, s, e)
+                    or _NOT_JOINABLE.search(text[s:e])):
                 continue
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(ranges) or kinds[j] is None:
