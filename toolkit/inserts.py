@@ -56,8 +56,10 @@ shares more words with the insert than with the article, or carries some insert 
 its own, or shares almost no words with the article (a "short line next to such a block
 belongs to it"). It never joins when it is the end of a quotation ('... my thing," he said'),
 an embedded tweet's byline ("pic.twitter.com/...", "(@handle) October 11, 2017"), a quote's
-dash attribution ("--Tucker Carlson") or a hat tip ("H/T ..."). A paragraph right after a bare
-ad marker ("Acme Sponsored", "Advertisement") gets ``after_sponsor_line`` points.
+dash attribution ("--Tucker Carlson"), a hat tip ("H/T ...") or a repost credit ("Article
+posted with permission from ..."). A bare "Advertisement" line is a placeholder and labels
+nothing after it; a paragraph right after another bare ad marker ("Acme Sponsored") gets
+``after_sponsor_line`` points.
 
 The kind is ``sponsored`` for advertising, paid posts, political and product ads, and donation
 or petition appeals on behalf of a cause; ``boilerplate`` for the publisher's own furniture:
@@ -189,6 +191,9 @@ _FURNITURE_WORD_LINE = re.compile(
     r"\b(?:recommended|trending|popular|most (?:read|viewed|shared)|related|newsletter|"
     r"subscribe|follow us|read more|keep reading|top stories|latest news|editors?'? picks?|"
     r"you may (?:also )?like|share this|copy link)\b", _I)
+# A bare "Advertisement" line is a placeholder: the ad itself is usually an image, so the line
+# after it is as likely the article's next sentence as ad copy.
+_PLACEHOLDER = re.compile(r"^\W*(?:advertisements?|advertising|ads?)\W*$", _I)
 _PAID_FOR = re.compile(r"\bpaid for by\b", _I)  # a disclaimer closes an ad, it does not open one
 _FURNITURE_MARKER_LINE = re.compile(
     r"^(?:recommended(?: for you| stories| reading| articles)?|trending(?: now| stories)?"
@@ -298,7 +303,9 @@ _CLICKBAIT = re.compile(
     r"\b(?:this (?:one )?(?:simple|weird|little|tiny|overlooked) (?:trick|device|asset|exercise|"
     r"ingredient)|one simple|doctors are (?:stunned|baffled)|(?:stunned|shocked) by what|"
     r"the shocking truth|you won'?t believe|won'?t tell you|revealed:|risk-free|free video|"
-    r"free guide|free (?:bumper sticker|membership|gift)|(?:our|your) free \w+|"
+    r"free guide|free (?:bumper sticker|membership|gift)|(?:our|your) free (?:guide|report|"
+    r"video|e-?book|book|trial|gift|newsletter|app|account|sample|copy|quote|consultation|"
+    r"download|membership|webinar|course|kit|checklist|issue|week|month)s?\b|"
     r"get (?:a|your|our) free|the (?:one|#1|number one|biggest|single) \w+ (?:mistake|trick|"
     r"secret|thing|reason|habit)|(?:don'?t|doesn'?t) want you to (?:know|hear|see|read)|"
     r"how much you (?:could|can|might) save|you (?:could|can) save|for the price of)", _I)
@@ -322,7 +329,8 @@ _REPORTING = re.compile(
 # dash attribution ("–Tucker Carlson").
 _NOT_JOINABLE = re.compile(
     r"[”\"]|pic\.twitter\.com|\(@\w+\)\s+\w+ \d{1,2}, \d{4}"
-    r"|^\s*[—–-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$|^\s*(?:h/t|hat tip)\b", _I)
+    r"|^\s*[—–-]\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$|^\s*(?:h/t|hat tip)\b"
+    r"|^\s*(?:article )?(?:re)?(?:posted|printed|published) with permission\b", _I)
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 _SENTENCE_END = tuple(".!?…\"'”’)")
@@ -512,7 +520,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
             score.add("marker", points, f"marker {text[s:e]!r}", family=family, appeal=True)
             score.marker = text[s:e]
-        if family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line):
+        if (family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line)
+                and not _PLACEHOLDER.match(line)):
             score.sponsor_line = True
         if family == "furniture":
             score.listing = True
