@@ -218,7 +218,7 @@ def _ratio(pair: list[int]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pool", default="tuning",
-                        help="tuning, heldout, heldout2 or a pool file path")
+                        help="tuning, heldout, heldout2 ... heldout7 or a pool file path")
     parser.add_argument("--articles", default="tuning", choices=["tuning", "heldout", "all"])
     parser.add_argument("--data", type=Path, default=PTC_ARTICLES, help="PTC articles folder")
     parser.add_argument("--seed", type=int, default=0)

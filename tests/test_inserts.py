@@ -142,6 +142,34 @@ def test_inserts_summary_leaves_inserts_out(sample_path):
     assert left["n_words"] < kept["n_words"]
 
 
+@pytest.mark.parametrize("line", [
+    "For those heavy into it, that’s their thing, but it ain’t my thing,” he said",
+    "pic.twitter.com/5WnCA8 — Jane Roe (@janeroe) October 11, 2017",
+    "–Tucker Carlson",
+    "H/T Gateway Pundit",
+    "Article posted with permission from The Example Standard",
+])
+def test_inserts_quote_ends_bylines_and_credits_never_join(line):
+    block = "Trending Now\nStorm closes schools\nChef opens new restaurant"
+    kinds = _kinds(f"{block}\n\n{line}")
+    assert kinds[3] == "boilerplate" and kinds[4] is None
+
+
+def test_inserts_advertisement_placeholder_labels_nothing_after_it():
+    kinds = _kinds("ADVERTISEMENT\n\nNeither precaution was taken.")
+    assert kinds[3] == "sponsored" and kinds[4] is None
+    kinds = _kinds("Acme Sponsored\n\nThe best boots for every trail are here at last.")
+    assert kinds[3:5] == ["sponsored", "sponsored"]
+
+
+def test_inserts_first_person_counts_against():
+    text = f"{BEFORE}\n\nI ask everyone reading this to pray.\n\n{AFTER}"
+    finding = find_inserts(text)[3]
+    assert finding.kind is None
+    weights = {**INSERT_WEIGHTS, "first_person": 0.0}
+    assert find_inserts(text, weights=weights)[3].score > finding.score
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "One paragraph only, with nothing else."])
 def test_inserts_small_inputs(text):
     findings = find_inserts(text)
@@ -198,6 +226,10 @@ def test_inserts_word_model_never_saw_the_last_pool():
     # on all held-out articles): floors against regressions, below the 0.85.
     ("heldout4", "heldout", 0.7),
     ("heldout5", "heldout", 0.75),
+    # Written before the last changes and scored first as they stood (0.885 and 0.801 on all
+    # articles, seed 0); never used to change anything.
+    ("heldout6", "heldout", 0.75),
+    ("heldout7", "heldout", 0.7),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
@@ -209,4 +241,4 @@ def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     # "Completing this poll grants you access ...") counts against the rate; the second rate
     # leaves out the lines hand-checked as such.
     assert result["fp_rate"] <= 0.03
-    assert result["fp_rate_journalism"] <= 0.01
+    assert result["fp_rate_journalism"] <= 0.005

@@ -129,6 +129,7 @@ INSERT_WEIGHTS: Mapping[str, float] = {
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
 WORD_MODEL_FILE = "insert_words.tsv"  # in toolkit/models/, with LICENSE-insert_words.md
 _PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
+_PROMO_SIM = _SIM_MID  # ... and only below this similarity to the article
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
 
@@ -639,7 +640,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
     probability, strongest = _promotional(masked, start)
-    if probability > _PROMO_FROM and sim < _SIM_MID:
+    if probability > _PROMO_FROM and sim < _PROMO_SIM:
         words = ", ".join(repr(text[a:b]) for a, b, _ in strongest)
         score.add("promotional_wording", w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
                   f"promotional wording (p={probability:.2f}; {words})", appeal=True)
