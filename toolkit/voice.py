@@ -33,8 +33,8 @@ The voice of any character offset is then "quote" inside a quote's ``[start, end
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .loading import _trim
@@ -98,7 +98,8 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("emphasize", "emphasized emphasised emphasizing emphasising emphasizes emphasises"), ("wrote", "wrote"), ("begin", "began"),
         ("point", "pointed"), ("brand", "branded brands branding"),
         ("label", "labelled labeled labels labelling labeling"), ("dub", "dubbed dubs"),
-        ("term", "termed"),
+        ("term", "termed"), ("accuse", "accuse accuses accused accusing"),
+        ("apologise", "apologised apologized apologises apologizes apologising apologizing"),
     )
 }
 
@@ -123,6 +124,9 @@ _MASK = "\x1f"
 _QUOTE_END = "\x1e"
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+#: Lower-case words inside a name ("Ludwig van Beethoven", "Sharaf ad-Din Ali Yazdi").
+_PARTICLES = frozenset("""de da van von bin al del der la le di du ibn ad-din al-din ud-din
+ud-daula ben""".split())
 _TITLES = frozenset("""
 president minister secretary senator sen rep representative gov governor mayor mr mrs ms dr
 prof professor general gen colonel col lt captain capt chief chairman chairwoman chair ceo
@@ -131,7 +135,7 @@ princess pope rev sir dame lord lady premier chancellor commissioner leader spea
 congressman congresswoman councilman councillor councilor sheriff officer detective coach
 editor founder head deputy vice prime commander admiral adm sergeant sgt lieutenant marshal
 president-elect chairperson envoy counterpart analyst inspector advisor adviser superintendent constable
-trooper agent
+trooper agent official cardinal archbishop bishop pope rabbi imam pastor reverend
 """.split())
 _NP_STOP = frozenset("""
 and but or nor that which who whom whose when where while because after before as if than so
@@ -422,7 +426,7 @@ def _is_verb(tok: _Token) -> bool:
 
 
 def _np_token(tok: _Token) -> bool:
-    if not (tok.text[0].isalnum()):
+    if not (tok.text[0].isalnum()) or tok.low.endswith("n't"):
         return False
     if tok.text[0].islower() and (tok.low in _NP_STOP or tok.low in _FORM_TO_LEMMA):
         return False
@@ -446,8 +450,7 @@ def _capital_run(chunk: list[_Token]) -> list[_Token]:
     best: list[_Token] = []
     run: list[_Token] = []
     for tok in chunk:
-        if _is_cap(tok) or (run and tok.low in {"de", "da", "van", "von", "bin", "al", "del",
-                                                  "der", "la", "le", "di", "du", "of", "ibn"}):
+        if _is_cap(tok) or (run and (tok.low in _PARTICLES or tok.low == "of")):
             run.append(tok)
         else:
             if run:
@@ -488,6 +491,8 @@ def _strip_titles(run: list[_Token]) -> list[_Token]:
     cut = max((k for k, t in enumerate(run)
                if t.low.rstrip(".") in _TITLES or (t.low in _ORG_WORDS and k < len(run) - 2)),
               default=-1)
+    while 0 <= cut and cut + 2 < len(run) and run[cut + 1].low == "of":
+        cut += 2                                       # "Secretary of State Mike Pompeo"
     rest = run[cut + 1:]
     return rest if rest and rest[0].text[0].isupper() else run
 
@@ -644,7 +649,7 @@ def _attribution(text: str, speaker, verb_tokens: list[_Token]) -> _Attribution 
         return None
     name, s, e = speaker
     vs, ve = verb_tokens[0].start, verb_tokens[-1].end
-    verb = " ".join(t.text for t in verb_tokens)
+    verb = " ".join(text[t.start:t.end] for t in verb_tokens)      # as written: "Warns"
     return _Attribution(_tidy(name), s, e, verb, vs, ve)
 
 
@@ -686,8 +691,10 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
             return None
         if _is_verb(tok):
             if not loose and v + 1 < len(tokens) and (
-                    tokens[v + 1].low == "that" or tokens[v + 1].text.startswith(_MASK)):
-                return None                 # a new attribution of its own: 'He claimed that'
+                    tokens[v + 1].text.startswith(_MASK)
+                    or any(t.low == "that" for t in tokens[v + 1:v + 5])):
+                return None                 # a new attribution of its own: 'He claimed that',
+                                            # 'Mr Cruz told the BBC that'
             between = tokens[k:v]
             if any(not (_np_token(t) or t.text == "," or t.low in _SKIP_BEFORE_VERB
                         or t.low in _RELATIVE or t.low in {"of", "for", "at", "from"})
@@ -701,8 +708,181 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
     return None
 
 
+_INTRO = _PREPOSITIONS | frozenset("""
+however meanwhile still later earlier instead then now also but and so yet asked speaking
+when while as although though if because since despite thus
+""".split())
+_AUXILIARIES = frozenset("is was were are be been being as by while when after before".split())
+_TO_VERBS = frozenset("""continued continues went goes proceeded proceeds wanted wants tried
+tries refused refuses declined declines appeared appears seemed seems chose chooses decided
+decides hastened rushed moved went""".split())
+
+
+def _clause_subject(text: str, tokens: list[_Token]):
+    """The subject of a sentence, past a dateline ("VATICAN CITY —") and introductory or
+    participial phrases ("By contrast,", "In remarks ..., reported by ...,")."""
+    k = 0
+    for j, t in enumerate(tokens[:8]):
+        if t.text in {"—", "–"} and j and all(x.text.isupper() or x.text == ","
+                                              for x in tokens[:j]):
+            k = j + 1
+    while k < len(tokens) and (tokens[k].low in _INTRO or (
+            tokens[k].text[0].islower() and tokens[k].low.endswith(("ed", "ing")))):
+        comma = next((j for j in range(k, min(len(tokens), k + 25)) if tokens[j].text == ","),
+                     None)
+        if comma is None:
+            return None
+        k = comma + 1
+    head: list[_Token] = []
+    for tok in tokens[k:]:
+        if tok.text == "," or _is_verb(tok) or not _np_token(tok):
+            break
+        if (tok.text[0].islower() and any(_is_cap(t) and t.low not in _DETERMINERS
+                                           for t in head)
+                and tok.low.rstrip(".") not in _TITLES):
+            break                                   # "Tommy Robinson criticised ..."
+        head.append(tok)
+    if not head:
+        return None
+    if head[0].low in _DETERMINERS and not any(_is_cap(t) for t in head[1:]):
+        # "the cardinal made it clear": the phrase up to its title or organisation word
+        last = max((i for i, t in enumerate(head)
+                    if t.low.rstrip(".") in _TITLES or t.low in _ORG_WORDS), default=None)
+        if last is None:
+            return None
+        head = head[:last + 1]
+    if head[0].low in _PRONOUNS and len(head) > 1:
+        head = head[:1]
+    return _choose(text, (head, []))
+
+
+def _leading_name(text: str, tokens: list[_Token]):
+    """"Colm O’Gorman, an Irish abuse survivor who founded ..., commented": the name that
+    opens the sentence (after introductory phrases), followed by an appositive."""
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.low in _INTRO or tok.text[0].islower() or tok.low in _DETERMINERS:
+            comma = next((j for j in range(k, min(len(tokens), k + 15))
+                          if tokens[j].text == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
+            continue
+        run = []
+        for t in tokens[k:k + 7]:
+            if _is_cap(t) or (run and t.low in _PARTICLES):
+                run.append(t)
+            else:
+                break
+        if not run or k + len(run) >= len(tokens) or tokens[k + len(run)].text != ",":
+            return None
+        name = _name_of(run)
+        return _phrase(text, name) if name and not _is_title_only(name) else None
+    return None
+
+
+def _is_name(speaker) -> bool:
+    """A proper name ("Dong Jun", "WHO"), not a description ("the ministry", "reports")."""
+    if not speaker:
+        return False
+    first = speaker[0].split()[0] if speaker[0].split() else ""
+    return first[:1].isupper() and first.lower() not in _DETERMINERS | _PRONOUNS | {"his", "her"}
+
+
+def _relative_antecedent(text: str, tokens: list[_Token], v: int):
+    """"Benedict XVI, who, a month before being elected pope, lamented": the name before
+    ", who"."""
+    for r in range(v - 1, max(0, v - 25), -1):
+        if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(_MASK):
+            return None
+        if tokens[r].low == "who" and r >= 2 and tokens[r - 1].text == ",":
+            run = _capital_run(tokens[max(0, r - 7):r - 1])
+            if run and run[-1] is tokens[r - 2]:
+                name = _name_of(run)
+                if name and not _is_title_only(name):
+                    return _phrase(text, name)
+            return None
+    return None
+
+
+def _verb_subject(text: str, tokens: list[_Token], v: int):
+    """Who does the attribution verb at ``tokens[v]``: the phrase before it, or the
+    inverted ", explained the professor," after it, with fallbacks for appositives,
+    relative clauses and coordination ("... and said", "... but continued to insist")."""
+    if v >= 1 and tokens[v - 1].text == ",":
+        forward = _walk_forward(tokens, v + 1)
+        end = v + 1 + len(forward[0]) if forward else v + 1
+        if (forward and end + 1 < len(tokens) and tokens[end].low == "and"
+                and tokens[end + 1].text[0].islower()):
+            end += 2                           # ", explained the professor and theologian,"
+        if forward and end < len(tokens) and tokens[end].text == ",":
+            found = _choose(text, forward, forward=True)
+            if found:
+                return found                   # ", explained the Italian professor,"
+    found = _choose(text, _walk_back(tokens, v))
+    if found and _is_name(found):
+        return found
+    if found and found[0].lower() in _PRONOUNS:
+        return found
+    if v >= 1 and tokens[v - 1].text == ",":
+        better = _leading_name(text, tokens[:v]) or _relative_antecedent(text, tokens, v)
+        if better:
+            return better
+    if found:
+        return found
+    if v >= 1 and tokens[v - 1].low in {"and", "but"}:
+        return _earlier_subject(text, tokens, v - 1)
+    return _relative_antecedent(text, tokens, v)
+
+
+def _earlier_subject(text: str, tokens: list[_Token], v: int):
+    """The subject of the clause that ``tokens[v]`` continues ("Lind described the deal
+    as ... and said", "the ministry said on Tuesday, describing"): the subject of an
+    earlier attribution verb in the sentence, else the sentence's subject."""
+    for j in range(v - 1, -1, -1):
+        if tokens[j].text.startswith(_MASK) and tokens[j].text.endswith(_QUOTE_END):
+            break
+        if _is_verb(tokens[j]) and not tokens[j].low.endswith("ing"):
+            found = _verb_subject(text, tokens, j)
+            if found:
+                return found
+    return _clause_subject(text, tokens[:v])
+
+
+_VIEW_NOUNS = frozenset("eyes view words opinion judgment judgement mind account".split())
+
+
+_SPEECH_NOUNS = frozenset("""warning warnings remarks comments words statement claim claims
+promise assertion insistence argument reply response message tweet speech appeal plea
+description""".split())
+
+
+def _in_view_of(text: str, tokens: list[_Token]) -> _Attribution | None:
+    """"It is, in Müller's eyes, the pope's duty "to ...": Müller's; "His warning against
+    ... a "battle ..."": his."""
+    for k in range(len(tokens) - 1):
+        if tokens[k + 1].low in _SPEECH_NOUNS and (
+                tokens[k].low in {"his", "her"} or (tokens[k].low.endswith("'s")
+                                                   and _is_cap(tokens[k]))):
+            s, e = tokens[k].start, tokens[k].end
+            name = {"his": "he", "her": "she"}.get(tokens[k].low) or _tidy(text[s:e])
+            return _Attribution(name, s, e, None, None, None)
+    for k in range(len(tokens) - 2):
+        if (tokens[k].low == "in" and tokens[k + 2].low in _VIEW_NOUNS
+                and tokens[k + 1].low.endswith("'s") and _is_cap(tokens[k + 1])):
+            s, e = tokens[k + 1].start, tokens[k + 1].end
+            return _Attribution(_tidy(text[s:e]), s, e, None, None, None)
+    return None
+
+
 def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
     """Attribution before a quote in the same sentence: the last verb with a subject."""
+    found = _before_verb(text, tokens)
+    return found if found is not None else _in_view_of(text, tokens)
+
+
+def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
     for v in range(len(tokens) - 1, -1, -1):
         tok = tokens[v]
         if tok.low == "according" and v + 1 < len(tokens) and tokens[v + 1].low == "to":
@@ -719,17 +899,39 @@ def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
                 anchor = quoted[0]
         if anchor + 1 < len(tokens) and tokens[anchor + 1].low == "by":
             # passive: "views stated by both", "described by officials as"
-            found = _attribution(text, _choose(text, _walk_forward(tokens, anchor + 2)),
-                                 [tokens[anchor]])
+            forward = _walk_forward(tokens, anchor + 2)
+            end = anchor + 2 + len(forward[0]) if forward else anchor + 2
+            if forward and end + 1 < len(tokens) and tokens[end].text == ",":
+                continue                # "In remarks ..., reported by the Tagespost, the ..."
+            found = _attribution(text, _choose(text, forward), [tokens[anchor]])
             if found:
                 return found
             continue
+        if anchor == v and tok.low.endswith("ing") and v >= 1:
+            prev = tokens[v - 1]
+            if prev.text == ",":
+                # "Pope Francis asked forgiveness ..., admitting that": the sentence's subject
+                found = _attribution(text, _earlier_subject(text, tokens, v - 1), [tok])
+                if found:
+                    return found
+            elif (prev.text[0].isalnum() and prev.low not in _AUXILIARIES
+                  and not any(t.low == "with" for t in tokens[max(0, v - 6):v])):
+                continue                # "reports suggesting that": a modifier, not a speaker
         if anchor >= 1 and tokens[anchor - 1].low == "to":
-            continue                                          # "went on to say"
-        found = _attribution(text, _choose(text, _walk_back(tokens, anchor)), [tokens[anchor]])
+            # "continued to insist", "went on to say": the subject of the verb before "to"
+            j = anchor - 2
+            if j >= 0 and tokens[j].low == "on":
+                j -= 1
+            if j >= 0 and tokens[j].low in _TO_VERBS:
+                found = _attribution(text, _verb_subject(text, tokens, j), [tokens[anchor]])
+                if found:
+                    return found
+            continue
+        found = _attribution(text, _verb_subject(text, tokens, anchor), [tokens[anchor]])
         if found:
             return found
-        if anchor + 1 < len(tokens) and tokens[anchor].low in {"said", "says", "added", "told"}:
+        if (anchor + 1 < len(tokens) and tokens[anchor].low in {"said", "says", "added", "told"}
+                and (anchor == 0 or tokens[anchor - 1].text in {",", "—", "–"})):
             # "..., said the minister: "
             forward = _walk_forward(tokens, anchor + 1)
             end = anchor + 1 + len(forward[0]) if forward else len(tokens)
@@ -802,32 +1004,59 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     segments = _outer(_double_segments(text, paragraphs) + _single_segments(text, paragraphs))
     groups = _group(segments)
     masked = _mask(text, segments)
-    timeline = _named_attributions(text, masked, paragraphs)
+    headline = len(paragraphs) > 1 and _title_case_line(text, *paragraphs[0])
+    if headline:
+        # "Nigel Farage Warns “We’ll Lose”": a Title Case headline's verbs are verbs.
+        lo, hi = paragraphs[0]
+        masked = masked[:lo] + re.sub(
+            r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in _FORM_TO_LEMMA
+            else m.group(), masked[lo:hi]) + masked[hi:]
+    names = _name_runs(text, masked, paragraphs)
+    timeline = (*_named_attributions(text, masked, paragraphs), names)
     quotes: list[Quote] = []
+    echoes: dict[int, int] = {}                          # quote index -> group index
+    quote_of_group: dict[int, int] = {}
     previous: tuple[int, _Attribution] | None = None     # (last paragraph, attribution)
-    for group in groups:
+    for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group)
         first, last = group[0], group[-1]
         n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
-        if found is None and n_words <= 2 and not _sentence_like(text, paragraphs, first, last):
-            continue                                        # a scare quote or a title
         if _so_called(text, paragraphs, first):
             continue                                        # so-called "experts"
+        echo = None
+        in_headline = len(paragraphs) > 1 and first.paragraph == 0
+        title_case = _title_case(text, group) and not (in_headline and headline)
+        if found is None and (n_words <= 2 or title_case):
+            # A headline's short quote whose words a longer quote of the article repeats
+            # ("special bond", then "a very special bond," Trump said) is that speaker's;
+            # otherwise a scare quote or the title of a work.
+            echo = _echo(text, groups, g) if in_headline else None
+            if echo is None and (title_case or not _sentence_like(
+                    text, paragraphs, first, last)):
+                continue
         if n_words <= 2 and found is not None and _label(text, paragraphs, first, found):
             continue                                        # 'over the "sonic attack"'
-
-        if found is None and _title_case(text, group):
-            continue                                        # "The Balfour Declaration: ..."
-        if (found is None and previous is not None and previous[0] >= first.paragraph - 1
+        if (n_words <= 2 and found is not None and found.verb is None
+                and not _sentence_like(text, paragraphs, first, last)):
+            continue                    # "Pompeo's remarks ... over an "unusual" ...": a
+                                        # possessive is too weak a tie for a short quote
+        if (found is None and echo is None and previous is not None
+                and previous[0] >= first.paragraph - 1
                 and _standalone(masked, paragraphs, first)):
             inherited = previous[1]
             found = _Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
-        if found is None:
+        if found is None and echo is None:
             found = _colon_intro(text, masked, paragraphs, first)
-        if found is not None and found.speaker and found.speaker.lower() in _PRONOUNS:
-            found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
+        if found is not None and found.speaker:
+            at = found.speaker_start if found.speaker_start is not None else first.start
+            if found.speaker.lower() in _PRONOUNS:
+                found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
+            found.speaker = _normalise(found.speaker, at, names)
         start, end = first.start, last.end
+        quote_of_group[g] = len(quotes)
+        if echo is not None:
+            echoes[len(quotes)] = echo
         if found is None:
             quotes.append(Quote(first.paragraph, start, end, text[start:end]))
         else:
@@ -836,7 +1065,32 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                 found.verb_start, found.verb_end))
             if found.speaker:
                 previous = (last.paragraph, found)
+    for k, g in echoes.items():
+        source = quotes[quote_of_group[g]] if g in quote_of_group else None
+        if source is not None and source.speaker:
+            quotes[k] = replace(quotes[k], speaker=source.speaker,
+                                speaker_start=source.speaker_start,
+                                speaker_end=source.speaker_end)
     return quotes
+
+
+def _fold(words: str) -> str:
+    return re.sub(r"\s+", " ", words.replace("’", "'").replace("‘", "'")).strip(" ,.;:!?").lower()
+
+
+def _echo(text: str, groups: list[list[_Segment]], g: int) -> int | None:
+    """The index of a longer quote that contains the words of the short quote ``groups[g]``."""
+    phrase = _fold(" ".join(text[s.start:s.end] for s in groups[g]))
+    if len(phrase) < 4:
+        return None
+    pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+    for k, other in enumerate(groups):
+        if k == g:
+            continue
+        body = _fold(" ".join(text[s.start:s.end] for s in other))
+        if len(body.split()) >= 4 and pattern.search(body):
+            return k
+    return None
 
 
 def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
@@ -861,6 +1115,12 @@ def _title_case(text: str, group: list[_Segment]) -> bool:
     words = [w for s in group for w in WORD_RE.findall(text, s.start, s.end)]
     long = [w for w in words if len(w) > 3]
     return len(words) >= 2 and bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _title_case_line(text: str, lo: int, hi: int) -> bool:
+    """A headline in Title Case: nearly every word of four letters or more capitalised."""
+    long = [w for w in WORD_RE.findall(text, lo, hi) if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _standalone(masked: str, paragraphs, first: _Segment) -> bool:
@@ -998,7 +1258,14 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribut
         return found
     if before.endswith(":"):
         start = _sentence_start(masked, lo, lo + len(before) - 1)
-        return _before_attribution(text, _tokens(masked, start, lo + len(before)))
+        tokens = _tokens(masked, start, lo + len(before))
+        found = _before_attribution(text, tokens)
+        if found is None:
+            # "..., the cardinal made it clear what he thinks: "...": the sentence's subject
+            subject = _clause_subject(text, tokens)
+            if subject and subject[0].split()[0].lower() not in _PRONOUNS | {"it", "this"}:
+                return _Attribution(_tidy(subject[0]), subject[1], subject[2], None, None, None)
+        return found
     return None
 
 
@@ -1064,23 +1331,176 @@ def _subject(text: str, tokens: list[_Token]):
     return _choose(text, (head, [])) if head else None
 
 
+_MALE = frozenset("""mr sir lord king prince pope cardinal archbishop bishop father brother
+monsignor spokesman chairman congressman businessman councilman""".split())
+_FEMALE = frozenset("""ms mrs miss madam madame queen princess lady dame sister mother
+spokeswoman chairwoman congresswoman businesswoman councilwoman""".split())
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name mentioned in the article, titles peeled off, with the titles it carried."""
+
+    pos: int
+    words: tuple[str, ...]
+    titles: frozenset[str]
+
+
+class _NameIndex:
+    """The names of an article, looked up by last word, first word and title."""
+
+    def __init__(self, names: list[_Name]):
+        self.names = sorted(names, key=lambda n: n.pos)
+        self.positions = [n.pos for n in self.names]
+        self.by_last: dict[str, list[_Name]] = {}
+        self.by_first: dict[str, list[_Name]] = {}
+        self.by_title: dict[str, list[_Name]] = {}
+        self.titles_of: dict[str, set[str]] = {}
+        for n in self.names:
+            self.by_last.setdefault(n.words[-1], []).append(n)
+            self.by_first.setdefault(n.words[0], []).append(n)
+            self.titles_of.setdefault(n.words[-1], set()).update(n.titles)
+            for t in n.titles:
+                self.by_title.setdefault(t, []).append(n)
+
+    def before(self, at: int, window: int) -> list[_Name]:
+        """The names mentioned in ``[at - window, at)``."""
+        return self.names[bisect_left(self.positions, at - window):
+                          bisect_left(self.positions, at)]
+
+
+def _name_runs(text: str, masked: str, paragraphs) -> _NameIndex:
+    """Every capitalised name outside quotes: "Former Vatican doctrine chief Cardinal Gerhard
+    Ludwig Müller" gives Gerhard Ludwig Müller with the title "cardinal"."""
+    stop = _NP_STOP | _INTRO | _DETERMINERS | {"his", "her", "their", "its", "our", "my"}
+    out: list[_Name] = []
+    for lo, hi in paragraphs:
+        tokens = _tokens(masked, lo, hi)
+        k = 0
+        while k < len(tokens):
+            if not _is_cap(tokens[k]):
+                k += 1
+                continue
+            j = k + 1
+            while j < len(tokens) and (_is_cap(tokens[j]) or (
+                    (tokens[j].low in _PARTICLES or tokens[j].low == "of")
+                    and j + 1 < len(tokens) and _is_cap(tokens[j + 1]))):
+                j += 1
+            run, before = tokens[k:j], tokens[k - 1] if k else None
+            k = j
+            for i in range(len(run) - 2, -1, -1):
+                if run[i].low.endswith("'s"):          # "CNN’s Jim Acosta": Jim Acosta
+                    run, before = run[i + 1:], None
+                    break
+            while run and run[0].low in stop:
+                run = run[1:]
+            titles = {t.low.rstrip(".") for t in run if t.low.rstrip(".") in _TITLES}
+            if before is not None and before.low.rstrip(".") in _TITLES:
+                titles.add(before.low.rstrip("."))
+            cut = max((i for i, t in enumerate(run) if t.low.rstrip(".") in _TITLES
+                       or (t.low in _ORG_WORDS and i < len(run) - 1)), default=-1)
+            while (0 <= cut and cut + 2 < len(run) and run[cut + 1].low == "of"):
+                cut += 2                               # "Secretary of State Mike Pompeo"
+            name = run[cut + 1:] if cut + 1 < len(run) else []
+            words = tuple(_clean_possessive(t.text) for t in name)
+            words = tuple(w for w in words if w)
+            if not words or all(w.lower().rstrip(".") in _TITLES for w in words):
+                continue
+            out.append(_Name(name[0].start, words, frozenset(titles)))
+    return _NameIndex(out)
+
+
+def _gender(name: str, names: _NameIndex) -> str | None:
+    """"m", "f" or None, from the titles the article gives the name ("Ms", "Cardinal")."""
+    words = name.split()
+    if not words:
+        return None
+    lows = {w.lower().rstrip(".") for w in words}
+    if lows & _MALE:
+        return "m"
+    if lows & _FEMALE:
+        return "f"
+    titles = names.titles_of.get(words[-1], set())
+    if titles & _FEMALE and not titles & _MALE:
+        return "f"
+    if titles & _MALE and not titles & _FEMALE:
+        return "m"
+    return None
+
+
+def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
+    """The fullest form of a speaker's name in the article ("Trump" -> "Donald Trump"), and
+    a titled description resolved to the titled name ("the cardinal" -> "Gerhard Ludwig
+    Müller", the most recent cardinal named before ``at``)."""
+    if not speaker:
+        return speaker
+    words = speaker.split()
+    if words[0].lower() == "the" and 2 <= len(words) <= 6:
+        titles = {w.lower().rstrip(".") for w in words[1:]} & _TITLES
+        if titles and not any(w[:1].isupper() and w.lower().rstrip(".") not in _TITLES
+                              and not w.lower().endswith(("an", "ese", "ish", "i"))
+                              for w in words[1:]):
+            titled = sorted({n for t in titles for n in names.by_title.get(t, [])},
+                            key=lambda n: n.pos)
+            earlier = [n for n in titled if n.pos < at]
+            pick = earlier[-1] if earlier else (titled[0] if titled else None)
+            if pick is not None:
+                return _fullest(pick.words, names)
+        return speaker
+    if not _is_name((speaker, 0, 0)) or any(w[:1].islower() and w.lower() not in _PARTICLES
+                                            for w in words):
+        return speaker
+    return _fullest(tuple(words), names)
+
+
+def _fullest(words: tuple[str, ...], names: _NameIndex) -> str:
+    n = len(words)
+    longer = [m for m in names.by_last.get(words[-1], [])
+              if len(m.words) > n and m.words[-n:] == words
+              and not any(w.lower() in _ORG_WORDS for w in m.words[:-n])]
+    if not longer and n == 1:
+        longer = [m for m in names.by_first.get(words[0], []) if len(m.words) > 1
+                  and not any(w.lower() in _ORG_WORDS for w in m.words)]
+    if not longer:
+        return " ".join(words)
+    best = max(longer, key=lambda m: (len(m.words), -m.pos))
+    return " ".join(best.words)
+
+
 def _resolve(pronoun: str, at: int | None, timeline) -> str:
-    """"He"/"she": the most recent person who spoke before ``at`` (else the most recent
-    title+name mention), or the pronoun itself."""
+    """"He"/"she": the most recent person who spoke before ``at`` whose gender, where the
+    article shows it, agrees (else the most recent title+name mention), or the pronoun."""
     if at is None:
         return pronoun
-    speakers, mentions, subjects = timeline
+    speakers, mentions, subjects, names = timeline
     if pronoun.lower() == "it":
         bodies = [name for pos, name in speakers if pos < at and not _person(name)
                   and name.lower() not in _PRONOUNS]
         return bodies[-1] if bodies else pronoun
     if pronoun.lower() not in {"he", "she"}:
         return pronoun
+    want = "m" if pronoun.lower() == "he" else "f"
+
+    def fits(name):
+        return _gender(name, names) in (want, None)
+
     people = sorted((pos, name) for pos, name in [*speakers, *subjects]
-                    if pos < at and _person(name))
+                    if pos < at and _person(name) and fits(name))
+    if want == "f":
+        # "she": a woman the article names as one, else the most recent person of unknown
+        # gender, a plain mention included ("... shows Marie Collins ... ," she told AP).
+        plain = [(m.pos, " ".join(m.words)) for m in names.before(at, 3000)
+                 if len(m.words) > 1 and _person(" ".join(m.words))
+                 and not any(w.lower() in _ORG_WORDS for w in m.words)]
+        pool = sorted(people + [p for p in plain if fits(p[1])])
+        known = [name for pos, name in pool if _gender(name, names) == "f" and pos > at - 3000]
+        if known:
+            return known[-1]
+        if pool:
+            return pool[-1][1]
     if people:
         return people[-1][1]
-    people = [name for pos, name in mentions if pos < at]
+    people = [name for pos, name in mentions if pos < at and fits(name)]
     return people[-1] if people else pronoun
 
 
@@ -1091,7 +1511,8 @@ def _person(name: str) -> bool:
         return False                                   # "another", "one"
     head = words[-1].lower()
     if head in _ORG_WORDS or (words[0].lower() == "the" and len(words) > 1
-                              and words[1][:1].isupper()):
+                              and words[1][:1].isupper()
+                              and words[-1].lower().rstrip(".") not in _TITLES):
         return False
     if words[-1][:1].islower() and head.endswith("s") and not head.endswith("ss"):
         return False                                   # "Rombot's lawyers", "officials"
