@@ -19,8 +19,15 @@ copied into the repository).
 - ``quote_cases/ptc_offsets.json``: every direct quote in 5 real PTC articles, annotated by
   hand (headline quotes and partial quotes included, scare quotes left out; speaker None
   where the text does not say).
+- ``quote_cases/ptc_tune.json`` (6 articles, 92 quotes) and ``ptc_check.json`` (5 articles,
+  60 quotes): 11 more PTC development articles annotated the same way, the speaker as the
+  text names it (its fullest form in the article). The split is by article: the 6 with the
+  lowest ``sha1(article id)`` tune, the other 5 check.
+- ``quote_cases/ptc_check2.json``: 4 more PTC articles (54 quotes), annotated after the
+  attribution work, kept for a check the code was not fixed against.
 
-All three were used for fixes after their first run; the README gives first-run figures.
+All but ``ptc_check2.json`` were used for fixes after their first run; the README gives
+first-run figures.
 
 Usage::
 

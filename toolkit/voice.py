@@ -22,10 +22,23 @@ How quotes are found (rules, no model, nothing downloaded):
    the patterns of news attribution: ``"...," X said.``, ``"...," said X.``,
    ``X said (that) "..."``, ``X, quoted in ... as saying: "..."``, ``"...", according to X``,
    ``X called on ... to "..."`` and a colon introduction in the sentence or paragraph before.
-   A quote with no attribution of its own that follows a quote of the previous paragraph
-   keeps that speaker. "He" and "she" resolve to the most recent named speaker.
-5. **Scare quotes.** A quote of one or two words with no attribution verb ("so-called
-   'experts'") is the author's wording, not a quote, and is left out.
+   The subject of the verb is found past appositives and relative clauses ("Colm O’Gorman, an
+   abuse survivor who founded ..., commented"; "Benedict XVI, who, ..., lamented"), in an
+   inverted aside (", explained the Italian professor,"), for a participle after a comma
+   (", admitting that") and for coordinated verbs ("... and said", "but continued to
+   insist"); a participle right after a noun ("reports suggesting") attributes nothing.
+   "In X's eyes" and "his warning" tie a quote to a speaker without a verb. A quote with no
+   attribution of its own that follows a quote of the previous paragraph keeps that speaker.
+5. **Speakers.** "He" and "she" resolve to the most recent person who spoke (else was
+   named) whose gender, where the article shows it ("Ms", "Mr", "Cardinal", "spokeswoman"),
+   agrees. A titled description ("the cardinal", "the Italian professor") is the most recent
+   person named with that title, and every speaker is given the fullest form of the name in
+   the article ("Belousov" -> "Andrei Belousov", "Dong" -> "Dong Jun").
+6. **Scare quotes and headlines.** A quote of one or two words with no attribution verb
+   ("so-called 'experts'") is the author's wording, not a quote, and is left out, as is a
+   Title Case phrase with no attribution (the title of a work). In a headline, a short quote
+   whose words a longer quote of the article repeats is that quote's speaker's, and in a
+   Title Case headline a capitalised verb ("Farage Warns 'We'll Lose'") still attributes.
 
 The voice of any character offset is then "quote" inside a quote's ``[start, end)`` and
 "author" everywhere else (see :func:`voice_at`).
@@ -99,6 +112,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("point", "pointed"), ("brand", "branded brands branding"),
         ("label", "labelled labeled labels labelling labeling"), ("dub", "dubbed dubs"),
         ("term", "termed"), ("accuse", "accuse accuses accused accusing"),
+        ("mutter", "muttered muttering mutters"),
         ("apologise", "apologised apologized apologises apologizes apologising apologizing"),
     )
 }
@@ -1295,8 +1309,17 @@ def _named_attributions(text: str, masked: str, paragraphs) -> tuple[list, list]
                     name = _name_of(run)
                     if name:
                         subjects.append((tok.start, _phrase(text, name)[0]))
+            if (v == sentence_start and tok.low == "the" and v + 2 < len(tokens)
+                    and tokens[v + 1].low.rstrip(".") in _TITLES
+                    and tokens[v + 2].text[0].islower()):
+                subjects.append((tok.start, _phrase(text, tokens[v:v + 2])[0]))   # "The pope"
             if _is_verb(tok):
-                speaker = _choose(text, _walk_back(tokens, v))
+                prev = tokens[v - 1] if v else None
+                if (tok.low.endswith("ing") and prev is not None and prev.text[0].isalnum()
+                        and prev.low not in _AUXILIARIES):
+                    continue                        # "reports suggesting": not a speaker
+                clause = tokens[sentence_start:]
+                speaker = _verb_subject(text, clause, v - sentence_start)
                 if speaker is None and v >= 1 and tokens[v - 1].low == "and":
                     # "Robinson criticised the decision and said": the sentence's subject.
                     speaker = _subject(text, tokens[sentence_start:v])
