@@ -204,6 +204,35 @@ ATTRIBUTION_CASES = [
       ("And later he assured us it was done.", "Marie Collins", None)]),
     # a possessive is too weak a tie for a one-word quote: a scare quote
     ("Pompeo's remarks came hours after an “unusual” event.", []),
+    # unbalanced marks: a closing glyph after a colon was meant to open (a line per
+    # paragraph, as in the PTC articles), and a lone one after a colon quotes nothing
+    ("Trump hits back\n\nTrump said it best, tweeting last night:”.\nDon’t focus on me, "
+     "focus on terrorism.\nWe are doing just fine!”\nCritics disagreed.",
+     [("Don’t focus on me, focus on terrorism.\nWe are doing just fine!", "Trump",
+       "tweeting")]),
+    ("Trump said it best, tweeting last night:”.", []),
+    # a fresh opening mark at a line start carries an unclosed quote on
+    ("Bryant writes to May\n\nChris Bryant wrote to May.\nIn the letter, he said: “I am "
+     "writing to ask you to act.\n“It is clear to me that this is wrong.\nMany were banned "
+     "for less.”\nMay has not replied.",
+     [("I am writing to ask you to act.\n“It is clear to me that this is wrong.\nMany were "
+       "banned for less.", "Chris Bryant", "said")]),
+    # a name with a lower-case prefix
+    ("The demand is “utter nonsense,” former U.S. Attorney Joseph diGenova said.",
+     [("utter nonsense,", "Joseph diGenova", "said")]),
+    # "he" is the person named earlier in the same sentence
+    ("Chris Bryant said the ban was right.\nThe Home Office admitted Shaykh Hamza Sodagar, "
+     "despite the fact that he has said: “The punishment is death.”",
+     [("The punishment is death.", "Shaykh Hamza Sodagar", "said")]),
+    ('The man is heard muttering "get out" as he leaves.', [("get out", "The man", "muttering")]),
+    # a long sentence after a quote is not its attribution: the quote keeps the last speaker
+    ('Hunter Richard told WOAI: "I support my President."\n"I just think we should talk."\n'
+     'Police told Fox News on Thursday they had received a complaint.',
+     [("I support my President.", "Hunter Richard", "told"),
+      ("I just think we should talk.", "Hunter Richard", None)]),
+    # "who spoke about": the name before ", who"
+    ('His words recall those of US President Donald Trump, who spoke about putting '
+     '"America First."', [("America First.", "Donald Trump", "spoke")]),
 ]
 
 

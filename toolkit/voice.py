@@ -112,7 +112,8 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("point", "pointed"), ("brand", "branded brands branding"),
         ("label", "labelled labeled labels labelling labeling"), ("dub", "dubbed dubs"),
         ("term", "termed"), ("accuse", "accuse accuses accused accusing"),
-        ("mutter", "muttered muttering mutters"),
+        ("mutter", "muttered muttering mutters"), ("speak", "spoke speaks"),
+        ("indicate", "indicated indicates"),
         ("apologise", "apologised apologized apologises apologizes apologising apologizing"),
     )
 }
@@ -149,7 +150,7 @@ princess pope rev sir dame lord lady premier chancellor commissioner leader spea
 congressman congresswoman councilman councillor councilor sheriff officer detective coach
 editor founder head deputy vice prime commander admiral adm sergeant sgt lieutenant marshal
 president-elect chairperson envoy counterpart analyst inspector advisor adviser superintendent constable
-trooper agent official cardinal archbishop bishop pope rabbi imam pastor reverend
+trooper agent official pm cardinal archbishop bishop pope rabbi imam pastor reverend
 """.split())
 _NP_STOP = frozenset("""
 and but or nor that which who whom whose when where while because after before as if than so
@@ -280,36 +281,51 @@ def _double_segments(text: str, paragraphs) -> list[_Segment]:
                 skip.update({k + 1})              # “a “nested” quote,”: part of the outer one
                 continue
             if open_at is None:
-                if d != "close":
-                    open_at = i
-                elif not found_here:
+                if d != "close" or (i > lo and text[i - 1] == ":" and k + 1 < len(marks)):
+                    open_at = i               # 'evening:”. ... fine!”': a mistyped opener
+                elif not found_here and not (i > lo and text[i - 1] == ":"):
                     # A closing mark with no opening one: the quote began at the paragraph
-                    # start (a run-on quote whose fresh mark is missing, or a typo).
+                    # start (a run-on quote whose fresh mark is missing, or a typo); but
+                    # not a mark after a colon, which was meant to open.
                     s, e = _trim(text, lo, i)
                     if s < e:
                         out.append(_Segment(number, s, e, None, i, "double"))
                         found_here = True
                 continue
             if d == "open" and i > open_at + 1:
-                # Unclosed quote followed by a fresh opening mark: close the first here.
-                s, e = _trim(text, open_at + 1, i)
+                # Unclosed quote followed by a fresh opening mark: close the first here. At
+                # the start of a line, the mark carries the quote on (the news convention
+                # for a quote over several paragraphs, in text with a line per paragraph).
+                s, e = _open_trim(text, open_at, i)
                 if s < e:
-                    out.append(_Segment(number, s, e, open_at, None, "double"))
+                    seg = _Segment(number, s, e, open_at, None, "double")
+                    seg.continues = text[i - 1] == "\n" and "\n" in text[s:i]
+                    out.append(seg)
                     found_here = True
                 open_at = i
                 continue
-            s, e = _trim(text, open_at + 1, i)
+            s, e = _open_trim(text, open_at, i)
             if s < e:
                 out.append(_Segment(number, s, e, open_at, i, "double"))
                 found_here = True
             open_at = None
         if open_at is not None:
-            s, e = _trim(text, open_at + 1, hi)
+            s, e = _open_trim(text, open_at, hi)
             if s < e:
                 seg = _Segment(number, s, e, open_at, None, "double")
                 seg.continues = _opens_with(text, paragraphs, number + 1, _DOUBLE)
                 out.append(seg)
     return out
+
+
+def _open_trim(text: str, open_at: int, end: int) -> tuple[int, int]:
+    """The quoted words after the opening mark at ``open_at``, trimmed; after a closing
+    glyph typed as an opener ('evening:”. Don’t ...'), stray punctuation is skipped too."""
+    start = open_at + 1
+    if text[open_at] in _DOUBLE_CLOSE:
+        while start < end and (text[start] in ".,;" or text[start].isspace()):
+            start += 1
+    return _trim(text, start, end)
 
 
 def _opens_with(text: str, paragraphs, number: int, marks: str) -> bool:
@@ -455,8 +471,12 @@ def _np_token(tok: _Token) -> bool:
     return True
 
 
+_LOWER_PREFIX_NAME = re.compile(r"(?:di|de|da|du|le|la|mc|mac|van|von|al)[A-Z]\w")
+
+
 def _is_cap(tok: _Token) -> bool:
-    return tok.text[0].isupper() and tok.low not in _PRONOUNS
+    return ((tok.text[0].isupper() or bool(_LOWER_PREFIX_NAME.match(tok.text)))
+            and tok.low not in _PRONOUNS)
 
 
 def _capital_run(chunk: list[_Token]) -> list[_Token]:
@@ -551,6 +571,9 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
                 and tokens[j - 1].low not in _PREPOSITIONS)):
             j -= 1
         chunk = tokens[j + 1:i + 1]
+        if (len(chunk) > 1 and chunk[0].text[0].isupper() and chunk[1].low in _DETERMINERS
+                and (chunk[0].low in _INTRO or chunk[0].low.endswith("ly"))):
+            chunk = chunk[1:]                          # "Recently the group declared"
         stop = tokens[j] if j >= 0 else None
         if chunk and stop is not None and stop.low in _RELATIVE and not (adjacent and not chunks):
             # "Smith, who heads the agency, said": skip the relative clause (but "which
@@ -709,6 +732,12 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
                     or any(t.low == "that" for t in tokens[v + 1:v + 5])):
                 return None                 # a new attribution of its own: 'He claimed that',
                                             # 'Mr Cruz told the BBC that'
+            if not loose:
+                rest = next((j for j in range(v + 1, len(tokens))
+                             if tokens[j].text in {".", "!", "?", ";"}), len(tokens))
+                if rest - v > 9:
+                    return None             # 'Police told Fox News on Thursday they had ...':
+                                            # a sentence of its own, not '"...," he said.'
             between = tokens[k:v]
             if any(not (_np_token(t) or t.text == "," or t.low in _SKIP_BEFORE_VERB
                         or t.low in _RELATIVE or t.low in {"of", "for", "at", "from"})
@@ -724,9 +753,10 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
 
 _INTRO = _PREPOSITIONS | frozenset("""
 however meanwhile still later earlier instead then now also but and so yet asked speaking
-when while as although though if because since despite thus
+when while as although though if because since despite thus besides recently
 """.split())
-_AUXILIARIES = frozenset("is was were are be been being as by while when after before".split())
+_AUXILIARIES = frozenset("""is was were are be been being as by while when after before heard
+overheard seen caught filmed recorded""".split())
 _TO_VERBS = frozenset("""continued continues went goes proceeded proceeds wanted wants tried
 tries refused refuses declined declines appeared appears seemed seems chose chooses decided
 decides hastened rushed moved went""".split())
@@ -1016,7 +1046,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     if not text.strip() or not paragraphs:
         return []
     segments = _outer(_double_segments(text, paragraphs) + _single_segments(text, paragraphs))
-    groups = _group(segments)
+    groups = _group(text, segments)
     masked = _mask(text, segments)
     headline = len(paragraphs) > 1 and _title_case_line(text, *paragraphs[0])
     if headline:
@@ -1026,11 +1056,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in _FORM_TO_LEMMA
             else m.group(), masked[lo:hi]) + masked[hi:]
     names = _name_runs(text, masked, paragraphs)
-    timeline = (*_named_attributions(text, masked, paragraphs), names)
+    timeline = (*_named_attributions(text, masked, paragraphs), names, masked)
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
     quote_of_group: dict[int, int] = {}
-    previous: tuple[int, _Attribution] | None = None     # (last paragraph, attribution)
+    previous: tuple[int, _Attribution, int] | None = None  # (paragraph, attribution, end)
     for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group)
         first, last = group[0], group[-1]
@@ -1056,7 +1086,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                         # possessive is too weak a tie for a short quote
         if (found is None and echo is None and previous is not None
                 and previous[0] >= first.paragraph - 1
-                and _standalone(masked, paragraphs, first)):
+                and (_standalone(masked, paragraphs, first)
+                     or _close_after(masked, previous[2], _para_start(first)))):
             inherited = previous[1]
             found = _Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
@@ -1078,7 +1109,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                 found.verb, found.speaker_start, found.speaker_end,
                                 found.verb_start, found.verb_end))
             if found.speaker:
-                previous = (last.paragraph, found)
+                previous = (last.paragraph, found, last.end)
     for k, g in echoes.items():
         source = quotes[quote_of_group[g]] if g in quote_of_group else None
         if source is not None and source.speaker:
@@ -1131,6 +1162,14 @@ def _title_case(text: str, group: list[_Segment]) -> bool:
     return len(words) >= 2 and bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
+def _close_after(masked: str, end: int, opening: int) -> bool:
+    """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
+    her lawyer is “even loonier.”'): the same speaker's, when no one else is named between."""
+    between = masked[end:opening]
+    return (len(between) <= 120 and _MASK not in between
+            and not any(_is_verb(t) for t in _tokens(masked, end, opening)))
+
+
 def _title_case_line(text: str, lo: int, hi: int) -> bool:
     """A headline in Title Case: nearly every word of four letters or more capitalised."""
     long = [w for w in WORD_RE.findall(text, lo, hi) if len(w) > 3]
@@ -1154,13 +1193,16 @@ def _sentence_like(text: str, paragraphs, first: _Segment, last: _Segment) -> bo
     return not text[lo:opening].strip()
 
 
-def _group(segments: list[_Segment]) -> list[list[_Segment]]:
-    """Chain the pieces of a quote that runs over several paragraphs."""
+def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
+    """Chain the pieces of a quote that runs over several paragraphs (or lines)."""
     groups: list[list[_Segment]] = []
     for seg in segments:
-        if (groups and groups[-1][-1].continues and groups[-1][-1].kind == seg.kind
-                and seg.paragraph == groups[-1][-1].paragraph + 1
-                and (seg.open_mark is None or seg.open_mark == _para_start(seg))):
+        prev = groups[-1][-1] if groups else None
+        if (prev is not None and prev.continues and prev.kind == seg.kind and (
+                (seg.paragraph == prev.paragraph + 1
+                 and (seg.open_mark is None or seg.open_mark == _para_start(seg)))
+                or (seg.paragraph == prev.paragraph and seg.open_mark is not None
+                    and not text[prev.end:seg.open_mark].strip()))):
             groups[-1].append(seg)
         else:
             groups.append([seg])
@@ -1301,7 +1343,8 @@ def _named_attributions(text: str, masked: str, paragraphs) -> tuple[list, list]
                 sentence_start = v + 1
             if v == sentence_start and _is_cap(tok):
                 run = _capital_run(tokens[v:v + 5])
-                if ((len(run) >= 2 or (run and run[0].text in proper)) and run[0] is tok and tok.low not in _NP_STOP
+                if ((len(run) >= 2 or (run and run[0].text in proper)) and run[0] is tok
+                        and tok.low not in _NP_STOP and tok.low not in _INTRO
                         and tok.low not in _DETERMINERS and not run[-1].low.endswith("s")
                         and v + len(run) < len(tokens)
                         and (tokens[v + len(run)].text == ","
@@ -1354,6 +1397,7 @@ def _subject(text: str, tokens: list[_Token]):
     return _choose(text, (head, [])) if head else None
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|[\x1e\x1f]|\n")
 _MALE = frozenset("""mr sir lord king prince pope cardinal archbishop bishop father brother
 monsignor spokesman chairman congressman businessman councilman""".split())
 _FEMALE = frozenset("""ms mrs miss madam madame queen princess lady dame sister mother
@@ -1495,7 +1539,7 @@ def _resolve(pronoun: str, at: int | None, timeline) -> str:
     article shows it, agrees (else the most recent title+name mention), or the pronoun."""
     if at is None:
         return pronoun
-    speakers, mentions, subjects, names = timeline
+    speakers, mentions, subjects, names, masked = timeline
     if pronoun.lower() == "it":
         bodies = [name for pos, name in speakers if pos < at and not _person(name)
                   and name.lower() not in _PRONOUNS]
@@ -1507,6 +1551,15 @@ def _resolve(pronoun: str, at: int | None, timeline) -> str:
     def fits(name):
         return _gender(name, names) in (want, None)
 
+    # A person named earlier in the same sentence ("The Home Office admitted Shaykh Hamza
+    # Sodagar, despite the fact that he has said: ...").
+    for m in reversed(names.before(at, 300)):
+        if _SENTENCE_BREAK.search(masked, m.pos, at):
+            break
+        name = " ".join(m.words)
+        if (len(m.words) > 1 and _person(name) and fits(name)
+                and not any(w.lower() in _ORG_WORDS for w in m.words)):
+            return name
     people = sorted((pos, name) for pos, name in [*speakers, *subjects]
                     if pos < at and _person(name) and fits(name))
     if want == "f":
