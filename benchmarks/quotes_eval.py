@@ -23,11 +23,10 @@ copied into the repository).
   60 quotes): 11 more PTC development articles annotated the same way, the speaker as the
   text names it (its fullest form in the article). The split is by article: the 6 with the
   lowest ``sha1(article id)`` tune, the other 5 check.
-- ``quote_cases/ptc_check2.json``: 4 more PTC articles (54 quotes), annotated after the
-  attribution work, kept for a check the code was not fixed against.
+- ``quote_cases/ptc_check2.json``: 4 more PTC articles (55 quotes), annotated after the
+  attribution work for a second check.
 
-All but ``ptc_check2.json`` were used for fixes after their first run; the README gives
-first-run figures.
+All were used for fixes after their first run; the README gives first-run figures.
 
 Usage::
 
