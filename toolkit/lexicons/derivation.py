@@ -15,9 +15,9 @@ weight``; the term is the stem's commonest surface form. Stems already in the pr
 lists are left to those lists.
 
 Run ``python -m toolkit.lexicons.derivation --data ../shared/data --out FILE`` to rebuild
-the file, or ``--holdout [--folds N]`` to derive on all folds of the sentences but one and
-report the validation figures on that fold, for each fold (PTC lines are split by article
-but not learned from; they are only measured).
+the file. Which of its words count as loaded language is decided by the word model of
+:mod:`toolkit.loaded`, which re-weights its spans; ``--holdout [--folds N]`` reports that
+model's held-out figures (the same as ``python -m toolkit train-loaded --holdout N``).
 
 Examples
 --------
@@ -261,31 +261,20 @@ def _training_rows(data: Path, held_out: int | None, folds: int = 2):
     return texts, marked
 
 
-def _lexicon_with(rows):
-    from ..cues import CueLexicon
-    from . import read_lexicon
-
-    base = [(*r, name) for name in PROJECT_FILES for r in read_lexicon(name)]
-    return CueLexicon([*base, *((*r, "derived") for r in rows)])
-
-
 def _holdout(data: Path, *, threshold: float, k: float, folds: int) -> None:
-    from ..validation import validate_babe, validate_ptc
+    """Held-out word figures. Which words count as loaded is decided by the word model of
+    :mod:`toolkit.loaded`, which the bundled one learned from all of dev, so the held-out
+    estimate retrains that model without each fold (``threshold`` and ``k`` only shape the
+    derived list, whose spans the model re-weights)."""
+    from ..bias_model import read_training_data
+    from ..loaded import holdout_figures
 
-    babe, ptc = _read(data, "babe"), _read(data, "ptc")
-    babe = babe[babe["label"].astype(int) == 1]
-    for test in range(folds):
-        rows = derive_terms(word_statistics(*_training_rows(data, test, folds)),
-                            threshold=threshold, k=k)
-        lexicon = _lexicon_with(rows)
-        words = validate_babe(babe[[_fold(t, folds) == test for t in babe["text"]]],
-                              lexicon=lexicon)
-        lines = ptc[[_fold(str(a), folds) == test for a in ptc["article_id"]]]
-        tokens = validate_ptc(lines, lexicon=lexicon)
-        print(f"fold {test + 1}/{folds} held out, {len(rows)} terms derived from the rest: "
-              f"word_precision={words['word_precision']:.3f} "
-              f"word_recall={words['word_recall']:.3f} "
-              f"ptc token_f1={tokens['token_f1']:.3f} line_f1={tokens['line_f1']:.3f}")
+    train = read_training_data([data / "babe" / "dev.csv", data / "mbic" / "dev.csv"])
+    table = holdout_figures(train, _read(data, "babe"), _read(data, "ptc"), folds=folds)
+    for row in table.itertuples():
+        print(f"fold {row.fold + 1}/{folds} held out, word model trained on the rest: "
+              f"word_precision={row.word_precision:.3f} word_recall={row.word_recall:.3f} "
+              f"ptc token_f1={row.token_f1:.3f} line_f1={row.line_f1:.3f}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
