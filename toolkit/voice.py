@@ -1046,6 +1046,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     if not text.strip() or not paragraphs:
         return []
     segments = _outer(_double_segments(text, paragraphs) + _single_segments(text, paragraphs))
+    if not segments:
+        return []                      # no quotation marks: nothing to attribute
     groups = _group(text, segments)
     masked = _mask(text, segments)
     headline = len(paragraphs) > 1 and _title_case_line(text, *paragraphs[0])
