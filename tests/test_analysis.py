@@ -103,3 +103,37 @@ def test_analysis_score_sentences_rejects_bad_input():
         toolkit.score_sentences("one string")
     with pytest.raises(TypeError, match=r"texts\[1\]"):
         toolkit.score_sentences(["ok", None])
+
+
+def test_analysis_entities_are_computed_when_read_and_equal_the_eager_tables(sample_path):
+    import pickle
+
+    from toolkit.cues import LOADED_CATEGORIES
+    from toolkit.entities import entity_table, find_mentions
+    from toolkit.segmentation import segment
+    from toolkit.spans import Span
+    from toolkit.voice import find_quotes, quote_regions
+
+    result = toolkit.analyze(sample_path)
+    assert result.__dict__.get("mentions") is None          # not computed by analyze()
+    copy = pickle.loads(pickle.dumps(result))                 # picklable while deferred
+    text, paragraphs = result.article.text, result.article.paragraphs
+    sentences = segment(text, paragraphs)
+    mentions = find_mentions(text, paragraphs=paragraphs, sentences=sentences,
+                             quotes=quote_regions(find_quotes(text, paragraphs)))
+    spans = result.spans
+    loaded = [Span(r.start, r.end, r.text, r.category, r.weight, r.source, r.voice)
+              for r in spans[spans["category"].isin(LOADED_CATEGORIES)].itertuples()]
+    pd.testing.assert_frame_equal(result.mentions, mentions)
+    pd.testing.assert_frame_equal(result.entities, entity_table(mentions, loaded, sentences))
+    assert result.mentions is result.mentions and result.entities is result.entities
+    pd.testing.assert_frame_equal(copy.entities, result.entities)
+
+
+def test_analysis_given_tables_are_kept():
+    article = toolkit.load_article("Putin spoke.")
+    given = pd.DataFrame({"entity": ["X"]})
+    result = toolkit.Analysis(article=article, paragraphs=pd.DataFrame(),
+                              sentences=pd.DataFrame(), spans=pd.DataFrame(), entities=given)
+    assert result.entities is given
+    assert result.mentions.empty and "tone" in result.mentions.columns

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
@@ -40,6 +42,35 @@ SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n
 _TOP_TERMS = 5
 
 
+class _LazyTable:
+    """An ``Analysis`` table computed on first access (the entities and mentions tables).
+
+    Finding mentions and scoring the target tone of each costs about as much as the rest of
+    an analysis, and most uses (the corpus tables, the paragraph charts) never read them.
+    The value is the same whenever it is read; a table passed to the constructor is kept.
+    """
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return None                     # the dataclass default: compute when read
+        value = obj.__dict__.get(self.name)
+        return obj._table(self.name) if value is None else value
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.name] = value
+
+
+def _people_tables(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
+                   regions: list[tuple[int, int]], loaded: list[Span]
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(mentions, entities)`` of an article, as :func:`analyze` defers them."""
+    mentions = find_mentions(text, paragraphs=paragraphs, sentences=sentences, quotes=regions)
+    return mentions, entity_table(mentions, loaded, sentences)
+
+
 @dataclass
 class Analysis:
     """The result of :func:`analyze`: the article and its tables.
@@ -66,6 +97,10 @@ class Analysis:
     mentions : DataFrame
         One row per mention: ``entity, type, paragraph, sentence, start, end, text, voice,
         tone`` (see :func:`toolkit.entities.find_mentions`).
+
+    ``entities`` and ``mentions`` are computed the first time either is read (the target
+    tone of every mention costs about as much as the rest of the analysis); they are the
+    same tables whenever they are read.
     """
 
     article: Article
@@ -74,8 +109,25 @@ class Analysis:
     spans: pd.DataFrame
     summary: dict = field(default_factory=dict)
     quotes: pd.DataFrame = field(default_factory=lambda: quotes_frame([]))
-    entities: pd.DataFrame = field(default_factory=lambda: entity_table(find_mentions("")))
-    mentions: pd.DataFrame = field(default_factory=lambda: find_mentions(""))
+    entities: pd.DataFrame = _LazyTable()
+    mentions: pd.DataFrame = _LazyTable()
+    #: Computes ``(mentions, entities)`` when first read; :func:`analyze` sets it.
+    _deferred: Callable[[], tuple[pd.DataFrame, pd.DataFrame]] | None = field(
+        default=None, repr=False, compare=False)
+
+    def _table(self, name: str) -> pd.DataFrame:
+        """Compute the deferred tables, keep those not given, and return ``name``."""
+        if self._deferred is None:
+            mentions = find_mentions("")
+            computed = {"mentions": mentions, "entities": entity_table(mentions)}
+        else:
+            mentions, entities = self._deferred()
+            computed = {"mentions": mentions, "entities": entities}
+            self._deferred = None           # both are kept now: free the article's pieces
+        for key, value in computed.items():
+            if self.__dict__.get(key) is None:
+                self.__dict__[key] = value
+        return self.__dict__[name]
 
     @property
     def text(self) -> str:
@@ -364,16 +416,14 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     # Insert evidence goes to the spans table only: it must not count as loaded language.
     evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions)],
                       key=lambda s: (s.start, s.end, s.category, s.source))
-    mentions = find_mentions(text, paragraphs=article.paragraphs, sentences=sentences,
-                             quotes=regions)
     summary = _summary(article, paragraphs, spans, include_inserts=include_inserts,
                        quotes=quote_table)
     summary.update(headline_contrast(paragraphs))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
                     spans=spans_frame(_span_rows(article, evidence)),
                     summary=summary, quotes=quote_table,
-                    entities=entity_table(mentions, _loaded(spans), sentences),
-                    mentions=mentions)
+                    _deferred=partial(_people_tables, text, article.paragraphs, sentences,
+                                      regions, _loaded(spans)))
 
 
 def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:
