@@ -108,7 +108,7 @@ def test_analysis_score_sentences_rejects_bad_input():
 def test_analysis_entities_are_computed_when_read_and_equal_the_eager_tables(sample_path):
     import pickle
 
-    from toolkit.cues import LOADED_CATEGORIES
+    from toolkit.cues import is_loaded
     from toolkit.entities import entity_table, find_mentions
     from toolkit.segmentation import segment
     from toolkit.spans import Span
@@ -121,9 +121,9 @@ def test_analysis_entities_are_computed_when_read_and_equal_the_eager_tables(sam
     sentences = segment(text, paragraphs)
     mentions = find_mentions(text, paragraphs=paragraphs, sentences=sentences,
                              quotes=quote_regions(find_quotes(text, paragraphs)))
-    spans = result.spans
-    loaded = [Span(r.start, r.end, r.text, r.category, r.weight, r.source, r.voice)
-              for r in spans[spans["category"].isin(LOADED_CATEGORIES)].itertuples()]
+    every = [Span(r.start, r.end, r.text, r.category, r.weight, r.source, r.voice)
+             for r in result.spans.itertuples()]
+    loaded = [s for s in every if is_loaded(s)]
     pd.testing.assert_frame_equal(result.mentions, mentions)
     pd.testing.assert_frame_equal(result.entities, entity_table(mentions, loaded, sentences))
     assert result.mentions is result.mentions and result.entities is result.entities
