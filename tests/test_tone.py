@@ -77,3 +77,17 @@ def test_tone_training_is_deterministic_and_round_trips(tmp_path):
 def test_tone_cross_validation_groups_articles():
     out = tone.cross_validate_tone(_toy(), folds=3)
     assert out["pearson_r"] > 0.5 and not math.isnan(out["article_pearson_r"])
+
+
+def test_tone_polarity_word_model_explains_by_word():
+    news = pd.DataFrame({"text": ["Smith praised the brave rescue.", "Smith blamed the cruel thugs.",
+                                  "The brave nurse helped.", "The cruel attack hurt."] * 3,
+                         "polarity": [1, -1, 1, -1] * 3})
+    polarity = tone.newsmtsc_polarity(news)
+    assert list(polarity.columns) == ["text", "score"] and len(polarity) == 4
+    model = tone.train_tone_model(_toy(), _toy(), polarity=polarity, alpha=1.0)
+    assert "news_polarity" in model.dense and model.polarity
+    frame = model.explain("A brave rescue.")
+    words = frame[frame["kind"] == "polarity"]
+    assert "brave" in set(words["text"])
+    assert frame["contribution"].sum() == pytest.approx(model.rating("A brave rescue.") / 4)

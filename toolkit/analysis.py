@@ -35,7 +35,8 @@ PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text", "kind", "insert_score"
                      "insert_reason", "n_words", "n_sentences",
                      "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
                      "loaded_density", "bias_probability", "top_terms", *CUE_CATEGORIES,
-                     "quote_share", "sentiment_author", "sentiment_quoted"]
+                     "quote_share", "sentiment_author", "sentiment_quoted",
+                     "sentiment_author_vader", "sentiment_quoted_vader"]
 SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n_words",
                     "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
                     "loaded_density", "bias_probability"]
@@ -214,11 +215,15 @@ def _with_voice(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]
                  "quote" if _in_quote(regions, s.start, starts) else "author") for s in spans]
 
 
-def _voice_pieces(text: str, sentence: Sentence, regions) -> dict[str, list[tuple[float, int]]]:
-    """Tone and word count of each stretch of one voice in a sentence, by voice.
+def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
+                  found: list[Span] = (), whole: tuple[float, float] | None = None
+                  ) -> dict[str, list[tuple[float, float, int]]]:
+    """Tone, VADER compound and word count of each stretch of one voice in a sentence.
 
     A stretch runs from its first word to the next stretch, so that punctuation ("!") stays
-    with the words before it; a sentence in one voice is scored whole.
+    with the words before it; a sentence in one voice is scored whole (``whole`` gives its
+    tone and compound when already known). The tone is the same news-calibrated tone as
+    ``sentiment`` (:func:`_tone`), so the voice columns share its scale.
     """
     runs: list[list] = []                      # [voice, start, n_words]
     starts = [s for s, _ in regions]
@@ -234,7 +239,12 @@ def _voice_pieces(text: str, sentence: Sentence, regions) -> dict[str, list[tupl
     for k, (voice, s, n) in enumerate(runs):
         lo = sentence.start if k == 0 else s
         hi = runs[k + 1][1] if k + 1 < len(runs) else sentence.end
-        pieces[voice].append((vader_scores(text[lo:hi])["compound"], n))
+        if whole is not None and len(runs) == 1:
+            pieces[voice].append((*whole, n))
+            continue
+        compound = vader_scores(text[lo:hi])["compound"]
+        own = [sp for sp in found if lo <= sp.start and sp.end <= hi]
+        pieces[voice].append((_tone(tone_model, text[lo:hi], own, lo, compound), compound, n))
     return pieces
 
 
@@ -254,15 +264,17 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
         piece = text[sentence.start:sentence.end]
         n_words = _count_words(text, sentence.words)
         compound = vader_scores(piece)["compound"]
-        pieces = _voice_pieces(text, sentence, regions) if regions else {
-            "author": [(compound, n_words)], "quote": []}
-        n_quoted = sum(w for _, w in pieces["quote"])
+        tone = _tone(tone_model, piece, found, sentence.start, compound)
+        pieces = _voice_pieces(text, sentence, regions, tone_model=tone_model, found=found,
+                               whole=(tone, compound)) if regions else {
+            "author": [(tone, compound, n_words)], "quote": []}
+        n_quoted = sum(w for *_, w in pieces["quote"])
         rows.append({
             "paragraph": sentence.paragraph, "sentence": number, "start": sentence.start,
             "end": sentence.end, "text": piece,
             "voice": "quote" if n_words and n_quoted > n_words / 2 else "author",
             "n_words": n_words, "_pieces": pieces, "_n_quoted": n_quoted,
-            "sentiment": _tone(tone_model, piece, found, sentence.start, compound),
+            "sentiment": tone,
             "sentiment_vader": compound,
             "subjectivity": subjectivity_of(found), "loaded_count": len(_loaded(found)),
             "loaded_density": _density(found, n_words),
@@ -310,8 +322,12 @@ def _voice_figures(own: list[dict], n_words: int) -> dict:
     quoted = [p for r in own for p in r.get("_pieces", {}).get("quote", [])]
     n_quoted = sum(r.get("_n_quoted", 0) for r in own)
     return {"quote_share": n_quoted / n_words if n_words else 0.0,
-            "sentiment_author": weighted_mean([v for v, _ in author], [w for _, w in author]),
-            "sentiment_quoted": weighted_mean([v for v, _ in quoted], [w for _, w in quoted])}
+            "sentiment_author": weighted_mean([p[0] for p in author], [p[-1] for p in author]),
+            "sentiment_quoted": weighted_mean([p[0] for p in quoted], [p[-1] for p in quoted]),
+            "sentiment_author_vader": weighted_mean([p[1] for p in author],
+                                                    [p[-1] for p in author]),
+            "sentiment_quoted_vader": weighted_mean([p[1] for p in quoted],
+                                                    [p[-1] for p in quoted])}
 
 
 def _voice_densities(found: list[Span], n_words: int, n_quoted: int) -> dict:

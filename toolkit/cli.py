@@ -203,7 +203,7 @@ def _train_tone(args: argparse.Namespace) -> int:
     import pandas as pd
     from importlib.resources import files
 
-    from .tone import TONE_FILE, cross_validate_tone, train_tone_model
+    from .tone import TONE_FILE, cross_validate_tone, newsmtsc_polarity, train_tone_model
 
     try:
         frame = pd.read_csv(args.csv or args.data / "vader_nyt" / "dev.csv",
@@ -211,6 +211,8 @@ def _train_tone(args: argparse.Namespace) -> int:
         general = pd.concat([pd.read_csv(args.data / name / "dev.csv", keep_default_na=False)
                              for name in args.general], ignore_index=True) if args.general \
             else None
+        polarity = newsmtsc_polarity(pd.read_csv(args.data / args.polarity / "dev.csv")) \
+            if args.polarity else None
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -222,15 +224,18 @@ def _train_tone(args: argparse.Namespace) -> int:
     meta = {"data": str(args.csv) if args.csv else
             "VADER NYT editorial sentences, dev rows (Hutto & Gilbert 2014)",
             "general_data": [f"VADER {name} dev rows" for name in args.general],
-            "licence": "MIT (VADER's human-rated sentences)" if not args.csv else
+            "polarity_data": (f"{args.polarity} dev rows: NewsMTSC training split (Hamborg & "
+                              f"Donnay 2021), mean polarity per sentence") if args.polarity
+            else None,
+            "licence": "MIT (VADER's human-rated sentences; NewsMTSC)" if not args.csv else
             "the licence of the data above"}
     print(f"training on {len(frame)} rated sentences")
     if args.cv and "id" in frame:
-        estimate = cross_validate_tone(frame, general, folds=args.cv)
+        estimate = cross_validate_tone(frame, general, polarity=polarity, folds=args.cv)
         meta["cross_validation"] = {k: round(float(v), 4) for k, v in estimate.items()}
         print(f"{args.cv}-fold cross-validation grouped by article: pearson_r "
               f"{estimate['pearson_r']:.3f}, article_pearson_r {estimate['article_pearson_r']:.3f}")
-    model = train_tone_model(frame, general, meta=meta)
+    model = train_tone_model(frame, general, polarity=polarity, meta=meta)
     out = args.out or Path(str(files("toolkit").joinpath("models", TONE_FILE)))
     print(f"wrote {model.save(out)}")
     return 0
@@ -358,6 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--general", nargs="*", metavar="NAME",
                    default=["vader_movie_reviews", "vader_amazon_reviews", "vader_tweets"],
                    help="folders under DATA for the general word model (none to skip)")
+    p.add_argument("--polarity", default="newsmtsc", metavar="NAME",
+                   help="folder under DATA with NewsMTSC-style rows (text, polarity) for the "
+                        "news polarity word model ('' to skip)")
     p.add_argument("--out", type=Path, metavar="PATH", help="where to write the JSON weights")
     p.add_argument("--cv", type=int, default=0, metavar="K",
                    help="also report a K-fold estimate grouped by article, stored in the file")

@@ -60,6 +60,8 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "—", "–", "but", "while", "
                             "though", "whereas", "however", "yet", "because"})
 _WORDLIKE = re.compile(r"[A-Za-z0-9]")
 _WINDOW = 3
+#: Tokens after which a capital letter starts a sentence or quotation, not a name.
+_OPENERS = frozenset({".", "!", "?", '"', "“", "``", "''", ":", "(", "'", "‘"})
 _DECAY = 3.0
 
 
@@ -251,6 +253,12 @@ def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[st
     while hi < len(tokens) - 1 and tokens[hi + 1].norm not in _CLAUSE_BREAKS:
         hi += 1
     n_words = max(1, sum(1 for t in tokens if t.wordlike))
+    # Other people the sentence may be about: pronouns and capitalised words after the first.
+    others = [i for i, t in enumerate(tokens) if not t.target and (
+        t.norm in _PRONOUNS or (i > 0 and text[t.start].isupper() and t.start + 1 < t.end
+                                and text[t.start + 1].islower()
+                                and tokens[i - 1].norm not in _OPENERS))]
+    add("n_other_mentions", math.log1p(len(others)))
     for i, t in enumerate(tokens):
         v = t.valence
         if not v or t.target:
@@ -267,6 +275,9 @@ def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[st
             add(f"v_{pole}_clause", abs(v), t)
         voice = "quote" if t.quoted >= 0 else "author"
         add(f"v_{pole}_{voice}", abs(v), t)
+        # Is the target the nearest mention to this word, or is someone else nearer?
+        nearest = min((abs(i - j) for j in others), default=len(tokens))
+        add(f"v_{pole}_{'mine' if d <= nearest else 'other'}", abs(v), t)
 
 
 def tone_of(negative: float, neutral: float, positive: float) -> float:
@@ -478,7 +489,7 @@ def _fit_thresholds(tones, labels) -> tuple[float, float]:
     return best
 
 
-def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.3,
+def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.1,
                     n_splits: int = 5, min_count: int = 2, meta: dict | None = None
                     ) -> tuple[TargetToneModel, dict]:
     """Train a :class:`TargetToneModel` and estimate its accuracy by grouped cross-validation.

@@ -10,7 +10,13 @@ Hutto & Gilbert 2014, MIT licence) over:
 - ``cue`` features: the number of cue spans of each category;
 - ``news`` words: TF-IDF weights of words, with weights learned on the NYT ratings;
 - ``general`` words: a ridge model of word TF-IDF learned on VADER's movie-review, product-review
-  and tweet ratings (same licence), entered as one feature, ``general_tone``.
+  and tweet ratings (same licence), entered as one feature, ``general_tone``;
+- ``polarity`` words: a ridge model of word TF-IDF learned on NewsMTSC's news sentences (the
+  mean polarity of the people each sentence mentions; Hamborg & Donnay 2021, MIT licence),
+  entered as one feature, ``news_polarity``.
+
+Words are Snowball stems ("praised" and "praise" share a weight), which the grouped
+cross-validation preferred to plain words (article r 0.642 against 0.629).
 
 Everything is linear, so :func:`explain_tone` splits the score into one contribution per word
 or figure. The output is the predicted rating divided by 4 (the raters' scale is -4..4) and
@@ -39,12 +45,12 @@ from .segmentation import lower_words
 from .spans import Span
 
 __all__ = ["ToneModel", "load_tone_model", "news_tone", "explain_tone", "train_tone_model",
-           "cross_validate_tone", "TONE_FILE", "TONE_COLUMNS"]
+           "cross_validate_tone", "newsmtsc_polarity", "TONE_FILE", "TONE_COLUMNS"]
 
 log = logging.getLogger(__name__)
 
 TONE_FILE = "tone_nyt.json"
-FORMAT = "toolkit-tone-ridge/1"
+FORMAT = "toolkit-tone-ridge/2"
 #: Columns of :func:`explain_tone`.
 TONE_COLUMNS = ["start", "end", "text", "feature", "kind", "contribution"]
 _SCALE = 4.0
@@ -53,15 +59,35 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 SENTENCE_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound", "vader_sum",
                      "vader_pos_sum", "vader_neg_sum", "pattern_polarity",
                      "pattern_subjectivity", "log_words")
-DENSE_FEATURES = (*SENTENCE_FEATURES, *(f"cue_{c}" for c in CUE_CATEGORIES), "general_tone")
+DENSE_FEATURES = (*SENTENCE_FEATURES, *(f"cue_{c}" for c in CUE_CATEGORIES), "general_tone",
+                  "news_polarity")
+#: Dense features that are word models, with the ToneModel attribute holding their words.
+_WORD_MODELS = {"general_tone": "general", "news_polarity": "polarity"}
 
 
 def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return lower_words(text)
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+def _terms(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens keyed by their Snowball stem, the unit that carries a weight."""
+    return [(s, e, _stem(w)) for s, e, w in _tokens(text)]
+
+
 def _analyzer(text: str) -> list[str]:
-    return [w for *_, w in _tokens(text)]
+    return [w for *_, w in _terms(text)]
 
 
 def _tfidf(tokens: list[tuple[int, int, str]], idf: dict[str, float]):
@@ -96,7 +122,7 @@ def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, flo
     from .sentiment import vader_scores
 
     if not text.strip():
-        return {**{n: 0.0 for n in DENSE_FEATURES if n != "general_tone"}, "vader_neu": 1.0}
+        return {**{n: 0.0 for n in DENSE_FEATURES if n not in _WORD_MODELS}, "vader_neu": 1.0}
     scores = vader_scores(text)
     valences = _vader_valences(text)
     polarity, subjectivity = _pattern_scores(text)
@@ -115,8 +141,9 @@ def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, flo
 class ToneModel:
     """Learned calibration weights: plain dicts, no scikit-learn object.
 
-    ``news`` and ``general`` map a word to ``(idf, weight)``; ``dense`` maps a feature to
-    ``(mean, scale, weight)``; ``general_intercept`` is the intercept of the general model.
+    ``news``, ``general`` and ``polarity`` map a word stem to ``(idf, weight)``; ``dense``
+    maps a feature to ``(mean, scale, weight)``; ``general_intercept`` and
+    ``polarity_intercept`` are the intercepts of the two word models.
     """
 
     intercept: float
@@ -125,17 +152,23 @@ class ToneModel:
     general: dict[str, tuple[float, float]]
     general_intercept: float
     meta: dict = field(default_factory=dict)
+    polarity: dict[str, tuple[float, float]] = field(default_factory=dict)
+    polarity_intercept: float = 0.0
 
     def __post_init__(self):
         object.__setattr__(self, "_news_idf", {k: v[0] for k, v in self.news.items()})
-        object.__setattr__(self, "_general_idf", {k: v[0] for k, v in self.general.items()})
+        object.__setattr__(self, "_idf", {
+            name: {k: v[0] for k, v in getattr(self, name).items()}
+            for name in _WORD_MODELS.values()})
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "meta": self.meta, "intercept": self.intercept,
                 "general_intercept": self.general_intercept,
+                "polarity_intercept": self.polarity_intercept,
                 "dense": {k: list(v) for k, v in self.dense.items()},
                 "news": {k: list(v) for k, v in self.news.items()},
-                "general": {k: list(v) for k, v in self.general.items()}}
+                "general": {k: list(v) for k, v in self.general.items()},
+                "polarity": {k: list(v) for k, v in self.polarity.items()}}
 
     @classmethod
     def from_json(cls, data: dict) -> "ToneModel":
@@ -149,6 +182,8 @@ class ToneModel:
                    general_intercept=float(data["general_intercept"]),
                    dense={k: tuple(map(float, v)) for k, v in data["dense"].items()},
                    news=table(data["news"]), general=table(data["general"]),
+                   polarity=table(data.get("polarity", {})),
+                   polarity_intercept=float(data.get("polarity_intercept", 0.0)),
                    meta=data.get("meta", {}))
 
     def save(self, path: str | Path) -> Path:
@@ -169,17 +204,19 @@ class ToneModel:
         return frame.astype({"start": "int64", "end": "int64"})
 
     def _contributions(self, text: str, spans: Sequence[Span] | None) -> list[tuple]:
-        tokens = _tokens(text)
+        tokens = _terms(text)
         features = _sentence_features(text, spans)
         rows = []
         baseline = self.intercept
         for name, (mean, scale, weight) in self.dense.items():
             baseline -= weight * mean / scale
-            if name == "general_tone":
-                baseline += weight * self.general_intercept / scale
-                for w, (value, (s, e)) in _tfidf(tokens, self._general_idf).items():
-                    rows.append((s, e, text[s:e], w, "general",
-                                 weight * value * self.general[w][1] / scale))
+            if name in _WORD_MODELS:
+                kind = _WORD_MODELS[name]
+                table = getattr(self, kind)
+                baseline += weight * getattr(self, f"{kind}_intercept") / scale
+                for w, (value, (s, e)) in _tfidf(tokens, self._idf[kind]).items():
+                    rows.append((s, e, text[s:e], w, kind,
+                                 weight * value * table[w][1] / scale))
             elif features.get(name):
                 kind = "cue" if name.startswith("cue_") else "sentence"
                 rows.append((-1, -1, "", name, kind, weight * features[name] / scale))
@@ -250,8 +287,9 @@ def explain_tone(text: str, *, model: ToneModel | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``start, end, text, feature, kind, contribution``: ``kind`` is ``news`` or
-        ``general`` (a word, located at its first occurrence), ``cue``, ``sentence`` (a
+        ``start, end, text, feature, kind, contribution``: ``kind`` is ``news``, ``general``
+        or ``polarity`` (a word, ``feature`` its stem, located at its first occurrence),
+        ``cue``, ``sentence`` (a
         sentence-level figure, ``start == end == -1``) or ``baseline``. The contributions
         sum to the tone before clipping to -1..1.
 
@@ -278,7 +316,7 @@ def _fit_words(texts, targets, *, alpha: float, min_df: int):
     return vectorizer, ridge
 
 
-def _general_table(texts, targets, *, alpha: float = 1.0, min_df: int = 2):
+def _general_table(texts, targets, *, alpha: float = 3.0, min_df: int = 2):
     vectorizer, ridge = _fit_words(texts, targets, alpha=alpha, min_df=min_df)
     names = vectorizer.get_feature_names_out()
     table = {w: (round(float(i), 5), round(float(c), 5))
@@ -292,11 +330,15 @@ def _general_value(tokens, table, intercept) -> float:
 
 
 def train_tone_model(frame: pd.DataFrame, general: pd.DataFrame | None = None, *,
+                     polarity: pd.DataFrame | None = None,
                      alpha: float = 1.0, word_scale: float = 0.5, min_df: int = 2,
                      meta: dict | None = None,
-                     general_table: tuple[dict, float] | None = None) -> ToneModel:
+                     general_table: tuple[dict, float] | None = None,
+                     polarity_table: tuple[dict, float] | None = None) -> ToneModel:
     """Fit the calibration on ``frame`` (``text``, ``score`` on -4..4), with ``general``
-    (the same columns, other genres) for the general word model.
+    (the same columns, other genres) for the general word model and ``polarity`` (``text``,
+    ``score``: news sentences with a polarity, such as :func:`newsmtsc_polarity` gives) for
+    the news polarity word model.
 
     ``word_scale`` shrinks the news word features against the standardised figures.
     """
@@ -311,11 +353,18 @@ def train_tone_model(frame: pd.DataFrame, general: pd.DataFrame | None = None, *
                                            general["score"].astype(float).to_numpy())
         else:
             general_table = ({}, 0.0)
+    if polarity_table is None:
+        polarity_table = _general_table(polarity["text"].astype(str).tolist(),
+                                        polarity["score"].astype(float).to_numpy()) \
+            if polarity is not None and len(polarity) else ({}, 0.0)
     table, g_intercept = general_table
+    p_table, p_intercept = polarity_table
     rows = []
     for text in texts:
         features = _sentence_features(text, None)
-        features["general_tone"] = _general_value(_tokens(text), table, g_intercept)
+        terms = _terms(text)
+        features["general_tone"] = _general_value(terms, table, g_intercept)
+        features["news_polarity"] = _general_value(terms, p_table, p_intercept)
         rows.append([features[n] for n in DENSE_FEATURES])
     dense = np.array(rows, dtype=float)
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
@@ -336,10 +385,26 @@ def train_tone_model(frame: pd.DataFrame, general: pd.DataFrame | None = None, *
     info = {"alpha": alpha, "word_scale": word_scale, "min_df": min_df,
             "n_rows": int(len(texts)), **(meta or {})}
     return ToneModel(intercept=float(ridge.intercept_), dense=dense_weights, news=news,
-                     general=table, general_intercept=g_intercept, meta=info)
+                     general=table, general_intercept=g_intercept, polarity=p_table,
+                     polarity_intercept=p_intercept, meta=info)
+
+
+def newsmtsc_polarity(frame: pd.DataFrame) -> pd.DataFrame:
+    """NewsMTSC rows (``text``, ``polarity``) as one row per sentence: ``text``, ``score``
+    (the mean polarity, -1..1, of the people the sentence mentions).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"text": ["a", "a", "b"], "polarity": [1, 0, -1]})
+    >>> newsmtsc_polarity(rows).to_dict("list")
+    {'text': ['a', 'b'], 'score': [0.5, -1.0]}
+    """
+    return (frame.groupby("text", sort=True)["polarity"].mean().rename("score")
+            .reset_index())
 
 
 def cross_validate_tone(frame: pd.DataFrame, general: pd.DataFrame | None = None, *,
+                        polarity: pd.DataFrame | None = None,
                         folds: int = 5, **options) -> dict[str, float]:
     """Grouped k-fold estimate: articles (``id`` before ``_``) never straddle folds."""
     from sklearn.model_selection import GroupKFold
@@ -352,8 +417,13 @@ def cross_validate_tone(frame: pd.DataFrame, general: pd.DataFrame | None = None
     if general is not None and len(general):
         table = _general_table(general["text"].astype(str).tolist(),
                                general["score"].astype(float).to_numpy())
+    p_table = None
+    if polarity is not None and len(polarity):
+        p_table = _general_table(polarity["text"].astype(str).tolist(),
+                                 polarity["score"].astype(float).to_numpy())
     for number, (train, test) in enumerate(GroupKFold(folds).split(frame, groups=groups)):
-        model = train_tone_model(frame.iloc[train], general_table=table, **options)
+        model = train_tone_model(frame.iloc[train], general_table=table,
+                                 polarity_table=p_table, **options)
         predicted[test] = [model.rating(t) for t in frame["text"].iloc[test]]
         log.info("tone CV fold %d/%d done", number + 1, folds)
     y = frame["score"].astype(float).to_numpy()
