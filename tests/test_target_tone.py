@@ -174,3 +174,14 @@ def test_target_tone_train_command_writes_a_loadable_model(tmp_path, capsys):
     text, s, e = _at("Critics praised Name99 for brave work.", "Name99")
     assert target_tone(text, s, e, model=model) > 0
     assert main(["train-target-tone", "--data", str(tmp_path / "missing")]) == 1
+
+
+def test_target_tone_valence_is_split_by_the_nearest_mention():
+    text = "Critics praised Smith warmly, but Jones was blamed."
+    features, sources = target_features(*_at(text, "Smith"))
+    assert features["v_pos_mine"] > 0 and "v_pos_other" not in features
+    assert features["v_neg_other"] > 0          # "blamed" is nearer to Jones
+    assert (text.index("blamed"), text.index("blamed") + 6) in sources["v_neg_other"]
+    assert features["n_other_mentions"] > 0
+    jones, _ = target_features(*_at(text, "Jones"))
+    assert jones["v_pos_other"] > 0 and jones["v_neg_mine"] > 0

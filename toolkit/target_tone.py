@@ -489,7 +489,7 @@ def _fit_thresholds(tones, labels) -> tuple[float, float]:
     return best
 
 
-def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.1,
+def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.05,
                     n_splits: int = 5, min_count: int = 2, meta: dict | None = None
                     ) -> tuple[TargetToneModel, dict]:
     """Train a :class:`TargetToneModel` and estimate its accuracy by grouped cross-validation.
