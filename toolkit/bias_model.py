@@ -91,7 +91,7 @@ class _Parts:
 
 def _parts(text: str, word_bias: dict[str, float], prior: float,
            spans: Sequence[Span] | None = None) -> _Parts:
-    from .sentiment import vader, vader_scores
+    from .sentiment import vader
     from .subjectivity import subjectivity_lexicon
 
     tokens = _tokens(text)
@@ -135,14 +135,7 @@ def _parts(text: str, word_bias: dict[str, float], prior: float,
             dense["valence_sum"].append((s, e, text[s:e], abs(valence[w])))
         if w.endswith("ly") and len(w) > 3:
             dense["ly_words"].append((s, e, text[s:e], 1.0))
-    scores = vader_scores(text) if text.strip() else {"neg": 0.0, "neu": 0.0, "pos": 0.0,
-                                                      "compound": 0.0}
-    sentence = {"vader_neg": scores["neg"], "vader_neu": scores["neu"],
-                "vader_pos": scores["pos"], "vader_compound": scores["compound"],
-                "vader_abs_compound": abs(scores["compound"]),
-                "subjectivity_mean": sum(subj_values) / len(subj_values) if subj_values else 0.0,
-                "subjectivity_max": max(subj_values, default=0.0),
-                "log_words": math.log1p(n)}
+    sentence = _sentence_values(text, subj_values, n)
     for name, value in sentence.items():
         dense[name].append((-1, -1, "", value))
     parts.dense = dense
@@ -156,7 +149,7 @@ def _values(text: str, word_bias: dict[str, float], prior: float,
     Inference needs only the values; each is summed in the same order as
     ``_parts(...).value(name)``, so the two agree exactly (``tests/test_bias_model.py``).
     """
-    from .sentiment import vader, vader_scores
+    from .sentiment import vader
     from .subjectivity import subjectivity_lexicon
 
     tokens = _tokens(text)
@@ -203,14 +196,7 @@ def _values(text: str, word_bias: dict[str, float], prior: float,
         if w.endswith("ly") and len(w) > 3:
             ly_words += 1.0
     values.update(strong_subjective=strong, valence_sum=valence_sum, ly_words=ly_words)
-    scores = vader_scores(text) if text.strip() else {"neg": 0.0, "neu": 0.0, "pos": 0.0,
-                                                      "compound": 0.0}
-    sentence = {"vader_neg": scores["neg"], "vader_neu": scores["neu"],
-                "vader_pos": scores["pos"], "vader_compound": scores["compound"],
-                "vader_abs_compound": abs(scores["compound"]),
-                "subjectivity_mean": sum(subj_values) / len(subj_values) if subj_values else 0.0,
-                "subjectivity_max": max(subj_values, default=0.0),
-                "log_words": math.log1p(n)}
+    sentence = _sentence_values(text, subj_values, n)
     values.update({name: 0 + value for name, value in sentence.items()})
     return grams, values
 
@@ -535,3 +521,17 @@ def cross_validate_bias(frame: pd.DataFrame, *, folds: int = 5, seed: int = 0,
     mask = np.ones(len(frame), bool) if evaluate is None else np.asarray(evaluate, bool)
     return {"macro_f1": macro_f1(labels[mask], (predicted[mask] >= 0.5).astype(int)),
             "auc": roc_auc(labels[mask], predicted[mask]), "folds": folds, "seed": seed}
+
+
+def _sentence_values(text: str, subj_values: list[float], n: int) -> dict[str, float]:
+    """The whole-sentence features: VADER's four scores, Pattern subjectivity, length."""
+    from .sentiment import vader_scores
+
+    scores = vader_scores(text) if text.strip() else {"neg": 0.0, "neu": 0.0, "pos": 0.0,
+                                                      "compound": 0.0}
+    return {"vader_neg": scores["neg"], "vader_neu": scores["neu"],
+            "vader_pos": scores["pos"], "vader_compound": scores["compound"],
+            "vader_abs_compound": abs(scores["compound"]),
+            "subjectivity_mean": sum(subj_values) / len(subj_values) if subj_values else 0.0,
+            "subjectivity_max": max(subj_values, default=0.0),
+            "log_words": math.log1p(n)}

@@ -241,6 +241,15 @@ def _train_tone(args: argparse.Namespace) -> int:
     return 0
 
 
+def _babe_training_arguments(p: argparse.ArgumentParser) -> None:
+    """--data, --csv and --out of the verbs that train on BABE and MBIC (or the user's CSV)."""
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR",
+                   help="folder holding babe/dev.csv and mbic/dev.csv (default ../shared/data)")
+    p.add_argument("--csv", type=Path, nargs="+", metavar="FILE",
+                   help="your own labelled CSV file(s) instead of BABE and MBIC")
+    p.add_argument("--out", type=Path, metavar="PATH", help="where to write the JSON weights")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m toolkit",
@@ -297,11 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "bundled toolkit/models/bias_babe.json. With --csv it trains on your own "
                     "CSV files (columns text, label 0/1, optional biased_words as a JSON list).",
         epilog="example: python -m toolkit train-bias --csv mine.csv --out my_model.json")
-    p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR",
-                   help="folder holding babe/dev.csv and mbic/dev.csv (default ../shared/data)")
-    p.add_argument("--csv", type=Path, nargs="+", metavar="FILE",
-                   help="your own labelled CSV file(s) instead of BABE and MBIC")
-    p.add_argument("--out", type=Path, metavar="PATH", help="where to write the JSON weights")
+    _babe_training_arguments(p)
     p.add_argument("--C", type=float, default=0.05, help="inverse regularisation strength")
     p.add_argument("--cv", type=int, default=0, metavar="K",
                    help="also report a K-fold cross-validated estimate and store it in the file")
@@ -316,11 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "--csv it trains on your own CSV files (columns text, label 0/1, "
                     "biased_words as a JSON list of the words marked as biased).",
         epilog="example: python -m toolkit train-loaded --csv mine.csv --out my_words.json")
-    p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR",
-                   help="folder holding babe/dev.csv and mbic/dev.csv (default ../shared/data)")
-    p.add_argument("--csv", type=Path, nargs="+", metavar="FILE",
-                   help="your own labelled CSV file(s) instead of BABE and MBIC")
-    p.add_argument("--out", type=Path, metavar="PATH", help="where to write the JSON weights")
+    _babe_training_arguments(p)
     p.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
     p.add_argument("--holdout", type=int, default=0, metavar="K",
                    help="instead of writing weights, train on K-1 of K folds and report word "
