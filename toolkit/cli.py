@@ -74,23 +74,35 @@ def _report(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _train_bias(args: argparse.Namespace) -> int:
-    from importlib.resources import files
-
-    from .bias_model import MODEL_FILE, cross_validate_bias, read_training_data, train_bias_model
+def _babe_training_data(args: argparse.Namespace, description: str, **provenance):
+    """The training paths, the weights file's ``meta`` and the rows, for a verb that trains on
+    BABE and MBIC dev (or on ``--csv``); None, after printing the error, when unreadable."""
+    from .bias_model import read_training_data
 
     if args.csv:
         paths = list(args.csv)
         meta = {"data": [str(p) for p in paths], "licence": "the licence of the data above"}
     else:
         paths = [args.data / "babe" / "dev.csv", args.data / "mbic" / "dev.csv"]
-        meta = {"data": "BABE dev + MBIC dev (Spinde et al.), duplicates resolved to BABE",
-                "licence": "AGPL-3.0 (derived from BABE and MBIC)"}
+        meta = {"data": description, "licence": "AGPL-3.0 (derived from BABE and MBIC)",
+                **provenance}
     try:
-        frame = read_training_data(paths)
+        return paths, meta, read_training_data(paths)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def _train_bias(args: argparse.Namespace) -> int:
+    from importlib.resources import files
+
+    from .bias_model import MODEL_FILE, cross_validate_bias, read_training_data, train_bias_model
+
+    read = _babe_training_data(args, "BABE dev + MBIC dev (Spinde et al.), duplicates "
+                                     "resolved to BABE")
+    if read is None:
         return 1
+    paths, meta, frame = read
     print(f"training on {len(frame)} sentences ({int(frame['label'].sum())} biased)")
     options = {"C": args.C}
     if args.cv:
@@ -110,22 +122,14 @@ def _train_bias(args: argparse.Namespace) -> int:
 def _train_loaded(args: argparse.Namespace) -> int:
     from importlib.resources import files
 
-    from .bias_model import read_training_data
     from .loaded import MODEL_FILE, train_loaded_model
 
-    if args.csv:
-        paths = list(args.csv)
-        meta = {"data": [str(p) for p in paths], "licence": "the licence of the data above"}
-    else:
-        paths = [args.data / "babe" / "dev.csv", args.data / "mbic" / "dev.csv"]
-        meta = {"data": "BABE dev + MBIC dev biased_words (Spinde et al.), duplicates resolved "
-                        "to BABE", "licence": "AGPL-3.0 (derived from BABE and MBIC)",
-                "command": "python -m toolkit train-loaded --data ../shared/data"}
-    try:
-        frame = read_training_data(paths)
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    read = _babe_training_data(args, "BABE dev + MBIC dev biased_words (Spinde et al.), "
+                                     "duplicates resolved to BABE",
+                               command="python -m toolkit train-loaded --data ../shared/data")
+    if read is None:
         return 1
+    paths, meta, frame = read
     if args.holdout:
         import pandas as pd
 
