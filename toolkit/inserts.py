@@ -492,6 +492,12 @@ def _span(text: str, start: int, end: int, category: str, weight: float) -> Span
     return Span(start, end, text[start:end], category, weight, "inserts")
 
 
+def _match_span(text: str, offset: int, match: re.Match, category: str,
+                weight: float) -> Span:
+    """:func:`_span` of a regex ``match`` in a piece of ``text`` that begins at ``offset``."""
+    return _span(text, offset + match.start(), offset + match.end(), category, weight)
+
+
 def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str, float]) -> _Score:
     piece = text[start:end]
     masked = _mask_quotes(piece)
@@ -537,8 +543,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
             score.add("marker", points, f"marker {m.group()!r}", family=family, appeal=True)
             score.marker = m.group()
-        score.spans.append(_span(text, start + m.start(), start + m.end(), "insert_marker",
-                                 w["insert_marker"]))
+        score.spans.append(_match_span(text, start, m, "insert_marker", w["insert_marker"]))
 
     # Calls to action.
     found: dict[tuple[int, int], str] = {}
@@ -558,8 +563,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         if link and n_words <= 25:
             score.add("link_prompt", w["link_prompt"], f"points to a link ({link.group()!r})",
                       family="furniture", appeal=True)
-            score.spans.append(_span(text, start + link.start(), start + link.end(),
-                                     "link_list", w["link_prompt"]))
+            score.spans.append(_match_span(text, start, link, "link_list", w["link_prompt"]))
 
     # Other sentences that open with a base-form verb (an imperative), by the Pattern lexicon
     # bundled with TextBlob; and questions put to the reader.
@@ -578,14 +582,13 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     question = _READER_QUESTION.search(masked)
     if question:
         score.add("reader_question", w["reader_question"], f"asks the reader {question.group()!r}")
-        score.spans.append(_span(text, start + question.start(), start + question.end(),
-                                 "second_person", w["reader_question"]))
+        score.spans.append(_match_span(text, start, question, "second_person",
+                                       w["reader_question"]))
     disclaimer = _DISCLAIMER.search(masked)
     if disclaimer:
         score.add("disclaimer", w["disclaimer"], f"ad small print {disclaimer.group()!r}", family="ad",
                   appeal=True)
-        score.spans.append(_span(text, start + disclaimer.start(), start + disclaimer.end(),
-                                 "price", w["disclaimer"]))
+        score.spans.append(_match_span(text, start, disclaimer, "price", w["disclaimer"]))
 
     # The reader addressed, and the writer speaking as "we".
     you = list(_SECOND_PERSON.finditer(masked))
@@ -593,8 +596,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.add("second_person", min(w["second_person_max"], w["second_person"] * len(you)),
                   f"addresses the reader as 'you' {len(you)} time(s)")
         for m in you:
-            score.spans.append(_span(text, start + m.start(), start + m.end(), "second_person",
-                                     w["second_person"]))
+            score.spans.append(_match_span(text, start, m, "second_person", w["second_person"]))
         if _FIRST_PLURAL.search(masked):
             score.add("we_and_you", w["we_and_you"], "speaks as 'we' to 'you'")
 
@@ -605,14 +607,12 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                   f"{len(prices)} price(s), first {prices[0].group()!r}", family="ad",
                   appeal=True)
         for m in prices:
-            score.spans.append(_span(text, start + m.start(), start + m.end(), "price",
-                                     w["price"]))
+            score.spans.append(_match_span(text, start, m, "price", w["price"]))
         sales = _SALES.search(masked)
         if sales:
             score.add("sales_words", w["sales_words"], f"sales word {sales.group()!r}", family="ad",
                       appeal=True)
-            score.spans.append(_span(text, start + sales.start(), start + sales.end(),
-                                     "price", w["sales_words"]))
+            score.spans.append(_match_span(text, start, sales, "price", w["sales_words"]))
 
     # The vocabulary of appeals.
     hits: list[tuple[str, re.Match]] = []
@@ -635,8 +635,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                   if furniture_share else f"{'/'.join(categories)} words, e.g. "
                   f"{hits[0][1].group()!r}", family="ad", appeal=True)
         for category, m in hits:
-            score.spans.append(_span(text, start + m.start(), start + m.end(), category,
-                                     w["vocabulary"]))
+            score.spans.append(_match_span(text, start, m, category, w["vocabulary"]))
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
     probability, strongest = _promotional(masked, start)
@@ -652,21 +651,18 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     if newsroom and (support or prices) and n_words <= 60:
         score.add("newsroom_appeal", w["newsroom_appeal"], f"asks support for {newsroom.group()!r}",
                   family="furniture", appeal=True)
-        score.spans.append(_span(text, start + newsroom.start(), start + newsroom.end(),
-                                 "donation", w["newsroom_appeal"]))
+        score.spans.append(_match_span(text, start, newsroom, "donation", w["newsroom_appeal"]))
 
     urgent = list(_URGENCY.finditer(masked))
     if urgent:
         score.add("urgency", min(w["urgency_max"], w["urgency"] * len(urgent)),
                   f"urgency {urgent[0].group()!r}", family="ad")
         for m in urgent:
-            score.spans.append(_span(text, start + m.start(), start + m.end(), "urgency",
-                                     w["urgency"]))
+            score.spans.append(_match_span(text, start, m, "urgency", w["urgency"]))
     bait = _CLICKBAIT.search(masked)
     if bait:
         score.add("clickbait", w["clickbait"], f"clickbait {bait.group()!r}", family="ad", appeal=True)
-        score.spans.append(_span(text, start + bait.start(), start + bait.end(), "clickbait",
-                                 w["clickbait"]))
+        score.spans.append(_match_span(text, start, bait, "clickbait", w["clickbait"]))
 
     # A list of headlines or bullets.
     if len(lines) >= 2:
