@@ -136,6 +136,26 @@ def test_display_overlapping_spans_never_duplicate_or_break():
     assert hard["category"] == "booster"
 
 
+def test_display_weak_loaded_spans_are_faint_and_yield_to_tone_words():
+    from toolkit.cues import LOADED_MIN_WEIGHT
+
+    text = "The band played well and the critics raged."
+    weak, strong = LOADED_MIN_WEIGHT / 2, LOADED_MIN_WEIGHT * 2
+    spans = [{"start": 9, "end": 15, "category": "emotive", "weight": weak},       # played
+             {"start": 9, "end": 15, "category": "tone_positive", "weight": 0.3},
+             {"start": 37, "end": 42, "category": "emotive", "weight": weak},      # raged
+             {"start": 29, "end": 36, "category": "emotive", "weight": strong}]    # critics
+    html = highlight(_fake_analysis(text, spans))
+    _check(html)
+    pieces = {p["text"]: p for p in marks(_fake_analysis(text, spans))[0]["pieces"]}
+    assert pieces["played"]["category"] == "tone_positive" and not pieces["played"]["weak"]
+    assert pieces["raged"]["category"] == "emotive" and pieces["raged"]["weak"]
+    assert pieces["critics"]["category"] == "emotive" and not pieces["critics"]["weak"]
+    assert re.search(r'<mark class="nb-mark nb-c-emotive nb-weak"[^>]*>raged</mark>', html)
+    assert re.search(r'<mark class="nb-mark nb-c-emotive"[^>]*>critics</mark>', html)
+    assert "too weak to count" in html
+
+
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab <>&\"'é\n")), min_size=1, max_size=40),
        cuts=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40),

@@ -43,7 +43,7 @@ TPL_PARAGRAPH = ('<div class="nb-para nb-kind-{kind}{insert}" id="nb-{uid}-p{num
                  '<div class="nb-text">{label}{text}</div></div>')
 TPL_INSERT_LABEL = ('<span class="nb-insert-label">{kind}: not the article\'s journalism'
                     '{reason}</span>')
-TPL_MARK = ('<mark class="nb-mark nb-c-{css}" data-category="{category}" '
+TPL_MARK = ('<mark class="nb-mark nb-c-{css}{weak}" data-category="{category}" '
             'title="{tooltip}">{text}</mark>')
 TPL_QUOTE = '<span class="nb-quote" title="quoted speech">{text}</span>'
 TPL_METER = ('<span class="nb-meter" title="{title}">{name}<span class="nb-track{centred}">'
@@ -63,9 +63,20 @@ def _loaded_categories() -> tuple:
     return LOADED_CATEGORIES
 
 
-def _rank(category: str) -> int:
+def _min_weight() -> float:
+    from .cues import LOADED_MIN_WEIGHT
+
+    return LOADED_MIN_WEIGHT
+
+
+def _weak(span: dict) -> bool:
+    """A span of a loaded category whose weight is below the bar: shown, but not as loaded."""
+    return span["category"] in _loaded_categories() and abs(span["weight"]) < _min_weight()
+
+
+def _rank(category: str, *, weak: bool = False) -> float:
     if category in _loaded_categories():
-        return 0
+        return 2.5 if weak else 0   # a weak one after tone words, before subjectivity
     if category in _RANK_TONE:
         return 2
     if category == "subjective":
@@ -152,7 +163,7 @@ def _span_records(analysis, categories, hidden) -> list[dict]:
 
 
 def _primary(spans: list[dict]) -> dict:
-    return min(spans, key=lambda s: (_rank(s["category"]), -abs(s["weight"]),
+    return min(spans, key=lambda s: (_rank(s["category"], weak=_weak(s)), -abs(s["weight"]),
                                      -(s["end"] - s["start"]), s["category"]))
 
 
@@ -176,9 +187,11 @@ def _pieces(text: str, start: int, end: int, spans: list[dict],
             pieces[-1]["end"] = b
             pieces[-1]["text"] = text[pieces[-1]["start"]:b]
             continue
+        primary = _primary(covering) if covering else None
         pieces.append({"start": a, "end": b, "text": text[a:b], "quote": quoted,
                        "spans": covering,
-                       "category": _primary(covering)["category"] if covering else None,
+                       "category": primary["category"] if primary else None,
+                       "weak": bool(primary and _weak(primary)),
                        "_key": key})
     for piece in pieces:
         del piece["_key"]
@@ -212,7 +225,9 @@ def marks(analysis, *, categories=None, hidden=DEFAULT_HIDDEN) -> list[dict]:
         Keys ``paragraph``, ``start``, ``end``, ``kind``, ``reason``, ``scores`` (a dict of
         ``sentiment``, ``loaded_density``, ``bias_probability``, ``quote_share`` where
         present) and ``pieces``: dicts with ``start``, ``end``, ``text``, ``quote``,
-        ``category`` (the colour, or None) and ``spans`` (every span covering the piece).
+        ``category`` (the colour, or None), ``weak`` (the colour's span is of a loaded
+        category but below :data:`~toolkit.cues.LOADED_MIN_WEIGHT`, so it does not count as
+        loaded language and is drawn faint) and ``spans`` (every span covering the piece).
         Joining the pieces' text gives the paragraph's text exactly.
 
     Examples
@@ -263,6 +278,7 @@ def _render_piece(piece: dict) -> str:
     html = escape(piece["text"], quote=True)
     if piece["category"] is not None:
         html = TPL_MARK.format(css=_css_name(piece["category"]),
+                               weak=" nb-weak" if piece.get("weak") else "",
                                category=escape(piece["category"], quote=True),
                                tooltip=escape(_tooltip(piece["spans"]), quote=True), text=html)
     if piece["quote"]:
@@ -386,9 +402,12 @@ def _strip(paras: list[dict], uid: str) -> str:
 def _legend(paras: list[dict]) -> str:
     seen = {p["category"] for para in paras for p in para["pieces"] if p["category"]}
     order = [c for c in CATEGORY_COLOURS if c in seen] + sorted(seen - set(CATEGORY_COLOURS))
-    items = [TPL_MARK.format(css=_css_name(c), category=escape(c, quote=True),
+    items = [TPL_MARK.format(css=_css_name(c), weak="", category=escape(c, quote=True),
                              tooltip=escape(label_of(c), quote=True),
                              text=escape(label_of(c))) for c in order]
+    if any(p.get("weak") for para in paras for p in para["pieces"]):
+        items.append('<mark class="nb-mark nb-weak" title="a loaded-language category, but '
+                     'below the weight that counts as loaded">faint: too weak to count</mark>')
     if any(p["quote"] for para in paras for p in para["pieces"]):
         items.append(TPL_QUOTE.format(text="&ldquo;quoted speech&rdquo;"))
     if any(para["kind"] in INSERT_KINDS for para in paras):
