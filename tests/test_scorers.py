@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from toolkit.cues import find_cues
 from toolkit.segmentation import sentence_spans
 from toolkit.sentiment import find_tone, vader, vader_pass
-from toolkit.subjectivity import find_subjective
+from toolkit.subjectivity import find_subjective, pattern_scores
 
 SCORERS = [find_cues, find_tone, find_subjective]
 TEXTS = [
@@ -56,3 +56,29 @@ def test_sentiment_vader_pass_matches_polarity_scores_on_the_sample(sample_path)
     text = sample_path.read_text(encoding="utf-8")
     for s, e in sentence_spans(text):
         assert vader_pass(text[s:e])[1] == vader().polarity_scores(text[s:e])
+
+
+_PATTERN_WORDS = st.lists(st.sampled_from(
+    ["not", "never", "no", "n't", "very", "really", "extremely", "terribly", "good", "bad",
+     "great", "awful", "happy", "!", "(!)", "( ! )", ":)", ":-(", "<3", "xD", ";)", ":'(", ".",
+     ",", "'", '"', "\u201c", "is", "a", "the", "quite", "hardly", "...", "?", "isn't"]),
+    max_size=14).map(" ".join)
+
+
+def _textblob_scores(text: str) -> tuple[float, float]:
+    from textblob.en import sentiment
+
+    return tuple(float(x) for x in sentiment(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PATTERN_WORDS)
+def test_subjectivity_pattern_scores_match_textblob(text):
+    """Modifiers, negations, "!", "(!)" and emoticons score exactly as TextBlob scores them."""
+    assert pattern_scores(text) == _textblob_scores(text)
+
+
+def test_subjectivity_pattern_scores_match_textblob_on_the_sample(sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    for s, e in sentence_spans(text):
+        assert pattern_scores(text[s:e]) == _textblob_scores(text[s:e])

@@ -90,25 +90,37 @@ def _analyzer(text: str) -> list[str]:
     return [w for *_, w in _terms(text)]
 
 
-def _tfidf(tokens: list[tuple[int, int, str]], idf: dict[str, float]):
-    """sklearn's ``TfidfVectorizer(sublinear_tf=True)`` for one text: word -> (value, first)."""
-    counts = Counter(w for *_, w in tokens if w in idf)
-    values = {w: (1.0 + math.log(c)) * idf[w] for w, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in values.values()))
+def _term_counts(tokens: list[tuple[int, int, str]]
+                 ) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """Each term's count and first ``(start, end)``, in order of first occurrence."""
+    counts: dict[str, int] = {}
     first: dict[str, tuple[int, int]] = {}
     for s, e, w in tokens:
-        first.setdefault(w, (s, e))
+        if w in counts:
+            counts[w] += 1
+        else:
+            counts[w] = 1
+            first[w] = (s, e)
+    return counts, first
+
+
+def _tfidf(tokens: list[tuple[int, int, str]], idf: dict[str, float], *, counted=None):
+    """sklearn's ``TfidfVectorizer(sublinear_tf=True)`` for one text: word -> (value, first).
+
+    ``counted`` is :func:`_term_counts` of ``tokens`` when already computed (a sentence is
+    weighed against three vocabularies)."""
+    counts, first = _term_counts(tokens) if counted is None else counted
+    values = {w: (1.0 + math.log(c)) * idf[w] for w, c in counts.items() if w in idf}
+    norm = math.sqrt(sum(v * v for v in values.values()))
     return {w: (v / norm, first[w]) for w, v in values.items()} if norm else {}
 
 
 def _pattern_scores(text: str) -> tuple[float, float]:
     """Pattern's ``(polarity, subjectivity)``, as TextBlob's ``PatternAnalyzer().analyze``
-    gives them. Called directly: ``analyze`` builds a new namedtuple class on every call,
-    which cost more than the scoring itself."""
-    from textblob.en import sentiment
+    gives them (see :func:`toolkit.subjectivity.pattern_scores`)."""
+    from .subjectivity import pattern_scores
 
-    polarity, subjectivity = sentiment(text)
-    return float(polarity), float(subjectivity)
+    return pattern_scores(text)
 
 
 def _vader_valences(text: str) -> list[float]:
@@ -205,6 +217,7 @@ class ToneModel:
 
     def _contributions(self, text: str, spans: Sequence[Span] | None) -> list[tuple]:
         tokens = _terms(text)
+        counted = _term_counts(tokens)
         features = _sentence_features(text, spans)
         rows = []
         baseline = self.intercept
@@ -214,13 +227,14 @@ class ToneModel:
                 kind = _WORD_MODELS[name]
                 table = getattr(self, kind)
                 baseline += weight * getattr(self, f"{kind}_intercept") / scale
-                for w, (value, (s, e)) in _tfidf(tokens, self._idf[kind]).items():
+                for w, (value, (s, e)) in _tfidf(tokens, self._idf[kind],
+                                                 counted=counted).items():
                     rows.append((s, e, text[s:e], w, kind,
                                  weight * value * table[w][1] / scale))
             elif features.get(name):
                 kind = "cue" if name.startswith("cue_") else "sentence"
                 rows.append((-1, -1, "", name, kind, weight * features[name] / scale))
-        for w, (value, (s, e)) in _tfidf(tokens, self._news_idf).items():
+        for w, (value, (s, e)) in _tfidf(tokens, self._news_idf, counted=counted).items():
             rows.append((s, e, text[s:e], w, "news", value * self.news[w][1]))
         rows.append((-1, -1, "", "baseline", "baseline", baseline))
         return rows
