@@ -46,9 +46,9 @@ The voice of any character offset is then "quote" inside a quote's ``[start, end
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 
 from .loading import _trim
 from .segmentation import NEWS_ABBREVIATIONS, WORD_RE
@@ -130,6 +130,8 @@ _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„‟«", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘‚‛‹", "’›"
 _DOUBLE = '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE
 _SINGLE = "'" + _SINGLE_OPEN + _SINGLE_CLOSE
+_DOUBLE_MARK = re.compile(f"[{re.escape(_DOUBLE)}]")
+_SINGLE_MARK = re.compile(f"[{re.escape(_SINGLE)}]")
 _OPENERS_BEFORE = "([{<—–-/" + _DOUBLE_OPEN + _SINGLE_OPEN + "\"'"
 _CLOSERS_AFTER = ".,;:!?)]}>—–-…/" + _DOUBLE_CLOSE + _SINGLE_CLOSE + "\"'"
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|nuff|cos|kay|sup|ello|s|t|re|ll|ve|d|m)"
@@ -268,7 +270,7 @@ def _direction(text: str, i: int, lo: int, hi: int) -> str:
 def _double_segments(text: str, paragraphs) -> list[_Segment]:
     out: list[_Segment] = []
     for number, (lo, hi) in enumerate(paragraphs):
-        marks = [i for i in range(lo, hi) if text[i] in _DOUBLE]
+        marks = [m.start() for m in _DOUBLE_MARK.finditer(text, lo, hi)]
         directions = [_direction(text, i, lo, hi) for i in marks]
         open_at: int | None = None
         found_here = False
@@ -344,9 +346,8 @@ def _single_segments(text: str, paragraphs) -> list[_Segment]:
     out: list[_Segment] = []
     for number, (lo, hi) in enumerate(paragraphs):
         openers, closers = [], []
-        for i in range(lo, hi):
-            if text[i] not in _SINGLE:
-                continue
+        for mark in _SINGLE_MARK.finditer(text, lo, hi):
+            i = mark.start()
             prev = text[i - 1] if i > lo else " "
             nxt = text[i + 1] if i + 1 < hi else " "
             if prev.isalnum() and nxt.isalnum():
@@ -426,28 +427,28 @@ def _outer(segments: list[_Segment]) -> list[_Segment]:
 
 # --------------------------------------------------------------------------- attribution
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
     end: int
+    low: str = field(init=False, compare=False)   # read many times per token
 
-    @cached_property
-    def low(self) -> str:          # read many times per token: computed once
-        return self.text.lower().replace("’", "'")
+    def __post_init__(self) -> None:
+        self.low = self.text.lower().replace("’", "'")
 
 
 def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN.finditer(masked, lo, hi):
         prev = out[-1] if out else None
-        after = masked[m.end():m.end() + 2].lstrip()[:1]
-        if (m.group() == "." and prev is not None and prev.end == m.start()
-                and (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
-                     or after in {",", ";"} or after.islower())):
-            out[-1] = _Token(prev.text + ".", prev.start, m.end())      # "U.S.", "Sen.", "J."
-        else:
-            out.append(_Token(m.group(), m.start(), m.end()))
+        if m.group() == "." and prev is not None and prev.end == m.start():
+            after = masked[m.end():m.end() + 2].lstrip()[:1]
+            if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
+                    or after in {",", ";"} or after.islower()):
+                out[-1] = _Token(prev.text + ".", prev.start, m.end())  # "U.S.", "Sen.", "J."
+                continue
+        out.append(_Token(m.group(), m.start(), m.end()))
     return out
 
 
@@ -475,8 +476,14 @@ _LOWER_PREFIX_NAME = re.compile(r"(?:di|de|da|du|le|la|mc|mac|van|von|al)[A-Z]\w
 
 
 def _is_cap(tok: _Token) -> bool:
-    return ((tok.text[0].isupper() or bool(_LOWER_PREFIX_NAME.match(tok.text)))
-            and tok.low not in _PRONOUNS)
+    return _is_cap_word(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_cap_word(word: str) -> bool:
+    """A capitalised word or a prefixed name ("McCain", "deBlasio"), not a pronoun."""
+    return ((word[0].isupper() or bool(_LOWER_PREFIX_NAME.match(word)))
+            and word.lower().replace("’", "'") not in _PRONOUNS)
 
 
 def _capital_run(chunk: list[_Token]) -> list[_Token]:
@@ -1057,8 +1064,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         masked = masked[:lo] + re.sub(
             r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in _FORM_TO_LEMMA
             else m.group(), masked[lo:hi]) + masked[hi:]
-    names = _name_runs(text, masked, paragraphs)
-    timeline = (*_named_attributions(text, masked, paragraphs), names, masked)
+    tokens_of = [_tokens(masked, lo, hi) for lo, hi in paragraphs]   # read three times
+    names = _name_runs(text, tokens_of)
+    timeline = (*_named_attributions(text, tokens_of), names, masked)
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
     quote_of_group: dict[int, int] = {}
@@ -1327,18 +1335,18 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribut
     return None
 
 
-def _named_attributions(text: str, masked: str, paragraphs) -> tuple[list, list]:
+def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list, list]:
     """Who speaks where: ``(offset, speaker)`` for every attribution in the article (quotes
-    and reported speech), and ``(offset, name)`` for every title+name mention."""
+    and reported speech), and ``(offset, name)`` for every title+name mention.
+
+    ``tokens_of`` holds the tokens of each paragraph of the masked text."""
     speakers, mentions, subjects = [], [], []
     proper = set()                   # capitalised words seen mid-sentence: names, not "Then"
-    for lo, hi in paragraphs:
-        tokens = _tokens(masked, lo, hi)
+    for tokens in tokens_of:
         for prev, tok in zip(tokens, tokens[1:]):
             if _is_cap(tok) and prev.text not in {".", "!", "?", ":"} and prev.text[0] != _MASK:
                 proper.add(tok.text)
-    for lo, hi in paragraphs:
-        tokens = _tokens(masked, lo, hi)
+    for tokens in tokens_of:
         sentence_start = 0
         for v, tok in enumerate(tokens):
             if tok.text in {".", "!", "?", ";"} or tok.text.startswith(_MASK):
@@ -1438,13 +1446,13 @@ class _NameIndex:
                           bisect_left(self.positions, at)]
 
 
-def _name_runs(text: str, masked: str, paragraphs) -> _NameIndex:
+def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
     """Every capitalised name outside quotes: "Former Vatican doctrine chief Cardinal Gerhard
-    Ludwig Müller" gives Gerhard Ludwig Müller with the title "cardinal"."""
+    Ludwig Müller" gives Gerhard Ludwig Müller with the title "cardinal" (``tokens_of``: the
+    tokens of each paragraph of the masked text)."""
     stop = _NP_STOP | _INTRO | _DETERMINERS | {"his", "her", "their", "its", "our", "my"}
     out: list[_Name] = []
-    for lo, hi in paragraphs:
-        tokens = _tokens(masked, lo, hi)
+    for tokens in tokens_of:
         k = 0
         while k < len(tokens):
             if not _is_cap(tokens[k]):
