@@ -34,7 +34,7 @@ import logging
 import math
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -60,6 +60,7 @@ LOADED_SOURCE = "loaded_words"
 REWEIGHTED_SOURCES = frozenset({"babe_mbic_loaded"})
 _SMOOTHING = 2.0
 _QUOTES = "\"“‘'«"
+_QUOTE_MARKS = frozenset(_QUOTES)
 _STRONG_VALENCE = 2.0
 
 FEATURES = (
@@ -106,8 +107,7 @@ def _logit(p: float) -> float:
 
 
 # --------------------------------------------------------------------------- features
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -168,45 +168,60 @@ def _static_features(low: str, stems: dict[str, Sequence[int]],
             min(len(low), 15) / 15, *rare)
 
 
+def _static_row(low: str, stems: dict[str, Sequence[int]],
+                prior: tuple[float, float]) -> np.ndarray:
+    """A feature row holding the static features of ``low``, zeros in the others."""
+    row = np.zeros(len(FEATURES))
+    row[_STATIC_AT] = _static_features(low, stems, prior)
+    return row
+
+
 def _feature_rows(text: str, words: list[_Word], cats: list[set[str]],
                   stems: dict[str, Sequence[int]], prior: tuple[float, float],
                   cache: dict | None = None) -> np.ndarray:
+    """One feature row per word; ``cache`` keeps the static part of each word's row."""
     from .sentiment import vader
 
     cache = {} if cache is None else cache
     if len(cache) > _CACHE_SIZE:
         cache.clear()
+    if not words:
+        return np.zeros((0, len(FEATURES)))
     valence = vader().lexicon
     lowered = [w.text.lower().replace("’", "'") for w in words]
-    rows = np.zeros((len(words), len(FEATURES)))
-    if not words:
-        return rows
     statics = []
     for low in lowered:
         static = cache.get(low)
         if static is None:
-            static = cache[low] = _static_features(low, stems, prior)
+            static = cache[low] = _static_row(low, stems, prior)
         statics.append(static)
-    rows[:, _STATIC_AT] = statics
-    strong = math.log1p(sum(abs(valence.get(w, 0.0)) >= _STRONG_VALENCE for w in lowered))
-    rows[:, _AT["sentence_strong"]] = strong
+    rows = np.array(statics)                        # a copy: the cached rows stay as they are
+    rows[:, _AT["sentence_strong"]] = math.log1p(
+        sum(abs(valence.get(w, 0.0)) >= _STRONG_VALENCE for w in lowered))
     rows[:, _AT["sentence_exclaims"]] = float("!" in text[words[0].start:words[-1].end + 2])
-    cue_at = [_AT[f"cue_{c}"] for c in CUE_CATEGORIES]
-    for i, word in enumerate(words):
-        row = rows[i]
-        if i and word.text[:1].isupper():
-            row[_AT["capitalised"]] = 1.0
-        if len(word.text) > 1 and word.text.isupper():
-            row[_AT["all_caps"]] = 1.0
-        before = text[max(0, word.start - 2):word.start]
-        if any(q in before for q in _QUOTES):
-            row[_AT["quoted"]] = 1.0
-        if i and "booster" in cats[i - 1]:
-            row[_AT["after_booster"]] = 1.0
-        for c, at in zip(CUE_CATEGORIES, cue_at):
-            if c in cats[i]:
-                row[at] = 1.0
+    for feature, marked in _word_flags(text, words, cats).items():
+        if marked:
+            rows[marked, _AT[feature]] = 1.0
     return rows
+
+
+def _word_flags(text: str, words: list[_Word], cats: list[set[str]]) -> dict[str, list[int]]:
+    """The words (their positions) that have each 0/1 feature that depends on the sentence."""
+    flags: dict[str, list[int]] = {name: [] for name in (
+        "capitalised", "all_caps", "quoted", "after_booster",
+        *(f"cue_{c}" for c in CUE_CATEGORIES))}
+    for i, word in enumerate(words):
+        if i and word.text[:1].isupper():
+            flags["capitalised"].append(i)
+        if len(word.text) > 1 and word.text.isupper():
+            flags["all_caps"].append(i)
+        if not _QUOTE_MARKS.isdisjoint(text[max(0, word.start - 2):word.start]):
+            flags["quoted"].append(i)
+        if i and "booster" in cats[i - 1]:
+            flags["after_booster"].append(i)
+        for c in cats[i]:
+            flags[f"cue_{c}"].append(i)
+    return flags
 
 
 # --------------------------------------------------------------------------- model
@@ -240,7 +255,7 @@ class LoadedWordModel:
         self.stems = {k: tuple(v) for k, v in stems.items()}
         self.prior = (float(prior[0]), float(prior[1]))
         self.meta = dict(meta or {})
-        self._cache: dict[str, tuple[float, ...]] = {}
+        self._cache: dict[str, np.ndarray] = {}
         self._w = np.array([self.coef[f] / self.scale[f] for f in FEATURES])
         self._b = self.intercept - float(sum(self.coef[f] * self.mean[f] / self.scale[f]
                                              for f in FEATURES))
@@ -562,7 +577,7 @@ def train_loaded_model(frame: pd.DataFrame, *, C: float = 1.0, folds: int = 5,
         counts = _stem_counts([texts[i] for i in rest], [labels[i] for i in rest],
                               [marked[i] for i in rest])
         prior = _prior(counts)
-        cache: dict[str, tuple[float, ...]] = {}
+        cache: dict[str, np.ndarray] = {}
         for i in (i for i, f in enumerate(fold_of) if f == k):
             words = _words(texts[i])
             cats = _cue_categories(words, find_cues(texts[i], lexicon=project))
