@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cues import CUE_CATEGORIES, find_cues
+from .cues import CUE_CATEGORIES, _stem, find_cues  # _stem: one stem cache for every model
 from .segmentation import lower_words
 from .spans import Span
 
@@ -67,18 +67,6 @@ _WORD_MODELS = {"general_tone": "general", "news_polarity": "polarity"}
 
 def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return lower_words(text)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word)
 
 
 def _terms(text: str) -> list[tuple[int, int, str]]:
