@@ -242,3 +242,43 @@ def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     # leaves out the lines hand-checked as such.
     assert result["fp_rate"] <= 0.03
     assert result["fp_rate_journalism"] <= 0.005
+
+
+def _sklearn_tfidf(texts):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                 token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b")
+    try:
+        return vectorizer.fit_transform(texts)
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("texts", [
+    ["Talks resumed in Geneva.", "Delegates said talks would last a week, talks, talks."],
+    ["The the and of.", "", "Zebra apple zebra; Apple? mango", "42 99", "mango MANGO"],
+    ["a", "b"],
+    ["Ça va? Naïve café — émigré résumé", "café résumé", "x"],
+])
+def test_inserts_tfidf_matrix_is_scikit_learns(texts):
+    """The direct build gives scikit-learn's arrays exactly, so the similarities are its."""
+    from toolkit.inserts import _tfidf_matrix
+
+    ours, theirs = _tfidf_matrix(texts), _sklearn_tfidf(texts)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert ours.shape == theirs.shape
+        for name in ("indptr", "indices", "data"):
+            assert getattr(ours, name).tolist() == getattr(theirs, name).tolist()
+
+
+def test_inserts_tfidf_matrix_is_scikit_learns_on_the_sample(sample_path):
+    from toolkit.inserts import _tfidf_matrix
+    from toolkit.loading import split_paragraphs
+
+    text = sample_path.read_text(encoding="utf-8")
+    texts = [text[s:e] for s, e in split_paragraphs(text)]
+    ours, theirs = _tfidf_matrix(texts), _sklearn_tfidf(texts)
+    for name in ("indptr", "indices", "data"):
+        assert getattr(ours, name).tolist() == getattr(theirs, name).tolist()

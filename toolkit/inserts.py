@@ -418,18 +418,68 @@ def _n_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_SIM_TOKEN = re.compile(r"(?u)\b[a-zA-Z][a-zA-Z]+\b")
+
+
+def _tfidf_matrix(texts: list[str]):
+    """What ``TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=...)
+    .fit_transform(texts)`` returns, the same arrays in the same order, built directly: the
+    vectorizer's checks cost more than the counting for one article's paragraphs. None when
+    no paragraph has a word. ``tests/test_inserts.py`` compares it with scikit-learn's.
+
+    Steps as scikit-learn takes them: terms numbered in order of first occurrence, each row's
+    entries in that order, then numbered alphabetically; ``idf = ln((n + 1) / (df + 1)) + 1``;
+    ``(1 + ln(count)) * idf``; each row divided by its L2 norm.
+    """
+    import math
+
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    vocabulary: dict[str, int] = {}
+    docs: list[dict[int, int]] = []
+    for text in texts:
+        counts: dict[int, int] = {}
+        for word in _SIM_TOKEN.findall(text.lower()):
+            if word not in ENGLISH_STOP_WORDS:
+                j = vocabulary.setdefault(word, len(vocabulary))
+                counts[j] = counts.get(j, 0) + 1
+        docs.append(counts)
+    if not vocabulary:
+        return None
+    rank = np.empty(len(vocabulary), dtype=np.int32)
+    for new, (_, old) in enumerate(sorted(vocabulary.items())):
+        rank[old] = new
+    first_seen = [j for counts in docs for j in sorted(counts)]
+    indices = rank[np.asarray(first_seen, dtype=np.int32)]
+    indptr = np.cumsum([0, *map(len, docs)]).astype(np.int32)
+    data = np.asarray([counts[j] for counts in docs for j in sorted(counts)], dtype=np.float64)
+    df = np.bincount(indices, minlength=len(vocabulary)).astype(np.float64) + 1.0
+    idf = np.full_like(df, fill_value=len(texts) + 1)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(data, out=data)
+    data += 1.0
+    data *= idf[indices]
+    for lo, hi in zip(indptr[:-1], indptr[1:]):
+        square = 0.0
+        for value in data[lo:hi].tolist():      # summed in order, as scikit-learn sums them
+            square += value * value
+        if square:
+            data[lo:hi] /= math.sqrt(square)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(vocabulary)))
+
+
 def _similarities(texts: list[str]) -> tuple[list[float], object]:
     """Each paragraph's TF-IDF cosine similarity to the rest of the article, and the matrix."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
     import numpy as np
 
     if len(texts) < 2:
         return [1.0] * len(texts), None
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
-                                 token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b")
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # no usable words anywhere
+    matrix = _tfidf_matrix(texts)
+    if matrix is None:  # no usable words anywhere
         return [0.0] * len(texts), None
     # cos(row, total - row) for every row at once, from sparse products:
     # row.rest = row.total - |row|^2 and |rest|^2 = |total|^2 - 2 row.total + |row|^2.
