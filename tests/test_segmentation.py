@@ -39,3 +39,30 @@ def test_segmentation_segment_keeps_paragraphs():
 def test_segmentation_rejects_non_string():
     with pytest.raises(TypeError, match="text"):
         segment(None)
+
+
+def _plain_nltk_words(text: str) -> list[tuple[int, int]]:
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return list(NLTKWordTokenizer().span_tokenize(text))
+
+
+@pytest.mark.parametrize("text", [
+    "They're plotting ways -- \"quietly\" (and 'openly') [sic]...",
+    "«Non», dit-il. “Curly” ‘quotes’ can't won't gonna 'tis 5:30 a.m.; #tag @user $5 & 10%!?",
+    "Emoji 😀 \u200bzero\u200dwidth \u202eRTL\u202c שלום — en–dash ―bar‖ *stars*",
+    "",
+])
+def test_segmentation_words_match_plain_nltk(text):
+    """The tokenizer without NLTK's regex timeouts gives NLTK's own word spans."""
+    from toolkit.segmentation import _piece_words
+
+    assert list(_piece_words(text)) == _plain_nltk_words(text)
+
+
+def test_segmentation_words_match_plain_nltk_on_the_sample(sample_path):
+    from toolkit.segmentation import _word_tokenizer
+
+    text = sample_path.read_text(encoding="utf-8")
+    for s, e in sentence_spans(text):
+        assert list(_word_tokenizer().span_tokenize(text[s:e])) == _plain_nltk_words(text[s:e])

@@ -39,9 +39,30 @@ def _punkt():
 
 @lru_cache(maxsize=1)
 def _word_tokenizer():
+    """NLTK's ``NLTKWordTokenizer``, its fixed patterns run without the ReDoS time limit.
+
+    NLTK routes every pattern through ``nltk.redos``, which runs each match of the compiled
+    ``regex`` pattern under a wall-clock timeout; the check doubles the cost of tokenising.
+    The limit guards against pathological caller-supplied patterns, and these are NLTK's own
+    linear ones, so the tokenizer gets the same compiled patterns without the wrapper: the
+    same engine and the same tokens.
+    """
     from nltk.tokenize import NLTKWordTokenizer
 
-    return NLTKWordTokenizer()
+    tokenizer = NLTKWordTokenizer()
+    for name in ("STARTING_QUOTES", "PUNCTUATION", "CONVERT_PARENTHESES", "ENDING_QUOTES"):
+        setattr(tokenizer, name, [(_untimed(p), sub) for p, sub in getattr(tokenizer, name)])
+    for name in ("PARENS_BRACKETS", "DOUBLE_DASHES"):
+        pattern, sub = getattr(tokenizer, name)
+        setattr(tokenizer, name, (_untimed(pattern), sub))
+    for name in ("CONTRACTIONS2", "CONTRACTIONS3"):
+        setattr(tokenizer, name, [_untimed(p) for p in getattr(tokenizer, name)])
+    return tokenizer
+
+
+def _untimed(pattern):
+    """The compiled pattern inside an ``nltk.redos`` wrapper (the pattern itself otherwise)."""
+    return getattr(pattern, "_rx", pattern)
 
 
 _LINE_BREAK = re.compile(r"\n\s*")
