@@ -10,7 +10,7 @@ import string
 from functools import lru_cache
 from importlib.resources import files
 
-from .segmentation import Sentence, segment
+from .segmentation import Sentence, _untimed, segment
 from .spans import Span
 
 __all__ = ["vader", "vader_scores", "find_tone", "weighted_mean", "TONE_CATEGORIES"]
@@ -104,7 +104,8 @@ def _senti_text(sentence: str):
 
     constants = vader().constants
     runs = _punctuation_runs()
-    no_punc = constants.REGEX_REMOVE_PUNCTUATION.sub("", sentence)
+    # VADER's own compiled pattern, without nltk.redos's timeout (see segmentation._untimed)
+    no_punc = _untimed(constants.REGEX_REMOVE_PUNCTUATION).sub("", sentence)
     words_only = {w for w in no_punc.split() if len(w) > 1}
     words = []
     for we in sentence.split():
