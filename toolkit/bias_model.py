@@ -45,6 +45,8 @@ import pandas as pd
 
 from .cues import CUE_CATEGORIES, _stem, find_cues
 from .segmentation import lower_words
+from .sentiment import vader, vader_scores
+from .subjectivity import subjectivity_lexicon
 from .spans import Span
 
 __all__ = ["BiasModel", "load_bias_model", "bias_probability", "bias_probabilities",
@@ -91,9 +93,6 @@ class _Parts:
 
 def _parts(text: str, word_bias: dict[str, float], prior: float,
            spans: Sequence[Span] | None = None) -> _Parts:
-    from .sentiment import vader
-    from .subjectivity import subjectivity_lexicon
-
     tokens = _tokens(text)
     parts = _Parts()
     for i, (s, e, w) in enumerate(tokens):
@@ -149,9 +148,6 @@ def _values(text: str, word_bias: dict[str, float], prior: float,
     Inference needs only the values; each is summed in the same order as
     ``_parts(...).value(name)``, so the two agree exactly (``tests/test_bias_model.py``).
     """
-    from .sentiment import vader
-    from .subjectivity import subjectivity_lexicon
-
     tokens = _tokens(text)
     words = [w for *_, w in tokens]
     grams = []
@@ -525,8 +521,6 @@ def cross_validate_bias(frame: pd.DataFrame, *, folds: int = 5, seed: int = 0,
 
 def _sentence_values(text: str, subj_values: list[float], n: int) -> dict[str, float]:
     """The whole-sentence features: VADER's four scores, Pattern subjectivity, length."""
-    from .sentiment import vader_scores
-
     scores = vader_scores(text) if text.strip() else {"neg": 0.0, "neu": 0.0, "pos": 0.0,
                                                       "compound": 0.0}
     return {"vader_neg": scores["neg"], "vader_neu": scores["neu"],

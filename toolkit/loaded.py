@@ -44,6 +44,8 @@ import pandas as pd
 
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, LOADED_MIN_WEIGHT, _stem, is_loaded
 from .segmentation import WORD_RE, Sentence, segment
+from .sentiment import vader
+from .subjectivity import subjectivity_lexicon
 from .spans import Span
 
 __all__ = ["LoadedWordModel", "LOADED_SOURCE", "MODEL_FILE", "FEATURES", "load_loaded_model",
@@ -147,9 +149,6 @@ _CACHE_SIZE = 100_000
 def _static_features(low: str, stems: dict[str, Sequence[int]],
                      prior: tuple[float, float]) -> tuple[float, ...]:
     """The features of a lower-cased word that do not depend on its sentence (order _STATIC)."""
-    from .sentiment import vader
-    from .subjectivity import subjectivity_lexicon
-
     hits_b, seen_b, hits_a, seen_a = stems.get(_stem(low), (0, 0, 0, 0))
     rate_b = (hits_b + _SMOOTHING * prior[0]) / (seen_b + _SMOOTHING)
     rate_a = (hits_a + _SMOOTHING * prior[1]) / (seen_a + _SMOOTHING)
@@ -180,8 +179,6 @@ def _feature_rows(text: str, words: list[_Word], cats: list[set[str]],
                   stems: dict[str, Sequence[int]], prior: tuple[float, float],
                   cache: dict | None = None) -> np.ndarray:
     """One feature row per word; ``cache`` keeps the static part of each word's row."""
-    from .sentiment import vader
-
     cache = {} if cache is None else cache
     if len(cache) > _CACHE_SIZE:
         cache.clear()
@@ -355,9 +352,6 @@ def _category(word: str, cats: set[str]) -> str:
 def _evaluative(word: str) -> bool:
     """Whether VADER (valence of at least 1) or Pattern (subjectivity of at least 0.5) knows
     the word as evaluative: what a word the training sentences never showed needs to count."""
-    from .sentiment import vader
-    from .subjectivity import subjectivity_lexicon
-
     low = word.lower()
     return abs(vader().lexicon.get(low, 0.0)) >= 1.0 or subjectivity_lexicon().get(low, 0.0) >= 0.5
 

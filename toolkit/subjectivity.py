@@ -58,7 +58,8 @@ def subjectivity_of(spans: list[Span]) -> float:
 
 @lru_cache(maxsize=1)
 def _pattern_tables():
-    """TextBlob's loaded Pattern lexicon as a plain dict, and its emoticons, lower-cased.
+    """TextBlob's Pattern sentiment pieces: its loaded lexicon as a plain dict, its emoticons
+    lower-cased, its tokenizer, negations and punctuation.
 
     ``textblob.en.sentiment`` is a lazy dict whose every lookup goes through three Python
     calls; the plain dict holds the same entries (word -> part of speech -> scores).
@@ -68,7 +69,8 @@ def _pattern_tables():
 
     len(sentiment)                              # loads the lexicon on first use
     emoticons = [(p, {e.lower() for e in faces}) for (_, p), faces in _text.EMOTICONS.items()]
-    return dict(dict.items(sentiment)), emoticons
+    return (dict(dict.items(sentiment)), emoticons, sentiment.tokenizer, sentiment.negations,
+            _text.PUNCTUATION)
 
 
 def pattern_scores(text: str) -> tuple[float, float]:
@@ -86,14 +88,10 @@ def pattern_scores(text: str) -> tuple[float, float]:
     >>> pattern_scores("A very bizarre idea!")
     (0.65, 0.78)
     """
-    from textblob import _text
-    from textblob.en import sentiment
-
-    lexicon, emoticons = _pattern_tables()
-    negations, punctuation = sentiment.negations, _text.PUNCTUATION
+    lexicon, emoticons, tokenizer, negations, punctuation = _pattern_tables()
     found: list[list[float]] = []              # [polarity, subjectivity, intensity, sign]
     modifier = negation = None
-    for w in " ".join(sentiment.tokenizer(text)).split():
+    for w in " ".join(tokenizer(text)).split():
         w = w.lower()
         senses = lexicon.get(w)
         if senses is not None:

@@ -42,6 +42,8 @@ import pandas as pd
 
 from .cues import CUE_CATEGORIES, _stem, find_cues  # _stem: one stem cache for every model
 from .segmentation import lower_words
+from .sentiment import vader_pass, vader_scores
+from .subjectivity import pattern_scores
 from .spans import Span
 
 __all__ = ["ToneModel", "load_tone_model", "news_tone", "explain_tone", "train_tone_model",
@@ -106,21 +108,15 @@ def _tfidf(tokens: list[tuple[int, int, str]], idf: dict[str, float], *, counted
 def _pattern_scores(text: str) -> tuple[float, float]:
     """Pattern's ``(polarity, subjectivity)``, as TextBlob's ``PatternAnalyzer().analyze``
     gives them (see :func:`toolkit.subjectivity.pattern_scores`)."""
-    from .subjectivity import pattern_scores
-
     return pattern_scores(text)
 
 
 def _vader_valences(text: str) -> list[float]:
     """VADER's rule-adjusted valence of each word, as ``polarity_scores`` computes them."""
-    from .sentiment import vader_pass
-
     return list(vader_pass(text)[0])
 
 
 def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, float]:
-    from .sentiment import vader_scores
-
     if not text.strip():
         return {**{n: 0.0 for n in DENSE_FEATURES if n not in _WORD_MODELS}, "vader_neu": 1.0}
     scores = vader_scores(text)
@@ -273,8 +269,6 @@ def news_tone(text: str, *, model: ToneModel | None = None,
     >>> news_tone("A wonderful, generous gift.") > 0 > news_tone("A cruel and deadly attack.")
     True
     """
-    from .sentiment import vader_scores
-
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     model = load_tone_model() if model is None else model
