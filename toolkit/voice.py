@@ -1637,8 +1637,9 @@ def quotes_frame(quotes):
     """The tidy ``quotes`` table: ``paragraph, start, end, text, speaker, verb``."""
     import pandas as pd
 
-    # Column by column: DataFrame.astype costs more than the rest. Text columns are inferred
-    # first and then made object, as before (a missing verb is NaN, not None).
+    # Column by column: DataFrame.astype costs more than the rest. Text columns are object
+    # columns; among strings a missing verb is NaN, not None (as inferring a string column
+    # and casting it to object gives).
     rows = [q.as_row() for q in quotes]
     columns = {}
     for c in QUOTE_COLUMNS:
@@ -1646,7 +1647,9 @@ def quotes_frame(quotes):
         if c in ("paragraph", "start", "end"):
             columns[c] = pd.Series(values, dtype="int64")
         else:
-            columns[c] = (pd.Series(values) if values else pd.Series([], dtype=object)).astype(object)
+            if any(isinstance(v, str) for v in values):
+                values = [float("nan") if v is None else v for v in values]
+            columns[c] = pd.Series(values, dtype=object)
     return pd.DataFrame(columns)
 
 
