@@ -171,6 +171,8 @@ def test_cues_every_category_has_terms():
     assert present == set(CUE_CATEGORIES)
     assert set(LOADED_CATEGORIES) < set(CUE_CATEGORIES)
     assert not {"hedge", "booster", "factive"} & set(LOADED_CATEGORIES)
+    # Other propaganda techniques, not loaded wording: still cues, not loaded language.
+    assert not {"urgency", "call_to_action", "us_them", "flag_waving"} & set(LOADED_CATEGORIES)
 
 
 def test_cues_derivation_keeps_marked_words():

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import toolkit.loaded as loaded
 from toolkit.cues import LOADED_MIN_WEIGHT, find_cues, is_loaded
-from toolkit.loaded import (FEATURES, LOADED_SOURCE, LoadedWordModel, explain_loaded,
-                            find_loaded, load_loaded_model, train_loaded_model)
+from toolkit.loaded import (FEATURES, LOADED_SOURCE, MODEL_MIN_WEIGHT, LoadedWordModel,
+                            explain_loaded, find_loaded, load_loaded_model, train_loaded_model)
 from toolkit.spans import Span
 
 
@@ -37,8 +37,22 @@ def test_loaded_spans_match_text_and_carry_evidence():
     for span in find_loaded(text):
         assert text[span.start:span.end] == span.text
         assert span.source and span.category
-    assert all(s.weight >= LOADED_MIN_WEIGHT for s in find_loaded(text)
+    assert all(s.weight >= MODEL_MIN_WEIGHT for s in find_loaded(text)
                if s.source == LOADED_SOURCE)
+
+
+def test_loaded_model_only_words_need_the_higher_threshold():
+    """A word no lexicon lists becomes a span at MODEL_MIN_WEIGHT, not at LOADED_MIN_WEIGHT."""
+    model = load_loaded_model()
+    text = "The senator pushed a controversial, divisive measure through a weary chamber."
+    cues = find_cues(text)
+    listed = {w for s in cues for w in range(s.start, s.end)}
+    between = [start for start, _, _, p in model.probabilities(text, cues=cues)
+               if LOADED_MIN_WEIGHT <= p < MODEL_MIN_WEIGHT and start not in listed]
+    assert between, "the example needs a word between the two thresholds"
+    starts = {s.start for s in find_loaded(text, model=model) if s.source == LOADED_SOURCE}
+    assert not starts & set(between)
+    assert MODEL_MIN_WEIGHT > LOADED_MIN_WEIGHT
 
 
 @settings(max_examples=40, deadline=None)

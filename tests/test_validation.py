@@ -172,10 +172,10 @@ def test_validation_cli_missing_data_fails_cleanly(tmp_path, capsys):
 DEV_FLOORS = {
     # macro_f1 and auc are in-sample here (the model is trained on these rows); the honest
     # cross-validated estimate is in the README.
-    "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.50, "word_recall": 0.75},
+    "babe": {"macro_f1": 0.88, "auc": 0.95, "word_precision": 0.53, "word_recall": 0.75},
     # In-sample too: the tone calibration is fitted on these rows.
     "nyt": {"pearson_r": 0.73, "article_pearson_r": 0.80},
-    "ptc": {"token_f1": 0.17, "line_f1": 0.32},
+    "ptc": {"token_f1": 0.18, "line_f1": 0.34},
     # In-sample too (the target-tone model is trained on these rows); its grouped
     # cross-validated figure is stored in the model file and reported in the README.
     "newsmtsc": {"macro_f1": 0.85},
