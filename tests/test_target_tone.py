@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.target_tone import (TargetToneModel, default_target_model, target_features,
-                                 target_tone, target_tone_evidence, target_tone_label,
-                                 tone_of, tone_to_label)
+from toolkit.target_tone import (TargetToneModel, default_target_model, fit_target_tone,
+                                 target_features, target_tone, target_tone_evidence,
+                                 target_tone_label, tone_of, tone_to_label)
 
 
 def _at(text: str, mention: str) -> tuple[str, int, int]:
@@ -185,3 +185,35 @@ def test_target_tone_valence_is_split_by_the_nearest_mention():
     assert features["n_other_mentions"] > 0
     jones, _ = target_features(*_at(text, "Jones"))
     assert jones["v_pos_other"] > 0 and jones["v_neg_mine"] > 0
+
+
+def test_target_tone_stems_and_near_words_weigh_by_distance():
+    text = "Critics praised Smith, and many voters later praised the new plan."
+    features, sources = target_features(*_at(text, "Smith"))
+    assert features["stem=prais"] == 2.0          # both "praised", one stem
+    near = features["near=prais"]
+    assert 1.0 < near < 1.5                       # 1 beside the mention, far less 5 words on
+    assert (text.index("praised"), text.index("praised") + 7) in sources["near=prais"]
+    assert "near=plan" not in features            # more than eight words away
+
+
+@pytest.mark.parametrize("nb_scale", [True, False])
+def test_target_tone_fit_saved_weights_give_the_fitted_model(nb_scale):
+    from sklearn.metrics import f1_score
+
+    rows = []
+    for i in range(10):
+        for polarity, sentence in ((1, "Voters praised {} for a brave, honest record."),
+                                   (-1, "Voters blamed {} for the awful, corrupt deal."),
+                                   (0, "{} met reporters in Ohio on Monday.")):
+            text = sentence.format(f"Name{i}")
+            rows.append((text, text.index(f"Name{i}"), text.index(f"Name{i}") + len(f"Name{i}"),
+                         polarity))
+    texts, starts, ends, labels = zip(*rows)
+    model, report = fit_target_tone(texts, starts, ends, labels, c=1.0, n_splits=3,
+                                    nb_scale=nb_scale)
+    assert report["nb_scale"] is nb_scale
+    # The scale is folded into the saved weights: scoring through target_tone with the saved
+    # model reproduces the in-sample figure the fit computed on the scaled matrix.
+    pred = [target_tone_label(t, s, e, model=model) for t, s, e, _ in rows]
+    assert f1_score(labels, pred, average="macro") == pytest.approx(report["train_macro_f1"])

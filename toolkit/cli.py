@@ -385,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR")
     p.add_argument("--out", type=Path, metavar="FILE",
                    default=Path(__file__).parent / "models" / "target_tone.json")
-    p.add_argument("--c", type=float, default=0.05, help="inverse regularisation strength")
+    p.add_argument("--c", type=float, default=0.03, help="inverse regularisation strength")
     p.add_argument("--folds", type=int, default=5)
     p.set_defaults(func=_train_target_tone)
     return parser

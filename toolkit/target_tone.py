@@ -8,6 +8,9 @@ named, readable features of the sentence around it:
 - the words of the sentence with the mention masked, and the words right beside it
   (``L1=``, ``R1=`` for the next word, ``L=``/``R=`` within three words, bigrams through the
   mention as ``<t>``);
+- the Snowball stems of those words (``stem=prais`` for "praised" and "praises"), and the
+  stems within eight words of the mention weighted by distance (``near=``: 1 beside it,
+  falling by a factor e every three words);
 - VADER valence of the words around the mention, weighted by distance, split by side, and
   restricted to the mention's own clause; the sentence's VADER scores;
 - who speaks: whether the mention is inside a quotation, whether it is the speaker of one
@@ -25,7 +28,9 @@ returns the words that drove it, as :class:`~toolkit.spans.Span` records whose w
 word's contribution to the positive-minus-negative logit.
 
 The bundled weights (``toolkit/models/target_tone.json``) were trained on NewsMTSC (Hamborg
-and Donnay, EACL 2021; MIT licence) by ``python -m toolkit train-target-tone``.
+and Donnay, EACL 2021; MIT licence) by ``python -m toolkit train-target-tone``, with the word
+features scaled NBSVM-style during training (see :func:`fit_target_tone`); the scale is folded
+into the saved weights, so every feature still has one readable weight per class.
 """
 from __future__ import annotations
 
@@ -38,6 +43,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
+from .cues import _stem
 from .segmentation import sentence_spans, word_spans
 from .spans import Span
 
@@ -63,6 +69,8 @@ _WINDOW = 3
 #: Tokens after which a capital letter starts a sentence or quotation, not a name.
 _OPENERS = frozenset({".", "!", "?", '"', "“", "``", "''", ":", "(", "'", "‘"})
 _DECAY = 3.0
+#: Words at most this far from the mention give ``near=`` features.
+_NEAR = 8
 
 
 class _Token(NamedTuple):
@@ -238,6 +246,15 @@ def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[st
             continue
         where = [t for t in tokens[i:i + 2] if not t.target]
         add(f"bg={a}_{b}", 1.0, *where)
+    # Word stems ("praised", "praises": "prais"), and the stems near the mention weighted by
+    # distance, so that the few words beside the target count more than the rest.
+    for i, t in enumerate(tokens):
+        if t.wordlike and not t.target:
+            stem = _stem(t.norm)
+            add(f"stem={stem}", 1.0, t)
+            d = first - i if i < first else i - last
+            if d <= _NEAR:
+                add(f"near={stem}", math.exp(-(d - 1) / _DECAY), t)
     # Position-tagged neighbours.
     for side, rng in (("L", range(first - 1, max(-1, first - 1 - _WINDOW), -1)),
                       ("R", range(last + 1, min(len(tokens), last + 1 + _WINDOW)))):
@@ -489,9 +506,9 @@ def _fit_thresholds(tones, labels) -> tuple[float, float]:
     return best
 
 
-def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.05,
-                    n_splits: int = 5, min_count: int = 2, meta: dict | None = None
-                    ) -> tuple[TargetToneModel, dict]:
+def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03,
+                    n_splits: int = 5, min_count: int = 2, nb_scale: bool = True,
+                    meta: dict | None = None) -> tuple[TargetToneModel, dict]:
     """Train a :class:`TargetToneModel` and estimate its accuracy by grouped cross-validation.
 
     Parameters
@@ -506,6 +523,13 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.05
         Cross-validation folds; the thresholds are fit on the out-of-fold tones.
     min_count : int
         Drop features seen in fewer targets than this.
+    nb_scale : bool
+        Scale each word feature (a name with ``=``) by how unevenly it falls over the classes,
+        as in NBSVM (Wang and Manning, ACL 2012): its largest absolute log-ratio of add-one
+        smoothed frequency in one class against the other two, counted on the training rows
+        only (inside each fold for the estimate). A word that marks a class is penalised less
+        by the L2 term. The saved weights are the coefficients times the scale, so the model
+        is still one weight per feature and value.
 
     Returns
     -------
@@ -516,6 +540,7 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.05
         ``cv_macro_f1_argmax``, ``train_macro_f1`` (in-sample), ``n``, ``n_features``.
     """
     import numpy as np
+    from scipy.sparse import diags
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
@@ -532,9 +557,27 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.05
     vec = DictVectorizer()
     x = vec.fit_transform(feats)
 
+    names = vec.get_feature_names_out()
+    words = np.array(["=" in n for n in names])
+
+    def scale_for(rows):
+        scale = np.ones(x.shape[1])
+        if not nb_scale:
+            return scale
+        seen, ratios = (x[rows] != 0).astype(float), []
+        for k in (-1, 0, 1):
+            inside = np.asarray(seen[y[rows] == k].sum(axis=0)).ravel() + 1.0
+            outside = np.asarray(seen[y[rows] != k].sum(axis=0)).ravel() + 1.0
+            ratios.append(np.abs(np.log((inside / inside.sum()) / (outside / outside.sum()))))
+        scale[words] = np.max(ratios, axis=0)[words]
+        return scale
+
     def model_for(rows):
-        lr = LogisticRegression(C=c, max_iter=2000)
-        return lr.fit(x[rows], y[rows])
+        scale = scale_for(rows)
+        lr = LogisticRegression(C=c, max_iter=3000)
+        lr.fit(x[rows] @ diags(scale), y[rows])
+        lr.coef_ = lr.coef_ * scale  # the same logits on the unscaled features
+        return lr
 
     def tones_of(lr, rows):
         p = lr.predict_proba(x[rows])
@@ -552,7 +595,6 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.05
     cv_pred = [tone_to_label(t, thresholds) for t in oof]
     lr = model_for(np.arange(len(y)))
     order = [list(lr.classes_).index(k) for k in (-1, 0, 1)]
-    names = vec.get_feature_names_out()
     weights = {str(n): [round(float(lr.coef_[k, j]), 5) for k in order]
                for j, n in enumerate(names)}
     weights = {n: w for n, w in weights.items() if any(w)}
@@ -560,7 +602,7 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.05
                             meta=dict(meta or {}))
     train_tones, _ = tones_of(lr, np.arange(len(y)))
     report = {
-        "n": int(len(y)), "n_features": len(weights), "c": c,
+        "n": int(len(y)), "n_features": len(weights), "c": c, "nb_scale": nb_scale,
         "cv_macro_f1": float(f1_score(y, cv_pred, average="macro")),
         "cv_macro_f1_argmax": float(f1_score(y, arg, average="macro")),
         "train_macro_f1": float(f1_score(y, [tone_to_label(t, thresholds) for t in train_tones],
