@@ -282,3 +282,34 @@ def test_inserts_tfidf_matrix_is_scikit_learns_on_the_sample(sample_path):
     ours, theirs = _tfidf_matrix(texts), _sklearn_tfidf(texts)
     for name in ("indptr", "indices", "data"):
         assert getattr(ours, name).tolist() == getattr(theirs, name).tolist()
+
+
+_KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS"}
+
+
+@pytest.mark.parametrize("rule, text", [
+    ("disclaimer", "T&Cs apply. 18+ only. Gamble responsibly."),
+    ("disclaimer", "Cancel anytime, no spam."),
+    ("donation", "Making a donation: every dollar helps. Tax-deductible."),
+    ("petition", "Take our quick survey and sign the open letter."),
+    ("subscription", "Each weekday morning at 6am, straight to your inbox."),
+    ("social", "Message us on WhatsApp or follow @newsdesk for live updates."),
+    ("platforms", "Share it on Facebook and Truth Social."),
+    ("subscription", "Don't miss a thing: ſign up today."),       # long s matches "s"
+    ("petition", "Add your name to the PETİTİON."),                # dotted capital I
+])
+def test_inserts_keywords_never_skip_a_match(rule, text):
+    """A paragraph whose pattern matches always passes the keyword check."""
+    from toolkit import inserts
+
+    pattern = (getattr(inserts, _KEYWORD_RULES[rule]) if rule in _KEYWORD_RULES
+               else inserts._VOCAB[rule])
+    assert pattern.search(text)
+    assert inserts._may_match(inserts._keyword_text(text), rule)
+
+
+def test_inserts_keywords_skip_a_paragraph_without_them():
+    from toolkit import inserts
+
+    low = inserts._keyword_text("Talks resumed in Geneva on Monday.")
+    assert not any(inserts._may_match(low, rule) for rule in inserts._KEYWORDS)

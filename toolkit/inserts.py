@@ -319,6 +319,45 @@ _READER_QUESTION = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:(?:are|do|did|have|will|can|would|could) you\b|want\b|got\b|"
     r"tired of\b|looking for\b|ready (?:to|for)\b|need\b|thinking (?:about|of)\b|"
     r"struggling\b|worried\b|enjoyed\b|like what)[^?.!]{0,80}\?", _I | re.M)
+#: For the costliest patterns: words one of which every match contains (lower-cased), so
+#: that a paragraph with none of them skips the pattern; see :func:`_may_match`.
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "disclaimer": ("t&c", "terms ", "+", "gamble", "for details", "while supplies", "offer ",
+                   "restrictions", "no purchase", "cancel", "no spam"),
+    "donation": ("donate", "mak", "every ", "your ", "one-time", "monthly", "recurring",
+                 "chip in", "deductible", "readers like", "a member", "a supporter",
+                 "a patron", "give ", "matched", "year-end", "fundraising", "support ",
+                 "emergency", "rush your"),
+    "petition": ("petition", "add your", "signatures", "sign ", "make your voice", "survey",
+                 "poll", "quiz", "tell ", "demand accountability"),
+    "subscription": ("newsletter", "inbox", "subscri", "signing up", "sign up", "free trial",
+                     "unlimited", "free article", "log in", "account", "email", "terms of",
+                     "privacy policy", "digital access", "keep reading", "briefing", "week",
+                     "morning", "evening", "stories you need", "continue reading", "register"),
+    "social": ("follow us", "like us", "find us on", "connect with us", "join ", "share this",
+               "our app", "free app", "app store", "google play", "ios and android", "alerts",
+               "notifications", "live coverage", "live updates", "feed", "our page", "like our",
+               "follow our", "message us", "email us", "contact us", "text us", "call us",
+               "dm us", "got a ", "send us", "channel", "@"),
+    "platforms": ("facebook", "twitter", "instagram", "youtube", "telegram", "tiktok",
+                  "linkedin", "whatsapp", "pinterest", "reddit", "email", "gab", "rumble",
+                  "truth social"),
+}
+# Letters that an IGNORECASE pattern matches to an ASCII letter but str.lower() does not turn
+# into it (dotless i, long s, dotted capital I): with one of them, every pattern runs.
+_CASE_TRAPS = frozenset("ıſİ")
+
+
+def _keyword_text(masked: str) -> str | None:
+    """``masked`` lower-cased for :func:`_may_match`, or None when the check cannot be trusted."""
+    return None if not _CASE_TRAPS.isdisjoint(masked) else masked.lower()
+
+
+def _may_match(low: str | None, rule: str) -> bool:
+    """False only when the text has none of ``rule``'s keywords, so its pattern cannot match."""
+    return low is None or any(key in low for key in _KEYWORDS[rule])
+
+
 _NOT_IMPERATIVE = frozenset({"thank", "let", "talk", "don", "mind", "welcome", "say"})
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*[\"“‘']?([A-Za-z]+)\b", re.M)
 _REPORTING = re.compile(
@@ -551,6 +590,7 @@ def _match_span(text: str, offset: int, match: re.Match, category: str,
 def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str, float]) -> _Score:
     piece = text[start:end]
     masked = _mask_quotes(piece)
+    low = _keyword_text(masked)
     score = _Score()
     n_words = _n_words(piece)
     lines = _lines(piece, start)
@@ -634,7 +674,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.add("reader_question", w["reader_question"], f"asks the reader {question.group()!r}")
         score.spans.append(_match_span(text, start, question, "second_person",
                                        w["reader_question"]))
-    disclaimer = _DISCLAIMER.search(masked)
+    disclaimer = _DISCLAIMER.search(masked) if _may_match(low, "disclaimer") else None
     if disclaimer:
         score.add("disclaimer", w["disclaimer"], f"ad small print {disclaimer.group()!r}", family="ad",
                   appeal=True)
@@ -667,8 +707,10 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # The vocabulary of appeals.
     hits: list[tuple[str, re.Match]] = []
     for category, pattern in _VOCAB.items():
-        hits += [(category, m) for m in pattern.finditer(masked)]
-    platforms = {m.group().lower() for m in _PLATFORMS.finditer(masked)}
+        if _may_match(low, category):
+            hits += [(category, m) for m in pattern.finditer(masked)]
+    platforms = ({m.group().lower() for m in _PLATFORMS.finditer(masked)}
+                 if _may_match(low, "platforms") else set())
     if len(platforms) >= 2 or (platforms and any(c == "social" for c, _ in hits)):
         hits += [("social", m) for m in _PLATFORMS.finditer(masked)]
     if hits:
