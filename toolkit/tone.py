@@ -156,6 +156,7 @@ class ToneModel:
         object.__setattr__(self, "_idf", {
             name: {k: v[0] for k, v in getattr(self, name).items()}
             for name in _WORD_MODELS.values()})
+        object.__setattr__(self, "_baseline", self._fixed_baseline())
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "meta": self.meta, "intercept": self.intercept,
@@ -200,32 +201,42 @@ class ToneModel:
         return frame.astype({"start": "int64", "end": "int64"})
 
     def _contributions(self, text: str, spans: Sequence[Span] | None) -> list[tuple]:
+        return [(*(at or (-1, -1)), text[at[0]:at[1]] if at else "", feature, kind, value)
+                for feature, kind, at, value in self._scored(text, spans)]
+
+    def _scored(self, text: str, spans: Sequence[Span] | None):
+        """Each contribution in order, ``(feature, kind, (start, end) or None, value)``: the
+        words of the word models and figures of the dense features, then the news words,
+        then the baseline."""
         tokens = _terms(text)
         counted = _term_counts(tokens)
         features = _sentence_features(text, spans)
-        rows = []
+        for name, (mean, scale, weight) in self.dense.items():
+            if name in _WORD_MODELS:
+                kind = _WORD_MODELS[name]
+                table = getattr(self, kind)
+                for w, (value, at) in _tfidf(tokens, self._idf[kind], counted=counted).items():
+                    yield w, kind, at, weight * value * table[w][1] / scale
+            elif features.get(name):
+                kind = "cue" if name.startswith("cue_") else "sentence"
+                yield name, kind, None, weight * features[name] / scale
+        for w, (value, at) in _tfidf(tokens, self._news_idf, counted=counted).items():
+            yield w, "news", at, value * self.news[w][1]
+        yield "baseline", "baseline", None, self._baseline
+
+    def _fixed_baseline(self) -> float:
+        """The intercept with each dense feature's mean (and each word model's intercept)
+        taken into account: the same for every text."""
         baseline = self.intercept
         for name, (mean, scale, weight) in self.dense.items():
             baseline -= weight * mean / scale
             if name in _WORD_MODELS:
-                kind = _WORD_MODELS[name]
-                table = getattr(self, kind)
-                baseline += weight * getattr(self, f"{kind}_intercept") / scale
-                for w, (value, (s, e)) in _tfidf(tokens, self._idf[kind],
-                                                 counted=counted).items():
-                    rows.append((s, e, text[s:e], w, kind,
-                                 weight * value * table[w][1] / scale))
-            elif features.get(name):
-                kind = "cue" if name.startswith("cue_") else "sentence"
-                rows.append((-1, -1, "", name, kind, weight * features[name] / scale))
-        for w, (value, (s, e)) in _tfidf(tokens, self._news_idf, counted=counted).items():
-            rows.append((s, e, text[s:e], w, "news", value * self.news[w][1]))
-        rows.append((-1, -1, "", "baseline", "baseline", baseline))
-        return rows
+                baseline += weight * getattr(self, f"{_WORD_MODELS[name]}_intercept") / scale
+        return baseline
 
     def rating(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
         """The predicted human rating on the -4..4 scale."""
-        return float(sum(row[-1] for row in self._contributions(text, spans)))
+        return float(sum(value for *_, value in self._scored(text, spans)))
 
     def tone(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
         """The calibrated tone, -1..1."""
