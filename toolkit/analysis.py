@@ -208,6 +208,13 @@ def _in_quote(regions: list[tuple[int, int]], offset: int, starts: list[int] | N
     return i >= 0 and offset < regions[i][1]
 
 
+def _quote_free(regions: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether no offset in ``[lo, hi)`` is in a quote as :func:`_in_quote` decides it: the
+    region governing ``lo`` ends by ``lo`` and no other region starts before ``hi``."""
+    i = bisect_right(starts, lo) - 1
+    return (i < 0 or regions[i][1] <= lo) and (i + 1 >= len(starts) or starts[i + 1] >= hi)
+
+
 def _with_voice(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
     """Each span in ``quote`` voice when it starts inside a quote, else ``author``."""
     starts = [s for s, _ in regions]
@@ -260,14 +267,20 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
     model = load_bias_model()
     tone_model = load_tone_model()
     rows = []
+    starts = [s for s, _ in regions]
     for number, (sentence, found) in enumerate(zip(sentences, _by_sentence(sentences, spans))):
         piece = text[sentence.start:sentence.end]
         n_words = _count_words(text, sentence.words)
         compound = vader_scores(piece)["compound"]
         tone = _tone(tone_model, piece, found, sentence.start, compound)
-        pieces = _voice_pieces(text, sentence, regions, tone_model=tone_model, found=found,
-                               whole=(tone, compound)) if regions else {
-            "author": [(tone, compound, n_words)], "quote": []}
+        if not regions:
+            pieces = {"author": [(tone, compound, n_words)], "quote": []}
+        elif _quote_free(regions, starts, sentence.start, sentence.end):
+            # What _voice_pieces gives for a sentence all in the author's voice.
+            pieces = {"author": [(tone, compound, n_words)] if n_words else [], "quote": []}
+        else:
+            pieces = _voice_pieces(text, sentence, regions, tone_model=tone_model, found=found,
+                                   whole=(tone, compound))
         n_quoted = sum(w for *_, w in pieces["quote"])
         rows.append({
             "paragraph": sentence.paragraph, "sentence": number, "start": sentence.start,
