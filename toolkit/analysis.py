@@ -354,36 +354,53 @@ def _voice_densities(found: list[Span], n_words: int, n_quoted: int) -> dict:
 
 def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
              include_inserts: bool, quotes: pd.DataFrame | None = None) -> dict:
-    inserts = paragraphs["kind"].isin(INSERT_KINDS)
-    kept = paragraphs if include_inserts else paragraphs[~inserts]
+    # The columns it reads, as plain lists: pandas indexing costs more than the arithmetic.
+    kept = _kept_columns(paragraphs, ("paragraph", "n_words", "sentiment", "bias_probability",
+                                      "quote_share"), include_inserts=include_inserts)
     groups = _group_by_paragraph(article, spans)
     found = [span for i in kept["paragraph"] for span in groups[i]]
-    n_words = int(kept["n_words"].sum())
+    n_words = int(sum(kept["n_words"]))
     counts = _category_counts(found)
-    excluded = 0 if include_inserts else int(inserts.sum())
+    excluded = len(paragraphs) - len(kept["paragraph"])
+    in_kept = set(kept["paragraph"])
     return {
         "title": article.title, "source": article.source,
-        "n_paragraphs": int(len(paragraphs)), "n_paragraphs_analysed": int(len(kept)),
+        "n_paragraphs": int(len(paragraphs)), "n_paragraphs_analysed": len(kept["paragraph"]),
         "inserts_excluded": excluded,
         "note": (f"left out {excluded} sponsored or boilerplate paragraph(s)" if excluded
                  else "no paragraphs left out"),
         "n_words": n_words,
-        "sentiment": weighted_mean(kept["sentiment"].fillna(0).tolist(), kept["n_words"].tolist()),
+        "sentiment": weighted_mean([0.0 if v != v else v for v in kept["sentiment"]],
+                                   kept["n_words"]),
         "subjectivity": subjectivity_of(found),
         "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
         "bias_probability": _kept_mean(kept, "bias_probability"),
         "top_terms": _top_terms(found),
         **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
-        "n_quotes": 0 if quotes is None else int(quotes["paragraph"].isin(kept["paragraph"]).sum()),
-        **_voice_densities(found, n_words,
-                           int(round((kept["quote_share"] * kept["n_words"]).sum()))),
+        "n_quotes": 0 if quotes is None else sum(p in in_kept for p in quotes["paragraph"].tolist()),
+        **_voice_densities(found, n_words, _quoted_words(kept)),
     }
 
 
-def _kept_mean(kept: pd.DataFrame, column: str) -> float:
+def _kept_columns(paragraphs: pd.DataFrame, columns: tuple[str, ...], *,
+                  include_inserts: bool) -> dict[str, list]:
+    """``columns`` of the paragraphs the summary counts (all, or all but the inserts)."""
+    keep = [include_inserts or kind not in INSERT_KINDS for kind in paragraphs["kind"].tolist()]
+    return {c: [v for v, k in zip(paragraphs[c].tolist(), keep) if k] for c in columns}
+
+
+def _kept_mean(kept: dict[str, list], column: str) -> float:
     """Word-weighted mean of ``column`` over the paragraphs that have a value."""
-    valid = kept[kept[column].notna()]
-    return weighted_mean(valid[column].tolist(), valid["n_words"].tolist())
+    valid = [(v, w) for v, w in zip(kept[column], kept["n_words"]) if v == v]   # not NaN
+    return weighted_mean([v for v, _ in valid], [w for _, w in valid])
+
+
+def _quoted_words(kept: dict[str, list]) -> int:
+    """The quoted words of the kept paragraphs (their quote shares times their words)."""
+    import numpy as np
+
+    shares = np.asarray(kept["quote_share"], dtype=np.float64)
+    return int(round(float((shares * np.asarray(kept["n_words"], dtype=np.float64)).sum())))
 
 
 def _group_by_paragraph(article: Article, spans: list[Span]) -> list[list[Span]]:
