@@ -40,7 +40,8 @@ POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
          "heldout4": HERE / "insert_blocks" / "heldout4.txt",
          "heldout5": HERE / "insert_blocks" / "heldout5.txt",
          "heldout6": HERE / "insert_blocks" / "heldout6.txt",
-         "heldout7": HERE / "insert_blocks" / "heldout7.txt"}
+         "heldout7": HERE / "insert_blocks" / "heldout7.txt",
+         "heldout8": HERE / "insert_blocks" / "heldout8.txt"}
 PTC_ARTICLES = HERE.parent.parent / "shared" / "data" / "ptc" / "articles"
 NATIVE = HERE / "insert_blocks" / "ptc_native_inserts.tsv"
 
@@ -218,7 +219,7 @@ def _ratio(pair: list[int]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pool", default="tuning",
-                        help="tuning, heldout, heldout2 ... heldout7 or a pool file path")
+                        help="tuning, heldout, heldout2 ... heldout8 or a pool file path")
     parser.add_argument("--articles", default="tuning", choices=["tuning", "heldout", "all"])
     parser.add_argument("--data", type=Path, default=PTC_ARTICLES, help="PTC articles folder")
     parser.add_argument("--seed", type=int, default=0)
