@@ -124,12 +124,22 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "long": -1.0,                  # more than 70 words
     "very_long": -2.0,             # more than 120 words
     "join_signal": 1.5,            # a short neighbour joins an insert with this much evidence
-}
+    "sponsor_credit": 2.0,         # "commissioned and paid for by X"
+    "newsroom_disclaimer": 3.0,    # "our journalists had no role in it"
+    "labelled_headline": 1.5,      # "Background: The long road to ..." on a line of its own
+    "headline_run": 2.5,           # each of two or more off-topic headline lines in a row
+    "lone_headline": 1.5,          # one such line alone, of six words or more: a teaser ad
+    "block": 1.0,                  # next to a paragraph with appeal evidence of its own
+    "reader_voice": 0.5,           # share of the 'you'/imperative/wording points taken back
+}                                  # when the article itself speaks to the reader
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
 WORD_MODEL_FILE = "insert_words.tsv"  # in toolkit/models/, with LICENSE-insert_words.md
 _PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
 _PROMO_SIM = _SIM_MID  # ... and only below this similarity to the article
+_VOICE_WORDS = 15  # an article's own sentences this long that say "you" make it a reader's column
+_LONE_HEADLINE_WORDS = 6  # words of two letters or more
+_LONG_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]+")
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
 
@@ -258,7 +268,10 @@ _VOCAB = {
         r"tax[- ]deductible|readers like you|(?:become|join as) a (?:member|supporter|patron)|"
         r"give (?:now|today|what you can|\$)|matched dollar|year-end goal|fundraising goal|"
         r"support (?:our|independent|this|fearless|quality) (?:journalism|work|reporting|"
-        r"newsroom|site|mission|reporting)|emergency contribution|rush your)\b", _I),
+        r"newsroom|site|mission|reporting)|emergency contribution|rush your|"
+        r"(?:gifts?|donations?|dollars?|contributions?) (?:is |are |will be )?(?:matched|doubled|"
+        r"tripled)|(?:reach|hit|meet) (?:our|this|the) (?:goal|target)|"
+        r"\d+ hours (?:left|to go|to (?:reach|raise|hit))|a gift (?:today|now|of))\b", _I),
     "petition": re.compile(
         r"\b(?:petition|add your (?:name|signature|voice)|signatures|sign (?:our|the|this) "
         r"(?:open )?(?:letter|pledge)|sign here|make your voice heard|"
@@ -283,6 +296,33 @@ _VOCAB = {
         r"got a (?:news )?tip|send us (?:a|your) tips?|"
         r"our (?:youtube )?channel|@\w{3,})\b", _I),
 }
+# The offer of a product ad, and the ballot of a campaign ad.
+_VOCAB["product"] = re.compile(
+    r"\b(?:\d{1,2}% (?:off|cheaper|less|savings)|(?:five|5)-star|(?:lifetime|money-back|"
+    r"satisfaction) (?:warranty|guarantee)|free (?:shipping|delivery|returns|assembly|"
+    r"installation|trial|samples?)|in stock|sold out|best-?sell(?:er|ing)|top-rated|"
+    r"\d[\d,]* (?:five-star )?(?:reviews|ratings|happy customers)|limited edition|"
+    r"at checkout|promo code|coupon|(?:order|shop|buy) (?:now|today|online)|"
+    r"(?:down|starting) (?:to|at) [$£€]\d)", _I)
+_VOCAB["campaign"] = re.compile(
+    r"\b(?:re-?elect\b|vote (?:yes|no) on|(?:cast|mail) your (?:ballot|vote)|early voting "
+    r"(?:starts|begins|ends)|your vote (?:counts|matters))", _I)
+# Who paid: the advertiser or sponsor named in the block, and the newsroom disowning it.
+_VOCAB["advertising"] = re.compile(
+    r"\b(?:(?:our|a|this|the) (?:sponsors?|advertisers?|(?:commercial |brand |content )?"
+    r"partners?)\b(?!\s+(?:said|says|told))|(?:sponsor(?:ed)?|partner|brand(?:ed)?) (?:content|"
+    r"story|stories|post|feature|links?)|advertorial|affiliate (?:links?|commissions?)|"
+    r"(?:we|i) (?:may )?(?:earn|receive) (?:a )?(?:small )?commission)\b", _I)
+_SPONSOR_CREDIT = re.compile(
+    r"\b(?:commissioned|paid for|underwritten|sponsored|presented|brought to you)"
+    r"(?: and (?:paid for|produced|funded|written))? by (?:the )?(?-i:[A-Z][\w&'’.-]*)", _I)
+_NEWSROOM_DISCLAIMER = re.compile(
+    r"\b(?:our|the) (?:journalists|reporters|editors|newsroom|editorial (?:staff|team|"
+    r"department|board))\b[^.!?\n]{0,50}?\b(?:no|not|never|without)\b[^.!?\n]{0,30}?\b(?:role|"
+    r"involve\w*|input|part|hand)\b|\bdid not involve (?:our|the) (?:journalists|reporters|"
+    r"editors|newsroom|editorial \w+)", _I)
+# "Background: The long road to ..." - a one- to three-word label and a headline after it.
+_LABELLED_HEADLINE = re.compile(r"^(?-i:[A-Z])[\w'’-]*(?: [\w'’-]+){0,2}\s*:\s+(?-i:[A-Z0-9\"“‘'])")
 _PLATFORMS = re.compile(r"(?<![./])\b(?:facebook|twitter|instagram|youtube|telegram|tiktok|"
                         r"linkedin|whatsapp|pinterest|reddit|email|gab|rumble|truth social)\b"
                         r"(?![./]\w)", _I)
@@ -359,6 +399,7 @@ def _may_match(low: str | None, rule: str) -> bool:
 
 
 _NOT_IMPERATIVE = frozenset({"thank", "let", "talk", "don", "mind", "welcome", "say"})
+_HYPHENATED_VERB = re.compile(r"-(?:elect|order|register|think|imagine|claim|start|new|boot)\b", _I)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*[\"“‘']?([A-Za-z]+)\b", re.M)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|according to|reported|stated|announced|added|explained|wrote|"
@@ -372,6 +413,12 @@ _NOT_JOINABLE = re.compile(
     r"|^\s*[—–-]\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$|^\s*(?:h/t|hat tip)\b"
     r"|^\s*(?:article )?(?:re)?(?:posted|printed|published) with permission\b", _I)
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+# Words a headline does not start with (a sentence of the story does).
+_PRONOUNS = frozenset("i he she it we they you his her its their there this these those".split())
+# Words a headline does not end on (a line broken mid-sentence does).
+_FUNCTION_WORDS = frozenset("a an the of to in on at by for from with and or but is are was were "
+                            "be been has have had as that this his her their its our your".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 _SENTENCE_END = tuple(".!?…\"'”’)")
 _BULLET = re.compile(r"^\s*(?:[-•*►»▸·]|\d{1,2}[.)])\s+\S")
@@ -635,6 +682,29 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.marker = m.group()
         score.spans.append(_match_span(text, start, m, "insert_marker", w["insert_marker"]))
 
+    # Who paid for it ("commissioned and paid for by X") and the newsroom disowning it ("our
+    # journalists had no role").
+    if score.marker is None:
+        for rule, pattern in (("newsroom_disclaimer", _NEWSROOM_DISCLAIMER),
+                              ("sponsor_credit", _SPONSOR_CREDIT)):
+            if (m := pattern.search(masked)):
+                score.add(rule, w[rule], f"names who paid {m.group()!r}", family="ad",
+                          appeal=True)
+                score.spans.append(_match_span(text, start, m, "advertising", w[rule]))
+                break
+
+    # A label and a headline after it ("Background: The long road to ...").
+    if len(lines) == 1 and score.marker is None and _is_short_line(text, start, end):
+        label_end = start + masked.find(":")
+        if (_LABELLED_HEADLINE.match(masked) and not _QUOTE_MARK.search(piece)
+                and _n_words(text[label_end:end]) >= 5 and "," not in text[label_end:end]
+                and not _FIRST_SINGULAR.search(piece)):
+            score.add("labelled_headline", w["labelled_headline"],
+                      f"a labelled headline {text[start:label_end]!r}", family="furniture",
+                      appeal=True)
+            score.spans.append(_span(text, start, label_end, "link_list",
+                                     w["labelled_headline"]))
+
     # Calls to action.
     found: dict[tuple[int, int], str] = {}
     for m in _CTA_START.finditer(masked):
@@ -660,9 +730,11 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     imperatives = []
     for m in _SENTENCE_START.finditer(masked):
         a = start + m.start(1)
-        if any(x <= a < y for x, y in found) or not _base_verb(m.group(1).lower()):
+        word, b = m.group(1).lower(), start + m.end(1)
+        hyphen = _HYPHENATED_VERB.match(masked, m.end(1)) if word in ("re", "pre") else None
+        if any(x <= a < y for x, y in found) or not (_base_verb(word) or hyphen):
             continue
-        imperatives.append((a, start + m.end(1)))
+        imperatives.append((a, start + hyphen.end() if hyphen else b))
     if imperatives:
         score.add("imperative", min(w["imperative_max"], w["imperative"] * len(imperatives)),
                   f"{len(imperatives)} imperative(s), first {text[slice(*imperatives[0])]!r}",
@@ -823,6 +895,114 @@ def _is_short_line(text: str, start: int, end: int) -> bool:
             and not piece.endswith((".", "?", ";", ":", ",", "!")))
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """True when the line opens with a pronoun: a sentence of the story, not a heading."""
+    first = _WORD.match(text, start)
+    return bool(first) and first.group().lower() in _PRONOUNS
+
+
+def _headline_like(text: str, start: int, end: int) -> bool:
+    """A line of its own shaped like a headline or a link: short, capitalised, unpunctuated."""
+    piece = text[start:end]
+    words = [word.lower() for word in _WORD.findall(piece)]
+    return ("\n" not in piece and _is_short_line(text, start, end) and not piece.endswith("…")
+            and sum(word.isalpha() for word in words) >= 3
+            and words[-1] not in _FUNCTION_WORDS and words[0] not in _PRONOUNS
+            and (piece[:1].isupper() or piece[:1].isdigit())) and not (
+        _QUOTE_MARK.search(piece) or _NOT_JOINABLE.search(piece) or _REPORTING.search(piece))
+
+
+def _score_headline_runs(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
+                         sims: list[float], w: Mapping[str, float], headline: int | None) -> None:
+    """Two or more off-topic headline lines in a row, each a paragraph: a list of links."""
+    run: list[int] = []
+    for i in [*range(len(ranges)), len(ranges)]:
+        if (i < len(ranges) and i not in (0, headline) and scores[i].marker is None
+                and _headline_like(text, *ranges[i]) and sims[i] < _SIM_MID):
+            run.append(i)
+            continue
+        if len(run) >= 2 and sum(sims[k] for k in run) / len(run) < _SIM_LOW:
+            for k in run:
+                scores[k].add("headline_run", w["headline_run"],
+                              f"one of {len(run)} off-topic headline lines in a row "
+                              f"(paragraphs {run[0]}-{run[-1]})", family="furniture", appeal=True)
+                scores[k].listing = True
+                scores[k].spans.append(_span(text, *ranges[k], "link_list", w["headline_run"]))
+                _release_off_topic(scores[k], sims[k])
+        elif (len(run) == 1 and sims[run[0]] < _SIM_LOW and scores[run[0]].marker is None
+              and _teaser_like(text[slice(*ranges[run[0]])])):
+            k = run[0]
+            scores[k].add("lone_headline", w["lone_headline"], "a headline-like line that shares "
+                          f"no words with the article (similarity {sims[k]:.2f})", family="ad",
+                          appeal=True)
+            scores[k].spans.append(_span(text, *ranges[k], "clickbait", w["lone_headline"]))
+            _release_off_topic(scores[k], sims[k])
+        run = []
+
+
+def _teaser_like(line: str) -> bool:
+    """Long enough for a teaser, and not a story's sentence in the past tense or about 'them'."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= _LONE_HEADLINE_WORDS and not any(
+        word.lower() in ("them", "him") or _pattern_lexicon().get(word.lower()) == "VBD"
+        for word in words)
+
+
+def _release_off_topic(score: _Score, sim: float) -> None:
+    """Add the off-topic points held back until appeal evidence turned up."""
+    if score.pending_off_topic:
+        score.add("topic", score.pending_off_topic, f"off-topic (TF-IDF similarity {sim:.2f})")
+        score.pending_off_topic = 0.0
+
+
+_SOFT_RULES = ("second_person", "we_and_you", "reader_question", "imperative",
+               "promotional_wording")
+
+
+def _score_reader_voice(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
+                        w: Mapping[str, float], threshold: float) -> None:
+    """Discount 'you' and imperatives in an article that itself speaks to the reader.
+
+    A column that says "you" in its own long sentences (at least two, away from the paragraph
+    at hand and not inserts themselves) makes a short "How do you know?" its own voice, not a
+    sales pitch; only the evidence of address and wording is discounted, not prices, markers
+    or appeal vocabulary.
+    """
+    voiced = [k for k, (a, b) in enumerate(ranges)
+              if scores[k].points < threshold and _n_words(text[a:b]) >= _VOICE_WORDS
+              and _SECOND_PERSON.search(_mask_quotes(text[a:b]))]
+    if len(voiced) < 2:
+        return
+    for i, sc in enumerate(scores):
+        others = [k for k in voiced if abs(k - i) > 2]
+        soft = sum(sc.rules.get(rule, 0.0) for rule in _SOFT_RULES)
+        if len(others) >= 2 and soft > 0 and sc.marker is None:
+            sc.add("reader_voice", -w["reader_voice"] * soft,
+                   f"the article itself speaks to the reader (paragraphs "
+                   f"{', '.join(map(str, others[:3]))}{', ...' if len(others) > 3 else ''})")
+
+
+def _score_blocks(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
+                  sims: list[float], w: Mapping[str, float], threshold: float) -> None:
+    """Adjacent off-topic paragraphs that each make an appeal reinforce each other."""
+    def promising(k: int) -> bool:
+        sc, (a, b) = scores[k], ranges[k]
+        return (sc.appeal >= w["join_signal"] and sc.points >= threshold / 2 and sims[k] < _SIM_MID
+                and _n_words(text[a:b]) >= 4 and not text[a:b].rstrip().endswith(":")
+                and "first_person" not in sc.rules and "reporting" not in sc.rules)
+
+    ok = [promising(k) for k in range(len(scores))]
+    for i, sc in enumerate(scores):
+        if not ok[i] or sc.points >= threshold:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(scores) and ok[j]:
+                sc.add("block", w["block"], f"next to paragraph {j}, which also makes an appeal "
+                       f"({scores[j].points:.2f} points)", family="ad" if sc.ad >= sc.furniture
+                       else "furniture")
+                break
+
+
 def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  weights: Mapping[str, float] | None = None) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
@@ -878,6 +1058,10 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                 scores[i].add("topic", scores[i].pending_off_topic,
                               f"off-topic (TF-IDF similarity {sims[i]:.2f})")
 
+    _score_reader_voice(text, ranges, scores, w, threshold)
+    _score_headline_runs(text, ranges, scores, sims, w, headline)
+    _score_blocks(text, ranges, scores, sims, w, threshold)
+
     kinds: list[str | None] = [
         _kind(sc) if sc.points >= threshold and i != headline else None
         for i, sc in enumerate(scores)]
@@ -904,6 +1088,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                 elif with_block > max(sims[i], _SIM_LOW):
                     why = (f"more like it (TF-IDF similarity {with_block:.2f}) than like the "
                            f"article ({sims[i]:.2f})")
+                elif _starts_sentence(text, s):
+                    continue
                 elif listing[j] and sims[i] < _SIM_MID:
                     why = f"a heading in the same list or marker block (similarity to the "
                     why += f"article {sims[i]:.2f})"
