@@ -226,7 +226,7 @@ _CONTINUES = re.compile(
     r"continue|continue reading (?:below|on|in)|keep reading)\b", _I)
 
 _CTA_VERBS = (
-    "sign up|sign|subscribe|donate|join|click|tap|follow|like|share|get|claim|shop|buy|try|"
+    "sign up|sign|subscribe|donate|join|click|tap|follow|like (?:us|our|this|and)|share|get|claim|shop|buy|try|"
     "order (?:now|today|yours|online|your|a|the)|"
     "download|register|add|chip in|give (?:now|today|what|\\$|\\d)|support|help|act now|"
     "call (?:your|now|today)|demand|stand up|stand with|"
@@ -300,7 +300,7 @@ _VOCAB = {
 _VOCAB["product"] = re.compile(
     r"\b(?:\d{1,2}% (?:off|cheaper|less|savings)|(?:five|5)-star|(?:lifetime|money-back|"
     r"satisfaction) (?:warranty|guarantee)|free (?:shipping|delivery|returns|assembly|"
-    r"installation|trial|samples?)|in stock|sold out|best-?sell(?:er|ing)|top-rated|"
+    r"installation|trial|samples?)|in stock|sold out|top-rated|"
     r"\d[\d,]* (?:five-star )?(?:reviews|ratings|happy customers)|limited edition|"
     r"at checkout|promo code|coupon|(?:order|shop|buy) (?:now|today|online)|"
     r"(?:down|starting) (?:to|at) [$£€]\d)", _I)
@@ -694,7 +694,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                 break
 
     # A label and a headline after it ("Background: The long road to ...").
-    if len(lines) == 1 and score.marker is None and _is_short_line(text, start, end):
+    if (len(lines) == 1 and score.marker is None and sim < _SIM_MID
+            and _is_short_line(text, start, end)):
         label_end = start + masked.find(":")
         if (_LABELLED_HEADLINE.match(masked) and not _QUOTE_MARK.search(piece)
                 and _n_words(text[label_end:end]) >= 5 and "," not in text[label_end:end]
@@ -987,7 +988,9 @@ def _score_blocks(text: str, ranges: list[tuple[int, int]], scores: list[_Score]
     """Adjacent off-topic paragraphs that each make an appeal reinforce each other."""
     def promising(k: int) -> bool:
         sc, (a, b) = scores[k], ranges[k]
-        return (sc.appeal >= w["join_signal"] and sc.points >= threshold / 2 and sims[k] < _SIM_MID
+        # Position alone (after a sponsor line) is no appeal of the paragraph's own.
+        own = sc.appeal - sc.rules.get("after_sponsor_line", 0.0)
+        return (own >= w["join_signal"] and sc.points >= threshold / 2 and sims[k] < _SIM_MID
                 and _n_words(text[a:b]) >= 4 and not text[a:b].rstrip().endswith(":")
                 and "first_person" not in sc.rules and "reporting" not in sc.rules)
 
