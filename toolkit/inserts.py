@@ -26,9 +26,13 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
 ``price``
     Currency amounts that are retail sized ("$4.99", "$1 a week", "40% off"), not
     "$2 billion"; more with sales words ("only", "free shipping", "code").
-``donation``, ``petition``, ``subscription``, ``social``
+``donation``, ``petition``, ``subscription``, ``social``, ``advertising``, ``product``, ``campaign``
     The vocabulary of each kind of appeal ("tax-deductible", "add your signature",
-    "your inbox", "follow us on").
+    "your inbox", "follow us on", "our sponsor", "free shipping", "5-star", "re-elect",
+    "every dollar is matched").
+``sponsor_credit`` and ``newsroom_disclaimer``
+    Who paid ("commissioned and paid for by <Name>") and the newsroom disowning the text
+    ("our journalists had no role in it").
 ``imperative`` and ``reader_question``
     Other sentences that open with a base-form verb (tagged by the Pattern lexicon that ships
     with TextBlob), and questions put to the reader ("Are you with us?").
@@ -41,6 +45,12 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
     "before midnight", "limited time", "this one simple trick", "T&Cs apply", "21+".
 ``link_list``
     Several short lines without sentence punctuation (headlines), or bulleted lines.
+``headline_run``, ``lone_headline`` and ``labelled_headline``
+    The same shape across paragraphs: two or more headline-like lines in a row (short,
+    capitalised, no sentence punctuation, not opening with a pronoun or ending on "of"),
+    together off-topic; one such line of six words or more that shares no words with the
+    article and reads like a teaser (no past tense, no "them"); a line of its own that puts a
+    label before an off-topic headline ("Background: The long road to ...").
 ``off_topic``
     TF-IDF cosine similarity to the rest of the article (scikit-learn): low similarity adds
     points, high similarity takes points away.
@@ -50,6 +60,14 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
 ``first_person``
     Negative: the writer speaking as "I", "me" or "my" outside quotes, the sign of a column
     or an opinion line; promotional blocks speak as "we" or in the imperative.
+``reader_voice``
+    Negative: in an article that itself says "you" in at least two long sentences away from
+    the paragraph, half of the paragraph's address, imperative and wording points are taken
+    back ("How do you know?" in a column is rhetoric).
+``block``
+    Adjacent off-topic paragraphs that each make an appeal of their own (at least
+    ``join_signal`` points, not only their position after a sponsor line) reinforce each
+    other: a block pasted in is usually more than one paragraph.
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
@@ -66,7 +84,8 @@ or petition appeals on behalf of a cause; ``boilerplate`` for the publisher's ow
 newsletter, subscription and paywall prompts, appeals to support the newsroom, link lists,
 follow prompts and "continues below" lines.
 
-The rule weights were set by hand and checked on the insert benchmark
+The patterns and measurements live in :mod:`toolkit.insert_signals`; this module gives the
+points and decides. The rule weights were set by hand and checked on the insert benchmark
 (``benchmarks/inserts_eval.py``); only the word model is fitted, to promotional blocks written
 for this project against news sentences from MIT-licensed datasets (see the lexicon manifest).
 """
@@ -74,9 +93,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from dataclasses import dataclass, field
 
+from .insert_signals import (
+    _AD_MARKER_LINE, _AD_PREFIX, _AD_SENTENCE, _AD_WORD_LINE, _BULLET, _CLICK,
+    _CLICKBAIT, _CONTINUES, _CTA_ANYWHERE, _CTA_START, _DISCLAIMER, _FIRST_PLURAL,
+    _FIRST_SINGULAR, _FURNITURE_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB, _JOURNALISM,
+    _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE, _PAID_FOR,
+    _PLACEHOLDER, _PLATFORMS, _QUOTE_MARK, _READER_QUESTION, _REPORTING, _SALES,
+    _SECOND_PERSON, _SENTENCE_END, _SENTENCE_START, _SPONSOR_CREDIT, _SUPPORT, _URGENCY,
+    _VOCAB, _base_verb, _headline_like, _is_short_line, _keyword_text, _may_match, _lines, _mask_quotes,
+    _n_words, _pair_similarity, _promotional, _similarities, _starts_sentence, _teaser_like,
+    _tfidf_matrix)
 from .loading import Article, load_article
 from .spans import Span
 
@@ -134,12 +162,9 @@ INSERT_WEIGHTS: Mapping[str, float] = {
 }                                  # when the article itself speaks to the reader
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
-WORD_MODEL_FILE = "insert_words.tsv"  # in toolkit/models/, with LICENSE-insert_words.md
 _PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
 _PROMO_SIM = _SIM_MID  # ... and only below this similarity to the article
 _VOICE_WORDS = 15  # an article's own sentences this long that say "you" make it a reader's column
-_LONE_HEADLINE_WORDS = 6  # words of two letters or more
-_LONG_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]+")
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
 
@@ -169,424 +194,6 @@ class InsertFinding:
     reason: str
     spans: tuple[Span, ...] = field(default_factory=tuple)
     similarity: float = 0.0
-
-
-# ----------------------------------------------------------------------------- patterns
-_I = re.IGNORECASE
-
-# A whole line that is a marker. Group "ad" marks advertising, "furniture" the site's own.
-_AD_MARKER_LINE = re.compile(
-    r"^(?:sponsored(?: content| links?| post| stories| story)?(?: by .{1,60})?"
-    r"|advertisement(?:\s*[-–—:].{0,40})?|advertising|ad|ads|promoted(?: content| stories)?"
-    r"|paid (?:post|content|partnership|promotion)(?: by .{1,60})?"
-    r"|partner content|brand(?:ed)? content|presented by .{1,60}|brought to you by .{1,60}"
-    r"|(?:political )?ad(?:vertisement)? paid for by .{1,80}|paid for by .{1,80}"
-    r"|.{1,40}\s+(?:sponsored|promoted))\W*$", _I)
-_AD_PREFIX = re.compile(
-    r"^(?:(?:sponsored|advertisement|paid post|paid content|promoted|partner content|ad)"
-    r"\s*[:|–—-]\s+|paid for by\b|(?:political )?ad(?:vertisement)? paid for by\b)", _I)
-_AD_SENTENCE = re.compile(
-    r"\b(?:this (?:article|content|story|post) (?:is|was) (?:a )?(?:paid|sponsored|produced on behalf"
-    r"|produced in partnership|brought to you)|paid partnership with|in partnership with our "
-    r"sponsor|does not reflect the views of (?:our|the) (?:editorial|newsroom)"
-    r"|(?:newsroom|editorial staff) (?:was|were) not involved|not authorized by any candidate"
-    r"|brought to you by|(?:a )?message from (?:our|a) sponsors?|from our (?:sponsors|partners)"
-    r"|(?:brand|content|creative|partner) studio|(?:created|produced|written) (?:by|with|for) "
-    r"(?:our|the) (?:brand|content|advertising|partner)|(?:created|produced|presented) in "
-    r"(?:partnership|collaboration|association) with|in collaboration with our (?:sponsor|partner))"
-    r"|(?:^|(?<=[.!?]\s))(?:presented|sponsored|brought to you|paid for|promoted) by "
-    r"[^.!?\n]{1,40}[.!]?$", _I | re.M)
-_AD_WORD_LINE = re.compile(r"\b(?:sponsor(?:s|ed)?|advertis(?:ement|ing|er)s?|promoted|"
-                           r"paid (?:post|content|partner\w*))\b", _I)
-_FURNITURE_WORD_LINE = re.compile(
-    r"\b(?:recommended|trending|popular|most (?:read|viewed|shared)|related|newsletter|"
-    r"subscribe|follow us|read more|keep reading|top stories|latest news|editors?'? picks?|"
-    r"you may (?:also )?like|share this|copy link)\b", _I)
-# A bare "Advertisement" line is a placeholder: the ad itself is usually an image, so the line
-# after it is as likely the article's next sentence as ad copy.
-_PLACEHOLDER = re.compile(r"^\W*(?:advertisements?|advertising|ads?)\W*$", _I)
-_PAID_FOR = re.compile(r"\bpaid for by\b", _I)  # a disclaimer closes an ad, it does not open one
-_FURNITURE_MARKER_LINE = re.compile(
-    r"^(?:recommended(?: for you| stories| reading| articles)?|trending(?: now| stories)?"
-    r"|most (?:read|popular|viewed|shared)|popular(?: now| stories| on .{1,30})?"
-    r"|related(?: stories| articles| coverage| content)?|read more|more stories|more from .{1,40}"
-    r"|you (?:may|might) also like|you may have missed|editors?'? ?(?:picks|choice)"
-    r"|top stories|latest(?: news| stories)?|what (?:everyone|people) (?:is|are) reading"
-    r"|(?:share|share this(?: story| article)?)|comments?|newsletter|subscribe|sign up"
-    r"|(?:the )?(?:story|article|content|text) continues (?:below|after)(?: (?:the )?ad(?:vertisement)?)?"
-    r"|continue reading(?: below)?|scroll (?:down )?to continue(?: reading)?|follow us"
-    r"|(?:more|further) reading|also read|don'?t miss|watch|listen"
-    r"|more (?:on|about) (?:this|the|that) (?:story|topic|subject|issue)|in other news"
-    r"|more (?:news|headlines|coverage)(?: from .{1,40})?|(?:catch|read) up on .{1,40})\W*$", _I)
-_FURNITURE_PREFIX = re.compile(
-    r"^(?:read more|related|see also|also read|more|recommended|trending|watch|listen|"
-    r"read|must read|don'?t miss)\s*[:|–—-]\s+\S", _I)
-_CONTINUES = re.compile(
-    r"\b(?:(?:story|article|content|text|report) continues (?:below|after)|scroll (?:down )?to "
-    r"continue|continue reading (?:below|on|in)|keep reading)\b", _I)
-
-_CTA_VERBS = (
-    "sign up|sign|subscribe|donate|join|click|tap|follow|like (?:us|our|this|and)|share|get|claim|shop|buy|try|"
-    "order (?:now|today|yours|online|your|a|the)|"
-    "download|register|add|chip in|give (?:now|today|what|\\$|\\d)|support|help|act now|"
-    "call (?:your|now|today)|demand|stand up|stand with|"
-    "watch|listen|discover|learn more|become|start|grab|save|enter|visit|unlock|upgrade|rush|"
-    "pledge|compare|find out|see (?:how|why|if|what)|say no|say yes|show them|prove|connect|"
-    "stay (?:informed|connected|updated|tuned)|contact|apply|book|reserve|use code|open|install|"
-    "don'?t miss|don'?t let|don'?t wait|make a|send|receive|upgrade|check out|read more|"
-    "read the full|get started|log in|create|turn on|enable|be the first to")
-_CTA_START = re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I | re.M)
-_CTA_ANYWHERE = re.compile(
-    r"\b(?:please (?:consider|sign|log in|register|subscribe|donate|give|support|share|help|"
-    r"join|click|follow|contact|visit|chip in)|click here|tap here|sign up|add your (?:name|signature|voice)|chip in|act now|"
-    r"order (?:now|today)|shop now|buy now|learn more|find out (?:more|why|how)|"
-    r"will you (?:join|help|stand|chip|give|sign|donate|support|make|be)|"
-    r"can you (?:chip|help|give|donate|spare)|join (?:us|our|the fight|the movement|millions|"
-    r"thousands)|help us|stand with us|support us|don'?t miss|start your free trial|"
-    r"download (?:our|the) (?:free )?app|get (?:the|our) (?:app|newsletter)|"
-    r"(?:get|claim|grab|order|reserve|pledge) your|text (?-i:[A-Z]{2,}) to \d{3,6})\b", _I)
-
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you’re|you’ve"
-                            r"|you’ll)\b", _I)
-_FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|I'm|I’m|I've|I’ve|I'd|I’d)\b")
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", _I)
-
-_MONEY = re.compile(
-    r"(?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m\b|k\b))"
-    r"|\b\d+(?:\.\d{1,2})?\s?(?:cents|dollars|euros|pounds|usd|eur|gbp)\b(?!\s*(?:million|"
-    r"billion|trillion))|\b\d{1,2}%\s?off\b)", _I)
-_SALES = re.compile(
-    r"\b(?:only|just|from|was|now|per month|a month|a week|per week|/mo|free shipping|"
-    r"free delivery|free returns|deal|offer|save|discount|code|checkout|trial|cancel anytime|"
-    r"risk-free|money-back)\b", _I)
-
-_VOCAB = {
-    "donation": re.compile(
-        r"\b(?:donate|mak(?:e|ing) a (?:donation|contribution|gift)|every (?:dollar|gift|"
-        r"contribution) (?:helps|counts|matters)|your (?:gift|donation|contribution)|"
-        r"(?:one-time|monthly|recurring) (?:gift|donation|contribution|payment)|chip in|"
-        r"tax[- ]deductible|readers like you|(?:become|join as) a (?:member|supporter|patron)|"
-        r"give (?:now|today|what you can|\$)|matched dollar|year-end goal|fundraising goal|"
-        r"support (?:our|independent|this|fearless|quality) (?:journalism|work|reporting|"
-        r"newsroom|site|mission|reporting)|emergency contribution|rush your|"
-        r"(?:gifts?|donations?|dollars?|contributions?) (?:is |are |will be )?(?:matched|doubled|"
-        r"tripled)|(?:reach|hit|meet) (?:our|this|the) (?:goal|target)|"
-        r"\d+ hours (?:left|to go|to (?:reach|raise|hit))|a gift (?:today|now|of))\b", _I),
-    "petition": re.compile(
-        r"\b(?:petition|add your (?:name|signature|voice)|signatures|sign (?:our|the|this) "
-        r"(?:open )?(?:letter|pledge)|sign here|make your voice heard|"
-        r"take (?:the|our|this) (?:official |quick |short )?(?:survey|poll|quiz)|"
-        r"tell (?:congress|lawmakers|legislators|your (?:representative|senator|"
-        r"mp|congressman)|the (?:senate|house|white house|governor))|demand accountability)\b",
-        _I),
-    "subscription": re.compile(
-        r"\b(?:newsletters?|(?:your|to your) inbox|subscribe|subscription|subscribers?|"
-        r"unsubscribe|signing up|sign up|free trial|unlimited (?:digital )?access|"
-        r"free articles?|log in|create a (?:free )?account|email address|your email|"
-        r"terms of (?:use|service)|privacy policy|digital access|keep reading|briefing|"
-        r"(?:every|each) (?:weekday|morning|evening|week)(?: morning| evening)? (?:at|in)|"
-        r"stories you need|to continue reading|register for (?:a )?(?:free )?(?:account|access)|"
-        r"free account)\b", _I),
-    "social": re.compile(
-        r"\b(?:follow us|like us|find us on|connect with us|join (?:us|our \w+) on|"
-        r"join our (?:telegram|whatsapp|discord)|share this|join the conversation|"
-        r"(?:our|free) app|app store|google play|ios and android|breaking (?:news )?alerts|"
-        r"(?:push )?notifications|news alerts|live coverage|live updates|our feed|your feed|"
-        r"our page|like our|follow our|(?:message|email|contact|text|call|dm) us|"
-        r"got a (?:news )?tip|send us (?:a|your) tips?|"
-        r"our (?:youtube )?channel|@\w{3,})\b", _I),
-}
-# The offer of a product ad, and the ballot of a campaign ad.
-_VOCAB["product"] = re.compile(
-    r"\b(?:\d{1,2}% (?:off|cheaper|less|savings)|(?:five|5)-star|(?:lifetime|money-back|"
-    r"satisfaction) (?:warranty|guarantee)|free (?:shipping|delivery|returns|assembly|"
-    r"installation|trial|samples?)|in stock|sold out|top-rated|"
-    r"\d[\d,]* (?:five-star )?(?:reviews|ratings|happy customers)|limited edition|"
-    r"at checkout|promo code|coupon|(?:order|shop|buy) (?:now|today|online)|"
-    r"(?:down|starting) (?:to|at) [$£€]\d)", _I)
-_VOCAB["campaign"] = re.compile(
-    r"\b(?:re-?elect\b|vote (?:yes|no) on|(?:cast|mail) your (?:ballot|vote)|early voting "
-    r"(?:starts|begins|ends)|your vote (?:counts|matters))", _I)
-# Who paid: the advertiser or sponsor named in the block, and the newsroom disowning it.
-_VOCAB["advertising"] = re.compile(
-    r"\b(?:(?:our|a|this|the) (?:sponsors?|advertisers?|(?:commercial |brand |content )?"
-    r"partners?)\b(?!\s+(?:said|says|told))|(?:sponsor(?:ed)?|partner|brand(?:ed)?) (?:content|"
-    r"story|stories|post|feature|links?)|advertorial|affiliate (?:links?|commissions?)|"
-    r"(?:we|i) (?:may )?(?:earn|receive) (?:a )?(?:small )?commission)\b", _I)
-_SPONSOR_CREDIT = re.compile(
-    r"\b(?:commissioned|paid for|underwritten|sponsored|presented|brought to you)"
-    r"(?: and (?:paid for|produced|funded|written))? by (?:the )?(?-i:[A-Z][\w&'’.-]*)", _I)
-_NEWSROOM_DISCLAIMER = re.compile(
-    r"\b(?:our|the) (?:journalists|reporters|editors|newsroom|editorial (?:staff|team|"
-    r"department|board))\b[^.!?\n]{0,50}?\b(?:no|not|never|without)\b[^.!?\n]{0,30}?\b(?:role|"
-    r"involve\w*|input|part|hand)\b|\bdid not involve (?:our|the) (?:journalists|reporters|"
-    r"editors|newsroom|editorial \w+)", _I)
-# "Background: The long road to ..." - a one- to three-word label and a headline after it.
-_LABELLED_HEADLINE = re.compile(r"^(?-i:[A-Z])[\w'’-]*(?: [\w'’-]+){0,2}\s*:\s+(?-i:[A-Z0-9\"“‘'])")
-_PLATFORMS = re.compile(r"(?<![./])\b(?:facebook|twitter|instagram|youtube|telegram|tiktok|"
-                        r"linkedin|whatsapp|pinterest|reddit|email|gab|rumble|truth social)\b"
-                        r"(?![./]\w)", _I)
-_LINK_END = re.compile(r"\b(?:here|below|at the link|in the link|on our (?:site|website|app))"
-                       r"\W*$", _I)
-_CLICK = re.compile(r"\b(?:click|tap) (?:here|below|the link|on the link|the button)\b", _I)
-_SUPPORT = re.compile(r"\b(?:support|fund|funding|costs? money|isn'?t free|pay for|gave|give)\b",
-                      _I)
-_JOURNALISM = re.compile(r"\b(?:journalism|reporting|newsroom|reporters|our work|this site|"
-                         r"independent media|our coverage|readers)\b", _I)
-
-_URGENCY = re.compile(
-    r"\b(?:right now|act fast|hurry|limited time|today only|this week(?:end)? only|"
-    r"before (?:it'?s|it’s) too late|(?:midnight|tonight'?s?) deadline|deadline|"
-    r"before midnight|supplies are limited|while supplies last|don'?t wait|last chance|"
-    r"expires|in the next \d+ (?:minutes|hours)|ends (?:tonight|today|sunday|soon)|"
-    r"(?<=[a-z] )(?:now|today)(?=[.!]))\b|!", _I)
-_CLICKBAIT = re.compile(
-    r"\b(?:this (?:one )?(?:simple|weird|little|tiny|overlooked) (?:trick|device|asset|exercise|"
-    r"ingredient)|one simple|doctors are (?:stunned|baffled)|(?:stunned|shocked) by what|"
-    r"the shocking truth|you won'?t believe|won'?t tell you|revealed:|risk-free|free video|"
-    r"free guide|free (?:bumper sticker|membership|gift)|(?:our|your) free (?:guide|report|"
-    r"video|e-?book|book|trial|gift|newsletter|app|account|sample|copy|quote|consultation|"
-    r"download|membership|webinar|course|kit|checklist|issue|week|month)s?\b|"
-    r"get (?:a|your|our) free|the (?:one|#1|number one|biggest|single) \w+ (?:mistake|trick|"
-    r"secret|thing|reason|habit)|(?:don'?t|doesn'?t) want you to (?:know|hear|see|read)|"
-    r"how much you (?:could|can|might) save|you (?:could|can) save|for the price of)", _I)
-_DISCLAIMER = re.compile(
-    r"(?:\bt&cs? apply|\bterms (?:and conditions )?apply|(?<![\w-])(?:18|19|21)\+(?!\w)|"
-    r"\bgamble responsibly|\bsee (?:store|site) for details|\bwhile supplies last|"
-    r"\boffer (?:ends|valid|expires)|\brestrictions apply|\bno purchase necessary|"
-    r"\bcancel any ?time|\bno spam\b)", _I)
-_READER_QUESTION = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:(?:are|do|did|have|will|can|would|could) you\b|want\b|got\b|"
-    r"tired of\b|looking for\b|ready (?:to|for)\b|need\b|thinking (?:about|of)\b|"
-    r"struggling\b|worried\b|enjoyed\b|like what)[^?.!]{0,80}\?", _I | re.M)
-#: For the costliest patterns: words one of which every match contains (lower-cased), so
-#: that a paragraph with none of them skips the pattern; see :func:`_may_match`.
-_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "disclaimer": ("t&c", "terms ", "+", "gamble", "for details", "while supplies", "offer ",
-                   "restrictions", "no purchase", "cancel", "no spam"),
-    "donation": ("donate", "mak", "every ", "your ", "one-time", "monthly", "recurring",
-                 "chip in", "deductible", "readers like", "a member", "a supporter",
-                 "a patron", "give ", "matched", "year-end", "fundraising", "support ",
-                 "emergency", "rush your"),
-    "petition": ("petition", "add your", "signatures", "sign ", "make your voice", "survey",
-                 "poll", "quiz", "tell ", "demand accountability"),
-    "subscription": ("newsletter", "inbox", "subscri", "signing up", "sign up", "free trial",
-                     "unlimited", "free article", "log in", "account", "email", "terms of",
-                     "privacy policy", "digital access", "keep reading", "briefing", "week",
-                     "morning", "evening", "stories you need", "continue reading", "register"),
-    "social": ("follow us", "like us", "find us on", "connect with us", "join ", "share this",
-               "our app", "free app", "app store", "google play", "ios and android", "alerts",
-               "notifications", "live coverage", "live updates", "feed", "our page", "like our",
-               "follow our", "message us", "email us", "contact us", "text us", "call us",
-               "dm us", "got a ", "send us", "channel", "@"),
-    "platforms": ("facebook", "twitter", "instagram", "youtube", "telegram", "tiktok",
-                  "linkedin", "whatsapp", "pinterest", "reddit", "email", "gab", "rumble",
-                  "truth social"),
-}
-# Letters that an IGNORECASE pattern matches to an ASCII letter but str.lower() does not turn
-# into it (dotless i, long s, dotted capital I): with one of them, every pattern runs.
-_CASE_TRAPS = frozenset("ıſİ")
-
-
-def _keyword_text(masked: str) -> str | None:
-    """``masked`` lower-cased for :func:`_may_match`, or None when the check cannot be trusted."""
-    return None if not _CASE_TRAPS.isdisjoint(masked) else masked.lower()
-
-
-def _may_match(low: str | None, rule: str) -> bool:
-    """False only when the text has none of ``rule``'s keywords, so its pattern cannot match."""
-    return low is None or any(key in low for key in _KEYWORDS[rule])
-
-
-_NOT_IMPERATIVE = frozenset({"thank", "let", "talk", "don", "mind", "welcome", "say"})
-_HYPHENATED_VERB = re.compile(r"-(?:elect|order|register|think|imagine|claim|start|new|boot)\b", _I)
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*[\"“‘']?([A-Za-z]+)\b", re.M)
-_REPORTING = re.compile(
-    r"\b(?:said|says|told|according to|reported|stated|announced|added|explained|wrote|"
-    r"noted|claimed|testified)\b", _I)
-
-# Lines that never join a neighbouring insert: the end of a quotation ('..." he said'), an
-# embedded tweet's byline ("pic.twitter.com/...", "(@handle) October 11, 2017") and a quote's
-# dash attribution ("–Tucker Carlson").
-_NOT_JOINABLE = re.compile(
-    r"[”\"]|pic\.twitter\.com|\(@\w+\)\s+\w+ \d{1,2}, \d{4}"
-    r"|^\s*[—–-]\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$|^\s*(?:h/t|hat tip)\b"
-    r"|^\s*(?:article )?(?:re)?(?:posted|printed|published) with permission\b", _I)
-_QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-_QUOTE_MARK = re.compile(r"[\"“”]")
-# Words a headline does not start with (a sentence of the story does).
-_PRONOUNS = frozenset("i he she it we they you his her its their there this these those".split())
-# Words a headline does not end on (a line broken mid-sentence does).
-_FUNCTION_WORDS = frozenset("a an the of to in on at by for from with and or but is are was were "
-                            "be been has have had as that this his her their its our your".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
-_SENTENCE_END = tuple(".!?…\"'”’)")
-_BULLET = re.compile(r"^\s*(?:[-•*►»▸·]|\d{1,2}[.)])\s+\S")
-
-
-# ----------------------------------------------------------------------------- helpers
-def _mask_quotes(text: str) -> str:
-    """The same text with quoted passages blanked out, so offsets stay valid.
-
-    A closing mark with no opening one before it ends a quote carried over from the previous
-    paragraph; an opening mark with no closing one runs to the end (the news convention for
-    quotes over several paragraphs).
-    """
-    masked = _QUOTE.sub(lambda m: " " * len(m.group()), text)
-    close, open_ = masked.find("”"), masked.find("“")
-    if close != -1 and (open_ == -1 or close < open_):
-        masked = " " * (close + 1) + masked[close + 1:]
-    open_ = masked.find("“")
-    if open_ != -1:
-        masked = masked[:open_] + " " * (len(masked) - open_)
-    return masked
-
-
-@lru_cache(maxsize=1)
-def _word_weights() -> tuple[float, dict[str, float]]:
-    """The intercept and word weights of the promotional-wording model."""
-    import csv
-    from importlib.resources import files
-
-    text = files(__package__).joinpath("models", WORD_MODEL_FILE).read_text(encoding="utf-8")
-    rows = [(r["term"], r["category"], float(r["weight"]))
-            for r in csv.DictReader(text.splitlines(), delimiter="\t")]
-    intercept = next(weight for term, category, weight in rows if category == "intercept")
-    return intercept, {term: weight for term, category, weight in rows
-                       if category == "promotional"}
-
-
-_MODEL_TOKEN = re.compile(r"\b[a-zA-Z][a-zA-Z']+\b")
-
-
-def _promotional(masked: str, start: int) -> tuple[float, list[tuple[int, int, float]]]:
-    """Probability that the words are promotional, and the three strongest word positions."""
-    import math
-
-    intercept, weights = _word_weights()
-    seen: dict[str, tuple[int, int]] = {}
-    for m in _MODEL_TOKEN.finditer(masked):
-        seen.setdefault(m.group().lower(), (start + m.start(), start + m.end()))
-    if not seen:
-        return 0.0, []
-    logit = intercept + sum(weights.get(word, 0.0) for word in seen)
-    top = sorted(((*seen[word], weights[word]) for word in seen if weights.get(word, 0) > 0),
-                 key=lambda item: -item[2])[:3]
-    return 1.0 / (1.0 + math.exp(-logit)), top
-
-
-@lru_cache(maxsize=1)
-def _pattern_lexicon():
-    from textblob.en import lexicon
-
-    return lexicon
-
-
-@lru_cache(maxsize=20_000)
-def _base_verb(word: str) -> bool:
-    """True when the Pattern lexicon's usual tag for ``word`` is a base-form verb (VB)."""
-    return word not in _NOT_IMPERATIVE and _pattern_lexicon().get(word) == "VB"
-
-
-def _lines(text: str, start: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-empty line, as absolute offsets, stripped."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            s = pos + line.index(stripped)
-            out.append((start + s, start + s + len(stripped)))
-        pos += len(line) + 1
-    return out
-
-
-def _n_words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-_SIM_TOKEN = re.compile(r"(?u)\b[a-zA-Z][a-zA-Z]+\b")
-
-
-def _tfidf_matrix(texts: list[str]):
-    """What ``TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=...)
-    .fit_transform(texts)`` returns, the same arrays in the same order, built directly: the
-    vectorizer's checks cost more than the counting for one article's paragraphs. None when
-    no paragraph has a word. ``tests/test_inserts.py`` compares it with scikit-learn's.
-
-    Steps as scikit-learn takes them: terms numbered in order of first occurrence, each row's
-    entries in that order, then numbered alphabetically; ``idf = ln((n + 1) / (df + 1)) + 1``;
-    ``(1 + ln(count)) * idf``; each row divided by its L2 norm.
-    """
-    import math
-
-    import numpy as np
-    from scipy import sparse
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    vocabulary: dict[str, int] = {}
-    docs: list[dict[int, int]] = []
-    for text in texts:
-        counts: dict[int, int] = {}
-        for word in _SIM_TOKEN.findall(text.lower()):
-            if word not in ENGLISH_STOP_WORDS:
-                j = vocabulary.setdefault(word, len(vocabulary))
-                counts[j] = counts.get(j, 0) + 1
-        docs.append(counts)
-    if not vocabulary:
-        return None
-    rank = np.empty(len(vocabulary), dtype=np.int32)
-    for new, (_, old) in enumerate(sorted(vocabulary.items())):
-        rank[old] = new
-    first_seen = [j for counts in docs for j in sorted(counts)]
-    indices = rank[np.asarray(first_seen, dtype=np.int32)]
-    indptr = np.cumsum([0, *map(len, docs)]).astype(np.int32)
-    data = np.asarray([counts[j] for counts in docs for j in sorted(counts)], dtype=np.float64)
-    df = np.bincount(indices, minlength=len(vocabulary)).astype(np.float64) + 1.0
-    idf = np.full_like(df, fill_value=len(texts) + 1)
-    idf /= df
-    np.log(idf, out=idf)
-    idf += 1.0
-    np.log(data, out=data)
-    data += 1.0
-    data *= idf[indices]
-    for lo, hi in zip(indptr[:-1], indptr[1:]):
-        square = 0.0
-        for value in data[lo:hi].tolist():      # summed in order, as scikit-learn sums them
-            square += value * value
-        if square:
-            data[lo:hi] /= math.sqrt(square)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(vocabulary)))
-
-
-def _similarities(texts: list[str]) -> tuple[list[float], object]:
-    """Each paragraph's TF-IDF cosine similarity to the rest of the article, and the matrix."""
-    import numpy as np
-
-    if len(texts) < 2:
-        return [1.0] * len(texts), None
-    matrix = _tfidf_matrix(texts)
-    if matrix is None:  # no usable words anywhere
-        return [0.0] * len(texts), None
-    # cos(row, total - row) for every row at once, from sparse products:
-    # row.rest = row.total - |row|^2 and |rest|^2 = |total|^2 - 2 row.total + |row|^2.
-    total = np.asarray(matrix.sum(axis=0)).ravel()
-    row_total = matrix @ total
-    row_sq = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
-    rest_sq = np.maximum(float(total @ total) - 2 * row_total + row_sq, 0.0)
-    dots = row_total - row_sq
-    norms = np.sqrt(row_sq) * np.sqrt(rest_sq)
-    sims = [float(d / n) if n > 1e-12 else 0.0 for d, n in zip(dots, norms)]
-    return sims, matrix
-
-
-def _pair_similarity(matrix, i: int, j: int) -> float:
-    if matrix is None:
-        return 0.0
-    import numpy as np
-
-    a, b = matrix[i].toarray().ravel(), matrix[j].toarray().ravel()
-    norm = np.linalg.norm(a) * np.linalg.norm(b)
-    return float(a @ b / norm) if norm else 0.0
 
 
 @dataclass
@@ -889,28 +496,10 @@ def _reason(kind: str, score: _Score, threshold: float, joined: str = "") -> str
     return f"{kind}: {evidence}; total {score.points:.2f} >= {threshold:g}"
 
 
-def _is_short_line(text: str, start: int, end: int) -> bool:
-    """At most 15 words and no sentence punctuation at the end: a heading or a link."""
-    piece = text[start:end].rstrip().rstrip("\"'”’)]*")
-    return (_n_words(piece) <= 15 and len(_WORD.findall(piece)) >= 2
-            and not piece.endswith((".", "?", ";", ":", ",", "!")))
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    """True when the line opens with a pronoun: a sentence of the story, not a heading."""
-    first = _WORD.match(text, start)
-    return bool(first) and first.group().lower() in _PRONOUNS
 
 
-def _headline_like(text: str, start: int, end: int) -> bool:
-    """A line of its own shaped like a headline or a link: short, capitalised, unpunctuated."""
-    piece = text[start:end]
-    words = [word.lower() for word in _WORD.findall(piece)]
-    return ("\n" not in piece and _is_short_line(text, start, end) and not piece.endswith("…")
-            and sum(word.isalpha() for word in words) >= 3
-            and words[-1] not in _FUNCTION_WORDS and words[0] not in _PRONOUNS
-            and (piece[:1].isupper() or piece[:1].isdigit())) and not (
-        _QUOTE_MARK.search(piece) or _NOT_JOINABLE.search(piece) or _REPORTING.search(piece))
 
 
 def _score_headline_runs(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
@@ -941,12 +530,6 @@ def _score_headline_runs(text: str, ranges: list[tuple[int, int]], scores: list[
         run = []
 
 
-def _teaser_like(line: str) -> bool:
-    """Long enough for a teaser, and not a story's sentence in the past tense or about 'them'."""
-    words = _LONG_WORD.findall(line)
-    return len(words) >= _LONE_HEADLINE_WORDS and not any(
-        word.lower() in ("them", "him") or _pattern_lexicon().get(word.lower()) == "VBD"
-        for word in words)
 
 
 def _release_off_topic(score: _Score, sim: float) -> None:
@@ -1026,7 +609,9 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         ``score``, a readable ``reason`` and the evidence ``spans`` (source ``"inserts"``,
         categories ``insert_marker``, ``insert_call_to_action``, ``insert_second_person``,
         ``insert_price``, ``insert_donation``, ``insert_petition``, ``insert_subscription``,
-        ``insert_social``, ``insert_urgency``, ``insert_clickbait``, ``insert_link_list``;
+        ``insert_social``, ``insert_advertising``, ``insert_product``, ``insert_campaign``,
+        ``insert_urgency``, ``insert_clickbait``, ``insert_link_list``,
+        ``insert_promotional_wording``;
         the prefix keeps them apart from the cue categories of the same names). Only
         inserts carry spans. The headline is never an insert.
 
