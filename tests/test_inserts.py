@@ -92,6 +92,11 @@ BODY = [
     "Bus fares will rise from $2.50 to $2.75 in March, the transit agency said.",
     "Critics said the council had been sponsored by developers, an allegation the mayor denied.",
     "You can't fix every road in one year, the mayor said, but the budget is a start.",
+    # A comparison is not a call to like us; on-topic subheadings are not a link list; a
+    # labelled line on the article's topic is not a teaser.
+    "Like a spurned lover, the council turned on its former ally after the vote.",
+    "Road repair schedule\n\nEastern districts budget vote",
+    "Council vote: Eastern districts get their road repairs first",
 ]
 
 
@@ -99,6 +104,73 @@ BODY = [
 def test_inserts_news_paragraphs_stay_body(paragraph):
     kinds = _kinds(paragraph)
     assert kinds == [None] * len(kinds)
+
+
+# Blocks without a marker, each found by one of the general signals; the rule's words must
+# appear in the reason and its evidence must point into the text.
+GENERAL = [
+    ("Library hours extended for summer reading program\n\nHigh school robotics team heads to "
+     "finals\n\nFarmers market returns to Main Street", "boilerplate",
+     "off-topic headline lines in a row", "insert_link_list"),
+    ("Gardeners everywhere are switching to this quiet electric mower", "sponsored",
+     "headline-like line that shares no words", "insert_clickbait"),
+    ("Background: Why the ferry service was cut after the storm", "boilerplate",
+     "labelled headline 'Background'", "insert_link_list"),
+    ("This guide was commissioned and paid for by Harbor Mutual Insurance.", "sponsored",
+     "names who paid 'commissioned and paid for by Harbor'", "insert_advertising"),
+    ("Written by Lindell Health. Our reporters had no part in its preparation.", "sponsored",
+     "names who paid 'Our reporters had no part'", "insert_advertising"),
+    ("Re-elect Judge Maria Okafor. Fair courts, steady hands.", "sponsored",
+     "campaign words, e.g. 'Re-elect'", "insert_campaign"),
+    ("These hiking socks have 9,000 five-star reviews. Free returns on every pair.",
+     "sponsored", "product words", "insert_product"),
+]
+
+
+@pytest.mark.parametrize("block, kind, why, category", GENERAL, ids=[g[2][:30] for g in GENERAL])
+def test_inserts_general_signals_without_markers(block, kind, why, category):
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    findings = find_inserts(text)
+    n = block.count("\n\n") + 1
+    assert [f.kind for f in findings[3:3 + n]] == [kind] * n
+    assert [f.kind for f in findings[:3] + findings[3 + n:]] == [None] * 5
+    assert why in findings[3].reason
+    spans = [sp for f in findings for sp in f.spans]
+    assert category in {sp.category for sp in spans}
+    assert all(text[sp.start:sp.end] == sp.text for sp in spans)
+
+
+def test_inserts_adjacent_appeals_reinforce_each_other():
+    block = ("Washington insiders want more control over our lives.\n\n"
+             "We need 500 patriots to step up before Friday. Every dollar will be matched.")
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    found = find_inserts(text, threshold=5.0, weights={"block": 2.0})
+    assert [f.kind for f in found[3:5]] == ["sponsored"] * 2
+    assert "next to paragraph 4" in found[3].reason and "next to paragraph 3" in found[4].reason
+    alone = find_inserts(text, threshold=5.0, weights={"block": 0.0})
+    assert [f.kind for f in alone] == [None] * 7
+
+
+def test_inserts_column_voice_discounts_address():
+    column = ("Why the budget fight matters\n\n"
+              "If you drive on the east side, you already know what the potholes cost you every "
+              "winter, and the council has known it for years.\n\n"
+              "You might think a 7-2 vote settles it, but you would be wrong, because the western "
+              "districts still wait for their share of the money.\n\n"
+              "Council members spent the spring arguing about bus routes.\n\n"
+              "Run for your lives!\n\n"
+              "Nobody at City Hall has shown the repair schedule, and residents have complained "
+              "about potholes for years.\n\n"
+              "When you next hit a pothole on the west side, ask your council member where the "
+              "budget went.\n\n"
+              "If you want the money spent well, you will have to keep asking until the council "
+              "answers you.")
+    plain = find_inserts(column, weights={"reader_voice": 0.0})
+    voiced = find_inserts(column)
+    # Half the address, imperative and wording points are taken back ("Run for your lives!"
+    # keeps its urgency and off-topic points, so it stays just over the line: a known miss).
+    assert voiced[4].score < plain[4].score - 1.0
+    assert "the article itself speaks to the reader (paragraphs 1, 7)" in voiced[4].reason
 
 
 def test_inserts_short_line_joins_its_block():
@@ -230,6 +302,9 @@ def test_inserts_word_model_never_saw_the_last_pool():
     # articles, seed 0); never used to change anything.
     ("heldout6", "heldout", 0.75),
     ("heldout7", "heldout", 0.7),
+    # Written before the generalisation change and scored first as the detector stood (0.810
+    # on the held-out half, seed 0); a floor against regressions, never tuned on.
+    ("heldout8", "heldout", 0.85),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
