@@ -338,7 +338,7 @@ def _sklearn_tfidf(texts):
 ])
 def test_inserts_tfidf_matrix_is_scikit_learns(texts):
     """The direct build gives scikit-learn's arrays exactly, so the similarities are its."""
-    from toolkit.inserts import _tfidf_matrix
+    from toolkit.insert_signals import _tfidf_matrix
 
     ours, theirs = _tfidf_matrix(texts), _sklearn_tfidf(texts)
     assert (ours is None) == (theirs is None)
@@ -349,7 +349,7 @@ def test_inserts_tfidf_matrix_is_scikit_learns(texts):
 
 
 def test_inserts_tfidf_matrix_is_scikit_learns_on_the_sample(sample_path):
-    from toolkit.inserts import _tfidf_matrix
+    from toolkit.insert_signals import _tfidf_matrix
     from toolkit.loading import split_paragraphs
 
     text = sample_path.read_text(encoding="utf-8")
@@ -372,10 +372,16 @@ _KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS"}
     ("platforms", "Share it on Facebook and Truth Social."),
     ("subscription", "Don't miss a thing: ſign up today."),       # long s matches "s"
     ("petition", "Add your name to the PETİTİON."),                # dotted capital I
+    ("donation", "Every gift is doubled until we reach our goal."),
+    ("donation", "Only 48 hours left. A gift today goes twice as far."),
+    ("advertising", "Content from our sponsor, with affiliate links."),
+    ("product", "Now down to $59, with 4,000 five-star reviews and free shipping."),
+    ("product", "Save 20% cheaper at checkout with a coupon."),
+    ("campaign", "Re-elect Mayor Diaz. Cast your ballot early."),
 ])
 def test_inserts_keywords_never_skip_a_match(rule, text):
     """A paragraph whose pattern matches always passes the keyword check."""
-    from toolkit import inserts
+    from toolkit import insert_signals as inserts
 
     pattern = (getattr(inserts, _KEYWORD_RULES[rule]) if rule in _KEYWORD_RULES
                else inserts._VOCAB[rule])
@@ -384,7 +390,13 @@ def test_inserts_keywords_never_skip_a_match(rule, text):
 
 
 def test_inserts_keywords_skip_a_paragraph_without_them():
-    from toolkit import inserts
+    from toolkit import insert_signals as inserts
 
     low = inserts._keyword_text("Talks resumed in Geneva on Monday.")
     assert not any(inserts._may_match(low, rule) for rule in inserts._KEYWORDS)
+
+
+def test_inserts_every_vocabulary_has_keywords():
+    from toolkit import insert_signals
+
+    assert set(insert_signals._VOCAB) <= set(insert_signals._KEYWORDS)
