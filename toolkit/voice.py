@@ -403,25 +403,28 @@ def _outer(segments: list[_Segment]) -> list[_Segment]:
         hi = seg.close_mark + 1 if seg.close_mark is not None else seg.end
         return lo, hi
 
-    segments = sorted(segments, key=lambda s: (outer_range(s)[0], -outer_range(s)[1]))
-    kept: list[_Segment] = []
-    for seg in segments:
-        lo, hi = outer_range(seg)
-        clash = None
-        for other in kept:
-            olo, ohi = outer_range(other)
-            if lo < ohi and olo < hi:
-                clash = other
-                break
+    ranged = sorted(((outer_range(s), s) for s in segments), key=lambda r: (r[0][0], -r[0][1]))
+    kept: list[tuple[tuple[int, int], _Segment]] = []
+    # ``kept`` grows in order of ``lo``, so a kept quote that ends at or before this ``lo``
+    # can never overlap a later one: ``active`` holds the others, in the same order, and
+    # keeps the scan linear on long texts.
+    active: list[tuple[tuple[int, int], _Segment]] = []
+    for (lo, hi), seg in ranged:
+        active = [item for item in active if item[0][1] > lo]
+        clash = next((item for item in active if lo < item[0][1] and item[0][0] < hi), None)
         if clash is None:
-            kept.append(seg)
+            kept.append(((lo, hi), seg))
+            active.append(((lo, hi), seg))
             continue
-        olo, ohi = outer_range(clash)
+        (olo, ohi), other = clash
         if olo <= lo and hi <= ohi:
             continue                                   # nested inside: part of the outer quote
-        if clash.kind == "single" and seg.kind == "double":
+        if other.kind == "single" and seg.kind == "double":
             kept.remove(clash)
-            kept.append(seg)
+            active.remove(clash)
+            kept.append(((lo, hi), seg))
+            active.append(((lo, hi), seg))
+    kept = [seg for _, seg in kept]
     return sorted(kept, key=lambda s: s.start)
 
 
@@ -1066,7 +1069,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             else m.group(), masked[lo:hi]) + masked[hi:]
     tokens_of = [_tokens(masked, lo, hi) for lo, hi in paragraphs]   # read three times
     names = _name_runs(text, tokens_of)
-    timeline = (*_named_attributions(text, tokens_of), names, masked)
+    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
     quote_of_group: dict[int, int] = {}
@@ -1544,16 +1547,45 @@ def _fullest(words: tuple[str, ...], names: _NameIndex) -> str:
     return " ".join(best.words)
 
 
-def _resolve(pronoun: str, at: int | None, timeline) -> str:
+class _Timeline:
+    """Who speaks and who is named where in one article, sorted by offset once, so that each
+    pronoun looks back from its own offset instead of scanning the whole article (a long
+    text with many "he said" would otherwise cost time quadratic in its length)."""
+
+    def __init__(self, speakers, mentions, subjects, names, masked):
+        by_pos = lambda item: item[0]                           # noqa: E731 (stable sort)
+        self.speakers = sorted(speakers, key=by_pos)
+        self.mentions = sorted(mentions, key=by_pos)
+        self.people = sorted([*speakers, *subjects])            # (offset, name) order
+        self.speaker_pos = [pos for pos, _ in self.speakers]
+        self.mention_pos = [pos for pos, _ in self.mentions]
+        self.people_pos = [pos for pos, _ in self.people]
+        self.names, self.masked = names, masked
+
+    def latest(self, items, positions, at, keep, *, since=None):
+        """Items with offset in ``[since, at)`` that ``keep`` accepts, the latest first."""
+        i = bisect_left(positions, at)
+        stop = 0 if since is None else bisect_left(positions, since)
+        for j in range(i - 1, stop - 1, -1):
+            if keep(items[j]):
+                yield items[j]
+
+
+def _first(items, default=None):
+    return next(iter(items), default)
+
+
+def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     """"He"/"she": the most recent person who spoke before ``at`` whose gender, where the
     article shows it, agrees (else the most recent title+name mention), or the pronoun."""
     if at is None:
         return pronoun
-    speakers, mentions, subjects, names, masked = timeline
+    names, masked = timeline.names, timeline.masked
     if pronoun.lower() == "it":
-        bodies = [name for pos, name in speakers if pos < at and not _person(name)
-                  and name.lower() not in _PRONOUNS]
-        return bodies[-1] if bodies else pronoun
+        body = _first(timeline.latest(
+            timeline.speakers, timeline.speaker_pos, at,
+            lambda item: not _person(item[1]) and item[1].lower() not in _PRONOUNS))
+        return body[1] if body else pronoun
     if pronoun.lower() not in {"he", "she"}:
         return pronoun
     want = "m" if pronoun.lower() == "he" else "f"
@@ -1570,24 +1602,32 @@ def _resolve(pronoun: str, at: int | None, timeline) -> str:
         if (len(m.words) > 1 and _person(name) and fits(name)
                 and not any(w.lower() in _ORG_WORDS for w in m.words)):
             return name
-    people = sorted((pos, name) for pos, name in [*speakers, *subjects]
-                    if pos < at and _person(name) and fits(name))
+
+    def fitting_person(item):
+        return _person(item[1]) and fits(item[1])
+
+    last = _first(timeline.latest(timeline.people, timeline.people_pos, at, fitting_person))
     if want == "f":
         # "she": a woman the article names as one, else the most recent person of unknown
         # gender, a plain mention included ("... shows Marie Collins ... ," she told AP).
         plain = [(m.pos, " ".join(m.words)) for m in names.before(at, 3000)
                  if len(m.words) > 1 and _person(" ".join(m.words))
                  and not any(w.lower() in _ORG_WORDS for w in m.words)]
-        pool = sorted(people + [p for p in plain if fits(p[1])])
-        known = [name for pos, name in pool if _gender(name, names) == "f" and pos > at - 3000]
+        plain = [p for p in plain if fits(p[1])]
+        recent = timeline.latest(timeline.people, timeline.people_pos, at, fitting_person,
+                                 since=at - 3000 + 1)
+        known = [p for p in [*recent, *plain]
+                 if p[0] > at - 3000 and _gender(p[1], names) == "f"]
         if known:
-            return known[-1]
+            return max(known)[1]
+        pool = plain + ([last] if last else [])
         if pool:
-            return pool[-1][1]
-    if people:
-        return people[-1][1]
-    people = [name for pos, name in mentions if pos < at and fits(name)]
-    return people[-1] if people else pronoun
+            return max(pool)[1]
+    if last:
+        return last[1]
+    mention = _first(timeline.latest(timeline.mentions, timeline.mention_pos, at,
+                                     lambda item: fits(item[1])))
+    return mention[1] if mention else pronoun
 
 
 def _person(name: str) -> bool:
