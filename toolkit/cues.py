@@ -21,7 +21,7 @@ from .segmentation import Sentence, segment, word_spans
 from .spans import Span
 
 __all__ = ["CUE_CATEGORIES", "LOADED_CATEGORIES", "LOADED_MIN_WEIGHT", "NEGATORS", "CueLexicon",
-           "bundled_lexicon", "default_lexicon", "find_cues", "is_loaded"]
+           "bundled_lexicon", "counts_as_loaded", "default_lexicon", "find_cues", "is_loaded"]
 
 #: Every cue category, in the order the tables show them.
 CUE_CATEGORIES = ("emotive", "label", "booster", "hedge", "factive", "report_verb",
@@ -57,7 +57,12 @@ def is_loaded(span: Span) -> bool:
     >>> is_loaded(Span(0, 6, "played", "emotive", 0.05, "babe_mbic_loaded"))
     False
     """
-    return span.category in LOADED_CATEGORIES and abs(span.weight) >= LOADED_MIN_WEIGHT
+    return counts_as_loaded(span.category, span.weight)
+
+
+def counts_as_loaded(category: str, weight: float) -> bool:
+    """:func:`is_loaded` for a category and weight given apart (a table row, a plain dict)."""
+    return category in LOADED_CATEGORIES and abs(weight) >= LOADED_MIN_WEIGHT
 
 
 NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly", "nor", "neither",

@@ -63,15 +63,12 @@ def _loaded_categories() -> tuple:
     return LOADED_CATEGORIES
 
 
-def _min_weight() -> float:
-    from .cues import LOADED_MIN_WEIGHT
-
-    return LOADED_MIN_WEIGHT
-
-
 def _weak(span: dict) -> bool:
     """A span of a loaded category whose weight is below the bar: shown, but not as loaded."""
-    return span["category"] in _loaded_categories() and abs(span["weight"]) < _min_weight()
+    from .cues import counts_as_loaded
+
+    return (span["category"] in _loaded_categories()
+            and not counts_as_loaded(span["category"], span["weight"]))
 
 
 def _rank(category: str, *, weak: bool = False) -> float:

@@ -105,12 +105,6 @@ def _tfidf(tokens: list[tuple[int, int, str]], idf: dict[str, float], *, counted
     return {w: (v / norm, first[w]) for w, v in values.items()} if norm else {}
 
 
-def _pattern_scores(text: str) -> tuple[float, float]:
-    """Pattern's ``(polarity, subjectivity)``, as TextBlob's ``PatternAnalyzer().analyze``
-    gives them (see :func:`toolkit.subjectivity.pattern_scores`)."""
-    return pattern_scores(text)
-
-
 def _vader_valences(text: str) -> list[float]:
     """VADER's rule-adjusted valence of each word, as ``polarity_scores`` computes them."""
     return list(vader_pass(text)[0])
@@ -121,7 +115,7 @@ def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, flo
         return {**{n: 0.0 for n in DENSE_FEATURES if n not in _WORD_MODELS}, "vader_neu": 1.0}
     scores = vader_scores(text)
     valences = _vader_valences(text)
-    polarity, subjectivity = _pattern_scores(text)
+    polarity, subjectivity = pattern_scores(text)
     out = {"vader_neg": scores["neg"], "vader_neu": scores["neu"], "vader_pos": scores["pos"],
            "vader_compound": scores["compound"], "vader_sum": float(sum(valences)),
            "vader_pos_sum": float(sum(v for v in valences if v > 0)),
