@@ -59,6 +59,38 @@ def test_entities_collective_labels(text, group):
     assert found[group]["type"] == "group"
 
 
+@pytest.mark.parametrize("text, entity, kind", [
+    ("Donald Trump met reporters on Friday.", "Donald Trump", "person"),
+    ("Later, Joe Biden left the room.", "Joe Biden", "person"),
+    ("The delegation flew on to Beijing.", "Beijing", "place"),
+    ("Protesters marched in Washington on Sunday.", "Washington", "place"),
+    ("They're not singing Kumbaya in DC just yet.", "DC", "place"),
+    ("1776 Coalition Sponsored", "1776 Coalition", "organisation"),
+    ("A new poll from the Marist Institute was released.", "Marist Institute", "organisation"),
+    ("Troops were sent to Ukraine.", "Ukraine", "country"),
+    ("Anna Kovalenko, 34, said she left.", "Anna Kovalenko", "person"),
+])
+def test_entities_types_from_names_places_and_organisations(text, entity, kind):
+    found = _entities(text)
+    assert found[entity]["type"] == kind
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Male voters were angry.", {"Male"}),                     # a capital, but a common word
+    ("1776 Coalition Sponsored", {"Coalition Sponsored", "Sponsored"}),
+    ("May Day was quiet. Grace was shown.", {"May Day", "Grace"}),
+])
+def test_entities_names_lists_do_not_claim_common_words(text, absent):
+    assert not absent & set(_entities(text))
+
+
+def test_entities_dotted_and_plain_spellings_merge():
+    text = "D.C. is not singing Kumbaya. They are not singing in DC just yet."
+    found = _entities(text)
+    assert found["D.C."]["mentions"] == 2 and found["D.C."]["type"] == "place"
+    assert "DC" not in found
+
+
 def test_entities_left_out_common_words_months_and_days():
     text = ("Since Monday the talks have stalled. In August, they resumed. "
             "Quite frankly, nobody expected it. They're tired.")

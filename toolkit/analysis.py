@@ -92,7 +92,7 @@ class Analysis:
         One row per quote: ``paragraph, start, end, text, speaker, verb`` (see
         :func:`toolkit.voice.find_quotes`).
     entities : DataFrame
-        One row per person, country, organisation or group: ``entity, type, mentions,
+        One row per person, country, place, organisation or group: ``entity, type, mentions,
         paragraphs, tone_author, tone_quoted, tone, loaded_terms`` (see
         :func:`toolkit.entities.entity_table`).
     mentions : DataFrame

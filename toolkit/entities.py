@@ -6,7 +6,11 @@ Mentions come from four rules, all offline:
   ("Defense Minister", "President") and demonyms peeled off, and sentence-initial common
   words, months and days left out;
 - **titles** mark the name after them as a person ("President Vladimir Putin" -> Vladimir
-  Putin, a person);
+  Putin, a person), and so does a common first name opening a name of two or three words
+  ("Donald Trump"; ``lexicons/entities/given_names.tsv``, 1990 US Census);
+- **places**: capitals, large cities and US states (``lexicons/entities/places.tsv``,
+  GeoNames) are typed ``place``; a number before an organisation belongs to it ("1776
+  Coalition"), and an insert label after a name does not ("Sponsored");
 - **demonyms** count as a mention of their country ("Russian" -> Russia), from
   ``lexicons/entities/demonyms.tsv``;
 - **collective labels** ("the Left", "globalist elites", "critics") from
@@ -81,6 +85,8 @@ should may might must shall do does did is are was were be been being has have h
 yesterday today tomorrow tonight later earlier overall instead indeed perhaps recently
 eventually finally afterwards currently
 """.split())
+#: Insert labels written in title case after a name ("1776 Coalition Sponsored").
+_MARKERS = frozenset({"sponsored", "sponsor", "advertisement", "promoted", "ad"})
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "von", "van", "der", "bin", "al",
                          "du", "da", "dos", "the", "for"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9.]|[A-Za-z]")
@@ -103,6 +109,36 @@ def _demonyms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     return frozenset(country for _, country in _table("demonyms.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(name for name, _ in _table("given_names.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(_key(place) for place, _ in _table("places.tsv"))
+
+
+def _key(name: str) -> str:
+    """Spelling-neutral key of a name: "D.C." and "DC" are one."""
+    return re.sub(r"[.\s]", "", name).lower()
+
+
+def _kind(words: list[str], name: str, titled: bool) -> str | None:
+    """The type a name's own words give it, or None when they say nothing."""
+    if titled:
+        return "person"
+    if name in _countries():
+        return "country"
+    if any(w.lower().strip(".") in _ORG_WORDS for w in words):
+        return "organisation"
+    if _key(name) in _places():
+        return "place"
+    if len(words) > 1 and words[0] in _given_names():
+        return "person"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +246,8 @@ def _name_mentions(text, run, sentence, number, demonyms, taken) -> list[dict]:
     run = [(s, s + len(w), w) for s, _, w in run]
     if any(s < te and ts < e for s, e, _ in run for ts, te in taken):
         return []
+    while run and run[-1][2].lower() in _MARKERS:
+        run = run[:-1]
     out = []
     # Sentence-initial common words ("The", "Since", "Quite") are not names.
     while run and run[0][0] == _first_word_start(text, sentence) and (
@@ -218,9 +256,14 @@ def _name_mentions(text, run, sentence, number, demonyms, taken) -> list[dict]:
     while run and _bare(run[0][2]) in _COMMON:
         run = run[1:]
     if run and run[-1][2].lower() in _ORG_WORDS:
-        # "Russian Defense Ministry" is one organisation: keep its demonym and title words.
-        name = " ".join(w for _, _, w in run)
-        return [{"name": name, "type": "organisation", "start": run[0][0], "end": run[-1][1],
+        # "Russian Defense Ministry" is one organisation: keep its demonym and title words,
+        # and a number written before it ("1776 Coalition").
+        start = run[0][0]
+        number_before = re.search(r"(?<![\w.,])\d[\d,]*[ \t]+$", text[sentence.start:start])
+        if number_before:
+            start = sentence.start + number_before.start()
+        name = text[start:run[0][0]] + " ".join(w for _, _, w in run)
+        return [{"name": name, "type": "organisation", "start": start, "end": run[-1][1],
                  "key": name.lower(), "sentence": number}]
     titled = False
     while run:
@@ -255,11 +298,8 @@ def _name_mentions(text, run, sentence, number, demonyms, taken) -> list[dict]:
         return out
     name = " ".join(words[:-1] + [_strip_possessive(words[-1])])
     s, e = run[0][0], run[-1][0] + len(_strip_possessive(words[-1]))
-    kind = ("person" if titled else "country" if name in _countries()
-            else "organisation" if any(w.lower().strip(".") in _ORG_WORDS for w in words)
-            else None)
-    out.append({"name": name, "type": kind, "start": s, "end": e,
-                "key": re.sub(r"[.\s]", "", name).lower(), "sentence": number})
+    out.append({"name": name, "type": _kind(words, name, titled), "start": s, "end": e,
+                "key": _key(name), "sentence": number})
     return out
 
 
@@ -280,9 +320,9 @@ def _title_mentions(text: str, sentence: Sentence, number: int, known: set[str])
         if run:
             name = " ".join(_strip_possessive(w) for _, _, w in run)
             end = run[-1][0] + len(_strip_possessive(run[-1][2]))
-            out.append({"name": name, "type": "country" if name in countries else None,
-                        "start": run[0][0], "end": end,
-                        "key": re.sub(r"[.\s]", "", name).lower(), "sentence": number})
+            out.append({"name": name, "type": _kind(name.split(), name, False),
+                        "start": run[0][0], "end": end, "key": _key(name),
+                        "sentence": number})
             run.clear()
 
     for m in _WORD.finditer(text, sentence.start, sentence.end):
@@ -340,8 +380,7 @@ def _merge(raw: list[dict]) -> None:
     # The same name written differently ("D.C." and "DC") is one entity.
     first_name: dict[str, str] = {}
     for r in raw:
-        key = re.sub(r"[.\s]", "", r["entity"]).lower()
-        r["entity"] = first_name.setdefault(key, r["entity"])
+        r["entity"] = first_name.setdefault(_key(r["entity"]), r["entity"])
     # Types learnt on any mention apply to the whole entity ("Putin" after "President Putin").
     known: dict[str, str] = {}
     for r in raw:
@@ -361,7 +400,7 @@ def _quoted_ranges(text: str, paragraphs) -> list[tuple[int, int]]:
 def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
                   sentences: list[Sentence] | None = None,
                   quotes: list[tuple[int, int]] | None = None, model=None) -> pd.DataFrame:
-    """Every mention of a person, country, organisation or group, with its tone and voice.
+    """Every mention of a person, country, place, organisation or group, with its tone and voice.
 
     Parameters
     ----------
@@ -401,10 +440,10 @@ def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,
     # A lone capitalised word opening a sentence ("Later", "Overall") is a name only when
     # the article also writes it capitalised elsewhere, or it is known to be a place or group.
     firsts = {_first_word_start(text, sentence) for sentence in sentences}
-    elsewhere = {w for r in raw if r["start"] not in firsts or r["type"] or " " in r["name"]
-                 for w in r["name"].split()}
+    elsewhere = {_key(w) for r in raw if r["start"] not in firsts or r["type"]
+                 or " " in r["name"] for w in r["name"].split()}
     raw = [r for r in raw if r["type"] or " " in r["name"] or r["start"] not in firsts
-           or r["name"] in elsewhere]
+           or _key(r["name"]) in elsewhere]
     known = {w for r in raw if r["type"] != "group" for w in r["name"].split()
              if w.lower() not in TITLES and w.lower() not in _ORG_WORDS}
     for number in sorted(titles):
