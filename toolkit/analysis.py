@@ -223,17 +223,19 @@ def _with_voice(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]
 
 
 def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
-                  found: list[Span] = (), whole: tuple[float, float] | None = None
+                  found: list[Span] = (), whole: tuple[float, float] | None = None,
+                  starts: list[int] | None = None
                   ) -> dict[str, list[tuple[float, float, int]]]:
     """Tone, VADER compound and word count of each stretch of one voice in a sentence.
 
     A stretch runs from its first word to the next stretch, so that punctuation ("!") stays
     with the words before it; a sentence in one voice is scored whole (``whole`` gives its
     tone and compound when already known). The tone is the same news-calibrated tone as
-    ``sentiment`` (:func:`_tone`), so the voice columns share its scale.
+    ``sentiment`` (:func:`_tone`), so the voice columns share its scale. Pass the regions'
+    ``starts`` when scoring many sentences of one text (building them is linear in the text).
     """
     runs: list[list] = []                      # [voice, start, n_words]
-    starts = [s for s, _ in regions]
+    starts = [s for s, _ in regions] if starts is None else starts
     for s, e in sentence.words:
         if not WORD_RE.search(text, s, e):
             continue
@@ -280,7 +282,7 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             pieces = {"author": [(tone, compound, n_words)] if n_words else [], "quote": []}
         else:
             pieces = _voice_pieces(text, sentence, regions, tone_model=tone_model, found=found,
-                                   whole=(tone, compound))
+                                   whole=(tone, compound), starts=starts)
         n_quoted = sum(w for *_, w in pieces["quote"])
         rows.append({
             "paragraph": sentence.paragraph, "sentence": number, "start": sentence.start,
