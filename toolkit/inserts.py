@@ -92,6 +92,7 @@ for this project against news sentences from MIT-licensed datasets (see the lexi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -557,12 +558,17 @@ def _score_reader_voice(text: str, ranges: list[tuple[int, int]], scores: list[_
     if len(voiced) < 2:
         return
     for i, sc in enumerate(scores):
-        others = [k for k in voiced if abs(k - i) > 2]
         soft = sum(sc.rules.get(rule, 0.0) for rule in _SOFT_RULES)
-        if len(others) >= 2 and soft > 0 and sc.marker is None:
+        if soft <= 0 or sc.marker is not None:
+            continue
+        # The voiced paragraphs more than two away from i (``voiced`` is sorted).
+        lo, hi = bisect_left(voiced, i - 2), bisect_right(voiced, i + 2)
+        n_others = len(voiced) - (hi - lo)
+        if n_others >= 2:
+            first = (voiced[:min(lo, 3)] + voiced[hi:hi + 3])[:3]
             sc.add("reader_voice", -w["reader_voice"] * soft,
                    f"the article itself speaks to the reader (paragraphs "
-                   f"{', '.join(map(str, others[:3]))}{', ...' if len(others) > 3 else ''})")
+                   f"{', '.join(map(str, first))}{', ...' if n_others > 3 else ''})")
 
 
 def _score_blocks(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
