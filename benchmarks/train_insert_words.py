@@ -30,12 +30,12 @@ NEGATIVE_SETS = ("vader_nyt", "newsmtsc", "vader_tweets", "vader_movie_reviews")
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z']+\b"
 
 
-def positives() -> list[str]:
+def positives(pools=TRAIN_POOLS) -> list[str]:
     sys.path.insert(0, str(HERE))
     from inserts_eval import POOLS, load_blocks
 
     texts = []
-    for pool in TRAIN_POOLS:
+    for pool in pools:
         for block in load_blocks(POOLS[pool]):
             for paragraph in block.paragraphs:
                 texts.append(paragraph)
@@ -45,9 +45,9 @@ def positives() -> list[str]:
     return texts
 
 
-def negatives(data: Path) -> list[str]:
+def negatives(data: Path, sets=NEGATIVE_SETS) -> list[str]:
     texts = set()
-    for name in NEGATIVE_SETS:
+    for name in sets:
         with open(data / name / "dev.csv", encoding="utf-8", newline="") as handle:
             texts.update(row["text"] for row in csv.DictReader(handle))
     return sorted(texts)
@@ -60,16 +60,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--pools", nargs="+", default=list(TRAIN_POOLS),
+                        help="block pools to learn from (for leave-one-pool-out checks)")
+    parser.add_argument("--negatives", nargs="+", default=list(NEGATIVE_SETS))
+    parser.add_argument("--C", type=float, default=0.5)
+    parser.add_argument("--keep", type=int, default=KEEP, help="words kept (largest weights)")
     args = parser.parse_args(argv)
-    pos, neg = positives(), negatives(args.data)
+    pos, neg = positives(args.pools), negatives(args.data, args.negatives)
     vectorizer = CountVectorizer(binary=True, lowercase=True, token_pattern=TOKEN_PATTERN,
                                  min_df=2)
     x = vectorizer.fit_transform(pos + neg)
     y = [1] * len(pos) + [0] * len(neg)
-    model = LogisticRegression(C=0.5, class_weight="balanced", max_iter=2000)
+    model = LogisticRegression(C=args.C, class_weight="balanced", max_iter=2000)
     model.fit(x, y)
     weights = sorted(zip(vectorizer.get_feature_names_out(), model.coef_[0]),
-                     key=lambda item: -abs(item[1]))[:KEEP]
+                     key=lambda item: -abs(item[1]))[:args.keep]
     with open(args.out, "w", encoding="utf-8", newline="") as handle:
         handle.write("term\tcategory\tweight\n")
         handle.write(f"__intercept__\tintercept\t{model.intercept_[0]:.4f}\n")

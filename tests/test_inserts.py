@@ -97,6 +97,11 @@ BODY = [
     "Like a spurned lover, the council turned on its former ally after the vote.",
     "Road repair schedule\n\nEastern districts budget vote",
     "Council vote: Eastern districts get their road repairs first",
+    # Off the topic but the story's own sentences: past tense, pointing back, a modal claim
+    # the word model does not find promotional.
+    "Police arrested two men near the stadium after the match ended on Saturday night.",
+    "He has spent most of his career working for charities in the north of the country.",
+    "Early treatment with fluids may improve the chance of survival for most patients.",
 ]
 
 
@@ -124,6 +129,8 @@ GENERAL = [
      "campaign words, e.g. 'Re-elect'", "insert_campaign"),
     ("These hiking socks have 9,000 five-star reviews. Free returns on every pair.",
      "sponsored", "product words", "insert_product"),
+    ("Retirees across the country are discovering a pension trick that banks rarely mention.",
+     "sponsored", "lone present-tense sentence that shares no words", "insert_clickbait"),
 ]
 
 
@@ -292,7 +299,9 @@ def test_inserts_word_model_never_saw_the_last_pool():
 
 
 @pytest.mark.parametrize("pool, articles, floor", [
-    ("tuning", "tuning", 0.95),
+    # The tuning pool holds 30 blocks written on 2026-11-28 to be hard (no marker, price or
+    # appeal wording), so its floor is lower than its pools' older figures.
+    ("tuning", "tuning", 0.9),
     ("heldout", "heldout", 0.9),
     # The pools that neither the rules nor the word model were fitted to (0.815 and 0.857
     # on all held-out articles): floors against regressions, below the issue's 0.85.
@@ -400,3 +409,20 @@ def test_inserts_every_vocabulary_has_keywords():
     from toolkit import insert_signals
 
     assert set(insert_signals._VOCAB) <= set(insert_signals._KEYWORDS)
+
+
+@pytest.mark.parametrize("line, teaser", [
+    ("Homeowners across the state are discovering a program that pays for new windows.", True),
+    ("A simple morning routine is helping thousands of people in three cities sleep better.", True),
+    ("Homeowners across the state discovered a program that paid for new windows.", False),
+    ("He is discovering a program that pays for new windows across the whole state.", False),
+    ("The program pays for new windows in homes across the whole state, it seems.", False),
+    ("Are homeowners across the state discovering a program that pays for windows?", False),
+    ("I am discovering a program that pays for new windows across the whole state.", False),
+    ("Windows are cheap.", False),
+    ("Homeowners across the state are discovering a program\nthat pays for new windows.", False),
+])
+def test_inserts_teaser_sentence_shape(line, teaser):
+    from toolkit.insert_signals import _mask_quotes, _teaser_sentence
+
+    assert _teaser_sentence(line, _mask_quotes(line)) is teaser

@@ -474,3 +474,30 @@ def _teaser_like(line: str) -> bool:
     return len(words) >= _LONE_HEADLINE_WORDS and not any(
         word.lower() in ("them", "him") or _pattern_lexicon().get(word.lower()) == "VBD"
         for word in words)
+
+
+# Words a sentence that continues the story opens with: a pronoun or a determiner that points
+# back, a connective, a preposition of time or place. A teaser pasted in opens on its own.
+_CONTINUATION_START = re.compile(
+    r"^\W*(?:he|she|they|it|this|that|these|those|but|and|so|yet|or|i|we|his|her|their|its|"
+    r"then|there|here|now|still|also|even|instead|however|meanwhile|indeed|in|as|if|when|"
+    r"because|while|after|before|no|not|yes|one|of|such|both|all|some|many|most|the)\b", _I)
+_TEASER_SENTENCE_WORDS = (10, 35)  # words, inclusive
+
+
+def _teaser_sentence(text: str, masked: str) -> bool:
+    """One sentence shaped like a teaser or an ad's line, not like a sentence of the story.
+
+    A single line of 10 to 35 words, not a question, without quotation marks, the writer's
+    "I" or attribution, that does not open by pointing back ("He", "But", "The"), has no verb
+    in the past tense and has one in the present tense or a modal (Pattern lexicon tags):
+    "Homeowners across the state are discovering a program that pays for new windows."
+    """
+    stripped = text.strip()
+    low, high = _TEASER_SENTENCE_WORDS
+    if ("\n" in stripped or not low <= _n_words(stripped) <= high or stripped.endswith("?")
+            or _QUOTE_MARK.search(stripped) or _FIRST_SINGULAR.search(masked)
+            or _REPORTING.search(masked) or _CONTINUATION_START.match(stripped)):
+        return False
+    tags = [_pattern_lexicon().get(word.lower()) for word in _LONG_WORD.findall(masked)]
+    return "VBD" not in tags and any(tag in ("VBZ", "VBP", "MD") for tag in tags)

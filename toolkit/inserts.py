@@ -40,7 +40,14 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
     A tiny logistic model over which words the paragraph contains, shipped as
     ``models/insert_words.tsv`` (600 word weights and an intercept; fitted by
     ``benchmarks/train_insert_words.py``). Its probability above 0.7 earns up to 2.5
-    points, and only in paragraphs whose TF-IDF similarity to the article is low.
+    points, and only in paragraphs whose TF-IDF similarity to the article is low (and not in a
+    line ending in a colon, which opens a quotation: "The citation read:").
+``teaser_sentence``
+    A paragraph that is one present-tense sentence of 10 to 35 words, sharing (almost) no
+    words with the article, not a question, without quotation marks, attribution or the
+    writer's "I", not opening by pointing back ("He", "But", "The"), with no past-tense verb,
+    and with a word-model probability of at least 0.1: the one-line teaser of a content ad
+    ("Retirees across the country are discovering a pension trick ...").
 ``urgency``, ``clickbait`` and ``disclaimer``
     "before midnight", "limited time", "this one simple trick", "T&Cs apply", "21+".
 ``link_list``
@@ -104,7 +111,8 @@ from .insert_signals import (
     _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _QUOTE_MARK, _READER_QUESTION, _REPORTING, _SALES,
     _SECOND_PERSON, _SENTENCE_END, _SENTENCE_START, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _headline_like, _is_short_line, _keyword_text, _lines, _mask_quotes, _may_match,
-    _n_words, _pair_similarity, _promotional, _similarities, _starts_sentence, _teaser_like)
+    _n_words, _pair_similarity, _promotional, _similarities, _starts_sentence, _teaser_like,
+    _teaser_sentence)
 from .loading import Article, load_article
 from .spans import Span
 
@@ -157,6 +165,8 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "labelled_headline": 1.5,      # "Background: The long road to ..." on a line of its own
     "headline_run": 2.5,           # each of two or more off-topic headline lines in a row
     "lone_headline": 1.5,          # one such line alone, of six words or more: a teaser ad
+    "teaser_sentence": 1.5,        # a lone present-tense sentence that shares no words with the
+                                   # article and reads like some promotional wording
     "block": 1.0,                  # next to a paragraph with appeal evidence of its own
     "reader_voice": 0.5,           # share of the 'you'/imperative/wording points taken back
 }                                  # when the article itself speaks to the reader
@@ -164,6 +174,8 @@ INSERT_WEIGHTS: Mapping[str, float] = {
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
 _PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
 _PROMO_SIM = _SIM_MID  # ... and only below this similarity to the article
+_TEASER_SIM = 0.01  # a teaser sentence shares (almost) no words with the article
+_TEASER_PROMO = 0.1  # ... and the word model gives it at least this probability
 _VOICE_WORDS = 15  # an article's own sentences this long that say "you" make it a reader's column
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
@@ -411,12 +423,22 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
     probability, strongest = _promotional(masked, start)
-    if probability > _PROMO_FROM and sim < _PROMO_SIM:
+    if (probability > _PROMO_FROM and sim < _PROMO_SIM
+            and not piece.rstrip().endswith(":")):  # a line that opens a quotation
         words = ", ".join(repr(text[a:b]) for a, b, _ in strongest)
         score.add("promotional_wording", w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
                   f"promotional wording (p={probability:.2f}; {words})", appeal=True)
         for a, b, weight in strongest:
             score.spans.append(_span(text, a, b, "promotional_wording", weight))
+
+    # A lone sentence shaped like a teaser, on a topic of its own (a Taboola-style ad).
+    if (sim < _TEASER_SIM and probability >= _TEASER_PROMO and score.marker is None
+            and _teaser_sentence(piece, masked)):
+        score.add("teaser_sentence", w["teaser_sentence"], "a lone present-tense sentence that "
+                  f"shares no words with the article (similarity {sim:.2f}, word model "
+                  f"p={probability:.2f})", family="ad", appeal=True)
+        score.spans.append(_span(text, start, start + len(piece.rstrip()), "clickbait",
+                                 w["teaser_sentence"]))
 
     # An appeal for the newsroom's own money.
     newsroom, support = _JOURNALISM.search(masked), _SUPPORT.search(masked)
