@@ -483,6 +483,7 @@ _CONTINUATION_START = re.compile(
     r"then|there|here|now|still|also|even|instead|however|meanwhile|indeed|in|as|if|when|"
     r"because|while|after|before|no|not|yes|one|of|such|both|all|some|many|most|the)\b", _I)
 _TEASER_SENTENCE_WORDS = (10, 35)  # words, inclusive
+_PERFECT = frozenset({"have", "has", "'ve", "’ve", "already", "just", "finally", "quietly"})
 
 
 def _teaser_sentence(text: str, masked: str) -> bool:
@@ -499,5 +500,9 @@ def _teaser_sentence(text: str, masked: str) -> bool:
             or _QUOTE_MARK.search(stripped) or _FIRST_SINGULAR.search(masked)
             or _REPORTING.search(masked) or _CONTINUATION_START.match(stripped)):
         return False
-    tags = [_pattern_lexicon().get(word.lower()) for word in _LONG_WORD.findall(masked)]
-    return "VBD" not in tags and any(tag in ("VBZ", "VBP", "MD") for tag in tags)
+    words = [word.lower() for word in _LONG_WORD.findall(masked)]
+    tags = [_pattern_lexicon().get(word) for word in words]
+    # "have switched" is the present perfect, not the past tense of a story.
+    past = any(tag == "VBD" and (k == 0 or words[k - 1] not in _PERFECT)
+               for k, tag in enumerate(tags))
+    return not past and any(tag in ("VBZ", "VBP", "MD") for tag in tags)
