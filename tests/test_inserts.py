@@ -129,6 +129,8 @@ GENERAL = [
      "campaign words, e.g. 'Re-elect'", "insert_campaign"),
     ("These hiking socks have 9,000 five-star reviews. Free returns on every pair.",
      "sponsored", "product words", "insert_product"),
+    ("These folding e-bikes are selling out across the country this winter", "sponsored",
+     "headline-like line that shares no words", "insert_clickbait"),
     ("Retirees across the country are discovering a pension trick that banks rarely mention.",
      "sponsored", "lone present-tense sentence that shares no words", "insert_clickbait"),
 ]

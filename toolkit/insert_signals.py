@@ -270,6 +270,8 @@ _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 # Words a headline does not start with (a sentence of the story does).
 _PRONOUNS = frozenset("i he she it we they you his her its their there this these those".split())
+# ... of which a headline may open with "This" or "These" ("These compact e-bikes are selling out").
+_HEADLINE_PRONOUNS = _PRONOUNS - {"this", "these"}
 # Words a headline does not end on (a line broken mid-sentence does).
 _FUNCTION_WORDS = frozenset("a an the of to in on at by for from with and or but is are was were "
                             "be been has have had as that this his her their its our your".split())
@@ -463,7 +465,7 @@ def _headline_like(text: str, start: int, end: int) -> bool:
     words = [word.lower() for word in _WORD.findall(piece)]
     return ("\n" not in piece and _is_short_line(text, start, end) and not piece.endswith("…")
             and sum(word.isalpha() for word in words) >= 3
-            and words[-1] not in _FUNCTION_WORDS and words[0] not in _PRONOUNS
+            and words[-1] not in _FUNCTION_WORDS and words[0] not in _HEADLINE_PRONOUNS
             and (piece[:1].isupper() or piece[:1].isdigit())) and not (
         _QUOTE_MARK.search(piece) or _NOT_JOINABLE.search(piece) or _REPORTING.search(piece))
 
