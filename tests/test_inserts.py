@@ -132,7 +132,7 @@ GENERAL = [
     ("These folding e-bikes are selling out across the country this winter", "sponsored",
      "headline-like line that shares no words", "insert_clickbait"),
     ("Retirees across the country are discovering a pension trick that banks rarely mention.",
-     "sponsored", "lone present-tense sentence that shares no words", "insert_clickbait"),
+     "sponsored", "lone present-tense sentence that shares almost no words", "insert_clickbait"),
 ]
 
 

@@ -43,11 +43,12 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
     points, and only in paragraphs whose TF-IDF similarity to the article is low (and not in a
     line ending in a colon, which opens a quotation: "The citation read:").
 ``teaser_sentence``
-    A paragraph that is one present-tense sentence of 10 to 35 words, sharing (almost) no
-    words with the article, not a question, without quotation marks, attribution or the
-    writer's "I", not opening by pointing back ("He", "But", "The"), with no past-tense verb,
-    and with a word-model probability of at least 0.1: the one-line teaser of a content ad
-    ("Retirees across the country are discovering a pension trick ...").
+    A paragraph that is one present-tense sentence of 10 to 35 words, sharing almost no
+    words with the article (TF-IDF similarity under 0.01 with a word-model probability of at
+    least 0.1, or under 0.03 with at least 0.3), not a question, without quotation marks,
+    attribution or the writer's "I", not opening by pointing back ("He", "But", "The"), with
+    no past-tense verb: the one-line teaser of a content ad ("Retirees across the country are
+    discovering a pension trick ...").
 ``urgency``, ``clickbait`` and ``disclaimer``
     "before midnight", "limited time", "this one simple trick", "T&Cs apply", "21+".
 ``link_list``
@@ -174,8 +175,9 @@ INSERT_WEIGHTS: Mapping[str, float] = {
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
 _PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
 _PROMO_SIM = _SIM_MID  # ... and only below this similarity to the article
-_TEASER_SIM = 0.01  # a teaser sentence shares (almost) no words with the article
-_TEASER_PROMO = 0.1  # ... and the word model gives it at least this probability
+# A teaser sentence shares (almost) no words with the article and has some promotional wording:
+# (similarity below, word-model probability at least), either pair.
+_TEASER_GATES = ((0.01, 0.1), (_SIM_LOW, 0.3))
 _VOICE_WORDS = 15  # an article's own sentences this long that say "you" make it a reader's column
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 
@@ -432,10 +434,11 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.spans.append(_span(text, a, b, "promotional_wording", weight))
 
     # A lone sentence shaped like a teaser, on a topic of its own (a Taboola-style ad).
-    if (sim < _TEASER_SIM and probability >= _TEASER_PROMO and score.marker is None
+    if (any(sim < most and probability >= least for most, least in _TEASER_GATES)
+            and score.marker is None
             and _teaser_sentence(piece, masked)):
         score.add("teaser_sentence", w["teaser_sentence"], "a lone present-tense sentence that "
-                  f"shares no words with the article (similarity {sim:.2f}, word model "
+                  f"shares almost no words with the article (similarity {sim:.2f}, word model "
                   f"p={probability:.2f})", family="ad", appeal=True)
         score.spans.append(_span(text, start, start + len(piece.rstrip()), "clickbait",
                                  w["teaser_sentence"]))
