@@ -283,13 +283,19 @@ def _benchmark():
     return module
 
 
+# heldout9, written blind, repeats three one-line furniture blocks of older pools; it was
+# scored with them, so they stay (and are said in the README).
+_REPEATED = {"heldout9": {("Story continues below advertisement",), ("Article continues below",),
+                          ("Share this article\nCopy link",)}}
+
+
 def test_inserts_pools_are_separate_and_varied():
     bench = _benchmark()
     pools = {name: bench.load_blocks(path) for name, path in bench.POOLS.items()}
     seen: set = set()
     for name, pool in pools.items():
         blocks = {b.paragraphs for b in pool}
-        assert not blocks & seen, name
+        assert not blocks & seen - _REPEATED.get(name, set()), name
         seen |= blocks
         assert len({b.type for b in pool}) >= 10
         assert sum(not b.marker for b in pool) >= len(pool) / 2
@@ -316,6 +322,10 @@ def test_inserts_word_model_never_saw_the_last_pool():
     # Written before the generalisation change and scored first as the detector stood (0.810
     # on the held-out half, seed 0); a floor against regressions, never tuned on.
     ("heldout8", "heldout", 0.85),
+    # Written blind by another engineer and scored once with the detector of the teaser-
+    # sentence change (0.892 on the held-out half, 0.882 on all articles, seed 0); a floor
+    # against regressions, never tuned on.
+    ("heldout9", "heldout", 0.75),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
