@@ -14,7 +14,8 @@ from functools import partial
 
 import pandas as pd
 
-from .bias_model import load_bias_model
+from .bias_model import _TOKEN as _BIAS_TOKEN, load_bias_model
+from .embedding_terms import embedding_values, sigmoid
 from .tone import load_tone_model
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues, is_loaded
 from .loaded import LOADED_SOURCE, find_loaded
@@ -193,11 +194,17 @@ def _by_sentence(sentences: list[Sentence], spans: list[Span]) -> list[list[Span
     return groups
 
 
-def _bias(model, piece: str, found: list[Span], offset: int) -> float:
-    """The bias model's probability for one sentence, from the cue spans already found."""
+def _bias(model, piece: str, found: list[Span], offset: int, extra: float | None = None
+          ) -> float:
+    """The bias model's probability for one sentence, from the cue spans already found;
+    ``extra`` is the optional sentence-embedding term added to the logit."""
     if model is None:
         return float("nan")
-    return model.probability(piece, spans=_model_cues(found, offset))
+    if extra is None:
+        return model.probability(piece, spans=_model_cues(found, offset))
+    if not _BIAS_TOKEN.search(piece):
+        return float("nan")
+    return sigmoid(model.logit(piece, spans=_model_cues(found, offset)) + extra)
 
 
 def _in_quote(regions: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> bool:
@@ -257,16 +264,25 @@ def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
     return pieces
 
 
-def _tone(model, piece: str, found: list[Span], offset: int, compound: float) -> float:
-    """News-calibrated tone of one sentence (see :mod:`toolkit.tone`); VADER without a model."""
+def _tone(model, piece: str, found: list[Span], offset: int, compound: float,
+          extra: float | None = None) -> float:
+    """News-calibrated tone of one sentence (see :mod:`toolkit.tone`); VADER without a model.
+    ``extra`` is the optional sentence-embedding term added to the rating (-4..4)."""
     if model is None or not piece.strip():
         return compound
-    return model.tone(piece, spans=_model_cues(found, offset))
+    if extra is None:
+        return model.tone(piece, spans=_model_cues(found, offset))
+    return min(1.0, max(-1.0, (model.rating(piece, spans=_model_cues(found, offset)) + extra)
+                        / 4.0))
 
 
 def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
-                   regions: list[tuple[int, int]] = ()) -> list[dict]:
+                   regions: list[tuple[int, int]] = (), *, embeddings: bool = False
+                   ) -> list[dict]:
     model = load_bias_model()
+    extras = [None] * len(sentences)
+    if embeddings and sentences:
+        extras = embedding_values([text[s.start:s.end] for s in sentences], "bias").tolist()
     tone_model = load_tone_model()
     rows = []
     starts = [s for s, _ in regions]
@@ -293,7 +309,7 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             "sentiment_vader": compound,
             "subjectivity": subjectivity_of(found), "loaded_count": len(_loaded(found)),
             "loaded_density": _density(found, n_words),
-            "bias_probability": _bias(model, piece, found, sentence.start),
+            "bias_probability": _bias(model, piece, found, sentence.start, extras[number]),
         })
     return rows
 
@@ -421,7 +437,7 @@ def _span_rows(article: Article, spans: list[Span]) -> list[dict]:
 
 
 def analyze(source, *, lexicon: CueLexicon | None = None,
-            include_inserts: bool = False) -> Analysis:
+            include_inserts: bool = False, embeddings: bool = False) -> Analysis:
     """Analyse one article paragraph by paragraph.
 
     Parameters
@@ -435,6 +451,11 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
         in the summary too. Either way they keep their rows, with ``kind``,
         ``insert_score`` and ``insert_reason``, and their evidence is in ``.spans`` with
         ``source == "inserts"``.
+    embeddings : bool
+        Add the optional sentence-embedding term (:mod:`toolkit.embedding_terms`) to each
+        sentence's bias logit, so ``bias_probability`` uses it; needs the ``embeddings``
+        extra. The tone columns stay as they are here (they score pieces of sentences by
+        voice); use ``score_sentences(..., embeddings=True)`` for tone with the term.
 
     Returns
     -------
@@ -455,7 +476,7 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     spans = _evidence(text, sentences, lexicon)
     spans = _with_voice(sorted([*spans, *report_verb_spans(text, quotes, existing=spans)],
                                key=lambda s: (s.start, s.end, s.category)), regions)
-    sentence_rows = _sentence_rows(text, sentences, spans, regions)
+    sentence_rows = _sentence_rows(text, sentences, spans, regions, embeddings=embeddings)
     inserts = find_inserts(article)
     paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans, inserts),
                               columns=PARAGRAPH_COLUMNS)
@@ -474,7 +495,8 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
                                       regions, _loaded(spans)))
 
 
-def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+def score_sentences(texts, *, lexicon: CueLexicon | None = None,
+                    embeddings: bool = False) -> pd.DataFrame:
     """Score independent sentences, one row per input, in input order.
 
     Each text is scored as one sentence, without splitting, as sentence datasets expect.
@@ -486,6 +508,10 @@ def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame
         ``sentiment_vader``, ``subjectivity``, ``loaded_count``, ``loaded_density``,
         ``bias_probability`` (see :mod:`toolkit.bias_model`; NaN when its weights are
         missing) and one count column per cue category.
+
+    With ``embeddings=True`` (needs the optional ``embeddings`` extra), ``bias_probability``
+    and ``sentiment`` add the sentence-embedding term of :mod:`toolkit.embedding_terms` to
+    the default models' logit and rating; every other column is unchanged.
 
     Examples
     --------
@@ -501,7 +527,12 @@ def score_sentences(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFrame
     for number, text in enumerate(texts):
         if not isinstance(text, str):
             raise TypeError(f"texts[{number}] must be a str, not {type(text).__name__}")
-        rows.append(_score_one(text, number, lexicon, model, tone_model))
+    extras = [(None, None)] * len(texts)
+    if embeddings and texts:
+        extras = list(zip(embedding_values(texts, "bias").tolist(),
+                          embedding_values(texts, "tone").tolist()))
+    for number, text in enumerate(texts):
+        rows.append(_score_one(text, number, lexicon, model, tone_model, extras[number]))
     columns = ["sentence", "text", "n_words", "sentiment", "sentiment_vader", "subjectivity",
                "loaded_count", "loaded_density", "bias_probability", *CUE_CATEGORIES]
     return pd.DataFrame(rows, columns=columns)
@@ -517,15 +548,15 @@ def sentence_evidence(texts, *, lexicon: CueLexicon | None = None) -> pd.DataFra
 
 
 def _score_one(text: str, number: int, lexicon: CueLexicon | None, model,
-               tone_model=None) -> dict:
+               tone_model=None, extras: tuple = (None, None)) -> dict:
     sentences = segment(text)
     found = _evidence(text, sentences, lexicon)
     n_words = sum(_count_words(text, s.words) for s in sentences)
     compound = vader_scores(text)["compound"] if text.strip() else 0.0
     counts = _category_counts(found)
     return {"sentence": number, "text": text, "n_words": n_words,
-            "sentiment": _tone(tone_model, text, found, 0, compound),
+            "sentiment": _tone(tone_model, text, found, 0, compound, extras[1]),
             "sentiment_vader": compound, "subjectivity": subjectivity_of(found),
             "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
-            "bias_probability": _bias(model, text, found, 0),
+            "bias_probability": _bias(model, text, found, 0, extras[0]),
             **{c: counts.get(c, 0) for c in CUE_CATEGORIES}}

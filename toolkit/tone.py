@@ -282,7 +282,8 @@ def news_tone(text: str, *, model: ToneModel | None = None,
     return model.tone(text, spans=spans)
 
 
-def explain_tone(text: str, *, model: ToneModel | None = None) -> pd.DataFrame:
+def explain_tone(text: str, *, model: ToneModel | None = None,
+                 embeddings: bool = False) -> pd.DataFrame:
     """Each word's and figure's contribution to :func:`news_tone`.
 
     Returns
@@ -292,7 +293,10 @@ def explain_tone(text: str, *, model: ToneModel | None = None) -> pd.DataFrame:
         or ``polarity`` (a word, ``feature`` its stem, located at its first occurrence),
         ``cue``, ``sentence`` (a
         sentence-level figure, ``start == end == -1``) or ``baseline``. The contributions
-        sum to the tone before clipping to -1..1.
+        sum to the tone before clipping to -1..1. With ``embeddings=True`` (the optional
+        extra) one more row, feature ``"sentence embedding"`` and kind ``embedding``, holds
+        the sentence-embedding term (:mod:`toolkit.embedding_terms`); the other rows are
+        unchanged and the sum is ``score_sentences(..., embeddings=True)``'s tone.
 
     Examples
     --------
@@ -303,7 +307,13 @@ def explain_tone(text: str, *, model: ToneModel | None = None) -> pd.DataFrame:
     model = load_tone_model() if model is None else model
     if model is None:
         return pd.DataFrame(columns=TONE_COLUMNS)
-    return model.explain(text)
+    frame = model.explain(text)
+    if embeddings:
+        from .embedding_terms import EMBEDDING_FEATURE, embedding_values
+
+        value = float(embedding_values([text], "tone")[0]) / _SCALE
+        frame.loc[len(frame)] = [-1, -1, "", EMBEDDING_FEATURE, "embedding", value]
+    return frame
 
 
 # --------------------------------------------------------------------------- training

@@ -1,0 +1,118 @@
+"""The optional sentence-embedding term: its file format, its fit, its bundled weights, and
+that the default install neither needs nor imports torch."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from toolkit import embeddings
+from toolkit.embedding_terms import (TERM_FILES, EmbeddingTerm,
+                                     _fit_offset_logistic, load_embedding_term, sigmoid)
+
+
+def test_embedding_terms_round_trip(tmp_path):
+    term = EmbeddingTerm("tone", np.array([0.25, -1.5, 3.0]), -0.75, {"data": "made up"})
+    loaded = EmbeddingTerm.load(term.save(tmp_path / "term.json"))
+    assert loaded.kind == "tone" and loaded.meta == {"data": "made up"}
+    assert loaded.weights.tolist() == [0.25, -1.5, 3.0] and loaded.intercept == -0.75
+    assert loaded.values(np.eye(3)).tolist() == [-0.5, -2.25, 2.25]
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"format": "something-else"}, "not an embedding term file"),
+    ({}, "not an embedding term file"),
+])
+def test_embedding_terms_rejects_other_files(data, message):
+    with pytest.raises(ValueError, match=message):
+        EmbeddingTerm.from_json(data)
+
+
+@pytest.mark.parametrize("shape", [(2, 4), (3,), (1, 2, 3)])
+def test_embedding_terms_values_checks_the_width(shape):
+    term = EmbeddingTerm("bias", np.ones(3), 0.0)
+    with pytest.raises(ValueError, match=r"shape \(n, 3\)"):
+        term.values(np.zeros(shape))
+
+
+def test_embedding_terms_unknown_kind():
+    with pytest.raises(ValueError, match="kind must be one of"):
+        load_embedding_term("sarcasm")
+
+
+def test_embedding_terms_offset_fit_matches_scikit_learn_without_offset():
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 5))
+    y = (X @ np.array([1.0, -2.0, 0.5, 0.0, 0.0]) + rng.normal(size=300) > 0).astype(float)
+    weights, intercept = _fit_offset_logistic(X, y, np.zeros(300), C=0.5)
+    reference = LogisticRegression(C=0.5, tol=1e-8, max_iter=5000).fit(X, y)
+    np.testing.assert_allclose(weights, reference.coef_[0], atol=1e-3)
+    assert intercept == pytest.approx(reference.intercept_[0], abs=1e-3)
+
+
+def test_embedding_terms_offset_fit_learns_only_what_the_offset_misses():
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(2000, 2))
+    offset = 3.0 * X[:, 0]                          # the "word model" knows column 0
+    y = (rng.random(2000) < 1 / (1 + np.exp(-(offset + 1.5 * X[:, 1])))).astype(float)
+    weights, _ = _fit_offset_logistic(X, y, offset, C=10.0)
+    assert abs(weights[0]) < 0.4 and 1.0 < weights[1] < 2.0
+
+
+@pytest.mark.parametrize("kind", sorted(TERM_FILES))
+def test_embedding_terms_bundled_weights(kind):
+    term = load_embedding_term(kind)
+    assert term.kind == kind and term.weights.shape == (embeddings.EMBEDDING_DIM,)
+    assert np.isfinite(term.weights).all() and np.isfinite(term.intercept)
+    cv = term.meta["cross_validation"]
+    assert set(cv) >= {"default", "embedding_only", "with_embedding"}
+    assert "licence" in term.meta and "embedding_model" in term.meta
+
+
+@pytest.mark.parametrize("kind", sorted(TERM_FILES))
+def test_embedding_terms_licence_note_beside_the_file(kind):
+    from importlib.resources import files
+
+    name = TERM_FILES[kind]
+    note = files("toolkit").joinpath("models", f"LICENSE-{name.removesuffix('.json')}.md")
+    text = note.read_text(encoding="utf-8")
+    assert name in text and ("AGPL-3.0" in text if kind == "bias" else "MIT" in text)
+
+
+@pytest.mark.parametrize("x", [-800.0, -3.0, 0.0, 2.5, 800.0])
+def test_embedding_terms_sigmoid_is_safe(x):
+    assert sigmoid(x) == pytest.approx(1 / (1 + np.exp(-np.clip(x, -700, 700))))
+
+
+def test_embedding_terms_missing_extra_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(embeddings, "_REQUIRED", ("no_such_package_for_embeddings",))
+    embeddings.load_embedding_model.cache_clear()
+    assert embeddings.embeddings_available() is False
+    try:
+        with pytest.raises(ImportError, match=r"\[embeddings\]"):
+            embeddings.embed(["A sentence."])
+        import toolkit
+
+        with pytest.raises(ImportError, match="no_such_package_for_embeddings"):
+            toolkit.score_sentences(["A sentence."], embeddings=True)
+    finally:
+        embeddings.load_embedding_model.cache_clear()
+
+
+def test_embedding_terms_default_scoring_imports_no_torch():
+    code = """
+import sys, json, toolkit
+toolkit.score_sentences(["Critics slammed the reckless plan."])
+toolkit.analyze("Critics slammed the plan. The vote is on Monday.")
+import toolkit.embeddings, toolkit.embedding_terms
+print(json.dumps(sorted(m for m in ("torch", "sentence_transformers", "transformers")
+                        if m in sys.modules)))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
