@@ -283,10 +283,14 @@ def _benchmark():
     return module
 
 
-# heldout9, written blind, repeats three one-line furniture blocks of older pools; it was
-# scored with them, so they stay (and are said in the README).
+# heldout9 and heldout10, written blind, repeat a few one-line furniture blocks of older
+# pools; they were scored with them, so they stay (and are said in the README).
 _REPEATED = {"heldout9": {("Story continues below advertisement",), ("Article continues below",),
-                          ("Share this article\nCopy link",)}}
+                          ("Share this article\nCopy link",)},
+             # heldout10 likewise repeats four one-liners of tuning, heldout4 and heldout9.
+             "heldout10": {("ADVERTISEMENT",), ("Advertisement - story continues below",),
+                           ("Got a tip? Message our reporters on WhatsApp or Signal.",),
+                           ("The article continues after this message.",)}}
 
 
 def test_inserts_pools_are_separate_and_varied():
@@ -326,6 +330,9 @@ def test_inserts_word_model_never_saw_the_last_pool():
     # sentence change (0.892 on the held-out half, 0.882 on all articles, seed 0); a floor
     # against regressions, never tuned on.
     ("heldout9", "heldout", 0.75),
+    # Written blind by a second engineer and scored once by the lead after the detector was
+    # final (0.848 on the held-out half, 0.817 on all articles, seed 0); never tuned on.
+    ("heldout10", "heldout", 0.7),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
