@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from toolkit.cues import find_cues
 from toolkit.segmentation import sentence_spans
 from toolkit.sentiment import find_tone, vader, vader_pass
-from toolkit.subjectivity import find_subjective, pattern_scores
+from toolkit.subjectivity import find_subjective, pattern_scores, pattern_tokens
 
 SCORERS = [find_cues, find_tone, find_subjective]
 TEXTS = [
@@ -76,6 +76,43 @@ def _textblob_scores(text: str) -> tuple[float, float]:
 def test_subjectivity_pattern_scores_match_textblob(text):
     """Modifiers, negations, "!", "(!)" and emoticons score exactly as TextBlob scores them."""
     assert pattern_scores(text) == _textblob_scores(text)
+
+
+def _textblob_tokens(text: str) -> list[str]:
+    from textblob.en import sentiment
+
+    return " ".join(sentiment.tokenizer(text)).split()
+
+
+_TOKEN_TEXT = st.lists(st.one_of(
+    st.sampled_from(["Mr.", "U.S.", "e.g.", "n't", "...", "(!)", "( ! )", ":)", ": )", "xD",
+                     "8)", "(1998)", "END-OF-SENTENCE", "\n\n", "\r\n", "'s", "\u201c",
+                     "\u2019", "!", "?", "-", "\u00b0O\u00b0", "<3", ":-(", "o.O"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=8)),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TOKEN_TEXT)
+def test_subjectivity_pattern_tokens_match_textblob(text):
+    """The cached word cutter gives TextBlob's tokens, emoticons and paragraph breaks too."""
+    assert pattern_tokens(text) == _textblob_tokens(text)
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Mr. Smith isn't happy...", ["Mr.", "Smith", "is", "n", "'", "t", "happy", "..."]),
+    ("It (!) was great :)", ["It", "(!)", "was", "great", ":)"]),
+    ("In (1998) they won.", ["In", "(", "1998)", "they", "won", "."]),
+    ("", []),
+])
+def test_subjectivity_pattern_tokens_table(text, tokens):
+    assert pattern_tokens(text) == tokens == _textblob_tokens(text)
+
+
+def test_subjectivity_pattern_tokens_match_textblob_on_the_sample(sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    for s, e in sentence_spans(text):
+        assert pattern_tokens(text[s:e]) == _textblob_tokens(text[s:e])
 
 
 def test_subjectivity_pattern_scores_match_textblob_on_the_sample(sample_path):
