@@ -187,6 +187,39 @@ def test_target_tone_valence_is_split_by_the_nearest_mention():
     assert jones["v_pos_other"] > 0 and jones["v_neg_mine"] > 0
 
 
+@pytest.mark.parametrize("template", [
+    "Critics praised {target} for the talks with {other} on Monday.",
+    "{target} was blamed for the failed deal that {other} signed.",
+    "The summit between {target} and {other} ended without a statement.",
+])
+def test_target_tone_other_names_do_not_change_the_tone(template):
+    # Another name in the sentence is a topic, not a tone: every other name reads "<name>".
+    tones = set()
+    for other in ("Putin", "Merkel", "Russia", "Microsoft"):
+        text = template.format(target="Smith", other=other)
+        features, _ = target_features(*_at(text, "Smith"))
+        assert "w=<name>" in features and f"w={other.lower()}" not in features
+        tones.add(target_tone(*_at(text, "Smith")))
+    assert len(tones) == 1
+
+
+def test_target_tone_title_case_headline_keeps_its_words():
+    text, s, e = _at("Moscow and Beijing Pledge to Strengthen Military Ties", "Beijing")
+    features, _ = target_features(text, s, e)
+    assert "w=strengthen" in features and "w=<name>" not in features
+    text, s, e = _at("Critics in Moscow praised Smith and Jones on Monday.", "Smith")
+    features, _ = target_features(text, s, e)
+    assert features["w=<name>"] == 3.0 and "w=moscow" not in features
+
+
+def test_target_tone_sample_country_in_quoted_praise_is_positive(sample_analysis):
+    # Dong's quote praises "China-Russian relations"; a name-prior learned on US politics
+    # (other names such as "Putin" read as negative) once made it about -0.8.
+    text = sample_analysis.text
+    start = text.index("China-Russian relations")
+    assert target_tone(text, start, start + len("China")) > 0
+
+
 def test_target_tone_stems_and_near_words_weigh_by_distance():
     text = "Critics praised Smith, and many voters later praised the new plan."
     features, sources = target_features(*_at(text, "Smith"))

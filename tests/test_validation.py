@@ -178,7 +178,7 @@ DEV_FLOORS = {
     "ptc": {"token_f1": 0.18, "line_f1": 0.34},
     # In-sample too (the target-tone model is trained on these rows); its grouped
     # cross-validated figure is stored in the model file and reported in the README.
-    "newsmtsc": {"macro_f1": 0.88},
+    "newsmtsc": {"macro_f1": 0.84},
 }
 
 

@@ -8,6 +8,9 @@ named, readable features of the sentence around it:
 - the words of the sentence with the mention masked, and the words right beside it
   (``L1=``, ``R1=`` for the next word, ``L=``/``R=`` within three words, bigrams through the
   mention as ``<t>``);
+- other names (a capitalised word after the sentence's first, outside title-case lines) read
+  ``<name>`` in every word feature, so the tone comes from what is said about the target, not
+  from who else the sentence names;
 - the Snowball stems of those words (``stem=prais`` for "praised" and "praises"), and the
   stems within eight words of the mention weighted by distance (``near=``: 1 beside it,
   falling by a factor e every three words);
@@ -71,6 +74,8 @@ _OPENERS = frozenset({".", "!", "?", '"', "“", "``", "''", ":", "(", "'", "‘
 _DECAY = 3.0
 #: Words at most this far from the mention give ``near=`` features.
 _NEAR = 8
+#: What the word features see in place of a name other than the target's.
+_NAME = "<name>"
 
 
 class _Token(NamedTuple):
@@ -208,6 +213,13 @@ def target_features(text: str, start: int, end: int, *, self_quotes: bool = Fals
     return features, dict(sources)
 
 
+def _is_name(text: str, t: _Token, prev: _Token) -> bool:
+    """Whether ``t`` looks like a name: capitalised (then lower case) after a word that does
+    not start a sentence or quotation."""
+    return (text[t.start].isupper() and t.start + 1 < t.end and text[t.start + 1].islower()
+            and prev.norm not in _OPENERS)
+
+
 def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[str, float],
               src: dict[str, list[tuple[int, int]]] | None) -> None:
     """Fill ``feats`` (and ``src`` unless None) for :func:`target_features`.
@@ -229,6 +241,15 @@ def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[st
             if src is not None:
                 src[name].extend((t.start, t.end) for t in where)
 
+    # Other names become "<name>": what is said about the target counts, not who else is named
+    # (NewsMTSC's "Putin" or "Russia" in a sentence about a US politician is a topic, not a tone).
+    # A headline in title case capitalises every word, so there capitals mark no names.
+    names = {i for i in range(1, len(tokens))
+             if not tokens[i].target and _is_name(text, tokens[i], tokens[i - 1])}
+    long_words = [t for t in tokens if t.wordlike and not t.target and t.end - t.start > 3]
+    lower = sum(1 for t in long_words if text[t.start].islower())
+    if lower >= 0.2 * len(long_words):
+        tokens = [t._replace(norm=_NAME) if i in names else t for i, t in enumerate(tokens)]
     mention = " ".join(t.norm for t in tokens[first:last + 1])
     add("bias_pronoun", 1.0 if mention in _PRONOUNS else 0.0)
     add("target_first", 1.0 if first == 0 else 0.0)
@@ -250,7 +271,7 @@ def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[st
     # distance, so that the few words beside the target count more than the rest.
     for i, t in enumerate(tokens):
         if t.wordlike and not t.target:
-            stem = _stem(t.norm)
+            stem = t.norm if t.norm == _NAME else _stem(t.norm)
             add(f"stem={stem}", 1.0, t)
             d = first - i if i < first else i - last
             if d <= _NEAR:
@@ -271,10 +292,8 @@ def _features(text: str, start: int, end: int, self_quotes: bool, feats: dict[st
         hi += 1
     n_words = max(1, sum(1 for t in tokens if t.wordlike))
     # Other people the sentence may be about: pronouns and capitalised words after the first.
-    others = [i for i, t in enumerate(tokens) if not t.target and (
-        t.norm in _PRONOUNS or (i > 0 and text[t.start].isupper() and t.start + 1 < t.end
-                                and text[t.start + 1].islower()
-                                and tokens[i - 1].norm not in _OPENERS))]
+    others = sorted(names.union(i for i, t in enumerate(tokens) if t.norm in _PRONOUNS
+                                and not t.target))
     add("n_other_mentions", math.log1p(len(others)))
     for i, t in enumerate(tokens):
         v = t.valence
@@ -507,7 +526,7 @@ def _fit_thresholds(tones, labels) -> tuple[float, float]:
 
 
 def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03,
-                    n_splits: int = 5, min_count: int = 2, nb_scale: bool = True,
+                    n_splits: int = 5, min_count: int = 3, nb_scale: bool = True,
                     meta: dict | None = None) -> tuple[TargetToneModel, dict]:
     """Train a :class:`TargetToneModel` and estimate its accuracy by grouped cross-validation.
 
