@@ -74,9 +74,40 @@ def test_tone_training_is_deterministic_and_round_trips(tmp_path):
     assert a.tone("A happy day.") > 0 > a.tone("A sad day.")
 
 
+def _distinct_toy():
+    frame = _toy()
+    frame["text"] = [f"{t} ({i})" for i, t in enumerate(frame["text"])]
+    return frame
+
+
 def test_tone_cross_validation_groups_articles():
-    out = tone.cross_validate_tone(_toy(), folds=3)
+    out = tone.cross_validate_tone(_distinct_toy(), folds=3)
     assert out["pearson_r"] > 0.5 and not math.isnan(out["article_pearson_r"])
+
+
+def test_tone_cross_validation_repeats_report_spread():
+    out = tone.cross_validate_tone(_distinct_toy(), folds=3, repeats=3)
+    assert out["repeats"] == 3 and out["pearson_r"] > 0.5
+    assert 0 <= out["pearson_r_sd"] < 1 and 0 <= out["article_pearson_r_sd"] < 1
+
+
+@pytest.mark.parametrize("ids, texts, expected", [
+    (["1_1", "1_2", "2_1"], ["a b", "c", "d"], ["1", "1", "2"]),
+    # the same sentence in two articles joins them, case, punctuation and spacing aside
+    (["1_1", "2_1", "3_1"], ["Same words.", "same  words", "Other."], ["1", "1", "3"]),
+    # joins are transitive: 3 shares with 2, 2 with 1
+    (["1_1", "2_1", "2_2", "3_1", "4_1"], ["x", "X!", "y", "y", "z"],
+     ["1", "1", "1", "1", "4"]),
+])
+def test_tone_cv_groups_merge_repeated_sentences(ids, texts, expected):
+    groups = tone.cv_groups(pd.DataFrame({"id": ids, "text": texts}))
+    assert groups.tolist() == expected
+
+
+def test_tone_cross_validation_keeps_repeats_in_one_fold():
+    # every text of _toy() repeats across articles, so all rows form one group
+    with pytest.raises(ValueError, match="at least 3 groups"):
+        tone.cross_validate_tone(_toy(), folds=3)
 
 
 def test_tone_polarity_word_model_explains_by_word():
@@ -91,3 +122,16 @@ def test_tone_polarity_word_model_explains_by_word():
     words = frame[frame["kind"] == "polarity"]
     assert "brave" in set(words["text"])
     assert frame["contribution"].sum() == pytest.approx(model.rating("A brave rescue.") / 4)
+
+
+def test_tone_train_cli_repeats_store_spread(tmp_path, capsys):
+    from toolkit.cli import main
+
+    csv = tmp_path / "rated.csv"
+    _distinct_toy().to_csv(csv, index=False)
+    out = tmp_path / "tone.json"
+    assert main(["train-tone", "--csv", str(csv), "--general", "--polarity", "",
+                 "--cv", "3", "--repeats", "2", "--out", str(out)]) == 0
+    assert "mean of 2 random group orders" in capsys.readouterr().out
+    estimate = tone.load_tone_model(out).meta["cross_validation"]
+    assert estimate["repeats"] == 2 and estimate["pearson_r"] > 0.5

@@ -47,7 +47,7 @@ from .subjectivity import pattern_scores
 from .spans import Span
 
 __all__ = ["ToneModel", "load_tone_model", "news_tone", "explain_tone", "train_tone_model",
-           "cross_validate_tone", "newsmtsc_polarity", "TONE_FILE", "TONE_COLUMNS"]
+           "cross_validate_tone", "cv_groups", "newsmtsc_polarity", "TONE_FILE", "TONE_COLUMNS"]
 
 log = logging.getLogger(__name__)
 
@@ -198,13 +198,15 @@ class ToneModel:
         return [(*(at or (-1, -1)), text[at[0]:at[1]] if at else "", feature, kind, value)
                 for feature, kind, at, value in self._scored(text, spans)]
 
-    def _scored(self, text: str, spans: Sequence[Span] | None):
+    def _scored(self, text: str, spans: Sequence[Span] | None, features: dict | None = None):
         """Each contribution in order, ``(feature, kind, (start, end) or None, value)``: the
         words of the word models and figures of the dense features, then the news words,
-        then the baseline."""
+        then the baseline. ``features`` are the text's :func:`_sentence_features`, when
+        already computed."""
         tokens = _terms(text)
         counted = _term_counts(tokens)
-        features = _sentence_features(text, spans)
+        if features is None:
+            features = _sentence_features(text, spans)
         for name, (mean, scale, weight) in self.dense.items():
             if name in _WORD_MODELS:
                 kind = _WORD_MODELS[name]
@@ -228,13 +230,15 @@ class ToneModel:
                 baseline += weight * getattr(self, f"{_WORD_MODELS[name]}_intercept") / scale
         return baseline
 
-    def rating(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
+    def rating(self, text: str, *, spans: Sequence[Span] | None = None,
+               features: dict | None = None) -> float:
         """The predicted human rating on the -4..4 scale."""
-        return float(sum(value for *_, value in self._scored(text, spans)))
+        return float(sum(value for *_, value in self._scored(text, spans, features)))
 
-    def tone(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
+    def tone(self, text: str, *, spans: Sequence[Span] | None = None,
+             features: dict | None = None) -> float:
         """The calibrated tone, -1..1."""
-        return min(1.0, max(-1.0, self.rating(text, spans=spans) / _SCALE))
+        return min(1.0, max(-1.0, self.rating(text, spans=spans, features=features) / _SCALE))
 
 
 def _model_resource():
@@ -340,18 +344,34 @@ def _general_value(tokens, table, intercept) -> float:
     return intercept + sum(value * table[w][1] for w, (value, _) in _tfidf(tokens, idf).items())
 
 
+def _feature_rows(texts: Sequence[str], general_table: tuple[dict, float],
+                  polarity_table: tuple[dict, float]) -> list[dict[str, float]]:
+    """Every dense feature of each text, the two word models' values included."""
+    rows = []
+    for text in texts:
+        features = _sentence_features(text, None)
+        terms = _terms(text)
+        features["general_tone"] = _general_value(terms, *general_table)
+        features["news_polarity"] = _general_value(terms, *polarity_table)
+        rows.append(features)
+    return rows
+
+
 def train_tone_model(frame: pd.DataFrame, general: pd.DataFrame | None = None, *,
                      polarity: pd.DataFrame | None = None,
                      alpha: float = 1.0, word_scale: float = 0.5, min_df: int = 2,
                      meta: dict | None = None,
                      general_table: tuple[dict, float] | None = None,
-                     polarity_table: tuple[dict, float] | None = None) -> ToneModel:
+                     polarity_table: tuple[dict, float] | None = None,
+                     feature_rows: Sequence[dict] | None = None) -> ToneModel:
     """Fit the calibration on ``frame`` (``text``, ``score`` on -4..4), with ``general``
     (the same columns, other genres) for the general word model and ``polarity`` (``text``,
     ``score``: news sentences with a polarity, such as :func:`newsmtsc_polarity` gives) for
     the news polarity word model.
 
     ``word_scale`` shrinks the news word features against the standardised figures.
+    ``feature_rows`` are :func:`_feature_rows` of ``frame``'s texts with the same word
+    model tables, when already computed (cross-validation computes them once).
     """
     from scipy import sparse
     from sklearn.linear_model import Ridge
@@ -370,14 +390,9 @@ def train_tone_model(frame: pd.DataFrame, general: pd.DataFrame | None = None, *
             if polarity is not None and len(polarity) else ({}, 0.0)
     table, g_intercept = general_table
     p_table, p_intercept = polarity_table
-    rows = []
-    for text in texts:
-        features = _sentence_features(text, None)
-        terms = _terms(text)
-        features["general_tone"] = _general_value(terms, table, g_intercept)
-        features["news_polarity"] = _general_value(terms, p_table, p_intercept)
-        rows.append([features[n] for n in DENSE_FEATURES])
-    dense = np.array(rows, dtype=float)
+    if feature_rows is None:
+        feature_rows = _feature_rows(texts, general_table, polarity_table)
+    dense = np.array([[row[n] for n in DENSE_FEATURES] for row in feature_rows], dtype=float)
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
     scale[scale == 0] = 1.0
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -414,16 +429,73 @@ def newsmtsc_polarity(frame: pd.DataFrame) -> pd.DataFrame:
             .reset_index())
 
 
+def cv_groups(frame: pd.DataFrame) -> np.ndarray:
+    """Cross-validation groups: the article (``id`` before ``_``), with articles that share a
+    sentence text (compared lower-cased, punctuation and spacing ignored) merged into one
+    group, so that a repeated sentence can never sit on both sides of a fold.
+
+    A merged group takes the label of its first article, so data without repeats across
+    articles keep their article labels (and their folds).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["1_1", "2_1", "3_1", "3_2"],
+    ...                      "text": ["Same words.", "same words", "Other.", "More."]})
+    >>> cv_groups(rows).tolist()
+    ['1', '1', '3', '3']
+    """
+    articles = frame["id"].astype(str).str.split("_").str[0].tolist()
+    keys = (frame["text"].astype(str).str.lower()
+            .str.replace(r"[\W_]+", " ", regex=True).str.strip().tolist())
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for article, key in zip(articles, keys):
+        a, t = root("a" + article), root("t" + key)
+        if a != t:
+            parent[t] = a
+    label: dict[str, str] = {}
+    for article in articles:
+        label.setdefault(root("a" + article), article)
+    return np.array([label[root("a" + a)] for a in articles], dtype=object)
+
+
+def _random_group_folds(groups: np.ndarray, folds: int, seed: int):
+    """Grouped folds with the groups dealt to folds in a seeded random order."""
+    unique = np.unique(groups.astype(str))
+    order = np.random.default_rng(seed).permutation(len(unique))
+    fold_of = dict(zip(unique[order], np.arange(len(unique)) % folds))
+    which = np.array([fold_of[g] for g in groups.astype(str)])
+    return [(np.flatnonzero(which != k), np.flatnonzero(which == k)) for k in range(folds)]
+
+
 def cross_validate_tone(frame: pd.DataFrame, general: pd.DataFrame | None = None, *,
                         polarity: pd.DataFrame | None = None,
-                        folds: int = 5, **options) -> dict[str, float]:
-    """Grouped k-fold estimate: articles (``id`` before ``_``) never straddle folds."""
+                        folds: int = 5, repeats: int = 1, **options) -> dict[str, float]:
+    """Grouped k-fold estimate: articles (``id`` before ``_``) never straddle folds, nor do
+    sentences repeated across articles (see :func:`cv_groups`).
+
+    The figures are those ``validate`` computes: Pearson's r of the clipped tone with the
+    rating, and of the article means (articles by ``id``). With ``repeats`` > 1 the groups
+    are dealt to folds in ``repeats`` seeded random orders (instead of scikit-learn's
+    ``GroupKFold``); the figures are the means, with their standard deviations as
+    ``pearson_r_sd`` and ``article_pearson_r_sd``.
+    """
     from sklearn.model_selection import GroupKFold
 
     from .validation import group_pearson, pearson
 
-    groups = frame["id"].astype(str).str.split("_").str[0].to_numpy()
-    predicted = np.zeros(len(frame))
+    groups = cv_groups(frame)
+    if len(set(groups)) < folds:
+        raise ValueError(f"{folds}-fold cross-validation needs at least {folds} groups of "
+                         f"articles; the data have {len(set(groups))} (articles that share "
+                         f"a sentence count as one)")
+    articles = frame["id"].astype(str).str.split("_").str[0].to_numpy()
     table = None
     if general is not None and len(general):
         table = _general_table(general["text"].astype(str).tolist(),
@@ -432,11 +504,26 @@ def cross_validate_tone(frame: pd.DataFrame, general: pd.DataFrame | None = None
     if polarity is not None and len(polarity):
         p_table = _general_table(polarity["text"].astype(str).tolist(),
                                  polarity["score"].astype(float).to_numpy())
-    for number, (train, test) in enumerate(GroupKFold(folds).split(frame, groups=groups)):
-        model = train_tone_model(frame.iloc[train], general_table=table,
-                                 polarity_table=p_table, **options)
-        predicted[test] = [model.rating(t) for t in frame["text"].iloc[test]]
-        log.info("tone CV fold %d/%d done", number + 1, folds)
     y = frame["score"].astype(float).to_numpy()
-    return {"pearson_r": pearson(predicted, y),
-            "article_pearson_r": group_pearson(groups, predicted, y), "folds": folds}
+    texts = frame["text"].astype(str).tolist()
+    rows = _feature_rows(texts, table or ({}, 0.0), p_table or ({}, 0.0))
+    figures = []
+    for repeat in range(repeats):
+        splits = (GroupKFold(folds).split(frame, groups=groups) if repeats == 1
+                  else _random_group_folds(groups, folds, repeat))
+        predicted = np.zeros(len(frame))
+        for number, (train, test) in enumerate(splits):
+            model = train_tone_model(frame.iloc[train], general_table=table or ({}, 0.0),
+                                     polarity_table=p_table or ({}, 0.0),
+                                     feature_rows=[rows[i] for i in train], **options)
+            predicted[test] = [model.tone(texts[i], features=rows[i]) for i in test]
+            log.info("tone CV repeat %d/%d fold %d/%d done", repeat + 1, repeats,
+                     number + 1, folds)
+        figures.append((pearson(predicted, y), group_pearson(articles, predicted, y)))
+    values = np.array(figures)
+    out = {"pearson_r": float(values[:, 0].mean()),
+           "article_pearson_r": float(values[:, 1].mean()), "folds": folds}
+    if repeats > 1:
+        out.update({"pearson_r_sd": float(values[:, 0].std()),
+                    "article_pearson_r_sd": float(values[:, 1].std()), "repeats": repeats})
+    return out
