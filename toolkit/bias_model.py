@@ -39,11 +39,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, _stem, find_cues
+from .model_files import JsonModelFile
 from .segmentation import lower_words
 from .sentiment import vader, vader_scores
 from .subjectivity import subjectivity_lexicon
@@ -207,7 +209,7 @@ def _kind(name: str) -> str:
 
 # --------------------------------------------------------------------------- the model
 @dataclass(frozen=True)
-class BiasModel:
+class BiasModel(JsonModelFile):
     """Learned weights of the bias model: plain dicts, no scikit-learn object.
 
     Attributes
@@ -224,6 +226,8 @@ class BiasModel:
     meta : dict
         Provenance: data, licence, cross-validated figures.
     """
+
+    json_ascii: ClassVar[bool] = False          # the file keeps words as written
 
     intercept: float
     ngrams: dict[str, float]
@@ -250,16 +254,6 @@ class BiasModel:
                    word_bias={k: float(v) for k, v in data["word_bias"].items()},
                    meta=data.get("meta", {}))
 
-    def save(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True,
-                                   separators=(",", ":")) + "\n", encoding="utf-8")
-        return path
-
-    @classmethod
-    def load(cls, path: str | Path) -> "BiasModel":
-        return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
     # -- inference
     def explain(self, text: str, *, spans: Sequence[Span] | None = None) -> pd.DataFrame:

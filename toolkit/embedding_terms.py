@@ -37,6 +37,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .model_files import JsonModelFile
+
 __all__ = ["EmbeddingTerm", "load_embedding_term", "train_bias_term", "train_tone_term",
            "cross_validate_bias_term", "cross_validate_tone_term", "EMBEDDING_FEATURE",
            "TERM_FILES", "embedding_values"]
@@ -51,7 +53,7 @@ TERM_FILES = {"bias": "bias_embedding.json", "tone": "tone_embedding.json"}
 
 
 @dataclass(frozen=True)
-class EmbeddingTerm:
+class EmbeddingTerm(JsonModelFile):
     """A linear term over a sentence vector: ``vectors @ weights + intercept``.
 
     Attributes
@@ -98,16 +100,6 @@ class EmbeddingTerm:
         return cls(kind=str(data["kind"]), weights=np.asarray(data["weights"], dtype=float),
                    intercept=float(data["intercept"]), meta=data.get("meta", {}))
 
-    def save(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
-                        + "\n", encoding="utf-8")
-        return path
-
-    @classmethod
-    def load(cls, path: str | Path) -> "EmbeddingTerm":
-        return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=2)

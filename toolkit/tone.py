@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, _stem, find_cues  # _stem: one stem cache for every model
+from .model_files import JsonModelFile
 from .segmentation import lower_words
 from .sentiment import vader_pass, vader_scores
 from .subjectivity import pattern_scores
@@ -128,7 +129,7 @@ def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, flo
 
 
 @dataclass(frozen=True)
-class ToneModel:
+class ToneModel(JsonModelFile):
     """Learned calibration weights: plain dicts, no scikit-learn object.
 
     ``news``, ``general`` and ``polarity`` map a word stem to ``(idf, weight)``; ``dense``
@@ -177,16 +178,6 @@ class ToneModel:
                    polarity_intercept=float(data.get("polarity_intercept", 0.0)),
                    meta=data.get("meta", {}))
 
-    def save(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
-                        + "\n", encoding="utf-8")
-        return path
-
-    @classmethod
-    def load(cls, path: str | Path) -> "ToneModel":
-        return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def explain(self, text: str, *, spans: Sequence[Span] | None = None) -> pd.DataFrame:
         """Contributions to the (unclipped) tone; see :func:`explain_tone`."""
