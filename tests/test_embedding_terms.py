@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from toolkit import embeddings
+from toolkit.bias_model import sigmoid
 from toolkit.embedding_terms import (TERM_FILES, EmbeddingTerm,
-                                     _fit_offset_logistic, load_embedding_term, sigmoid)
+                                     _fit_offset_logistic, load_embedding_term)
 
 
 def test_embedding_terms_round_trip(tmp_path):

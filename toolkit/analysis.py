@@ -14,8 +14,8 @@ from functools import partial
 
 import pandas as pd
 
-from .bias_model import _TOKEN as _BIAS_TOKEN, load_bias_model
-from .embedding_terms import embedding_values, sigmoid
+from .bias_model import load_bias_model
+from .embedding_terms import embedding_values
 from .tone import load_tone_model
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues, is_loaded
 from .loaded import LOADED_SOURCE, find_loaded
@@ -200,11 +200,7 @@ def _bias(model, piece: str, found: list[Span], offset: int, extra: float | None
     ``extra`` is the optional sentence-embedding term added to the logit."""
     if model is None:
         return float("nan")
-    if extra is None:
-        return model.probability(piece, spans=_model_cues(found, offset))
-    if not _BIAS_TOKEN.search(piece):
-        return float("nan")
-    return sigmoid(model.logit(piece, spans=_model_cues(found, offset)) + extra)
+    return model.probability(piece, spans=_model_cues(found, offset), offset=extra or 0.0)
 
 
 def _in_quote(regions: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> bool:
@@ -270,10 +266,7 @@ def _tone(model, piece: str, found: list[Span], offset: int, compound: float,
     ``extra`` is the optional sentence-embedding term added to the rating (-4..4)."""
     if model is None or not piece.strip():
         return compound
-    if extra is None:
-        return model.tone(piece, spans=_model_cues(found, offset))
-    return min(1.0, max(-1.0, (model.rating(piece, spans=_model_cues(found, offset)) + extra)
-                        / 4.0))
+    return model.tone(piece, spans=_model_cues(found, offset), offset=extra or 0.0)
 
 
 def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],

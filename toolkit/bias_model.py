@@ -283,11 +283,21 @@ class BiasModel(JsonModelFile):
             total += weight * (values.get(name, 0) - mean) / scale
         return total
 
-    def probability(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
-        """P(biased) for one sentence; NaN for a text without words."""
+    def probability(self, text: str, *, spans: Sequence[Span] | None = None,
+                    offset: float = 0.0) -> float:
+        """P(biased) for one sentence; NaN for a text without words. ``offset`` is added to
+        the logit (the optional sentence-embedding term of :mod:`toolkit.embedding_terms`)."""
         if not _TOKEN.search(text):
             return float("nan")
-        return 1.0 / (1.0 + math.exp(-self.logit(text, spans=spans)))
+        return sigmoid(self.logit(text, spans=spans) + offset)
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function, safe for large ``|x|`` (``math.exp`` overflows past 709)."""
+    if x < -700.0:
+        z = math.exp(x)
+        return z / (1.0 + z)
+    return 1.0 / (1.0 + math.exp(-x))
 
 
 def _model_resource():

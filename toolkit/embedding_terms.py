@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -318,14 +317,6 @@ def cross_validate_tone_term(frame: pd.DataFrame, vectors, *,
         log.info("tone embedding term CV fold %d/%d done", number + 1, folds)
     return {name: {"pearson_r": pearson(p, y), "article_pearson_r": group_pearson(groups, p, y)}
             for name, p in scores.items()}
-
-
-def sigmoid(x: float) -> float:
-    """The logistic function, safe for large ``|x|``."""
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    z = math.exp(x)
-    return z / (1.0 + z)
 
 
 def embedding_values(texts, kind: str) -> np.ndarray:

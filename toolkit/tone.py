@@ -227,9 +227,11 @@ class ToneModel(JsonModelFile):
         return float(sum(value for *_, value in self._scored(text, spans, features)))
 
     def tone(self, text: str, *, spans: Sequence[Span] | None = None,
-             features: dict | None = None) -> float:
-        """The calibrated tone, -1..1."""
-        return min(1.0, max(-1.0, self.rating(text, spans=spans, features=features) / _SCALE))
+             features: dict | None = None, offset: float = 0.0) -> float:
+        """The calibrated tone, -1..1; ``offset`` is added to the rating (the optional
+        sentence-embedding term of :mod:`toolkit.embedding_terms`)."""
+        return min(1.0, max(-1.0, (self.rating(text, spans=spans, features=features) + offset)
+                            / _SCALE))
 
 
 def _model_resource():
