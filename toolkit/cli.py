@@ -204,20 +204,33 @@ def _corpus(args: argparse.Namespace) -> int:
     return 0
 
 
-def _train_tone(args: argparse.Namespace) -> int:
+#: The VADER genres under DATA that train the tone model's general word model.
+_GENERAL_GENRES = ["vader_movie_reviews", "vader_amazon_reviews", "vader_tweets"]
+
+
+def _tone_data(data: Path, *, csv: Path | None = None, general=tuple(_GENERAL_GENRES),
+               polarity: str | None = "newsmtsc"):
+    """The tone model's training tables: rated sentences, the general genres' rows (None
+    without genres) and NewsMTSC-style polarity rows (None without a folder)."""
     import pandas as pd
+
+    from .tone import newsmtsc_polarity
+
+    frame = pd.read_csv(csv or data / "vader_nyt" / "dev.csv", keep_default_na=False)
+    rows = pd.concat([pd.read_csv(data / name / "dev.csv", keep_default_na=False)
+                      for name in general], ignore_index=True) if general else None
+    words = newsmtsc_polarity(pd.read_csv(data / polarity / "dev.csv")) if polarity else None
+    return frame, rows, words
+
+
+def _train_tone(args: argparse.Namespace) -> int:
     from importlib.resources import files
 
-    from .tone import TONE_FILE, cross_validate_tone, newsmtsc_polarity, train_tone_model
+    from .tone import TONE_FILE, cross_validate_tone, train_tone_model
 
     try:
-        frame = pd.read_csv(args.csv or args.data / "vader_nyt" / "dev.csv",
-                            keep_default_na=False)
-        general = pd.concat([pd.read_csv(args.data / name / "dev.csv", keep_default_na=False)
-                             for name in args.general], ignore_index=True) if args.general \
-            else None
-        polarity = newsmtsc_polarity(pd.read_csv(args.data / args.polarity / "dev.csv")) \
-            if args.polarity else None
+        frame, general, polarity = _tone_data(args.data, csv=args.csv, general=args.general,
+                                              polarity=args.polarity)
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -276,13 +289,10 @@ def _vectors(texts: list[str], cache: Path | None, name: str):
 def _train_embeddings(args: argparse.Namespace) -> int:
     import json
 
-    import pandas as pd
-
     from .bias_model import read_training_data
     from .embedding_terms import (TERM_FILES, cross_validate_bias_term, cross_validate_tone_term,
                                   train_bias_term, train_tone_term)
     from .embeddings import embeddings_available, INSTALL_HINT
-    from .tone import newsmtsc_polarity
 
     if not embeddings_available():
         print(f"error: {INSTALL_HINT}", file=sys.stderr)
@@ -298,11 +308,7 @@ def _train_embeddings(args: argparse.Namespace) -> int:
             paths = [args.data / "babe" / "dev.csv", args.data / "mbic" / "dev.csv"]
             frame = read_training_data(paths)
         if "tone" in args.only:
-            nyt = pd.read_csv(args.data / "vader_nyt" / "dev.csv", keep_default_na=False)
-            general = pd.concat([pd.read_csv(args.data / n / "dev.csv", keep_default_na=False)
-                                 for n in ("vader_movie_reviews", "vader_amazon_reviews",
-                                           "vader_tweets")], ignore_index=True)
-            polarity = newsmtsc_polarity(pd.read_csv(args.data / "newsmtsc" / "dev.csv"))
+            nyt, general, polarity = _tone_data(args.data)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -460,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", type=Path, metavar="FILE",
                    help="your own CSV (text, score on -4..4, optional id article_sentence)")
     p.add_argument("--general", nargs="*", metavar="NAME",
-                   default=["vader_movie_reviews", "vader_amazon_reviews", "vader_tweets"],
+                   default=_GENERAL_GENRES,
                    help="folders under DATA for the general word model (none to skip)")
     p.add_argument("--polarity", default="newsmtsc", metavar="NAME",
                    help="folder under DATA with NewsMTSC-style rows (text, polarity) for the "
