@@ -233,6 +233,31 @@ ATTRIBUTION_CASES = [
     # "who spoke about": the name before ", who"
     ('His words recall those of US President Donald Trump, who spoke about putting '
      '"America First."', [("America First.", "Donald Trump", "spoke")]),
+    # a place that ends the appositive is not the speaker: the name that opens the phrase is
+    ("Robert McManus, Roman Catholic Bishop of Worcester, Massachusetts, said it then: "
+     "“Talk about militants might undercut the dialogue.”",
+     [("Talk about militants might undercut the dialogue.", "Robert McManus", "said")]),
+    # a place alone still speaks for its government
+    ('Beijing, meanwhile, said it "firmly opposes" the sale.',
+     [("firmly opposes", "Beijing", "said")]),
+    # a number never speaks; a reflexive pronoun resolves like its pronoun
+    ("Mohamed Atta, on September 11, 2001, told passengers: “Stay quiet.”",
+     [("Stay quiet.", "Mohamed Atta", "told")]),
+    ("Gregory III has also said: “I do not understand why.”\nHe himself said: “No one "
+     "defends us.”", [("I do not understand why.", "Gregory III", "said"),
+                      ("No one defends us.", "Gregory III", "said")]),
+    # "she" is not the Constitution (a document) but the judge named before it
+    ("U.S. District Judge Patti Saris ordered his release.\n\nThe judge held that his "
+     "detention violated the U.S. Constitution.\n\n“This is what intent was,” she said.",
+     [("This is what intent was,", "Patti Saris", "said")]),
+    # a Title Case headline gives no fuller form of a name ("Francis Denounces")
+    ("Pope Francis Denounces Murderous Indifference To Persecution\n\nPope Francis met the "
+     "patriarchs on Saturday.\n\n“Indifference kills,” Francis said.",
+     [("Indifference kills,", "Francis", "said")]),
+    # the name that opens a sentence is its subject, an appositive after it aside
+    ("Jean-Clément Jeanbart, the Melkite Archbishop of Aleppo, gave an interview.\n"
+     "“The media ignore us,” he said.", [("The media ignore us,", "Jean-Clément Jeanbart",
+                                          "said")]),
 ]
 
 

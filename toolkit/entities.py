@@ -126,6 +126,17 @@ def _key(name: str) -> str:
     return re.sub(r"[.\s]", "", name).lower()
 
 
+def is_place(name: str) -> bool:
+    """Is ``name`` a country or a place of the bundled lists ("Massachusetts", "D.C.")?
+
+    Examples
+    --------
+    >>> is_place("Massachusetts"), is_place("Robert McManus")
+    (True, False)
+    """
+    return name in _countries() or _key(name) in _places()
+
+
 def _kind(words: list[str], name: str, titled: bool) -> str | None:
     """The type a name's own words give it, or None when they say nothing."""
     if titled:

@@ -50,6 +50,7 @@ from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
+from .entities import is_place
 from .loading import _trim
 from .segmentation import NEWS_ABBREVIATIONS, WORD_RE
 from .spans import Span
@@ -141,6 +142,10 @@ _MASK = "\x1f"
 _QUOTE_END = "\x1e"
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "ourselves", "myself"}
+#: Last words of names of documents and laws, which "he" or "she" never refers to.
+_DOCUMENT_WORDS = frozenset({"constitution", "act", "amendment", "charter", "treaty", "accord",
+                             "convention", "declaration", "agreement", "law", "code"})
 #: Lower-case words inside a name ("Ludwig van Beethoven", "Sharaf ad-Din Ali Yazdi").
 _PARTICLES = frozenset("""de da van von bin al del der la le di du ibn ad-din al-din ud-din
 ud-daula ben""".split())
@@ -656,15 +661,29 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
     if found is None:
         return None
     head, others = found
+    if not any(ch.isalpha() for t in head for ch in t.text):
+        # "Mohamed Atta, about the plane he had hijacked on September 11, 2001, told": a
+        # number ends the appositive; it never speaks.
+        head, others = (others[0], others[1:]) if others else ([], [])
+        if not head:
+            return None
     name = _name_of(head)
+    place = None
     if name and not _is_title_only(name):
-        return _phrase(text, name)
-    if head[0].low in _PRONOUNS and len(head) == 1:
-        return _phrase(text, head)
-    for chunk in others:
+        if not (others and is_place(_phrase(text, name)[0])):
+            return _phrase(text, name)
+        place = name       # "Robert McManus, Bishop of Worcester, Massachusetts, said"
+    if head[0].low in _PRONOUNS and (len(head) == 1 or (
+            len(head) == 2 and head[1].low in _REFLEXIVES)):
+        return _phrase(text, head[:1])                      # "He himself said"
+    # After a place, the name that opens the phrase: "Robert McManus, Roman Catholic Bishop
+    # of Worcester, Massachusetts, said" (the chunks run backwards from the verb).
+    for chunk in (reversed(others) if place else others):
         other = _name_of(chunk)
         if other and not _is_title_only(other):
             return _phrase(text, other)
+    if place:
+        return _phrase(text, place)                         # "Beijing, meanwhile, said"
     if head[0].text[0].islower() and head[0].low not in _DETERMINERS:
         # "The letters, both dated Tuesday, claim": prefer a phrase that looks like a subject.
         for chunk in others:
@@ -1068,7 +1087,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in _FORM_TO_LEMMA
             else m.group(), masked[lo:hi]) + masked[hi:]
     tokens_of = [_tokens(masked, lo, hi) for lo, hi in paragraphs]   # read three times
-    names = _name_runs(text, tokens_of)
+    title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!", "?"))
+    names = _name_runs(text, tokens_of[1:] if title_line else tokens_of)
     timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
@@ -1355,7 +1375,14 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
             if tok.text in {".", "!", "?", ";"} or tok.text.startswith(_MASK):
                 sentence_start = v + 1
             if v == sentence_start and _is_cap(tok):
-                run = _capital_run(tokens[v:v + 5])
+                # The run that opens the sentence ("Jean-Clément Jeanbart, the Melkite ...":
+                # not the last run of the next five words, "Melkite").
+                lead: list[_Token] = []
+                for t in tokens[v:v + 5]:
+                    if not (_is_cap(t) or (lead and t.low in _PARTICLES)):
+                        break
+                    lead.append(t)
+                run = _capital_run(lead)
                 if ((len(run) >= 2 or (run and run[0].text in proper)) and run[0] is tok
                         and tok.low not in _NP_STOP and tok.low not in _INTRO
                         and tok.low not in _DETERMINERS and not run[-1].low.endswith("s")
@@ -1452,7 +1479,9 @@ class _NameIndex:
 def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
     """Every capitalised name outside quotes: "Former Vatican doctrine chief Cardinal Gerhard
     Ludwig Müller" gives Gerhard Ludwig Müller with the title "cardinal" (``tokens_of``: the
-    tokens of each paragraph of the masked text)."""
+    tokens of each paragraph of the masked text; a Title Case headline is left out, since
+    "Pope Francis Denounces ..." would make "Francis Denounces" the fullest form of
+    "Francis")."""
     stop = _NP_STOP | _INTRO | _DETERMINERS | {"his", "her", "their", "its", "our", "my"}
     out: list[_Name] = []
     for tokens in tokens_of:
@@ -1636,6 +1665,8 @@ def _person(name: str) -> bool:
     if len(words) == 1 and words[0].islower():
         return False                                   # "another", "one"
     head = words[-1].lower()
+    if head in _DOCUMENT_WORDS or is_place(name):
+        return False                                   # "the U.S. Constitution", "Massachusetts"
     if head in _ORG_WORDS or (words[0].lower() == "the" and len(words) > 1
                               and words[1][:1].isupper()
                               and words[-1].lower().rstrip(".") not in _TITLES):
