@@ -102,6 +102,12 @@ BODY = [
     "Police arrested two men near the stadium after the match ended on Saturday night.",
     "He has spent most of his career working for charities in the north of the country.",
     "Early treatment with fluids may improve the chance of survival for most patients.",
+    # Near the phrase families of 2026-11-29, but the story's own words.
+    "Our hearts go out to the families, and the council goes out on Mondays to inspect roads.",
+    "Here's why:",
+    "He voted for Trump and sent his son to Congress as an aide.",
+    "The World Bank and the Federal Reserve Bank of New York said repairs would cost more.",
+    "The company which commissioned the survey of the eastern districts declined to comment.",
 ]
 
 
@@ -133,6 +139,23 @@ GENERAL = [
      "headline-like line that shares no words", "insert_clickbait"),
     ("Retirees across the country are discovering a pension trick that banks rarely mention.",
      "sponsored", "lone present-tense sentence that shares almost no words", "insert_clickbait"),
+    # The phrase families of 2026-11-29: the outlet speaking of its own staff and products, a
+    # newsletter's schedule, the nonprofit newsroom, a candidate's slogan, a petition to a
+    # named official, a business named by its kind, a paid post's unnamed credit, "Here's how".
+    ("The Docket, written by our courts reporters, lands every Thursday.", "boilerplate",
+     "newsroom/subscription words", "insert_newsroom"),
+    ("The Harbor Sentinel is a reader-supported, 501(c)(3) newsroom.", "boilerplate",
+     "donation words", "insert_donation"),
+    ("Maria Delgado for County Commission. Fewer potholes, fewer excuses.", "sponsored",
+     "campaign words", "insert_campaign"),
+    ("Tell Governor Ames: keep the rural clinics open.", "sponsored", "petition words",
+     "insert_petition"),
+    ("Shrimpers along the Gulf Coast now ship frozen catch inland, tracked by Tidewater "
+     "Logistics Partners.", "sponsored", "product words", "insert_product"),
+    ("The views in this series are those of the seed company that commissioned it.",
+     "sponsored", "names who paid 'that commissioned it'", "insert_advertising"),
+    ("Drivers who switch in spring pay less for the same cover. Here's how to compare.",
+     "sponsored", "clickbait", "insert_clickbait"),
 ]
 
 
@@ -406,6 +429,13 @@ _KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS"}
     ("product", "Now down to $59, with 4,000 five-star reviews and free shipping."),
     ("product", "Save 20% cheaper at checkout with a coupon."),
     ("campaign", "Re-elect Mayor Diaz. Cast your ballot early."),
+    ("campaign", "Ruth Ames for State Senate. Send her to Albany; her opponent stayed home."),
+    ("newsroom", "Written by our science editors, in our newsletter."),
+    ("donation", "A nonprofit newsroom, member-supported, 501(c)(3)."),
+    ("petition", "Tell Senator Bryce: 300 more signatures by Friday."),
+    ("subscription", "It goes out on Mondays, twice a week, every Thursday."),
+    ("product", "Free two-day shipping on all orders at select retailers; order by June 4."),
+    ("product", "Made by Lumen Devices and Harbor Realty Group, Inc."),
 ])
 def test_inserts_keywords_never_skip_a_match(rule, text):
     """A paragraph whose pattern matches always passes the keyword check."""

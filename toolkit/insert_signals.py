@@ -34,7 +34,8 @@ _AD_PREFIX = re.compile(
 _AD_SENTENCE = re.compile(
     r"\b(?:this (?:article|content|story|post) (?:is|was) (?:a )?(?:paid|sponsored|produced on behalf"
     r"|produced in partnership|brought to you)|paid partnership with|in partnership with our "
-    r"sponsor|does not reflect the views of (?:our|the) (?:editorial|newsroom)"
+    r"sponsor|do(?:es)? not (?:necessarily )?reflect (?:the views of|those of|the opinions of) "
+    r"(?:our|the|this) (?:editorial|newsroom|publication)"
     r"|(?:newsroom|editorial staff) (?:was|were) not involved|not authorized by any candidate"
     r"|brought to you by|(?:a )?message from (?:our|a) sponsors?|from our (?:sponsors|partners)"
     r"|(?:brand|content|creative|partner) studio|(?:created|produced|written) (?:by|with|for) "
@@ -117,13 +118,18 @@ _VOCAB = {
         r"newsroom|site|mission|reporting)|emergency contribution|rush your|"
         r"(?:gifts?|donations?|dollars?|contributions?) (?:is |are |will be )?(?:matched|doubled|"
         r"tripled)|(?:reach|hit|meet) (?:our|this|the) (?:goal|target)|"
-        r"\d+ hours (?:left|to go|to (?:reach|raise|hit))|a gift (?:today|now|of))\b", _I),
+        r"\d+ hours (?:left|to go|to (?:reach|raise|hit))|a gift (?:today|now|of)|"
+        r"nonprofit (?:newsroom|news (?:site|organi[sz]ation))|(?:reader|member|listener)-supported)\b"
+        r"|\b501\(c\)\s?\(?3\)?", _I),
     "petition": re.compile(
         r"\b(?:petition|add your (?:name|signature|voice)|signatures|sign (?:our|the|this) "
         r"(?:open )?(?:letter|pledge)|sign here|make your voice heard|"
         r"take (?:the|our|this) (?:official |quick |short )?(?:survey|poll|quiz)|"
         r"tell (?:congress|lawmakers|legislators|your (?:representative|senator|"
-        r"mp|congressman)|the (?:senate|house|white house|governor))|demand accountability)\b",
+        r"mp|congressman)|the (?:senate|house|white house|governor))|demand accountability|"
+        r"\d[\d,]* more signatures|signatures (?:by|before) (?=(?-i:[A-Z]))|"
+        r"tell (?:senator|sen\.|rep\.|representative|governor|gov\.|mayor|congressman|"
+        r"congresswoman|council ?member|commissioner) (?=(?-i:[A-Z])))",
         _I),
     "subscription": re.compile(
         r"\b(?:newsletters?|(?:your|to your) inbox|subscribe|subscription|subscribers?|"
@@ -132,7 +138,9 @@ _VOCAB = {
         r"terms of (?:use|service)|privacy policy|digital access|keep reading|briefing|"
         r"(?:every|each) (?:weekday|morning|evening|week)(?: morning| evening)? (?:at|in)|"
         r"stories you need|to continue reading|register for (?:a )?(?:free )?(?:account|access)|"
-        r"free account)\b", _I),
+        r"free account|(?:once|twice) a week|every (?:monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday|weekday)|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
+        r"sundays)|goes out (?:on|every|each))\b", _I),
     "social": re.compile(
         r"\b(?:follow us|like us|find us on|connect with us|join (?:us|our \w+) on|"
         r"join our (?:telegram|whatsapp|discord)|share this|join the conversation|"
@@ -142,6 +150,10 @@ _VOCAB = {
         r"got a (?:news )?tip|send us (?:a|your) tips?|"
         r"our (?:youtube )?channel|@\w{3,})\b", _I),
 }
+# The publication speaking of its own staff and products ("written by our health reporters").
+_VOCAB["newsroom"] = re.compile(
+    r"\bour (?:\w+ )?(?:newsroom|reporters|editors|journalists|photographers|bureau|"
+    r"correspondents|desk|newsletters?|podcasts?)\b", _I)
 # The offer of a product ad, and the ballot of a campaign ad.
 _VOCAB["product"] = re.compile(
     r"\b(?:\d{1,2}% (?:off|cheaper|less|savings)|(?:five|5)-star|(?:lifetime|money-back|"
@@ -149,10 +161,26 @@ _VOCAB["product"] = re.compile(
     r"installation|trial|samples?)|in stock|sold out|top-rated|"
     r"\d[\d,]* (?:five-star )?(?:reviews|ratings|happy customers)|limited edition|"
     r"at checkout|promo code|coupon|(?:order|shop|buy) (?:now|today|online)|"
-    r"(?:down|starting) (?:to|at) [$£€]\d)", _I)
+    r"(?:down|starting) (?:to|at) [$£€]\d|free (?:\w+[- ])?day (?:shipping|delivery)|"
+    r"on all orders|(?:select|participating) (?:retailers|stores|dealers)|available in \w+ "
+    r"colou?rs|order by (?-i:[A-Z])[a-z]+ \d)"
+    # A business by its kind: "Greenfold Insurance", "Harbor Realty Group", "Lumen Devices".
+    r"|\b(?!(?-i:The|A|An|This|That|Its|His|Her|Their|Our|Your)\b)(?-i:[A-Z][\w&'’-]+) "
+    r"(?:(?-i:[A-Z][\w&'’-]+) )?(?-i:Insurance|Realty|Labs|"
+    r"Financial|Partners|Solutions|Technologies|Holdings|Foods|"
+    r"Brands|Motors|Airlines|Airways|Devices|Electronics|Pharmaceuticals|Therapeutics|"
+    r"Wealth|Advisors|Advisers|Investments|Mortgage|Lending|Fiber|Wireless|Outfitters|"
+    r"Homes|Apparel|Cosmetics|Inc|LLC|Ltd|Corp)\b", _I)
 _VOCAB["campaign"] = re.compile(
     r"\b(?:re-?elect\b|vote (?:yes|no) on|(?:cast|mail) your (?:ballot|vote)|early voting "
-    r"(?:starts|begins|ends)|your vote (?:counts|matters))", _I)
+    r"(?:starts|begins|ends)|your vote (?:counts|matters)|(?:her|his|their) opponents?\b|"
+    r"send (?:him|her|them|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)) (?:back )?(?:to (?=(?-i:[A-Z]))|"
+    r"home\b|packing\b)|"
+    # A candidate's slogan: "Gina Okafor for State Assembly", "Dan Ruiz for Mayor".
+    r"(?-i:[A-Z][a-z]+ [A-Z][\w'’-]+) for (?=(?-i:[A-Z]))(?:state |city |u\.s\. |county )?(?:mayor|governor|"
+    r"congress|senate|assembly|(?:city |county )?council|(?:county )?commission|president|"
+    r"sheriff|school board|district "
+    r"attorney|attorney general|comptroller|treasurer|judge)\b)", _I)
 # Who paid: the advertiser or sponsor named in the block, and the newsroom disowning it.
 _VOCAB["advertising"] = re.compile(
     r"\b(?:(?:our|a|this|the) (?:sponsors?|advertisers?|(?:commercial |brand |content )?"
@@ -167,6 +195,11 @@ _NEWSROOM_DISCLAIMER = re.compile(
     r"department|board))\b[^.!?\n]{0,50}?\b(?:no|not|never|without)\b[^.!?\n]{0,30}?\b(?:role|"
     r"involve\w*|input|part|hand)\b|\bdid not involve (?:our|the) (?:journalists|reporters|"
     r"editors|newsroom|editorial \w+)", _I)
+# A paid post's credit that names no one: "the company that commissioned it".
+_COMMISSIONED = re.compile(
+    r"\b(?:which|that|who) commissioned (?:this|it|the (?:report|piece|article|story|series|"
+    r"feature))\b|\bcommissioned (?:this|the) (?:report|piece|article|story|content|series|"
+    r"feature) (?:and|from|for)\b", _I)
 # "Background: The long road to ..." - a one- to three-word label and a headline after it.
 _LABELLED_HEADLINE = re.compile(r"^(?-i:[A-Z])[\w'’-]*(?: [\w'’-]+){0,2}\s*:\s+(?-i:[A-Z0-9\"“‘'])")
 _PLATFORMS = re.compile(r"(?<![./])\b(?:facebook|twitter|instagram|youtube|telegram|tiktok|"
@@ -195,7 +228,9 @@ _CLICKBAIT = re.compile(
     r"download|membership|webinar|course|kit|checklist|issue|week|month)s?\b|"
     r"get (?:a|your|our) free|the (?:one|#1|number one|biggest|single) \w+ (?:mistake|trick|"
     r"secret|thing|reason|habit)|(?:don'?t|doesn'?t) want you to (?:know|hear|see|read)|"
-    r"how much you (?:could|can|might) save|you (?:could|can) save|for the price of)", _I)
+    r"how much you (?:could|can|might) save|you (?:could|can) save|for the price of|"
+    # "Here's what she did." (not "Here's why:", which opens the story's own list)
+    r"here(?:'s|’s| is) (?:how|what|why)\b(?=[^:\n]*$))", _I)
 _DISCLAIMER = re.compile(
     r"(?:\bt&cs? apply|\bterms (?:and conditions )?apply|(?<![\w-])(?:18|19|21)\+(?!\w)|"
     r"\bgamble responsibly|\bsee (?:store|site) for details|\bwhile supplies last|"
@@ -214,13 +249,14 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
                  "chip in", "deductible", "readers like", "a member", "a supporter",
                  "a patron", "give ", "matched", "year-end", "fundraising", "support ",
                  "emergency", "rush your", "doubled", "tripled", "goal", "target", "hours",
-                 "a gift"),
+                 "a gift", "nonprofit", "-supported", "501"),
     "petition": ("petition", "add your", "signatures", "sign ", "make your voice", "survey",
                  "poll", "quiz", "tell ", "demand accountability"),
     "subscription": ("newsletter", "inbox", "subscri", "signing up", "sign up", "free trial",
                      "unlimited", "free article", "log in", "account", "email", "terms of",
                      "privacy policy", "digital access", "keep reading", "briefing", "week",
-                     "morning", "evening", "stories you need", "continue reading", "register"),
+                     "morning", "evening", "stories you need", "continue reading", "register",
+                     "every ", "days", "goes out"),
     "social": ("follow us", "like us", "find us on", "connect with us", "join ", "share this",
                "our app", "free app", "app store", "google play", "ios and android", "alerts",
                "notifications", "live coverage", "live updates", "feed", "our page", "like our",
@@ -231,8 +267,14 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "product": ("%", "star", "warranty", "guarantee", "free ", "in stock", "sold out",
                 "top-rated", "review", "rating", "happy customers", "limited edition",
                 "checkout", "promo code", "coupon", "now", "today", "online", "down ",
-                "starting "),
-    "campaign": ("elect", "vote", "ballot", "voting"),
+                "starting ", "all orders", "retailers", "stores", "dealers", "colors", "colours",
+                "order by", "insurance", "realty", "labs", "financial", "partners", "solutions",
+                "technologies", "holdings", "foods", "brands", "motors", "airlines", "airways",
+                "devices", "electronics", "pharmaceuticals", "therapeutics", "wealth", "advis",
+                "investments", "mortgage", "lending", "fiber", "wireless", "outfitters", "homes",
+                "apparel", "cosmetics", "inc", "llc", "ltd", "corp"),
+    "newsroom": ("our ",),
+    "campaign": ("elect", "vote", "ballot", "voting", "opponent", "send ", " for "),
     "platforms": ("facebook", "twitter", "instagram", "youtube", "telegram", "tiktok",
                   "linkedin", "whatsapp", "pinterest", "reddit", "email", "gab", "rumble",
                   "truth social"),
@@ -508,3 +550,4 @@ def _teaser_sentence(text: str, masked: str) -> bool:
     past = any(tag == "VBD" and (k == 0 or words[k - 1] not in _PERFECT)
                for k, tag in enumerate(tags))
     return not past and any(tag in ("VBZ", "VBP", "MD") for tag in tags)
+

@@ -26,12 +26,16 @@ leaving evidence spans whose category is the rule's name prefixed ``insert_`` (s
 ``price``
     Currency amounts that are retail sized ("$4.99", "$1 a week", "40% off"), not
     "$2 billion"; more with sales words ("only", "free shipping", "code").
-``donation``, ``petition``, ``subscription``, ``social``, ``advertising``, ``product``, ``campaign``
-    The vocabulary of each kind of appeal ("tax-deductible", "add your signature",
-    "your inbox", "follow us on", "our sponsor", "free shipping", "5-star", "re-elect",
-    "every dollar is matched").
+``donation``, ``petition``, ``subscription``, ``social``, ``advertising``, ``product``, ``campaign``, ``newsroom``
+    The vocabulary of each kind of appeal ("tax-deductible", "a nonprofit newsroom",
+    "add your signature", "Tell Senator ...:", "your inbox", "goes out on Mondays",
+    "follow us on", "our sponsor", "free two-day shipping", "5-star", a business named by its
+    kind ("Greenfold Insurance"), "re-elect", a candidate's slogan ("Dan Ruiz for Mayor"),
+    "her opponent", "every dollar is matched"), and the outlet speaking of its own staff and
+    products ("written by our health reporters", "our newsletter").
 ``sponsor_credit`` and ``newsroom_disclaimer``
-    Who paid ("commissioned and paid for by <Name>") and the newsroom disowning the text
+    Who paid ("commissioned and paid for by <Name>", "the company that commissioned it")
+    and the newsroom disowning the text
     ("our journalists had no role in it").
 ``imperative`` and ``reader_question``
     Other sentences that open with a base-form verb (tagged by the Pattern lexicon that ships
@@ -106,7 +110,8 @@ from dataclasses import dataclass, field
 
 from .insert_signals import (
     _AD_MARKER_LINE, _AD_PREFIX, _AD_SENTENCE, _AD_WORD_LINE, _BULLET, _CLICK, _CLICKBAIT,
-    _CONTINUES, _CTA_ANYWHERE, _CTA_START, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
+    _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _CTA_START, _DISCLAIMER, _FIRST_PLURAL,
+    _FIRST_SINGULAR,
     _FURNITURE_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
     _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _QUOTE_MARK, _READER_QUESTION, _REPORTING, _SALES,
@@ -307,7 +312,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # journalists had no role").
     if score.marker is None:
         for rule, pattern in (("newsroom_disclaimer", _NEWSROOM_DISCLAIMER),
-                              ("sponsor_credit", _SPONSOR_CREDIT)):
+                              ("sponsor_credit", _SPONSOR_CREDIT),
+                              ("sponsor_credit", _COMMISSIONED)):
             if (m := pattern.search(masked)):
                 score.add(rule, w[rule], f"names who paid {m.group()!r}", family="ad",
                           appeal=True)
@@ -411,7 +417,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         distinct = {m.group().lower() for _, m in hits}
         points = min(w["vocabulary_max"], w["vocabulary"] * len(distinct))
         categories = sorted({c for c, _ in hits})
-        furniture_share = sum(c in ("subscription", "social") for c, _ in hits) / len(hits)
+        furniture_share = sum(c in ("subscription", "social", "newsroom")
+                              for c, _ in hits) / len(hits)
         if "donation" in categories and _JOURNALISM.search(masked):
             furniture_share = max(furniture_share, 0.75)
         score.add("vocabulary", points * furniture_share,
@@ -640,6 +647,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         categories ``insert_marker``, ``insert_call_to_action``, ``insert_second_person``,
         ``insert_price``, ``insert_donation``, ``insert_petition``, ``insert_subscription``,
         ``insert_social``, ``insert_advertising``, ``insert_product``, ``insert_campaign``,
+        ``insert_newsroom``,
         ``insert_urgency``, ``insert_clickbait``, ``insert_link_list``,
         ``insert_promotional_wording``;
         the prefix keeps them apart from the cue categories of the same names). Only
