@@ -23,7 +23,7 @@ import toolkit.analysis as analysis  # noqa: E402
 import toolkit.tone as tone  # noqa: E402
 
 _STEPS = ("_sentence_rows", "_tone", "find_inserts", "find_loaded", "segment", "find_quotes",
-          "_bias", "find_cues", "spans_frame", "_paragraph_rows")
+          "_bias", "find_cues", "spans_table", "_paragraph_rows")
 
 
 def _timed(totals: dict[str, float], name: str, function):

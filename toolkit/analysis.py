@@ -25,7 +25,7 @@ from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, load_article
 from .segmentation import Sentence, WORD_RE, segment
 from .sentiment import find_tone, vader_scores, weighted_mean
-from .spans import SPAN_COLUMNS, Span, spans_frame
+from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import find_subjective, subjectivity_of
 from .voice import QUOTE_COLUMNS, find_quotes, quote_regions, quotes_frame, report_verb_spans
 
@@ -175,13 +175,30 @@ def _model_cues(found: list[Span], offset: int) -> list[Span]:
 
 
 def _density(spans, n_words: int) -> float:
-    weight = sum(max(s.weight, 0.0) for s in _loaded(spans))
+    return _loaded_density(_loaded(spans), n_words)
+
+
+def _loaded_density(loaded: list[Span], n_words: int) -> float:
+    """:func:`_density` of spans already known to count as loaded."""
+    weight = sum(max(s.weight, 0.0) for s in loaded)
     return 100.0 * weight / n_words if n_words else 0.0
 
 
 def _top_terms(spans) -> str:
-    counts = Counter(s.text.lower() for s in _loaded(spans) if s.weight > 0)
+    return _loaded_terms(_loaded(spans))
+
+
+def _loaded_terms(loaded: list[Span]) -> str:
+    """:func:`_top_terms` of spans already known to count as loaded."""
+    counts = Counter(s.text.lower() for s in loaded if s.weight > 0)
     return ", ".join(term for term, _ in counts.most_common(_TOP_TERMS))
+
+
+def _counts(found: list[Span], loaded: list[Span]) -> Counter:
+    """:func:`_category_counts` of ``found`` given its loaded spans ``loaded``."""
+    counts = Counter(s.category for s in found if s.category not in LOADED_CATEGORIES)
+    counts.update(s.category for s in loaded)
+    return counts
 
 
 def _by_sentence(sentences: list[Sentence], spans: list[Span]) -> list[list[Span]]:
@@ -219,10 +236,15 @@ def _quote_free(regions: list[tuple[int, int]], starts: list[int], lo: int, hi: 
 
 
 def _with_voice(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
-    """Each span in ``quote`` voice when it starts inside a quote, else ``author``."""
+    """Each span in ``quote`` voice when it starts inside a quote, else ``author``; a span
+    already in its voice is kept as it is (spans are frozen), so only a quote's are copied."""
     starts = [s for s, _ in regions]
-    return [Span(s.start, s.end, s.text, s.category, s.weight, s.source,
-                 "quote" if _in_quote(regions, s.start, starts) else "author") for s in spans]
+    out = []
+    for s in spans:
+        voice = "quote" if _in_quote(regions, s.start, starts) else "author"
+        out.append(s if s.voice == voice else
+                   Span(s.start, s.end, s.text, s.category, s.weight, s.source, voice))
+    return out
 
 
 def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
@@ -307,20 +329,21 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
     return rows
 
 
-def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Span],
-                    inserts: list[InsertFinding]) -> list[dict]:
+def _paragraph_rows(article: Article, sentence_rows: list[dict], spans_of: list[list[Span]],
+                    loaded_of: list[list[Span]], inserts: list[InsertFinding]) -> list[dict]:
+    """One row per paragraph; ``spans_of`` and ``loaded_of`` are the evidence of each
+    paragraph and the part of it that counts as loaded (:func:`_group_by_paragraph`)."""
     text = article.text
     headline = article.headline_paragraph
     sentences_of: list[list[dict]] = [[] for _ in article.paragraphs]
     for row in sentence_rows:
         sentences_of[row["paragraph"]].append(row)
-    spans_of = _group_by_paragraph(article, spans)
     rows = []
     for number, (start, end) in enumerate(article.paragraphs):
-        own, found = sentences_of[number], spans_of[number]
+        own, found, loaded = sentences_of[number], spans_of[number], loaded_of[number]
         weights = [r["n_words"] for r in own]
         n_words = sum(weights)
-        counts = _category_counts(found)
+        counts = _counts(found, loaded)
         insert = inserts[number]
         rows.append({
             "paragraph": number, "start": start, "end": end, "text": text[start:end],
@@ -330,10 +353,10 @@ def _paragraph_rows(article: Article, sentence_rows: list[dict], spans: list[Spa
             "sentiment": weighted_mean([r["sentiment"] for r in own], weights),
             "sentiment_vader": weighted_mean([r["sentiment_vader"] for r in own], weights),
             "subjectivity": subjectivity_of(found),
-            "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+            "loaded_count": len(loaded), "loaded_density": _loaded_density(loaded, n_words),
             # A paragraph's bias probability: its sentences' probabilities, word-weighted.
             "bias_probability": weighted_mean([r["bias_probability"] for r in own], weights),
-            "top_terms": _top_terms(found),
+            "top_terms": _loaded_terms(loaded),
             **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
             **_voice_figures(own, n_words),
         })
@@ -354,24 +377,28 @@ def _voice_figures(own: list[dict], n_words: int) -> dict:
                                                     [p[-1] for p in quoted])}
 
 
-def _voice_densities(found: list[Span], n_words: int, n_quoted: int) -> dict:
-    """Loaded-language density of the author's own words apart from the quoted words."""
-    author = [s for s in found if s.voice != "quote"]
-    quoted = [s for s in found if s.voice == "quote"]
+def _voice_densities(loaded: list[Span], n_words: int, n_quoted: int) -> dict:
+    """Loaded-language density of the author's own words apart from the quoted words
+    (``loaded``: the spans that count as loaded)."""
+    author = [s for s in loaded if s.voice != "quote"]
+    quoted = [s for s in loaded if s.voice == "quote"]
     return {"quote_share": n_quoted / n_words if n_words else 0.0,
-            "loaded_density_author": _density(author, n_words - n_quoted),
-            "loaded_density_quoted": _density(quoted, n_quoted)}
+            "loaded_density_author": _loaded_density(author, n_words - n_quoted),
+            "loaded_density_quoted": _loaded_density(quoted, n_quoted)}
 
 
-def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
-             include_inserts: bool, quotes: pd.DataFrame | None = None) -> dict:
+def _summary(article: Article, paragraphs: pd.DataFrame, spans_of: list[list[Span]],
+             loaded_of: list[list[Span]], *, include_inserts: bool,
+             quotes: pd.DataFrame | None = None) -> dict:
+    """Article-level figures; ``spans_of`` and ``loaded_of`` as :func:`_paragraph_rows`
+    takes them."""
     # The columns it reads, as plain lists: pandas indexing costs more than the arithmetic.
     kept = _kept_columns(paragraphs, ("paragraph", "n_words", "sentiment", "bias_probability",
                                       "quote_share"), include_inserts=include_inserts)
-    groups = _group_by_paragraph(article, spans)
-    found = [span for i in kept["paragraph"] for span in groups[i]]
+    found = [span for i in kept["paragraph"] for span in spans_of[i]]
+    loaded = [span for i in kept["paragraph"] for span in loaded_of[i]]
     n_words = int(sum(kept["n_words"]))
-    counts = _category_counts(found)
+    counts = _counts(found, loaded)
     excluded = len(paragraphs) - len(kept["paragraph"])
     in_kept = set(kept["paragraph"])
     return {
@@ -384,12 +411,12 @@ def _summary(article: Article, paragraphs: pd.DataFrame, spans: list[Span], *,
         "sentiment": weighted_mean([0.0 if v != v else v for v in kept["sentiment"]],
                                    kept["n_words"]),
         "subjectivity": subjectivity_of(found),
-        "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+        "loaded_count": len(loaded), "loaded_density": _loaded_density(loaded, n_words),
         "bias_probability": _kept_mean(kept, "bias_probability"),
-        "top_terms": _top_terms(found),
+        "top_terms": _loaded_terms(loaded),
         **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
         "n_quotes": 0 if quotes is None else sum(p in in_kept for p in quotes["paragraph"].tolist()),
-        **_voice_densities(found, n_words, _quoted_words(kept)),
+        **_voice_densities(loaded, n_words, _quoted_words(kept)),
     }
 
 
@@ -424,9 +451,10 @@ def _group_by_paragraph(article: Article, spans: list[Span]) -> list[list[Span]]
     return groups
 
 
-def _span_rows(article: Article, spans: list[Span]) -> list[dict]:
+def _span_paragraphs(article: Article, spans: list[Span]) -> list[int]:
+    """The paragraph of each span (-1 before the first paragraph)."""
     starts = [s for s, _ in article.paragraphs]
-    return [{"paragraph": bisect_right(starts, s.start) - 1, **s.as_dict()} for s in spans]
+    return [bisect_right(starts, s.start) - 1 for s in spans]
 
 
 def analyze(source, *, lexicon: CueLexicon | None = None,
@@ -471,21 +499,25 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
                                key=lambda s: (s.start, s.end, s.category)), regions)
     sentence_rows = _sentence_rows(text, sentences, spans, regions, embeddings=embeddings)
     inserts = find_inserts(article)
-    paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans, inserts),
+    # Each paragraph's evidence and its loaded part, found once for the paragraph rows, the
+    # summary and the people tables (table building, local to these steps).
+    loaded = _loaded(spans)
+    spans_of, loaded_of = _group_by_paragraph(article, spans), _group_by_paragraph(article, loaded)
+    paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans_of, loaded_of, inserts),
                               columns=PARAGRAPH_COLUMNS)
     sentence_table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
     quote_table = quotes_frame(quotes)
     # Insert evidence goes to the spans table only: it must not count as loaded language.
     evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions)],
                       key=lambda s: (s.start, s.end, s.category, s.source))
-    summary = _summary(article, paragraphs, spans, include_inserts=include_inserts,
-                       quotes=quote_table)
+    summary = _summary(article, paragraphs, spans_of, loaded_of,
+                       include_inserts=include_inserts, quotes=quote_table)
     summary.update(headline_contrast(paragraphs))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
-                    spans=spans_frame(_span_rows(article, evidence)),
+                    spans=spans_table(evidence, _span_paragraphs(article, evidence)),
                     summary=summary, quotes=quote_table,
                     _deferred=partial(_people_tables, text, article.paragraphs, sentences,
-                                      regions, _loaded(spans)))
+                                      regions, loaded))
 
 
 def score_sentences(texts, *, lexicon: CueLexicon | None = None,

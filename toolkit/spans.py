@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Span", "SPAN_COLUMNS", "spans_frame"]
+__all__ = ["Span", "SPAN_COLUMNS", "spans_frame", "spans_table"]
 
 SPAN_COLUMNS = ["paragraph", "start", "end", "text", "category", "weight", "source", "voice"]
 
@@ -71,3 +71,33 @@ def spans_frame(rows: list[dict]):
         # Empty string columns get the same string dtype pandas infers for filled ones.
         columns[name] = pd.Series(values, dtype=dtype or (None if values else "str"))
     return pd.DataFrame(columns)
+
+
+def spans_table(spans: list[Span], paragraphs: list[int]):
+    """The tidy ``spans`` DataFrame of ``spans``, ``paragraphs[i]`` the paragraph of
+    ``spans[i]``: the same table as :func:`spans_frame` on their rows, built column by
+    column from the spans (no row dicts, no intermediate Series).
+
+    Examples
+    --------
+    >>> spans_table([Span(0, 4, "vile", "emotive", 1.0, "lexicon")], [0])[["text", "voice"]]
+       text   voice
+    0  vile  author
+    """
+    import numpy as np
+    import pandas as pd
+
+    n = len(spans)
+    if len(paragraphs) != n:
+        raise ValueError(f"paragraphs has {len(paragraphs)} numbers for {n} spans")
+    if not n:
+        return spans_frame([])
+    # Text columns as lists: pandas infers their string dtype as it does for spans_frame.
+    return pd.DataFrame({
+        "paragraph": np.fromiter(paragraphs, np.int64, n),
+        "start": np.fromiter([s.start for s in spans], np.int64, n),
+        "end": np.fromiter([s.end for s in spans], np.int64, n),
+        "text": [s.text for s in spans], "category": [s.category for s in spans],
+        "weight": np.fromiter([s.weight for s in spans], np.float64, n),
+        "source": [s.source for s in spans], "voice": [s.voice for s in spans],
+    }, copy=False)

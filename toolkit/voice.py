@@ -440,24 +440,65 @@ class _Token:
     text: str
     start: int
     end: int
-    low: str = field(init=False, compare=False)   # read many times per token
+    low: str = field(compare=False)   # read many times per token: _low(text), set once
 
-    def __post_init__(self) -> None:
-        self.low = self.text.lower().replace("’", "'")
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN.finditer(masked, lo, hi):
-        prev = out[-1] if out else None
-        if m.group() == "." and prev is not None and prev.end == m.start():
-            after = masked[m.end():m.end() + 2].lstrip()[:1]
+        word, start, end = m.group(), m.start(), m.end()
+        if word == "." and out and out[-1].end == start:
+            prev = out[-1]
+            after = masked[end:end + 2].lstrip()[:1]
             if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
                     or after in {",", ";"} or after.islower()):
-                out[-1] = _Token(prev.text + ".", prev.start, m.end())  # "U.S.", "Sen.", "J."
+                text = prev.text + "."
+                out[-1] = _Token(text, prev.start, end, _low(text))  # "U.S.", "Sen.", "J."
                 continue
-        out.append(_Token(m.group(), m.start(), m.end()))
+        out.append(_Token(word, start, end, _low(word)))
     return out
+
+
+class _TokenIndex:
+    """The tokens of each paragraph of the masked text, cut once and served by range.
+
+    ``between(lo, hi)`` equals ``_tokens(masked, lo, hi)``: when no token of the paragraph
+    crosses ``lo`` or ``hi``, scanning from ``lo`` to ``hi`` finds exactly the paragraph's
+    tokens in between (the token pattern has no anchors or lookaround, so a shorter string
+    neither adds nor changes a match that ends inside it, and a period joins the token
+    before it only when that token is in range too); otherwise the range is cut afresh.
+    The attribution rules ask for a few ranges around every quote, and reading them from
+    one pass over the paragraph saves cutting each sentence again (and again).
+    """
+
+    def __init__(self, masked: str, paragraphs: list[tuple[int, int]]):
+        self.masked = masked
+        self.of_paragraph = [_tokens(masked, lo, hi) for lo, hi in paragraphs]
+        self.bounds = paragraphs
+        self.para_starts = [lo for lo, _ in paragraphs]
+        self.ordered = all(a[1] <= b[0] for a, b in zip(paragraphs, paragraphs[1:]))
+        self._starts: dict[int, list[int]] = {}
+        self._ends: dict[int, list[int]] = {}
+
+    def between(self, lo: int, hi: int) -> list[_Token]:
+        if lo < hi and self.ordered:
+            p = bisect_right(self.para_starts, lo) - 1
+            if p >= 0 and hi <= self.bounds[p][1]:
+                tokens = self.of_paragraph[p]
+                starts = self._starts.get(p)
+                if starts is None:
+                    starts = self._starts[p] = [t.start for t in tokens]
+                    self._ends[p] = [t.end for t in tokens]
+                ends = self._ends[p]
+                i = bisect_left(ends, lo + 1)           # first token ending after lo
+                j = bisect_left(starts, hi)             # first token starting at or after hi
+                if (i == len(tokens) or starts[i] >= lo) and (j == 0 or ends[j - 1] <= hi):
+                    return tokens[i:j]
+        return _tokens(self.masked, lo, hi)
 
 
 def _is_verb(tok: _Token) -> bool:
@@ -1086,16 +1127,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         masked = masked[:lo] + re.sub(
             r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in _FORM_TO_LEMMA
             else m.group(), masked[lo:hi]) + masked[hi:]
-    tokens_of = [_tokens(masked, lo, hi) for lo, hi in paragraphs]   # read three times
+    index = _TokenIndex(masked, paragraphs)     # the paragraphs' tokens, read many times
+    tokens_of = index.of_paragraph
     title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!", "?"))
     names = _name_runs(text, tokens_of[1:] if title_line else tokens_of)
-    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+    timeline = None                             # built when a pronoun needs resolving
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
     quote_of_group: dict[int, int] = {}
     previous: tuple[int, _Attribution, int] | None = None  # (paragraph, attribution, end)
     for g, group in enumerate(groups):
-        found = _attribute(text, masked, paragraphs, group)
+        found = _attribute(text, masked, paragraphs, group, index)
         first, last = group[0], group[-1]
         n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
         if _so_called(text, paragraphs, first):
@@ -1120,15 +1162,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         if (found is None and echo is None and previous is not None
                 and previous[0] >= first.paragraph - 1
                 and (_standalone(masked, paragraphs, first)
-                     or _close_after(masked, previous[2], _para_start(first)))):
+                     or _close_after(masked, previous[2], _para_start(first), index))):
             inherited = previous[1]
             found = _Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
         if found is None and echo is None:
-            found = _colon_intro(text, masked, paragraphs, first)
+            found = _colon_intro(text, masked, paragraphs, first, index)
         if found is not None and found.speaker:
             at = found.speaker_start if found.speaker_start is not None else first.start
             if found.speaker.lower() in _PRONOUNS:
+                if timeline is None:
+                    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
                 found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
             found.speaker = _normalise(found.speaker, at, names)
         start, end = first.start, last.end
@@ -1195,12 +1239,12 @@ def _title_case(text: str, group: list[_Segment]) -> bool:
     return len(words) >= 2 and bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
-def _close_after(masked: str, end: int, opening: int) -> bool:
+def _close_after(masked: str, end: int, opening: int, index: _TokenIndex) -> bool:
     """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
     her lawyer is “even loonier.”'): the same speaker's, when no one else is named between."""
     between = masked[end:opening]
     return (len(between) <= 120 and _MASK not in between
-            and not any(_is_verb(t) for t in _tokens(masked, end, opening)))
+            and not any(_is_verb(t) for t in index.between(end, opening)))
 
 
 def _title_case_line(text: str, lo: int, hi: int) -> bool:
@@ -1257,7 +1301,8 @@ def _mask(text: str, segments: list[_Segment]) -> str:
     return "".join(chars)
 
 
-def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _Attribution | None:
+def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index: _TokenIndex
+               ) -> _Attribution | None:
     first, last = group[0], group[-1]
     according = tight = None
     # 1. right after the closing mark of any piece ("...," he said. "More...")
@@ -1270,7 +1315,7 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
             end = mask_at + 1
         content = text[seg.start:seg.end].rstrip()
         loose = bool(content) and content[-1] in ",?!—–-:"
-        found = _after_attribution(text, _tokens(masked, after, end), loose=loose)
+        found = _after_attribution(text, index.between(after, end), loose=loose)
         if found and found.verb == "according to":
             according = according or found
         elif found and not loose and content[-1:] in ".!?…":
@@ -1283,17 +1328,17 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
     lo, hi = paragraphs[first.paragraph]
     opening = first.open_mark if first.open_mark is not None else first.start
     start = _sentence_start(masked, lo, opening)
-    found = _before_attribution(text, _tokens(masked, start, opening))
+    found = _before_attribution(text, index.between(start, opening))
     if found:
         return found
     if tight:
         return tight
-    found = _sentence_final(text, masked, paragraphs, last)
+    found = _sentence_final(text, masked, paragraphs, last, index)
     if found:
         return found
     if according and according.speaker.split()[-1].lower() in _DOCUMENTS:
         # "The bureau blamed ... 'weak demand,' according to a statement": the bureau's.
-        subject = _subject(text, _tokens(masked, start, opening))
+        subject = _subject(text, index.between(start, opening))
         if subject:
             name, s, e = subject
             return _Attribution(_tidy(name), s, e, according.verb, according.verb_start,
@@ -1303,7 +1348,7 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
     # 3. "according to X" later in the closing sentence
     lo, hi = paragraphs[last.paragraph]
     after = last.close_mark + 1 if last.close_mark is not None else last.end
-    tokens = _tokens(masked, after, _sentence_end(masked, after, hi))
+    tokens = index.between(after, _sentence_end(masked, after, hi))
     for k in range(len(tokens) - 1):
         if tokens[k].low == "according" and tokens[k + 1].low == "to":
             found = _according(text, tokens, k)
@@ -1312,7 +1357,8 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment]) -> _At
     return None
 
 
-def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
+def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex
+                    ) -> _Attribution | None:
     """'... "a variety of symptoms" starting in late 2017, Nauert said.': the attribution
     closing the quote's sentence after a comma."""
     lo, hi = paragraphs[seg.paragraph]
@@ -1320,7 +1366,7 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment) -> _Attri
     end = _sentence_end(masked, after, hi)
     if masked.find(_MASK, after, end) != -1:
         return None
-    tokens = _tokens(masked, after, end)
+    tokens = index.between(after, end)
     commas = [k for k, t in enumerate(tokens) if t.text == ","]
     if not commas or not tokens or tokens[-1].text not in {".", "!", "?"}:
         return None
@@ -1330,7 +1376,8 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment) -> _Attri
     return _after_attribution(text, tail, loose=True)
 
 
-def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
+def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex
+                 ) -> _Attribution | None:
     """``X said:`` ending the sentence or paragraph before a quote."""
     lo, hi = paragraphs[seg.paragraph]
     opening = seg.open_mark if seg.open_mark is not None else seg.start
@@ -1339,7 +1386,7 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribut
         plo, phi = paragraphs[seg.paragraph - 1]
         before_text = masked[plo:phi].rstrip()
         start = _sentence_start(masked, plo, phi - 1)
-        found = _before_attribution(text, _tokens(masked, start, phi))
+        found = _before_attribution(text, index.between(start, phi))
         if found and not before_text.endswith(":"):
             # 'Mercer said his members had no choice.' then a quote paragraph: his words,
             # but the verb introduces the reported speech, not the quote.
@@ -1347,7 +1394,7 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment) -> _Attribut
         return found
     if before.endswith(":"):
         start = _sentence_start(masked, lo, lo + len(before) - 1)
-        tokens = _tokens(masked, start, lo + len(before))
+        tokens = index.between(start, lo + len(before))
         found = _before_attribution(text, tokens)
         if found is None:
             # "..., the cardinal made it clear what he thinks: "...": the sentence's subject
@@ -1706,22 +1753,26 @@ def voice_at(quotes, offset: int) -> str:
 
 def quotes_frame(quotes):
     """The tidy ``quotes`` table: ``paragraph, start, end, text, speaker, verb``."""
+    import numpy as np
     import pandas as pd
 
-    # Column by column: DataFrame.astype costs more than the rest. Text columns are object
-    # columns; among strings a missing verb is NaN, not None (as inferring a string column
-    # and casting it to object gives).
-    rows = [q.as_row() for q in quotes]
+    # Column by column from the quotes, as arrays of the final dtype (no row dicts). Text
+    # columns are object columns; among strings a missing speaker or verb is NaN, not None
+    # (as inferring a string column and casting it to object gives).
+    n = len(quotes)
     columns = {}
     for c in QUOTE_COLUMNS:
-        values = [row[c] for row in rows]
+        values = [getattr(q, c) for q in quotes]
         if c in ("paragraph", "start", "end"):
-            columns[c] = pd.Series(values, dtype="int64")
+            columns[c] = np.fromiter(values, np.int64, n)
         else:
             if any(isinstance(v, str) for v in values):
                 values = [float("nan") if v is None else v for v in values]
-            columns[c] = pd.Series(values, dtype=object)
-    return pd.DataFrame(columns)
+            column = np.empty(n, dtype=object)
+            column[:] = values
+            # A Series keeps the object dtype (the frame would infer a string dtype).
+            columns[c] = pd.Series(column, dtype=object, copy=False)
+    return pd.DataFrame(columns, copy=False)
 
 
 def report_verb_spans(text: str, quotes, *, existing=(),
