@@ -419,3 +419,32 @@ def test_voice_benchmark_metric_counts_half_overlap():
     assert module.speaker_matches("Smith", "John Smith")
     assert not module.speaker_matches("Jones", "John Smith")
     assert not module.speaker_matches(None, "John Smith")
+
+
+_MASKED = st.lists(st.sampled_from(list("ab XY.,;:'—\n\x1f\x1e") + ["U.S.", "Mr.", " said ",
+                                                                  "’s "]),
+                   max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MASKED, st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=8))
+def test_voice_token_ranges_equal_a_fresh_cut(masked, ranges):
+    from toolkit.voice import _TokenIndex, _tokens
+
+    mid = len(masked) // 2
+    paragraphs = [(0, mid), (mid, len(masked))]
+    index = _TokenIndex(masked, paragraphs)
+    for lo, hi in [*ranges, *paragraphs]:
+        got, want = index.between(lo, hi), _tokens(masked, lo, hi)
+        assert [(t.text, t.start, t.end, t.low) for t in got] == \
+            [(t.text, t.start, t.end, t.low) for t in want]
+
+
+def test_voice_quotes_frame_dtypes():
+    quotes = find_quotes('"We won," Smith said. Then "a scare quote" and more.')
+    frame = quotes_frame(quotes)
+    assert list(frame.columns) == QUOTE_COLUMNS
+    assert [str(t) for t in frame.dtypes] == ["int64"] * 3 + ["object"] * 3
+    assert frame["text"].tolist() == [q.text for q in quotes]
+    empty = quotes_frame([])
+    assert len(empty) == 0 and [str(t) for t in empty.dtypes] == ["int64"] * 3 + ["object"] * 3
