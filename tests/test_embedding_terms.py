@@ -11,8 +11,8 @@ import pytest
 
 from toolkit import embeddings
 from toolkit.bias_model import sigmoid
-from toolkit.embedding_terms import (TERM_FILES, EmbeddingTerm,
-                                     _fit_offset_logistic, load_embedding_term)
+from toolkit.embedding_terms import (TERM_FILES, EmbeddingTerm, _fit_offset_logistic,
+                                     _fit_offset_softmax, load_embedding_term)
 
 
 def test_embedding_terms_round_trip(tmp_path):
@@ -21,6 +21,15 @@ def test_embedding_terms_round_trip(tmp_path):
     assert loaded.kind == "tone" and loaded.meta == {"data": "made up"}
     assert loaded.weights.tolist() == [0.25, -1.5, 3.0] and loaded.intercept == -0.75
     assert loaded.values(np.eye(3)).tolist() == [-0.5, -2.25, 2.25]
+
+
+def test_embedding_terms_round_trip_with_one_column_per_class(tmp_path):
+    weights = np.array([[0.5, 0.0, -0.5], [1.0, -2.0, 1.0]])
+    term = EmbeddingTerm("target", weights, np.array([0.1, 0.2, -0.3]), {"thresholds": [0, 1]})
+    loaded = EmbeddingTerm.load(term.save(tmp_path / "term.json"))
+    assert loaded.weights.tolist() == weights.tolist()
+    assert loaded.intercept.tolist() == [0.1, 0.2, -0.3]
+    np.testing.assert_allclose(loaded.values(np.array([[2.0, 1.0]])), [[2.1, -1.8, -0.3]])
 
 
 @pytest.mark.parametrize("data, message", [
@@ -56,6 +65,30 @@ def test_embedding_terms_offset_fit_matches_scikit_learn_without_offset():
     assert intercept == pytest.approx(reference.intercept_[0], abs=1e-3)
 
 
+def test_embedding_terms_softmax_offset_fit_matches_scikit_learn_without_offset():
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(400, 3))
+    logits = X @ np.array([[1.0, 0.0, -1.0], [0.0, 2.0, -2.0], [0.0, 0.0, 0.0]])
+    y = np.array([rng.choice(3, p=np.exp(r) / np.exp(r).sum()) for r in logits])
+    weights, intercept = _fit_offset_softmax(X, y, np.zeros((400, 3)), C=0.5)
+    reference = LogisticRegression(C=0.5, tol=1e-8, max_iter=5000).fit(X, y)
+    np.testing.assert_allclose(weights, reference.coef_.T, atol=1e-3)
+    np.testing.assert_allclose(intercept, reference.intercept_, atol=1e-3)
+
+
+def test_embedding_terms_softmax_offset_fit_learns_only_what_the_offset_misses():
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(3000, 2))
+    offset = np.stack([-2.0 * X[:, 0], np.zeros(3000), 2.0 * X[:, 0]], axis=1)
+    logits = offset + np.stack([-1.5 * X[:, 1], np.zeros(3000), 1.5 * X[:, 1]], axis=1)
+    y = np.array([rng.choice(3, p=np.exp(r) / np.exp(r).sum()) for r in logits])
+    weights, _ = _fit_offset_softmax(X, y, offset, C=10.0)
+    spread = weights[:, 2] - weights[:, 0]  # positive minus negative, per input column
+    assert abs(spread[0]) < 0.6 and 2.0 < spread[1] < 4.0
+
+
 def test_embedding_terms_offset_fit_learns_only_what_the_offset_misses():
     rng = np.random.default_rng(1)
     X = rng.normal(size=(2000, 2))
@@ -68,8 +101,10 @@ def test_embedding_terms_offset_fit_learns_only_what_the_offset_misses():
 @pytest.mark.parametrize("kind", sorted(TERM_FILES))
 def test_embedding_terms_bundled_weights(kind):
     term = load_embedding_term(kind)
-    assert term.kind == kind and term.weights.shape == (embeddings.EMBEDDING_DIM,)
-    assert np.isfinite(term.weights).all() and np.isfinite(term.intercept)
+    outputs = (3,) if kind == "target" else ()
+    assert term.kind == kind and term.weights.shape == (embeddings.EMBEDDING_DIM, *outputs)
+    assert np.isfinite(term.weights).all() and np.isfinite(term.intercept).all()
+    assert np.shape(term.intercept) == outputs
     cv = term.meta["cross_validation"]
     assert set(cv) >= {"default", "embedding_only", "with_embedding"}
     assert "licence" in term.meta and "embedding_model" in term.meta
@@ -83,6 +118,8 @@ def test_embedding_terms_licence_note_beside_the_file(kind):
     note = files("toolkit").joinpath("models", f"LICENSE-{name.removesuffix('.json')}.md")
     text = note.read_text(encoding="utf-8")
     assert name in text and ("AGPL-3.0" in text if kind == "bias" else "MIT" in text)
+    if kind == "target":
+        assert "NewsMTSC" in text
 
 
 @pytest.mark.parametrize("x", [-800.0, -3.0, 0.0, 2.5, 800.0])

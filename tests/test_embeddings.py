@@ -108,3 +108,32 @@ def test_embeddings_text_without_words_stays_nan():
     frame = toolkit.score_sentences(["...", "Critics slammed it."], embeddings=True)
     assert math.isnan(frame["bias_probability"][0])
     assert not math.isnan(frame["bias_probability"][1])
+
+
+@pytest.mark.parametrize("text, start, end, sign", [
+    ("Critics praised Smith for his brave, generous leadership.", 16, 21, 1),
+    ("Smith was blamed for the disastrous, corrupt failure.", 0, 5, -1),
+])
+def test_embeddings_target_tone_term_keeps_clear_cases(text, start, end, sign):
+    from toolkit.target_tone import target_tone, target_tone_label
+
+    tone = target_tone(text, start, end, embeddings=True)
+    assert tone * sign > 0 and -1 <= tone <= 1
+    assert target_tone_label(text, start, end, embeddings=True) == sign
+
+
+def test_embeddings_target_tone_term_is_the_bundled_offset():
+    from scipy.special import softmax
+
+    from toolkit.target_tone import (default_target_model, masked_sentence, target_features,
+                                     target_tone, tone_of)
+
+    text, start, end = "Critics praised Smith, but Jones was blamed.", 16, 21
+    offset = embedding_values([masked_sentence(text, start, end)], "target")[0]
+    model = default_target_model()
+    logits = np.array(model.logits(target_features(text, start, end)[0])) + offset
+    assert offset.shape == (3,)
+    assert target_tone(text, start, end, embeddings=True) == pytest.approx(
+        tone_of(*softmax(logits)))
+    assert target_tone(text, start, end) == pytest.approx(
+        tone_of(*softmax(logits - offset)))

@@ -290,8 +290,9 @@ def _train_embeddings(args: argparse.Namespace) -> int:
     import json
 
     from .bias_model import read_training_data
-    from .embedding_terms import (TERM_FILES, cross_validate_bias_term, cross_validate_tone_term,
-                                  train_bias_term, train_tone_term)
+    from .embedding_terms import (TERM_FILES, cross_validate_bias_term, cross_validate_target_term,
+                                  cross_validate_tone_term, train_bias_term, train_target_term,
+                                  train_tone_term)
     from .embeddings import embeddings_available, INSTALL_HINT
 
     if not embeddings_available():
@@ -309,6 +310,10 @@ def _train_embeddings(args: argparse.Namespace) -> int:
             frame = read_training_data(paths)
         if "tone" in args.only:
             nyt, general, polarity = _tone_data(args.data)
+        if "target" in args.only:
+            from .target_tone import read_newsmtsc
+
+            news = read_newsmtsc(args.data / "newsmtsc" / "dev.csv")
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -342,6 +347,25 @@ def _train_embeddings(args: argparse.Namespace) -> int:
                   + json.dumps(meta["cross_validation"]))
         term = train_tone_term(nyt, vectors, general=general, polarity=polarity, meta=meta)
         print(f"wrote {term.save((args.out_dir or models) / TERM_FILES['tone'])}")
+    if "target" in args.only:
+        from .target_tone import masked_sentence
+
+        masked = [masked_sentence(t, int(s), int(e))
+                  for t, s, e in zip(news["text"], news["start"], news["end"])]
+        vectors = _vectors(masked, args.cache, "newsmtsc_masked")
+        meta = {**embedding, "data": "NewsMTSC training split (Hamborg and Donnay, EACL 2021), "
+                "fhamborg/NewsMTSC at commit b9d9b79, train.jsonl",
+                "licence": "MIT (NewsMTSC); weights derived from it, MIT",
+                "input": "the mention's sentence with the mention read as 'the target'",
+                "offset": "the default target-tone model's out-of-fold logits"}
+        if args.cv:
+            estimate = cross_validate_target_term(news, vectors, folds=args.cv)
+            meta["cross_validation"] = {k: {m: round(float(v), 4) for m, v in d.items()}
+                                        for k, d in estimate.items()}
+            print(f"NewsMTSC {args.cv}-fold CV grouped by article (the folds of "
+                  "train-target-tone): " + json.dumps(meta["cross_validation"]))
+        term = train_target_term(news, vectors, meta=meta)
+        print(f"wrote {term.save((args.out_dir or models) / TERM_FILES['target'])}")
     return 0
 
 
@@ -496,14 +520,17 @@ def build_parser() -> argparse.ArgumentParser:
         "train-embeddings", help="rebuild the optional sentence-embedding terms",
         description="Fit the sentence-embedding terms that score_sentences(..., "
                     "embeddings=True) adds to the bias logit (on DATA/babe and DATA/mbic dev) "
-                    "and to the tone rating (on DATA/vader_nyt dev), over the default models' "
-                    "out-of-fold scores, and write toolkit/models/bias_embedding.json and "
-                    "tone_embedding.json. Needs the optional embeddings extra. With --cv K it "
-                    "first reports, on the folds of train-bias/train-tone --cv K, the default "
-                    "model, the embedding alone and the two together.",
+                    "and to the tone rating (on DATA/vader_nyt dev), and that target_tone(..., "
+                    "embeddings=True) adds to the target-tone logits (on DATA/newsmtsc dev), "
+                    "over the default models' out-of-fold scores, and write "
+                    "toolkit/models/bias_embedding.json, tone_embedding.json and "
+                    "target_embedding.json. Needs the optional embeddings extra. With --cv K it "
+                    "first reports, on the folds of train-bias/train-tone/train-target-tone "
+                    "--cv K, the default model, the embedding alone and the two together.",
         epilog="example: python -m toolkit train-embeddings --cv 5")
     p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR")
-    p.add_argument("--only", nargs="+", choices=["bias", "tone"], default=["bias", "tone"])
+    p.add_argument("--only", nargs="+", choices=["bias", "tone", "target"],
+                   default=["bias", "tone", "target"])
     p.add_argument("--cv", type=int, default=0, metavar="K",
                    help="also report K-fold figures and store them in the files")
     p.add_argument("--out-dir", type=Path, metavar="DIR",

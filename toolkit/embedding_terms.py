@@ -1,4 +1,5 @@
-"""The optional sentence-embedding term added to the bias logit and the tone rating.
+"""The optional sentence-embedding term added to the bias logit, the tone rating and the
+target-tone logits.
 
 With the ``embeddings`` extra installed (:mod:`toolkit.embeddings`), ``score_sentences(...,
 embeddings=True)``, ``analyze(..., embeddings=True)``, ``explain_bias(..., embeddings=True)``
@@ -6,21 +7,26 @@ and ``explain_tone(..., embeddings=True)`` add **one** contribution, ``"sentence
 embedding"``, to the explainable word-level models:
 
 - bias: ``logit = (the default bias model's logit) + w . e + b``;
-- tone: ``rating = (the default tone calibration's rating) + w . e + b``.
+- tone: ``rating = (the default tone calibration's rating) + w . e + b``;
+- target tone (``target_tone(..., embeddings=True)``): ``logits = (the default target-tone
+  model's three logits) + e @ W + b``, ``e`` the vector of the mention's sentence with the
+  mention masked (:func:`toolkit.target_tone.masked_sentence`).
 
 The word, cue and figure contributions stay exactly as the default models give them, so the
 evidence is still word-level and the explanation still sums to the logit (or the rating); the
 embedding term is the part the words do not explain. Its weights are learned on the residual:
 for each training sentence the default model's score comes from a model trained on the other
 folds (as it would score a new sentence), and the term is fitted over that fixed offset
-(an L2-regularised logistic regression for bias, a ridge regression for tone).
+(an L2-regularised logistic regression for bias, a ridge regression for tone, a multinomial
+logistic regression for target tone).
 
 The default results never change: without ``embeddings=True`` nothing here runs, and
 importing this module imports neither torch nor sentence-transformers.
 
 The weights live in ``toolkit/models/bias_embedding.json`` (derived from BABE and MBIC:
-AGPL-3.0, see the note beside it) and ``toolkit/models/tone_embedding.json`` (VADER NYT: MIT).
-``python -m toolkit train-embeddings --cv 5`` rebuilds both and reports cross-validated
+AGPL-3.0, see the note beside it), ``toolkit/models/tone_embedding.json`` (VADER NYT: MIT) and
+``toolkit/models/target_embedding.json`` (NewsMTSC: MIT).
+``python -m toolkit train-embeddings --cv 5`` rebuilds them and reports cross-validated
 figures against the default models on the same folds.
 """
 from __future__ import annotations
@@ -40,7 +46,7 @@ from .model_files import JsonModelFile
 
 __all__ = ["EmbeddingTerm", "load_embedding_term", "train_bias_term", "train_tone_term",
            "cross_validate_bias_term", "cross_validate_tone_term", "EMBEDDING_FEATURE",
-           "TERM_FILES", "embedding_values"]
+           "TERM_FILES", "embedding_values", "train_target_term", "cross_validate_target_term"]
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +54,8 @@ FORMAT = "toolkit-embedding-term/1"
 #: The feature name of the one contribution the embedding adds to an explanation.
 EMBEDDING_FEATURE = "sentence embedding"
 #: The bundled weights of each term, in ``toolkit/models/``.
-TERM_FILES = {"bias": "bias_embedding.json", "tone": "tone_embedding.json"}
+TERM_FILES = {"bias": "bias_embedding.json", "tone": "tone_embedding.json",
+              "target": "target_embedding.json"}
 
 
 @dataclass(frozen=True)
@@ -58,17 +65,20 @@ class EmbeddingTerm(JsonModelFile):
     Attributes
     ----------
     kind : str
-        ``"bias"`` (added to the bias logit) or ``"tone"`` (added to the tone rating, -4..4).
+        ``"bias"`` (added to the bias logit), ``"tone"`` (added to the tone rating, -4..4) or
+        ``"target"`` (added to the three logits of the target-tone model).
     weights : ndarray
-        One weight per embedding dimension.
-    intercept : float
+        One weight per embedding dimension, or one column of them per output (``"target"``:
+        shape ``(dim, 3)``, columns negative, neutral, positive).
+    intercept : float or ndarray
+        One per output.
     meta : dict
         Provenance: embedding model, data, licence, cross-validated figures.
     """
 
     kind: str
     weights: np.ndarray
-    intercept: float
+    intercept: float | np.ndarray
     meta: dict = field(default_factory=dict)
 
     def values(self, vectors: np.ndarray) -> np.ndarray:
@@ -88,20 +98,28 @@ class EmbeddingTerm(JsonModelFile):
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "kind": self.kind, "meta": self.meta,
-                "intercept": round(float(self.intercept), 6),
-                "weights": [round(float(w), 6) for w in self.weights]}
+                "intercept": _rounded(self.intercept), "weights": _rounded(self.weights)}
 
     @classmethod
     def from_json(cls, data: dict) -> "EmbeddingTerm":
         if data.get("format") != FORMAT:
             raise ValueError(f"not an embedding term file (format {data.get('format')!r}, "
                              f"expected {FORMAT!r})")
+        intercept = data["intercept"]
+        intercept = (np.asarray(intercept, dtype=float) if isinstance(intercept, list)
+                     else float(intercept))
         return cls(kind=str(data["kind"]), weights=np.asarray(data["weights"], dtype=float),
-                   intercept=float(data["intercept"]), meta=data.get("meta", {}))
+                   intercept=intercept, meta=data.get("meta", {}))
 
 
+def _rounded(values):
+    """Numbers (a float or nested arrays) rounded to 6 decimals, as plain JSON values."""
+    if np.ndim(values) == 0:
+        return round(float(values), 6)
+    return [_rounded(v) for v in values]
 
-@lru_cache(maxsize=2)
+
+@lru_cache(maxsize=3)
 def _bundled(kind: str) -> tuple[EmbeddingTerm | None, str]:
     name = TERM_FILES[kind]
     try:
@@ -114,7 +132,8 @@ def _bundled(kind: str) -> tuple[EmbeddingTerm | None, str]:
 
 
 def load_embedding_term(kind: str, path: str | Path | None = None) -> EmbeddingTerm | None:
-    """The bundled term of ``kind`` (``"bias"`` or ``"tone"``, cached), or the one at ``path``.
+    """The bundled term of ``kind`` (``"bias"``, ``"tone"`` or ``"target"``, cached), or the
+    one at ``path``.
 
     Returns ``None``, with a :class:`RuntimeWarning` that says why, when the bundled file is
     missing; callers then score without the term.
@@ -240,7 +259,128 @@ def train_tone_term(frame: pd.DataFrame, vectors, *, general: pd.DataFrame | Non
     return EmbeddingTerm("tone", ridge.coef_.astype(float), float(ridge.intercept_), info)
 
 
+def _fit_offset_softmax(X: np.ndarray, y: np.ndarray, offset: np.ndarray, *,
+                        C: float) -> tuple[np.ndarray, np.ndarray]:
+    """L2-regularised multinomial logistic regression of the class indices ``y`` (0..k-1) on
+    ``X`` over fixed ``offset`` logits (shape ``(n, k)``): weights ``(d, k)``, intercepts
+    ``(k,)``."""
+    from scipy.optimize import minimize
+    from scipy.special import logsumexp, softmax
+
+    n, d = X.shape
+    k = offset.shape[1]
+    onehot = np.eye(k)[y]
+
+    def loss(flat):
+        w, b = flat[:d * k].reshape(d, k), flat[d * k:]
+        s = offset + X @ w + b
+        value = np.sum(logsumexp(s, axis=1) - np.sum(onehot * s, axis=1)) \
+            + 0.5 / C * np.sum(w * w)
+        g = softmax(s, axis=1) - onehot
+        return value, np.concatenate([(X.T @ g + w / C).ravel(), g.sum(axis=0)])
+
+    result = minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
+                      options={"maxiter": 2000})
+    return result.x[:d * k].reshape(d, k), result.x[d * k:]
+
+
+def _target_inputs(frame: pd.DataFrame):
+    """The features, labels and article groups of NewsMTSC-style rows
+    (``id, text, start, end, polarity``)."""
+    from .target_tone import newsmtsc_group, target_features
+
+    feats = [target_features(t, int(s), int(e))[0]
+             for t, s, e in zip(frame["text"], frame["start"], frame["end"])]
+    labels = frame["polarity"].astype(int).to_numpy()
+    groups = frame["id"].map(newsmtsc_group).to_numpy()
+    return feats, labels, groups
+
+
+def _term_tones(offset: np.ndarray, values: np.ndarray) -> np.ndarray:
+    from scipy.special import softmax
+
+    from .target_tone import tone_of
+
+    return np.array([tone_of(*p) for p in softmax(offset + values, axis=1)])
+
+
+def _train_target_term(feats, labels, groups, vectors, *, C: float, folds: int,
+                       meta: dict | None = None):
+    """The bundled-style target model of these rows and the term fitted over its
+    out-of-fold logits, with thresholds fit on the term's own out-of-fold tones."""
+    from sklearn.model_selection import GroupKFold
+
+    from .target_tone import _fit_features, _fit_thresholds
+
+    model, _, offset = _fit_features(feats, labels, groups=groups, n_splits=folds)
+    index = labels + 1  # -1, 0, 1 -> 0, 1, 2
+    tones = np.zeros(len(labels))
+    for train, test in GroupKFold(folds).split(vectors, labels, groups):
+        w, b = _fit_offset_softmax(vectors[train], index[train], offset[train], C=C)
+        tones[test] = _term_tones(offset[test], vectors[test] @ w + b)
+    thresholds = _fit_thresholds(tones.tolist(), labels.tolist())
+    w, b = _fit_offset_softmax(vectors, index, offset, C=C)
+    info = {"C": C, "inner_folds": folds, "n_rows": int(len(labels)),
+            "thresholds": list(thresholds), **(meta or {})}
+    return model, EmbeddingTerm("target", w, b, info)
+
+
+def train_target_term(frame: pd.DataFrame, vectors, *, C: float = 0.3, folds: int = 5,
+                      meta: dict | None = None) -> EmbeddingTerm:
+    """Fit the target-tone term on NewsMTSC-style rows and the vectors of their
+    :func:`~toolkit.target_tone.masked_sentence`.
+
+    The offsets are the default target-tone model's out-of-fold logits (``folds`` folds
+    grouped by source article, the folds of ``train-target-tone``); the term's thresholds
+    (``meta["thresholds"]``) are fit on the combined model's out-of-fold tones.
+    """
+    frame = frame.reset_index(drop=True)
+    vectors = _check_vectors(vectors, len(frame))
+    feats, labels, groups = _target_inputs(frame)
+    return _train_target_term(feats, labels, groups, vectors, C=C, folds=folds, meta=meta)[1]
+
+
 # --------------------------------------------------------------------------- estimates
+def cross_validate_target_term(frame: pd.DataFrame, vectors, *, folds: int = 5,
+                               C: float = 0.3) -> dict[str, dict[str, float]]:
+    """Grouped folds (by source article, as ``train-target-tone``), scored three ways.
+
+    Returns ``{"default": ..., "embedding_only": ..., "with_embedding": ...}``, each with
+    ``macro_f1`` over all rows and ``macro_f1_multi_target`` over the rows whose sentence
+    holds two or more targets: the default model (trained on the other folds, thresholds
+    from its own inner folds), a logistic regression on the vectors alone (argmax) and the
+    default logits plus the embedding term (nested: term and thresholds fit on the training
+    folds only).
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold
+
+    from .target_tone import tone_to_label
+
+    frame = frame.reset_index(drop=True)
+    vectors = _check_vectors(vectors, len(frame))
+    feats, labels, groups = _target_inputs(frame)
+    preds = {name: np.zeros(len(frame), dtype=int)
+             for name in ("default", "embedding_only", "with_embedding")}
+    for number, (train, test) in enumerate(GroupKFold(folds).split(vectors, labels, groups)):
+        model, term = _train_target_term([feats[i] for i in train], labels[train],
+                                         groups[train], vectors[train], C=C, folds=folds)
+        logits = np.array([model.logits(feats[i]) for i in test])
+        preds["default"][test] = [tone_to_label(t, model.thresholds)
+                                  for t in _term_tones(logits, np.zeros_like(logits))]
+        preds["with_embedding"][test] = [
+            tone_to_label(t, term.meta["thresholds"])
+            for t in _term_tones(logits, term.values(vectors[test]))]
+        alone = LogisticRegression(C=C, max_iter=5000).fit(vectors[train], labels[train])
+        preds["embedding_only"][test] = alone.predict(vectors[test])
+        log.info("target embedding term CV fold %d/%d done", number + 1, folds)
+    multi = frame.groupby("text")["text"].transform("size").to_numpy() >= 2
+    return {name: {"macro_f1": float(f1_score(labels, p, average="macro")),
+                   "macro_f1_multi_target": float(f1_score(labels[multi], p[multi],
+                                                           average="macro"))}
+            for name, p in preds.items()}
+
 def cross_validate_bias_term(frame: pd.DataFrame, vectors, *, folds: int = 5, seed: int = 0,
                              evaluate: np.ndarray | None = None, C: float = 3.0
                              ) -> dict[str, dict[str, float]]:
@@ -320,7 +460,8 @@ def cross_validate_tone_term(frame: pd.DataFrame, vectors, *,
 
 
 def embedding_values(texts, kind: str) -> np.ndarray:
-    """The ``kind`` term (``"bias"`` or ``"tone"``) of each text, one float per text.
+    """The ``kind`` term (``"bias"`` or ``"tone"``) of each text, one float per text
+    (``"target"``: three logits per text, one row each).
 
     Zeros, with a warning, when the term's weights file is missing (the scores are then the
     default ones).

@@ -52,7 +52,7 @@ from .spans import Span
 
 __all__ = ["TargetToneModel", "target_tone", "target_tone_label", "target_tone_evidence",
            "target_features", "default_target_model", "fit_target_tone", "tone_to_label",
-           "tone_of", "newsmtsc_group", "read_newsmtsc"]
+           "tone_of", "newsmtsc_group", "read_newsmtsc", "masked_sentence"]
 
 _NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly", "nor", "neither",
                        "cannot", "nobody", "nothing"})
@@ -76,6 +76,8 @@ _DECAY = 3.0
 _NEAR = 8
 #: What the word features see in place of a name other than the target's.
 _NAME = "<name>"
+#: What the sentence embedding reads in place of the mention (:func:`masked_sentence`).
+_MASK = "the target"
 
 
 class _Token(NamedTuple):
@@ -377,17 +379,24 @@ class TargetToneModel:
                     out[k] += w[k] * value
         return out
 
-    def probabilities(self, features: dict[str, float]) -> tuple[float, float, float]:
-        """``P(negative), P(neutral), P(positive)``."""
+    def probabilities(self, features: dict[str, float], *, offset=None
+                      ) -> tuple[float, float, float]:
+        """``P(negative), P(neutral), P(positive)``.
+
+        ``offset``, three numbers, is added to the logits first (the optional sentence
+        embedding term of :mod:`toolkit.embedding_terms`).
+        """
         logits = self.logits(features)
+        if offset is not None:
+            logits = [x + float(o) for x, o in zip(logits, offset, strict=True)]
         top = max(logits)
         exp = [math.exp(x - top) for x in logits]
         total = sum(exp)
         return exp[0] / total, exp[1] / total, exp[2] / total
 
-    def tone(self, features: dict[str, float]) -> float:
+    def tone(self, features: dict[str, float], *, offset=None) -> float:
         """``1 - P(neutral)``, signed by the likelier polarity (see :func:`tone_of`)."""
-        return tone_of(*self.probabilities(features))
+        return tone_of(*self.probabilities(features, offset=offset))
 
     def label(self, tone: float) -> int:
         return tone_to_label(tone, self.thresholds)
@@ -410,8 +419,37 @@ def default_target_model() -> TargetToneModel:
     return TargetToneModel.from_json(path.read_text(encoding="utf-8"))
 
 
+def masked_sentence(text: str, start: int, end: int) -> str:
+    """The sentence that holds the mention, with the mention read as "the target".
+
+    What the optional sentence-embedding term embeds (``embeddings=True``): the embedding
+    then reads what the sentence says about the target, not who the target is.
+
+    Examples
+    --------
+    >>> masked_sentence("It rained. Critics praised Smith. Then it stopped.", 27, 32)
+    'Critics praised the target.'
+    """
+    _check(text, start, end)
+    s_start, s_end = _sentence_of(text, start, end)
+    return (text[s_start:start] + _MASK + text[end:s_end]).strip()
+
+
+def _embedding_offset(text: str, start: int, end: int) -> tuple[list[float], tuple]:
+    """The embedding term's three logits for the mention and the thresholds fitted with it."""
+    from .embedding_terms import embedding_values, load_embedding_term
+
+    values = embedding_values([masked_sentence(text, start, end)], "target")
+    term = load_embedding_term("target")
+    offset = [float(v) for v in values.reshape(len(values), -1)[0]]
+    if len(offset) == 1:  # no term file: a warning was given, and the default scores stand
+        offset = [0.0, 0.0, 0.0]
+    thresholds = None if term is None else tuple(term.meta["thresholds"])
+    return offset, thresholds
+
+
 def target_tone(text: str, start: int, end: int, *, model: TargetToneModel | None = None,
-                self_quotes: bool = False) -> float:
+                self_quotes: bool = False, embeddings: bool = False) -> float:
     """The tone toward the mention at ``[start, end)`` of ``text``, from -1 to 1.
 
     Parameters
@@ -423,6 +461,11 @@ def target_tone(text: str, start: int, end: int, *, model: TargetToneModel | Non
         Weights of your own in place of the bundled NewsMTSC model.
     self_quotes : bool
         Count what the target says about itself in a quotation. Off by default.
+    embeddings : bool
+        Add the optional sentence-embedding term (needs the ``embeddings`` extra): three
+        logits from an all-MiniLM-L6-v2 vector of :func:`masked_sentence`, fitted over the
+        bundled model's out-of-fold logits (:func:`toolkit.embedding_terms.train_target_term`).
+        It is meant for the bundled model; the evidence stays the words of the default model.
 
     Returns
     -------
@@ -446,18 +489,26 @@ def target_tone(text: str, start: int, end: int, *, model: TargetToneModel | Non
     >>> target_tone(text, 0, 5) < 0
     True
     """
+    return _tone_and_thresholds(text, start, end, model, self_quotes, embeddings)[0]
+
+
+def _tone_and_thresholds(text, start, end, model, self_quotes, embeddings):
     model = default_target_model() if model is None else model
     _check(text, start, end)
     features: dict[str, float] = {}
     _features(text, int(start), int(end), self_quotes, features, None)
-    return model.tone(features)
+    if not embeddings:
+        return model.tone(features), model.thresholds
+    offset, thresholds = _embedding_offset(text, int(start), int(end))
+    return model.tone(features, offset=offset), thresholds or model.thresholds
 
 
 def target_tone_label(text: str, start: int, end: int, *, model: TargetToneModel | None = None,
-                      self_quotes: bool = False) -> int:
-    """:func:`target_tone` mapped to -1, 0 or 1 with the model's fitted thresholds."""
-    model = default_target_model() if model is None else model
-    return model.label(target_tone(text, start, end, model=model, self_quotes=self_quotes))
+                      self_quotes: bool = False, embeddings: bool = False) -> int:
+    """:func:`target_tone` mapped to -1, 0 or 1 with the model's fitted thresholds (with
+    ``embeddings=True``, the thresholds fitted with the embedding term)."""
+    tone, thresholds = _tone_and_thresholds(text, start, end, model, self_quotes, embeddings)
+    return tone_to_label(tone, thresholds)
 
 
 def target_tone_evidence(text: str, start: int, end: int, *,
@@ -558,6 +609,18 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03
         ``cv_macro_f1`` (out-of-fold, thresholds fit on the same folds' tones),
         ``cv_macro_f1_argmax``, ``train_macro_f1`` (in-sample), ``n``, ``n_features``.
     """
+    feats = [target_features(t, int(s), int(e))[0] for t, s, e in zip(texts, starts, ends)]
+    model, report, _ = _fit_features(feats, labels, groups=groups, c=c, n_splits=n_splits,
+                                     min_count=min_count, nb_scale=nb_scale, meta=meta)
+    return model, report
+
+
+def _fit_features(feats: list[dict[str, float]], labels, *, groups=None, c: float = 0.03,
+                  n_splits: int = 5, min_count: int = 3, nb_scale: bool = True,
+                  meta: dict | None = None):
+    """:func:`fit_target_tone` on features already computed, also returning the out-of-fold
+    logits (shape ``(n, 3)``, columns negative, neutral, positive) that the optional
+    embedding term (:func:`toolkit.embedding_terms.train_target_term`) is fitted over."""
     import numpy as np
     from scipy.sparse import diags
     from sklearn.feature_extraction import DictVectorizer
@@ -565,7 +628,6 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-    feats = [target_features(t, int(s), int(e))[0] for t, s, e in zip(texts, starts, ends)]
     y = np.asarray(labels, dtype=int)
     counts: dict[str, int] = defaultdict(int)
     for f in feats:
@@ -608,8 +670,12 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03
              else StratifiedKFold(n_splits, shuffle=True, random_state=0).split(x, y))
     oof = np.zeros(len(y))
     arg = np.zeros(len(y), dtype=int)
+    oof_logits = np.zeros((len(y), 3))
     for train, test in folds:
-        oof[test], arg[test] = tones_of(model_for(train), test)
+        fold_lr = model_for(train)
+        oof[test], arg[test] = tones_of(fold_lr, test)
+        columns = [list(fold_lr.classes_).index(k) for k in (-1, 0, 1)]
+        oof_logits[test] = fold_lr.decision_function(x[test])[:, columns]
     thresholds = _fit_thresholds(oof.tolist(), y.tolist())
     cv_pred = [tone_to_label(t, thresholds) for t in oof]
     lr = model_for(np.arange(len(y)))
@@ -630,7 +696,7 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03
     }
     model.meta.update({k: report[k] for k in ("n", "cv_macro_f1", "cv_macro_f1_argmax",
                                               "train_macro_f1")})
-    return model, report
+    return model, report, oof_logits
 
 
 def newsmtsc_group(row_id: str) -> str:
