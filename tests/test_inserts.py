@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import toolkit
 from toolkit.inserts import INSERT_WEIGHTS, find_inserts
@@ -475,3 +476,36 @@ def test_inserts_teaser_sentence_shape(line, teaser):
     from toolkit.insert_signals import _mask_quotes, _teaser_sentence
 
     assert _teaser_sentence(line, _mask_quotes(line)) is teaser
+
+
+_CTA_ALPHABET = "abcdefghijklmnoprstuwySDGJCP .!?:\n\t$5'ſİ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CTA_ALPHABET, max_size=120)
+       | st.lists(st.sampled_from(["Sign up", "please\n\nsign", "Donate", " today.", "\n",
+                                   ". ", "Join us", "x", "? Get", ":\nShop", "ſign up"]),
+                  max_size=12).map("".join))
+def test_inserts_cta_starts_are_the_patterns_matches(text):
+    """The fast start-of-sentence search finds exactly what the pattern's finditer finds."""
+    from toolkit.insert_signals import _CTA_START, _cta_starts
+
+    assert ([(m.start(), m.end()) for m in _cta_starts(text)]
+            == [(m.start(), m.end()) for m in _CTA_START.finditer(text)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["T&Cs apply", "terms apply", "21+", "x21+", "ſee store for "
+                                 "details", "No spam", "cancel anytime", "offer ends", " ",
+                                 "a", "-18+", "Gamble responsibly", "\n"]), max_size=8)
+       .map("".join))
+def test_inserts_disclaimer_lookahead_changes_no_match(text):
+    """The first-character lookahead of the disclaimer pattern only skips places where no
+    alternative can begin."""
+    import re
+
+    from toolkit.insert_signals import _DISCLAIMER
+
+    plain = re.compile(_DISCLAIMER.pattern.replace("(?=[tgswocrn12])", "", 1), _DISCLAIMER.flags)
+    assert ([m.span() for m in _DISCLAIMER.finditer(text)]
+            == [m.span() for m in plain.finditer(text)])

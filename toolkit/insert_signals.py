@@ -83,6 +83,11 @@ _CTA_VERBS = (
     "don'?t miss|don'?t let|don'?t wait|make a|send|receive|upgrade|check out|read more|"
     "read the full|get started|log in|create|turn on|enable|be the first to")
 _CTA_START = re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I | re.M)
+# The same pattern without its start assertion, tried only where the assertion holds (see
+# :func:`_cta_starts`): the case-blind alternation of verbs tried at every character of a long
+# paragraph cost more than the rest of the paragraph's patterns together.
+_CTA_AT = re.compile(rf"\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I)
+_CTA_BEFORE = re.compile(r"\n|[.!?:]\s")
 _CTA_ANYWHERE = re.compile(
     r"\b(?:please (?:consider|sign|log in|register|subscribe|donate|give|support|share|help|"
     r"join|click|follow|contact|visit|chip in)|click here|tap here|sign up|add your (?:name|signature|voice)|chip in|act now|"
@@ -231,8 +236,11 @@ _CLICKBAIT = re.compile(
     r"how much you (?:could|can|might) save|you (?:could|can) save|for the price of|"
     # "Here's what she did." (not "Here's why:", which opens the story's own list)
     r"here(?:'s|’s| is) (?:how|what|why)\b(?=[^:\n]*$))", _I)
+# The lookahead names the first character of every alternative, so that the case-blind
+# alternation is only tried where one can begin (same matches, about four times faster).
 _DISCLAIMER = re.compile(
-    r"(?:\bt&cs? apply|\bterms (?:and conditions )?apply|(?<![\w-])(?:18|19|21)\+(?!\w)|"
+    r"(?=[tgswocrn12])(?:\bt&cs? apply|\bterms (?:and conditions )?apply|"
+    r"(?<![\w-])(?:18|19|21)\+(?!\w)|"
     r"\bgamble responsibly|\bsee (?:store|site) for details|\bwhile supplies last|"
     r"\boffer (?:ends|valid|expires)|\brestrictions apply|\bno purchase necessary|"
     r"\bcancel any ?time|\bno spam\b)", _I)
@@ -287,6 +295,25 @@ _CASE_TRAPS = frozenset("ıſİ")
 def _keyword_text(masked: str) -> str | None:
     """``masked`` lower-cased for :func:`_may_match`, or None when the check cannot be trusted."""
     return None if not _CASE_TRAPS.isdisjoint(masked) else masked.lower()
+
+
+def _cta_starts(text: str) -> list[re.Match]:
+    """``list(_CTA_START.finditer(text))``, the same matches, found faster.
+
+    A match can only begin where the start assertion holds: at 0, after a line break, or
+    after sentence punctuation and a space; :data:`_CTA_AT` is tried at those places only,
+    in order, skipping those inside the previous match as ``finditer`` does.
+    """
+    out: list[re.Match] = []
+    last_end = 0
+    for pos in [0, *(m.end() for m in _CTA_BEFORE.finditer(text))]:
+        if pos < last_end:
+            continue
+        m = _CTA_AT.match(text, pos)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def _may_match(low: str | None, rule: str) -> bool:

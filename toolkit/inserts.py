@@ -110,15 +110,14 @@ from dataclasses import dataclass, field
 
 from .insert_signals import (
     _AD_MARKER_LINE, _AD_PREFIX, _AD_SENTENCE, _AD_WORD_LINE, _BULLET, _CLICK, _CLICKBAIT,
-    _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _CTA_START, _DISCLAIMER, _FIRST_PLURAL,
-    _FIRST_SINGULAR,
+    _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
     _FURNITURE_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
     _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _QUOTE_MARK, _READER_QUESTION, _REPORTING, _SALES,
     _SECOND_PERSON, _SENTENCE_END, _SENTENCE_START, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
-    _base_verb, _headline_like, _is_short_line, _keyword_text, _lines, _mask_quotes, _may_match,
-    _n_words, _pair_similarity, _promotional, _similarities, _starts_sentence, _teaser_like,
-    _teaser_sentence)
+    _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
+    _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _similarities,
+    _starts_sentence, _teaser_like, _teaser_sentence)
 from .loading import Article, load_article
 from .spans import Span
 
@@ -335,7 +334,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # Calls to action.
     found: dict[tuple[int, int], str] = {}
-    for m in _CTA_START.finditer(masked):
+    for m in _cta_starts(masked):
         s = m.start() + len(m.group()) - len(m.group().lstrip())
         found[(start + s, start + m.end())] = m.group().strip()
     for m in _CTA_ANYWHERE.finditer(masked):
