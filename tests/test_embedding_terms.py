@@ -154,3 +154,39 @@ print(json.dumps(sorted(m for m in ("torch", "sentence_transformers", "transform
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def _newsmtsc_like_rows():
+    rows = []
+    for i in range(12):
+        for polarity, sentence in ((1, "Critics praised {} for brave work."),
+                                   (-1, "Critics blamed {} for the awful failure."),
+                                   (0, "{} arrived in Paris on Monday.")):
+            text = sentence.format(f"Name{i}")
+            start = text.index(f"Name{i}")
+            rows.append({"id": f"allsides_{i}_0_0_x_0_1", "text": text, "start": start,
+                         "end": start + len(f"Name{i}"), "polarity": polarity})
+    import pandas as pd
+
+    return pd.DataFrame(rows)
+
+
+def test_embedding_terms_target_term_fits_over_the_default_logits():
+    from toolkit.embedding_terms import cross_validate_target_term, train_target_term
+
+    frame = _newsmtsc_like_rows()
+    rng = np.random.default_rng(4)
+    # A vector that carries the polarity, plus noise: the term must learn the direction.
+    vectors = rng.normal(scale=0.1, size=(len(frame), 4))
+    vectors[:, 0] += frame["polarity"].to_numpy()
+    term = train_target_term(frame, vectors, folds=3)
+    assert term.kind == "target" and term.weights.shape == (4, 3)
+    low, high = term.meta["thresholds"]
+    assert -1 <= low <= high <= 1 and term.meta["n_rows"] == 36
+    assert term.weights[0, 2] - term.weights[0, 0] > 0  # more of column 0, more positive
+    estimate = cross_validate_target_term(frame, vectors, folds=3)
+    assert set(estimate) == {"default", "embedding_only", "with_embedding"}
+    for figures in estimate.values():
+        assert 0 <= figures["macro_f1"] <= 1
+    with pytest.raises(ValueError, match="one row per training sentence"):
+        train_target_term(frame, vectors[:5], folds=3)

@@ -250,3 +250,22 @@ def test_target_tone_fit_saved_weights_give_the_fitted_model(nb_scale):
     # model reproduces the in-sample figure the fit computed on the scaled matrix.
     pred = [target_tone_label(t, s, e, model=model) for t, s, e, _ in rows]
     assert f1_score(labels, pred, average="macro") == pytest.approx(report["train_macro_f1"])
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Critics praised Smith.", "Smith", "Critics praised the target."),
+    ("It rained. Smith was blamed. Then it stopped.", "Smith", "the target was blamed."),
+    ("  Smith  ", "Smith", "the target"),
+])
+def test_target_tone_masked_sentence_reads_the_mention_as_the_target(text, mention, expected):
+    from toolkit.target_tone import masked_sentence
+
+    start = text.index(mention)
+    assert masked_sentence(text, start, start + len(mention)) == expected
+
+
+def test_target_tone_masked_sentence_rejects_bad_offsets():
+    from toolkit.target_tone import masked_sentence
+
+    with pytest.raises(ValueError, match="must satisfy"):
+        masked_sentence("Smith", 3, 9)

@@ -347,10 +347,10 @@ def cross_validate_target_term(frame: pd.DataFrame, vectors, *, folds: int = 5,
 
     Returns ``{"default": ..., "embedding_only": ..., "with_embedding": ...}``, each with
     ``macro_f1`` over all rows and ``macro_f1_multi_target`` over the rows whose sentence
-    holds two or more targets: the default model (trained on the other folds, thresholds
-    from its own inner folds), a logistic regression on the vectors alone (argmax) and the
-    default logits plus the embedding term (nested: term and thresholds fit on the training
-    folds only).
+    holds two or more targets (left out when there are none): the default model (trained on
+    the other folds, thresholds from its own inner folds), a logistic regression on the
+    vectors alone (argmax) and the default logits plus the embedding term (nested: term and
+    thresholds fit on the training folds only).
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
@@ -376,10 +376,13 @@ def cross_validate_target_term(frame: pd.DataFrame, vectors, *, folds: int = 5,
         preds["embedding_only"][test] = alone.predict(vectors[test])
         log.info("target embedding term CV fold %d/%d done", number + 1, folds)
     multi = frame.groupby("text")["text"].transform("size").to_numpy() >= 2
-    return {name: {"macro_f1": float(f1_score(labels, p, average="macro")),
-                   "macro_f1_multi_target": float(f1_score(labels[multi], p[multi],
-                                                           average="macro"))}
-            for name, p in preds.items()}
+    out = {name: {"macro_f1": float(f1_score(labels, p, average="macro"))}
+           for name, p in preds.items()}
+    if multi.any():
+        for name, p in preds.items():
+            out[name]["macro_f1_multi_target"] = float(f1_score(labels[multi], p[multi],
+                                                                average="macro"))
+    return out
 
 def cross_validate_bias_term(frame: pd.DataFrame, vectors, *, folds: int = 5, seed: int = 0,
                              evaluate: np.ndarray | None = None, C: float = 3.0
