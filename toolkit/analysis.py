@@ -503,8 +503,9 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     # summary and the people tables (table building, local to these steps).
     loaded = _loaded(spans)
     spans_of, loaded_of = _group_by_paragraph(article, spans), _group_by_paragraph(article, loaded)
-    paragraphs = pd.DataFrame(_paragraph_rows(article, sentence_rows, spans_of, loaded_of, inserts),
-                              columns=PARAGRAPH_COLUMNS)
+    paragraphs = pd.DataFrame(
+        _paragraph_rows(article, sentence_rows, spans_of, loaded_of, inserts),
+        columns=PARAGRAPH_COLUMNS)
     sentence_table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
     quote_table = quotes_frame(quotes)
     # Insert evidence goes to the spans table only: it must not count as loaded language.
