@@ -55,6 +55,31 @@ def test_bias_model_fast_values_equal_the_explained_parts(sample_path):
             {n: parts.value(n) for n in bm.DENSE_FEATURES}
 
 
+def _logit_by_gram_strings(model, text):
+    grams, values = bm._values(text, model.word_bias, model.prior)
+    total = model.intercept + sum(model.ngrams.get(g, 0.0) for g in grams)
+    for name, (mean, scale, weight) in model.dense.items():
+        total += weight * (values.get(name, 0) - mean) / scale
+    return total
+
+
+@pytest.mark.parametrize("text", ["", "Hm.", "Critics slammed the radical, reckless scheme.",
+                                  "The the the the.", "It's a U.S. plan, really sadly."])
+def test_bias_model_logit_sums_the_ngram_weights_exactly(text):
+    """logit looks word pairs up without building their strings: the same float."""
+    model = bm.load_bias_model()
+    assert model.logit(text) == _logit_by_gram_strings(model, text)
+
+
+def test_bias_model_logit_sums_the_ngram_weights_exactly_on_the_sample(sample_path):
+    from toolkit.segmentation import sentence_spans
+
+    model = bm.load_bias_model()
+    text = sample_path.read_text(encoding="utf-8")
+    for s, e in sentence_spans(text):
+        assert model.logit(text[s:e]) == _logit_by_gram_strings(model, text[s:e])
+
+
 @pytest.mark.parametrize("text", ["", "   ", "!!! 42"])
 def test_bias_model_text_without_words_is_nan(text):
     assert math.isnan(bm.bias_probability(text))

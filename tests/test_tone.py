@@ -4,6 +4,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toolkit
 from toolkit import tone
@@ -15,6 +17,38 @@ def test_tone_contributions_sum_to_score(text):
     frame = tone.explain_tone(text)
     assert list(frame.columns) == tone.TONE_COLUMNS
     assert max(-1.0, min(1.0, frame["contribution"].sum())) == pytest.approx(tone.news_tone(text))
+
+
+_WORDS = ["good", "bad", "not", "very", "war", "The", "THE", "praised", "praise", "!", ",",
+          ".", ":)", "’", "'", "-", "really", "slammed", "gift", "é"]
+
+
+def _rating_by_contributions(model, text):
+    return float(sum(value for *_, value in model._scored(text, None)))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Hm.", "A wonderful, generous gift, a gift.",
+                                  "Critics slammed the plan! Not good, not good at all.",
+                                  "praised praising praise PRAISE"])
+def test_tone_rating_is_the_sum_of_contributions_to_the_last_bit(text):
+    model = tone.load_tone_model()
+    assert model.rating(text) == _rating_by_contributions(model, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join))
+def test_tone_rating_is_the_sum_of_contributions_on_any_words(text):
+    model = tone.load_tone_model()
+    assert model.rating(text) == _rating_by_contributions(model, text)
+
+
+def test_tone_rating_is_the_sum_of_contributions_on_the_sample(sample_path):
+    from toolkit.segmentation import sentence_spans
+
+    model = tone.load_tone_model()
+    text = sample_path.read_text(encoding="utf-8")
+    for s, e in sentence_spans(text):
+        assert model.rating(text[s:e]) == _rating_by_contributions(model, text[s:e])
 
 
 def test_tone_word_offsets_point_into_text():

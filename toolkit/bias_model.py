@@ -36,7 +36,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import ClassVar
@@ -44,7 +44,7 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
-from .cues import CUE_CATEGORIES, _stem, find_cues
+from .cues import CUE_CATEGORIES, _stem, find_cues, lower_stems
 from .model_files import JsonModelFile
 from .segmentation import lower_words
 from .sentiment import vader, vader_scores
@@ -78,6 +78,9 @@ DENSE_FEATURES = (
 
 def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return lower_words(text)
+
+
+_NO_PAIRS: dict[str, float] = {}
 
 
 # --------------------------------------------------------------------------- features
@@ -150,30 +153,33 @@ def _values(text: str, word_bias: dict[str, float], prior: float,
     Inference needs only the values; each is summed in the same order as
     ``_parts(...).value(name)``, so the two agree exactly (``tests/test_bias_model.py``).
     """
-    tokens = _tokens(text)
-    words = [w for *_, w in tokens]
+    words = [w for *_, w in _tokens(text)]
     grams = []
     for i, w in enumerate(words):
         grams.append(w)
         if i:
             grams.append(f"{words[i - 1]} {w}")
-    n = len(tokens)
+    return grams, _dense_values(text, word_bias, prior, spans)
+
+
+def _dense_values(text: str, word_bias: dict[str, float], prior: float,
+                  spans: Sequence[Span] | None = None) -> dict[str, float]:
+    """The dense feature values of :func:`_values`."""
+    words = [w for *_, w in _tokens(text)]
+    n = len(words)
     values = dict.fromkeys(DENSE_FEATURES, 0)
-    seen: set[str] = set()
     total = norm = hits = 0
     best = None
-    for w in words:
-        stem = _stem(w)
-        if stem in seen:
-            continue
-        seen.add(stem)
-        rate = word_bias.get(stem, prior)
-        total += rate
-        norm += rate / math.sqrt(n)
-        if rate > WORD_BIAS_HIT:
-            hits += 1.0
-        if best is None or rate > best:
-            best = rate
+    if n:
+        root = math.sqrt(n)
+        for stem in dict.fromkeys(lower_stems(text)):       # each stem once, in order
+            rate = word_bias.get(stem, prior)
+            total += rate
+            norm += rate / root
+            if rate > WORD_BIAS_HIT:
+                hits += 1.0
+            if best is None or rate > best:
+                best = rate
     values.update(word_bias_sum=total, word_bias_norm=norm, word_bias_hits=hits,
                   word_bias_max=0 + (prior if best is None else best))
     for span in find_cues(text) if spans is None else spans:
@@ -189,14 +195,15 @@ def _values(text: str, word_bias: dict[str, float], prior: float,
             subj_values.append(subj)
             if subj >= 0.5:
                 strong += 1.0
-        if w in valence:
-            valence_sum += abs(valence[w])
+        v = valence.get(w)
+        if v is not None:
+            valence_sum += abs(v)
         if w.endswith("ly") and len(w) > 3:
             ly_words += 1.0
     values.update(strong_subjective=strong, valence_sum=valence_sum, ly_words=ly_words)
     sentence = _sentence_values(text, subj_values, n)
     values.update({name: 0 + value for name, value in sentence.items()})
-    return grams, values
+    return values
 
 
 def _kind(name: str) -> str:
@@ -235,6 +242,19 @@ class BiasModel(JsonModelFile):
     word_bias: dict[str, float]
     prior: float
     meta: dict = field(default_factory=dict)
+
+    @cached_property
+    def _gram_tables(self) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+        """The n-gram weights as ``(word -> weight, first word -> second word -> weight)``."""
+        unigrams: dict[str, float] = {}
+        bigrams: dict[str, dict[str, float]] = {}
+        for gram, weight in self.ngrams.items():
+            first, _, second = gram.partition(" ")
+            if second:
+                bigrams.setdefault(first, {})[second] = weight
+            else:
+                unigrams[gram] = weight
+        return unigrams, bigrams
 
     # -- persistence
     def to_json(self) -> dict:
@@ -276,9 +296,28 @@ class BiasModel(JsonModelFile):
         return frame.astype({"start": "int64", "end": "int64", "contribution": "float64"})
 
     def logit(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
-        """The model's logit for one sentence."""
-        grams, values = _values(text, self.word_bias, self.prior, spans)
-        total = self.intercept + sum(self.ngrams.get(g, 0.0) for g in grams)
+        """The model's logit for one sentence.
+
+        The n-gram weights are summed in the order of :func:`_values`' n-grams (each word,
+        then the pair it ends), looked up by word and by pair without building the pair's
+        string; the result is the same float as summing ``ngrams.get(gram, 0.0)``.
+        """
+        values = _dense_values(text, self.word_bias, self.prior, spans)
+        unigrams, bigrams = self._gram_tables
+        grams = 0
+        previous = None
+        for *_, w in _tokens(text):
+            weight = unigrams.get(w)
+            if weight:
+                grams += weight
+            if previous is not None:
+                weight = previous.get(w)
+                if weight:
+                    grams += weight
+            previous = bigrams.get(w)
+            if previous is None:
+                previous = _NO_PAIRS
+        total = self.intercept + grams
         for name, (mean, scale, weight) in self.dense.items():
             total += weight * (values.get(name, 0) - mean) / scale
         return total

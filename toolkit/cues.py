@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .segmentation import Sentence, segment, word_spans
+from .segmentation import Sentence, lower_words, segment, word_spans
 from .spans import Span
 
 __all__ = ["CUE_CATEGORIES", "LOADED_CATEGORIES", "LOADED_MIN_WEIGHT", "NEGATORS", "CueLexicon",
-           "bundled_lexicon", "counts_as_loaded", "default_lexicon", "find_cues", "is_loaded"]
+           "bundled_lexicon", "counts_as_loaded", "default_lexicon", "find_cues", "is_loaded",
+           "lower_stems"]
 
 #: Every cue category, in the order the tables show them.
 CUE_CATEGORIES = ("emotive", "label", "booster", "hedge", "factive", "report_verb",
@@ -87,6 +88,22 @@ def _negated(lowered: list[str], i: int) -> bool:
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     return _stemmer().stem(word)
+
+
+@lru_cache(maxsize=4096)
+def lower_stems(text: str) -> tuple[str, ...]:
+    """The Snowball stem of each :func:`~toolkit.segmentation.lower_words` word of ``text``.
+
+    The tone, bias and loaded-word models all read a sentence's stems: the cache (on the
+    sentence, as ``lower_words``; each stem itself is cached on the word) lets them share
+    one pass.
+
+    Examples
+    --------
+    >>> lower_stems("Critics slammed the plans.")
+    ('critic', 'slam', 'the', 'plan')
+    """
+    return tuple(map(_stem, [w for *_, w in lower_words(text)]))
 
 
 @lru_cache(maxsize=1)

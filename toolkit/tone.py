@@ -40,7 +40,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cues import CUE_CATEGORIES, _stem, find_cues  # _stem: one stem cache for every model
+from .cues import CUE_CATEGORIES, find_cues
+from .cues import lower_stems as _stems  # one stem pass per sentence for every model
 from .model_files import JsonModelFile
 from .segmentation import lower_words
 from .sentiment import vader_pass, vader_scores
@@ -74,7 +75,7 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def _terms(text: str) -> list[tuple[int, int, str]]:
     """Word tokens keyed by their Snowball stem, the unit that carries a weight."""
-    return [(s, e, _stem(w)) for s, e, w in _tokens(text)]
+    return [(s, e, stem) for (s, e, _), stem in zip(_tokens(text), _stems(text))]
 
 
 def _analyzer(text: str) -> list[str]:
@@ -152,6 +153,12 @@ class ToneModel(JsonModelFile):
             name: {k: v[0] for k, v in getattr(self, name).items()}
             for name in _WORD_MODELS.values()})
         object.__setattr__(self, "_baseline", self._fixed_baseline())
+        # For rating(): each stem's (idf, weight) in the general, polarity and news word
+        # tables at once (None where a table lacks it), so a sentence's stems are looked up
+        # once, not once per table.
+        tables = (self.general, self.polarity, self.news)
+        object.__setattr__(self, "_by_stem", {
+            stem: tuple(t.get(stem) for t in tables) for stem in set().union(*tables)})
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "meta": self.meta, "intercept": self.intercept,
@@ -223,8 +230,44 @@ class ToneModel(JsonModelFile):
 
     def rating(self, text: str, *, spans: Sequence[Span] | None = None,
                features: dict | None = None) -> float:
-        """The predicted human rating on the -4..4 scale."""
-        return float(sum(value for *_, value in self._scored(text, spans, features)))
+        """The predicted human rating on the -4..4 scale.
+
+        The sum of :meth:`explain`'s contributions (``_scored``), computed without building
+        them: the same terms, each by the same arithmetic, added in the same order, so the
+        two agree to the last bit (``tests/test_tone.py``).
+        """
+        if features is None:
+            features = _sentence_features(text, spans)
+        # Each table's (tf-idf value before normalising, weight) per stem, in order of first
+        # occurrence, as _tfidf gives them.
+        words: tuple[list, list, list] = ([], [], [])
+        by_stem = self._by_stem
+        for stem, count in Counter(_stems(text)).items():
+            entries = by_stem.get(stem)
+            if entries is None:
+                continue
+            tf = 1.0 + math.log(count)
+            for found, (entry) in zip(words, entries):
+                if entry is not None:
+                    found.append((tf * entry[0], entry[1]))
+        total = 0
+        for name, (mean, scale, weight) in self.dense.items():
+            if name in _WORD_MODELS:
+                found = words[0] if _WORD_MODELS[name] == "general" else words[1]
+                norm = math.sqrt(sum(v * v for v, _ in found))
+                if norm:
+                    for v, coef in found:
+                        total += weight * (v / norm) * coef / scale
+            else:
+                value = features.get(name)
+                if value:
+                    total += weight * value / scale
+        norm = math.sqrt(sum(v * v for v, _ in words[2]))
+        if norm:
+            for v, coef in words[2]:
+                total += v / norm * coef
+        total += self._baseline
+        return float(total)
 
     def tone(self, text: str, *, spans: Sequence[Span] | None = None,
              features: dict | None = None, offset: float = 0.0) -> float:
