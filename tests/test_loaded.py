@@ -56,6 +56,47 @@ def test_loaded_model_only_words_need_the_higher_threshold():
 
 
 @settings(max_examples=40, deadline=None)
+def _assert_fast_rows_equal_features(model, text):
+    """probabilities() builds its rows on its own: the same rows as features(), bit for bit,
+    and the same probabilities as scoring those rows."""
+    import numpy as np
+
+    from toolkit.segmentation import lower_words, segment
+
+    cues = find_cues(text)
+    for sentence in [*segment(text), None]:
+        own = [c for c in cues if sentence is None or sentence.start <= c.start < sentence.end]
+        words, rows = model.features(text, sentence, own)
+        probs = model.probabilities(text, sentence, own)
+        assert [(w.start, w.end, w.text) for w in words] == [p[:3] for p in probs]
+        if not words:
+            continue
+        lo, hi = (0, len(text)) if sentence is None else (sentence.start, sentence.end)
+        assert np.array_equal(model._rows(text, lo, text[lo:hi], lower_words(text[lo:hi]), own),
+                              rows)
+        expected = 1.0 / (1.0 + np.exp(-(rows @ model._w + model._b)))
+        assert [p[3] for p in probs] == expected.tolist()
+
+
+@pytest.mark.parametrize("text", ["", "A vicious smear.", "He said 'a \"deeply\" cynical ploy'!",
+                                  "THE USA and I: extremely vicious, «truly» evil.",
+                                  "“Not a disaster,” she said -- a very anti-American plot."])
+def test_loaded_fast_rows_equal_the_feature_rows(text):
+    _assert_fast_rows_equal_features(load_loaded_model(), text)
+
+
+def test_loaded_fast_rows_equal_the_feature_rows_on_the_sample(sample_path):
+    _assert_fast_rows_equal_features(load_loaded_model(), sample_path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Bad", "USA", "I", "very", "extremely", "vicious", "smear",
+                                 "'", '"', "“", "«", "!", ",", ".", "-", "not", "war"]),
+                max_size=30).map(" ".join))
+def test_loaded_fast_rows_equal_the_feature_rows_on_any_words(text):
+    _assert_fast_rows_equal_features(load_loaded_model(), text)
+
+
 @given(st.text(alphabet=st.sampled_from(list("abc XYZ'-.,!\"“”vicious smear")), max_size=80))
 def test_loaded_offsets_hold_for_any_text(text):
     for span in find_loaded(text):

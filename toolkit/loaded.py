@@ -32,7 +32,9 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from functools import lru_cache
@@ -43,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, _stem, is_loaded
-from .segmentation import WORD_RE, Sentence, segment
+from .segmentation import WORD_RE, Sentence, lower_words, segment
 from .sentiment import vader
 from .subjectivity import subjectivity_lexicon
 from .spans import Span
@@ -228,6 +230,55 @@ def _word_flags(text: str, words: list[_Word], cats: list[set[str]]) -> dict[str
     return flags
 
 
+_QUOTE_RE = re.compile(f"[{_QUOTES}]")
+
+
+def _fast_flags(text: str, lo: int, piece: str, tokens: tuple[tuple[int, int, str], ...],
+                cues: Iterable[Span]) -> dict[str, list[int]]:
+    """:func:`_word_flags` of the words ``tokens`` of ``piece = text[lo:...]`` (offsets
+    relative to ``lo``), with only the flags that are set (positions may repeat)."""
+    flags: dict[str, list[int]] = {}
+    capitalised, all_caps = [], []
+    for i, (s, e, low) in enumerate(tokens):
+        raw = piece[s:e]
+        if raw != low:                                  # a capital letter somewhere
+            if i and raw[0].isupper():
+                capitalised.append(i)
+            if e - s > 1 and raw.isupper():
+                all_caps.append(i)
+    if capitalised:
+        flags["capitalised"] = capitalised
+    if all_caps:
+        flags["all_caps"] = all_caps
+    starts = None
+    quoted = []
+    for m in _QUOTE_RE.finditer(text, max(0, lo - 2), lo + tokens[-1][0]):
+        # A word is quoted when a mark stands in the two characters before it.
+        if starts is None:
+            starts = [t[0] for t in tokens]
+        q = m.start() - lo
+        quoted.extend(range(bisect_right(starts, q), bisect_right(starts, q + 2)))
+    if quoted:
+        flags["quoted"] = quoted
+    cats: dict[int, set[str]] = {}
+    for span in cues:
+        if span.source in REWEIGHTED_SOURCES or span.source == LOADED_SOURCE \
+                or span.category not in CUE_CATEGORIES:
+            continue
+        if starts is None:
+            starts = [t[0] for t in tokens]
+        i = bisect_left(starts, span.start - lo)
+        while i < len(tokens) and starts[i] < span.end - lo:
+            cats.setdefault(i, set()).add(span.category)
+            i += 1
+    for i, found in cats.items():
+        if "booster" in found and i + 1 < len(tokens):
+            flags.setdefault("after_booster", []).append(i + 1)
+        for c in found:
+            flags.setdefault(f"cue_{c}", []).append(i)
+    return flags
+
+
 # --------------------------------------------------------------------------- model
 class LoadedWordModel:
     """A logistic regression over word features, read from its JSON weights.
@@ -311,12 +362,45 @@ class LoadedWordModel:
         >>> [w for _, _, w, p in model.probabilities("A vicious smear.") if p >= 0.1]
         ['vicious', 'smear']
         """
-        words, rows = self.features(text, sentence, cues)
-        if not words:
+        lo, hi = (0, len(text)) if sentence is None else (sentence.start, sentence.end)
+        piece = text[lo:hi]
+        tokens = lower_words(piece)
+        if not tokens:
             return []
+        rows = self._rows(text, lo, piece, tokens, cues)
         logits = rows @ self._w + self._b
-        probs = 1.0 / (1.0 + np.exp(-logits))
-        return [(w.start, w.end, w.text, float(p)) for w, p in zip(words, probs)]
+        probs = (1.0 / (1.0 + np.exp(-logits))).tolist()
+        return [(lo + s, lo + e, piece[s:e], p) for (s, e, _), p in zip(tokens, probs)]
+
+    def _rows(self, text: str, lo: int, piece: str, tokens: tuple[tuple[int, int, str], ...],
+              cues: Iterable[Span]) -> np.ndarray:
+        """:meth:`features`' rows for the words of ``piece = text[lo:...]``, built from its
+        cached :func:`~toolkit.segmentation.lower_words` (the same words as :func:`_words`:
+        :data:`WORD_RE` has no anchors, and its words hold no curly apostrophe to
+        normalise); the per-word flags are found only where they can be set (a word with a
+        capital, a quotation mark two characters before, a cue). ``tests/test_loaded.py``
+        checks the rows equal :meth:`features`' exactly."""
+        cache = self._cache
+        if len(cache) > _CACHE_SIZE:
+            cache.clear()
+        valence = vader().lexicon
+        statics = []
+        strong = 0
+        for *_, low in tokens:
+            static = cache.get(low)
+            if static is None:
+                static = cache[low] = _static_row(low, self.stems, self.prior)
+            statics.append(static)
+            if abs(valence.get(low, 0.0)) >= _STRONG_VALENCE:
+                strong += 1
+        rows = np.array(statics)                    # a copy: the cached rows stay as they are
+        rows[:, _AT["sentence_strong"]] = math.log1p(strong)
+        rows[:, _AT["sentence_exclaims"]] = float(
+            "!" in text[lo + tokens[0][0]:lo + tokens[-1][1] + 2])
+        flags = _fast_flags(text, lo, piece, tokens, cues)
+        for feature, marked in flags.items():
+            rows[marked, _AT[feature]] = 1.0
+        return rows
 
     def contributions(self, row: np.ndarray) -> dict[str, float]:
         """Each feature's share of one word's log-odds (they sum with the intercept)."""
