@@ -58,6 +58,37 @@ def test_sentiment_vader_pass_matches_polarity_scores_on_the_sample(sample_path)
         assert vader_pass(text[s:e])[1] == vader().polarity_scores(text[s:e])
 
 
+def _valences_word_by_word(text: str) -> tuple:
+    """Each word's valence with NLTK's sentiment_valence called on every word (as
+    polarity_scores does), to check vader_pass' shortcut for words VADER does not know."""
+    from toolkit.sentiment import _senti_text
+
+    analyser = vader()
+    sentitext = _senti_text(text)
+    words = sentitext.words_and_emoticons
+    sentiments: list = []
+    for item in words:
+        i = words.index(item)
+        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") \
+                or item.lower() in analyser.constants.BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        sentiments = analyser.sentiment_valence(0, sentitext, item, i, sentiments)
+    return tuple(analyser._but_check(words, sentiments))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PUNCTUATED)
+def test_sentiment_vader_pass_valences_match_nltk_word_by_word(text):
+    assert vader_pass(text)[0] == _valences_word_by_word(text)
+
+
+def test_sentiment_vader_pass_valences_match_nltk_on_the_sample(sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    for s, e in sentence_spans(text):
+        assert vader_pass(text[s:e])[0] == _valences_word_by_word(text[s:e])
+
+
 _PATTERN_WORDS = st.lists(st.sampled_from(
     ["not", "never", "no", "n't", "very", "really", "extremely", "terribly", "good", "bad",
      "great", "awful", "happy", "!", "(!)", "( ! )", ":)", ":-(", "<3", "xD", ";)", ":'(", ".",

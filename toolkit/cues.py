@@ -45,6 +45,7 @@ LOADED_CATEGORIES = ("emotive", "label", "report_verb", "fear", "conflict")
 #: word by its probability of being marked as biased. Chosen on the development data (see the
 #: README's Validation section).
 LOADED_MIN_WEIGHT = 0.12
+_LOADED = frozenset(LOADED_CATEGORIES)
 
 
 def is_loaded(span: Span) -> bool:
@@ -58,12 +59,12 @@ def is_loaded(span: Span) -> bool:
     >>> is_loaded(Span(0, 6, "played", "emotive", 0.05, "babe_mbic_loaded"))
     False
     """
-    return counts_as_loaded(span.category, span.weight)
+    return span.category in _LOADED and abs(span.weight) >= LOADED_MIN_WEIGHT
 
 
 def counts_as_loaded(category: str, weight: float) -> bool:
     """:func:`is_loaded` for a category and weight given apart (a table row, a plain dict)."""
-    return category in LOADED_CATEGORIES and abs(weight) >= LOADED_MIN_WEIGHT
+    return category in _LOADED and abs(weight) >= LOADED_MIN_WEIGHT
 
 
 NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly", "nor", "neither",

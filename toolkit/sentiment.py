@@ -67,11 +67,18 @@ def vader_pass(sentence: str) -> tuple[tuple[float, ...], dict[str, float]]:
     first: dict[str, int] = {}
     for i, token in enumerate(words):
         first.setdefault(token, i)
+    lexicon = analyser.lexicon
+    boosters = constants.BOOSTER_DICT
     sentiments: list[float] = []
     for item in words:
         i = first[item]
-        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") \
-                or item.lower() in constants.BOOSTER_DICT:
+        low = item.lower()
+        if (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of") \
+                or low in boosters:
+            sentiments.append(0)
+            continue
+        if low not in lexicon:
+            # What sentiment_valence does for a word VADER does not know: append the 0.
             sentiments.append(0)
             continue
         sentiments = analyser.sentiment_valence(0, sentitext, item, i, sentiments)
