@@ -159,6 +159,9 @@ class ToneModel(JsonModelFile):
         tables = (self.general, self.polarity, self.news)
         object.__setattr__(self, "_by_stem", {
             stem: tuple(t.get(stem) for t in tables) for stem in set().union(*tables)})
+        object.__setattr__(self, "_dense_terms", [
+            (name, _WORD_MODELS.get(name), mean, scale, weight)
+            for name, (mean, scale, weight) in self.dense.items()])
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "meta": self.meta, "intercept": self.intercept,
@@ -239,22 +242,34 @@ class ToneModel(JsonModelFile):
         if features is None:
             features = _sentence_features(text, spans)
         # Each table's (tf-idf value before normalising, weight) per stem, in order of first
-        # occurrence, as _tfidf gives them.
-        words: tuple[list, list, list] = ([], [], [])
+        # occurrence, as _tfidf gives them, and the sum of the squared values in that order.
+        general, polarity, news = [], [], []
+        square_g = square_p = square_n = 0
         by_stem = self._by_stem
         for stem, count in Counter(_stems(text)).items():
             entries = by_stem.get(stem)
             if entries is None:
                 continue
             tf = 1.0 + math.log(count)
-            for found, (entry) in zip(words, entries):
-                if entry is not None:
-                    found.append((tf * entry[0], entry[1]))
+            g, p, n = entries
+            if g is not None:
+                v = tf * g[0]
+                general.append((v, g[1]))
+                square_g += v * v
+            if p is not None:
+                v = tf * p[0]
+                polarity.append((v, p[1]))
+                square_p += v * v
+            if n is not None:
+                v = tf * n[0]
+                news.append((v, n[1]))
+                square_n += v * v
+        words = {"general": (general, square_g), "polarity": (polarity, square_p)}
         total = 0
-        for name, (mean, scale, weight) in self.dense.items():
-            if name in _WORD_MODELS:
-                found = words[0] if _WORD_MODELS[name] == "general" else words[1]
-                norm = math.sqrt(sum(v * v for v, _ in found))
+        for name, kind, mean, scale, weight in self._dense_terms:
+            if kind is not None:
+                found, square = words[kind]
+                norm = math.sqrt(square)
                 if norm:
                     for v, coef in found:
                         total += weight * (v / norm) * coef / scale
@@ -262,9 +277,9 @@ class ToneModel(JsonModelFile):
                 value = features.get(name)
                 if value:
                     total += weight * value / scale
-        norm = math.sqrt(sum(v * v for v, _ in words[2]))
+        norm = math.sqrt(square_n)
         if norm:
-            for v, coef in words[2]:
+            for v, coef in news:
                 total += v / norm * coef
         total += self._baseline
         return float(total)
