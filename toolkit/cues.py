@@ -15,7 +15,7 @@ licences; every span records the file it came from as its ``source``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .segmentation import Sentence, lower_words, segment, word_spans
 from .spans import Span
@@ -89,6 +89,13 @@ def _negated(lowered: list[str], i: int) -> bool:
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     return _stemmer().stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def _lower_stem(word: str) -> tuple[str, str]:
+    """A word lower-cased and its stem: what cue matching reads of each word."""
+    low = word.lower()
+    return low, _stem(low)
 
 
 @lru_cache(maxsize=4096)
@@ -173,6 +180,16 @@ class CueLexicon:
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
             self.max_len = max(self.max_len, len(tokens))
 
+    @cached_property
+    def _prefixes(self) -> set[tuple[str, ...]]:
+        """Every beginning, of two words or more, of the stemmed terms."""
+        return {key[:n] for key in self._index for n in range(2, len(key) + 1)}
+
+    @cached_property
+    def _exact_prefixes(self) -> set[tuple[str, ...]]:
+        """Every beginning, of two words or more, of the exact (case-sensitive) terms."""
+        return {key[:n] for key in self._exact for n in range(2, len(key) + 1)}
+
     def __len__(self) -> int:
         return len(self.rows)
 
@@ -204,23 +221,41 @@ class CueLexicon:
 
     def match(self, text: str, words: tuple[tuple[int, int], ...]) -> list[Span]:
         """Spans for the cues among ``words`` (the word ranges of one sentence)."""
-        raw = [_norm(text[s:e]) for s, e in words]
-        lowered = [w.lower() for w in raw]
-        stems = [_stem(w) for w in lowered]
+        if not words:
+            return []
+        stretch = text[words[0][0]:words[-1][1]]
+        if "’" in stretch or "‘" in stretch:
+            raw = [_norm(text[s:e]) for s, e in words]
+        else:
+            raw = [text[s:e] for s, e in words]
+        forms = list(map(_lower_stem, raw))
+        lowered = [low for low, _ in forms]
+        stems = [stem for _, stem in forms]
         out: list[Span] = []
-        i, n_words = 0, len(words)
-        while i < n_words:
+        n_words = len(words)
+        # Only these words can start a match: a known first stem or exact first word, or a
+        # hyphen (a compound); the others are skipped as the scan would skip them.
+        first, first_exact = self._longest, self._longest_exact
+        starts = [i for i, (stem, word) in enumerate(zip(stems, raw))
+                  if stem in first or word in first_exact or "-" in word]
+        resume = 0                          # the word after the last match
+        for i in starts:
+            if i < resume:
+                continue
             hit, length = None, 0
-            longest = max(self._longest.get(stems[i], 0), self._longest_exact.get(raw[i], 0))
-            for n in range(min(longest, n_words - i), 0, -1):
-                hit = self._exact.get(tuple(raw[i:i + n])) or self._index.get(tuple(stems[i:i + n]))
+            # The longest run of words from i that starts some term (exactly, by stems):
+            # no term is longer, so the longest match is found by trying only those lengths.
+            exact = _run(self._exact_prefixes, raw, i, first_exact.get(raw[i], 0))
+            stemmed = _run(self._prefixes, stems, i, first.get(stems[i], 0))
+            for n in range(max(exact, stemmed), 0, -1):
+                hit = (n <= exact and self._exact.get(tuple(raw[i:i + n]))) \
+                    or (n <= stemmed and self._index.get(tuple(stems[i:i + n])))
                 if hit:
                     length = n
                     break
             if not hit and "-" in lowered[i]:
                 hit, length = self._compound(lowered[i]), 1
             if not hit:
-                i += 1
                 continue
             start, end = words[i][0], words[i + length - 1][1]
             negated = _negated(lowered, i)
@@ -237,8 +272,19 @@ class CueLexicon:
                 s0 = lead if category in LOADED_CATEGORIES else start
                 out.append(Span(s0, end, text[s0:end], category,
                                 -weight if negated else weight, origin))
-            i += length
+            resume = i + length
         return out
+
+
+def _run(prefixes: set[tuple[str, ...]], words: list[str], i: int, longest: int) -> int:
+    """How many words from ``words[i]`` on (at most ``longest``) start some term."""
+    if longest < 2:
+        return longest
+    n = 1
+    end = min(longest, len(words) - i)
+    while n < end and tuple(words[i:i + n + 1]) in prefixes:
+        n += 1
+    return n
 
 
 def _compound_hit(lexicon: "CueLexicon", word: str):
