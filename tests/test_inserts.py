@@ -358,6 +358,10 @@ def test_inserts_word_model_never_saw_the_last_pool():
     # final (0.848 on the held-out half, 0.817 on all articles, seed 0); its misses were read
     # on 2026-11-29, so it is tuning data now (0.876 / 0.853).
     ("heldout10", "heldout", 0.7),
+    # Written blind by a third engineer on 2026-11-29 and scored once by the lead after the
+    # phrase-family change (0.800 on the held-out half, 0.807 on all articles, seed 0; 0.807
+    # here); its misses were then read, so it is a regression floor, not an estimate.
+    ("heldout11", "heldout", 0.75),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
