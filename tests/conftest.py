@@ -16,6 +16,15 @@ def sample_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def sample_sentences() -> list[str]:
+    """The sample article's sentences, as the toolkit splits them."""
+    from toolkit.segmentation import sentence_spans
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.fixture(scope="session")
 def sample_analysis():
     import toolkit
 
@@ -37,3 +46,23 @@ def _close_figures():
 
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+@pytest.fixture
+def newsmtsc_like():
+    """A tiny NewsMTSC-shaped frame (``id, text, start, end, mention, polarity``): twelve
+    names, each praised, blamed and merely mentioned."""
+    import pandas as pd
+
+    rows = []
+    for i in range(12):
+        for polarity, sentence in ((1, "Critics praised {} for brave work."),
+                                   (-1, "Critics blamed {} for the awful failure."),
+                                   (0, "{} arrived in Paris on Monday.")):
+            text = sentence.format(f"Name{i}")
+            start = text.index(f"Name{i}")
+            rows.append({"id": f"allsides_{i}_0_0_x_0_1", "text": text, "start": start,
+                         "end": start + len(f"Name{i}"), "mention": f"Name{i}",
+                         "polarity": polarity})
+    return pd.DataFrame(rows)
+

@@ -40,13 +40,10 @@ def test_bias_model_contributions_sum_to_logit(text):
     assert p == pytest.approx(bm.bias_probability(text))
 
 
-def test_bias_model_fast_values_equal_the_explained_parts(sample_path):
+def test_bias_model_fast_values_equal_the_explained_parts(sample_sentences):
     """Inference sums the same feature values as the explanation and training do, exactly."""
-    from toolkit.segmentation import sentence_spans
-
     model = bm.load_bias_model()
-    text = sample_path.read_text(encoding="utf-8")
-    pieces = [text[s:e] for s, e in sentence_spans(text)] + ["", "Hm.", "Really, truly sadly."]
+    pieces = [*sample_sentences, "", "Hm.", "Really, truly sadly."]
     for piece in pieces:
         parts = bm._parts(piece, model.word_bias, model.prior)
         grams, values = bm._values(piece, model.word_bias, model.prior)
@@ -71,13 +68,10 @@ def test_bias_model_logit_sums_the_ngram_weights_exactly(text):
     assert model.logit(text) == _logit_by_gram_strings(model, text)
 
 
-def test_bias_model_logit_sums_the_ngram_weights_exactly_on_the_sample(sample_path):
-    from toolkit.segmentation import sentence_spans
-
+def test_bias_model_logit_sums_the_ngram_weights_exactly_on_the_sample(sample_sentences):
     model = bm.load_bias_model()
-    text = sample_path.read_text(encoding="utf-8")
-    for s, e in sentence_spans(text):
-        assert model.logit(text[s:e]) == _logit_by_gram_strings(model, text[s:e])
+    for sentence in sample_sentences:
+        assert model.logit(sentence) == _logit_by_gram_strings(model, sentence)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!! 42"])

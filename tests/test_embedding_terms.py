@@ -156,25 +156,10 @@ print(json.dumps(sorted(m for m in ("torch", "sentence_transformers", "transform
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
 
-def _newsmtsc_like_rows():
-    rows = []
-    for i in range(12):
-        for polarity, sentence in ((1, "Critics praised {} for brave work."),
-                                   (-1, "Critics blamed {} for the awful failure."),
-                                   (0, "{} arrived in Paris on Monday.")):
-            text = sentence.format(f"Name{i}")
-            start = text.index(f"Name{i}")
-            rows.append({"id": f"allsides_{i}_0_0_x_0_1", "text": text, "start": start,
-                         "end": start + len(f"Name{i}"), "polarity": polarity})
-    import pandas as pd
-
-    return pd.DataFrame(rows)
-
-
-def test_embedding_terms_target_term_fits_over_the_default_logits():
+def test_embedding_terms_target_term_fits_over_the_default_logits(newsmtsc_like):
     from toolkit.embedding_terms import cross_validate_target_term, train_target_term
 
-    frame = _newsmtsc_like_rows()
+    frame = newsmtsc_like
     rng = np.random.default_rng(4)
     # A vector that carries the polarity, plus noise: the term must learn the direction.
     vectors = rng.normal(scale=0.1, size=(len(frame), 4))

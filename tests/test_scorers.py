@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.cues import find_cues
-from toolkit.segmentation import sentence_spans
 from toolkit.sentiment import find_tone, vader, vader_pass
 from toolkit.subjectivity import find_subjective, pattern_scores, pattern_tokens
 
@@ -52,10 +51,9 @@ def test_sentiment_vader_pass_matches_polarity_scores(text):
     assert vader_pass(text)[1] == vader().polarity_scores(text)
 
 
-def test_sentiment_vader_pass_matches_polarity_scores_on_the_sample(sample_path):
-    text = sample_path.read_text(encoding="utf-8")
-    for s, e in sentence_spans(text):
-        assert vader_pass(text[s:e])[1] == vader().polarity_scores(text[s:e])
+def test_sentiment_vader_pass_matches_polarity_scores_on_the_sample(sample_sentences):
+    for sentence in sample_sentences:
+        assert vader_pass(sentence)[1] == vader().polarity_scores(sentence)
 
 
 def _valences_word_by_word(text: str) -> tuple:
@@ -83,10 +81,9 @@ def test_sentiment_vader_pass_valences_match_nltk_word_by_word(text):
     assert vader_pass(text)[0] == _valences_word_by_word(text)
 
 
-def test_sentiment_vader_pass_valences_match_nltk_on_the_sample(sample_path):
-    text = sample_path.read_text(encoding="utf-8")
-    for s, e in sentence_spans(text):
-        assert vader_pass(text[s:e])[0] == _valences_word_by_word(text[s:e])
+def test_sentiment_vader_pass_valences_match_nltk_on_the_sample(sample_sentences):
+    for sentence in sample_sentences:
+        assert vader_pass(sentence)[0] == _valences_word_by_word(sentence)
 
 
 _PATTERN_WORDS = st.lists(st.sampled_from(
@@ -140,13 +137,11 @@ def test_subjectivity_pattern_tokens_table(text, tokens):
     assert pattern_tokens(text) == tokens == _textblob_tokens(text)
 
 
-def test_subjectivity_pattern_tokens_match_textblob_on_the_sample(sample_path):
-    text = sample_path.read_text(encoding="utf-8")
-    for s, e in sentence_spans(text):
-        assert pattern_tokens(text[s:e]) == _textblob_tokens(text[s:e])
+def test_subjectivity_pattern_tokens_match_textblob_on_the_sample(sample_sentences):
+    for sentence in sample_sentences:
+        assert pattern_tokens(sentence) == _textblob_tokens(sentence)
 
 
-def test_subjectivity_pattern_scores_match_textblob_on_the_sample(sample_path):
-    text = sample_path.read_text(encoding="utf-8")
-    for s, e in sentence_spans(text):
-        assert pattern_scores(text[s:e]) == _textblob_scores(text[s:e])
+def test_subjectivity_pattern_scores_match_textblob_on_the_sample(sample_sentences):
+    for sentence in sample_sentences:
+        assert pattern_scores(sentence) == _textblob_scores(sentence)

@@ -148,23 +148,11 @@ def test_target_tone_accepts_numpy_offsets():
     assert target_tone(text, np.int64(s), np.int64(e)) == target_tone(text, s, e)
 
 
-def test_target_tone_train_command_writes_a_loadable_model(tmp_path, capsys):
-    import pandas as pd
-
+def test_target_tone_train_command_writes_a_loadable_model(tmp_path, capsys, newsmtsc_like):
     from toolkit.cli import main
 
-    rows = []
-    for i in range(12):
-        for polarity, sentence in ((1, "Critics praised {} for brave work."),
-                                   (-1, "Critics blamed {} for the awful failure."),
-                                   (0, "{} arrived in Paris on Monday.")):
-            text = sentence.format(f"Name{i}")
-            start = text.index(f"Name{i}")
-            rows.append({"id": f"allsides_{i}_0_0_x_0_1", "text": text, "start": start,
-                         "end": start + len(f"Name{i}"), "mention": f"Name{i}",
-                         "polarity": polarity})
     (tmp_path / "newsmtsc").mkdir()
-    pd.DataFrame(rows).to_csv(tmp_path / "newsmtsc" / "dev.csv", index=False)
+    newsmtsc_like.to_csv(tmp_path / "newsmtsc" / "dev.csv", index=False)
     out = tmp_path / "model.json"
     assert main(["train-target-tone", "--data", str(tmp_path), "--out", str(out),
                  "--folds", "3", "--c", "1.0"]) == 0

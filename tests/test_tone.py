@@ -42,13 +42,10 @@ def test_tone_rating_is_the_sum_of_contributions_on_any_words(text):
     assert model.rating(text) == _rating_by_contributions(model, text)
 
 
-def test_tone_rating_is_the_sum_of_contributions_on_the_sample(sample_path):
-    from toolkit.segmentation import sentence_spans
-
+def test_tone_rating_is_the_sum_of_contributions_on_the_sample(sample_sentences):
     model = tone.load_tone_model()
-    text = sample_path.read_text(encoding="utf-8")
-    for s, e in sentence_spans(text):
-        assert model.rating(text[s:e]) == _rating_by_contributions(model, text[s:e])
+    for sentence in sample_sentences:
+        assert model.rating(sentence) == _rating_by_contributions(model, sentence)
 
 
 def test_tone_word_offsets_point_into_text():
