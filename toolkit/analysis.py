@@ -162,40 +162,27 @@ def _loaded(spans) -> list[Span]:
     return [s for s in spans if is_loaded(s)]
 
 
-def _category_counts(spans) -> Counter:
-    """Spans per category; in the loaded categories only those that count as loaded."""
-    return Counter(s.category for s in spans
-                   if s.category not in LOADED_CATEGORIES or is_loaded(s))
-
-
 def _model_cues(found: list[Span], offset: int) -> list[Span]:
     """The cue spans the bias and tone models were trained on (not the word model's)."""
     return [s.shifted(-offset) for s in found
             if s.category in CUE_CATEGORIES and s.source != LOADED_SOURCE]
 
 
-def _density(spans, n_words: int) -> float:
-    return _loaded_density(_loaded(spans), n_words)
-
-
-def _loaded_density(loaded: list[Span], n_words: int) -> float:
-    """:func:`_density` of spans already known to count as loaded."""
+def _density(loaded: list[Span], n_words: int) -> float:
+    """Weighted loaded-language spans per 100 words (``loaded``: spans that count as loaded)."""
     weight = sum(max(s.weight, 0.0) for s in loaded)
     return 100.0 * weight / n_words if n_words else 0.0
 
 
-def _top_terms(spans) -> str:
-    return _loaded_terms(_loaded(spans))
-
-
-def _loaded_terms(loaded: list[Span]) -> str:
-    """:func:`_top_terms` of spans already known to count as loaded."""
+def _top_terms(loaded: list[Span]) -> str:
+    """The most frequent loaded terms (``loaded``: spans that count as loaded)."""
     counts = Counter(s.text.lower() for s in loaded if s.weight > 0)
     return ", ".join(term for term, _ in counts.most_common(_TOP_TERMS))
 
 
 def _counts(found: list[Span], loaded: list[Span]) -> Counter:
-    """:func:`_category_counts` of ``found`` given its loaded spans ``loaded``."""
+    """Spans per category; in the loaded categories only ``loaded``, the part of ``found``
+    that counts as loaded."""
     counts = Counter(s.category for s in found if s.category not in LOADED_CATEGORIES)
     counts.update(s.category for s in loaded)
     return counts
@@ -315,6 +302,7 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             pieces = _voice_pieces(text, sentence, regions, tone_model=tone_model, found=found,
                                    whole=(tone, compound), starts=starts)
         n_quoted = sum(w for *_, w in pieces["quote"])
+        loaded = _loaded(found)
         rows.append({
             "paragraph": sentence.paragraph, "sentence": number, "start": sentence.start,
             "end": sentence.end, "text": piece,
@@ -322,8 +310,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             "n_words": n_words, "_pieces": pieces, "_n_quoted": n_quoted,
             "sentiment": tone,
             "sentiment_vader": compound,
-            "subjectivity": subjectivity_of(found), "loaded_count": len(_loaded(found)),
-            "loaded_density": _density(found, n_words),
+            "subjectivity": subjectivity_of(found), "loaded_count": len(loaded),
+            "loaded_density": _density(loaded, n_words),
             "bias_probability": _bias(model, piece, found, sentence.start, extras[number]),
         })
     return rows
@@ -353,10 +341,10 @@ def _paragraph_rows(article: Article, sentence_rows: list[dict], spans_of: list[
             "sentiment": weighted_mean([r["sentiment"] for r in own], weights),
             "sentiment_vader": weighted_mean([r["sentiment_vader"] for r in own], weights),
             "subjectivity": subjectivity_of(found),
-            "loaded_count": len(loaded), "loaded_density": _loaded_density(loaded, n_words),
+            "loaded_count": len(loaded), "loaded_density": _density(loaded, n_words),
             # A paragraph's bias probability: its sentences' probabilities, word-weighted.
             "bias_probability": weighted_mean([r["bias_probability"] for r in own], weights),
-            "top_terms": _loaded_terms(loaded),
+            "top_terms": _top_terms(loaded),
             **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
             **_voice_figures(own, n_words),
         })
@@ -383,8 +371,8 @@ def _voice_densities(loaded: list[Span], n_words: int, n_quoted: int) -> dict:
     author = [s for s in loaded if s.voice != "quote"]
     quoted = [s for s in loaded if s.voice == "quote"]
     return {"quote_share": n_quoted / n_words if n_words else 0.0,
-            "loaded_density_author": _loaded_density(author, n_words - n_quoted),
-            "loaded_density_quoted": _loaded_density(quoted, n_quoted)}
+            "loaded_density_author": _density(author, n_words - n_quoted),
+            "loaded_density_quoted": _density(quoted, n_quoted)}
 
 
 def _summary(article: Article, paragraphs: pd.DataFrame, spans_of: list[list[Span]],
@@ -411,9 +399,9 @@ def _summary(article: Article, paragraphs: pd.DataFrame, spans_of: list[list[Spa
         "sentiment": weighted_mean([0.0 if v != v else v for v in kept["sentiment"]],
                                    kept["n_words"]),
         "subjectivity": subjectivity_of(found),
-        "loaded_count": len(loaded), "loaded_density": _loaded_density(loaded, n_words),
+        "loaded_count": len(loaded), "loaded_density": _density(loaded, n_words),
         "bias_probability": _kept_mean(kept, "bias_probability"),
-        "top_terms": _loaded_terms(loaded),
+        "top_terms": _top_terms(loaded),
         **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
         "n_quotes": 0 if quotes is None else sum(p in in_kept for p in quotes["paragraph"].tolist()),
         **_voice_densities(loaded, n_words, _quoted_words(kept)),
@@ -579,10 +567,11 @@ def _score_one(text: str, number: int, lexicon: CueLexicon | None, model,
     found = _evidence(text, sentences, lexicon)
     n_words = sum(_count_words(text, s.words) for s in sentences)
     compound = vader_scores(text)["compound"] if text.strip() else 0.0
-    counts = _category_counts(found)
+    loaded = _loaded(found)
+    counts = _counts(found, loaded)
     return {"sentence": number, "text": text, "n_words": n_words,
             "sentiment": _tone(tone_model, text, found, 0, compound, extras[1]),
             "sentiment_vader": compound, "subjectivity": subjectivity_of(found),
-            "loaded_count": len(_loaded(found)), "loaded_density": _density(found, n_words),
+            "loaded_count": len(loaded), "loaded_density": _density(loaded, n_words),
             "bias_probability": _bias(model, text, found, 0, extras[0]),
             **{c: counts.get(c, 0) for c in CUE_CATEGORIES}}
