@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, _stem, find_cues, lower_stems
-from .model_files import JsonModelFile
+from .model_files import JsonModelFile, check_format
 from .segmentation import lower_words
 from .sentiment import vader, vader_scores
 from .subjectivity import subjectivity_lexicon
@@ -265,9 +265,7 @@ class BiasModel(JsonModelFile):
 
     @classmethod
     def from_json(cls, data: dict) -> "BiasModel":
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a bias model file (format {data.get('format')!r}, "
-                             f"expected {FORMAT!r})")
+        check_format(data, FORMAT, "a bias model")
         return cls(intercept=float(data["intercept"]), prior=float(data["prior"]),
                    dense={k: tuple(map(float, v)) for k, v in data["dense"].items()},
                    ngrams={k: float(v) for k, v in data["ngrams"].items()},

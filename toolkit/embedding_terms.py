@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .model_files import JsonModelFile
+from .model_files import JsonModelFile, check_format
 
 __all__ = ["EmbeddingTerm", "load_embedding_term", "train_bias_term", "train_tone_term",
            "cross_validate_bias_term", "cross_validate_tone_term", "EMBEDDING_FEATURE",
@@ -102,9 +102,7 @@ class EmbeddingTerm(JsonModelFile):
 
     @classmethod
     def from_json(cls, data: dict) -> "EmbeddingTerm":
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not an embedding term file (format {data.get('format')!r}, "
-                             f"expected {FORMAT!r})")
+        check_format(data, FORMAT, "an embedding term")
         intercept = data["intercept"]
         intercept = (np.asarray(intercept, dtype=float) if isinstance(intercept, list)
                      else float(intercept))

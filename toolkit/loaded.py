@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, _stem, is_loaded
+from .model_files import check_format
 from .segmentation import WORD_RE, Sentence, lower_words, segment
 from .sentiment import vader
 from .subjectivity import subjectivity_lexicon
@@ -327,9 +328,7 @@ class LoadedWordModel:
 
     @classmethod
     def from_dict(cls, data: dict) -> "LoadedWordModel":
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a loaded-word model file (format {data.get('format')!r}, "
-                             f"expected {FORMAT!r})")
+        check_format(data, FORMAT, "a loaded-word model")
         feats = data["features"]
         return cls(coef={k: v[0] for k, v in feats.items()},
                    mean={k: v[1] for k, v in feats.items()},

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import ClassVar
 
-__all__ = ["JsonModelFile"]
+__all__ = ["JsonModelFile", "check_format"]
 
 
 class JsonModelFile:
@@ -44,3 +44,21 @@ class JsonModelFile:
     def load(cls, path: str | Path):
         """The model saved at ``path``."""
         return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def check_format(data: dict, expected: str, what: str) -> None:
+    """Raise ``ValueError`` unless ``data`` (a model file read as JSON) says it is of format
+    ``expected``; ``what`` names the file in the message ("a tone model").
+
+    Examples
+    --------
+    >>> check_format({"format": "x/1"}, "x/1", "a tiny model")
+    >>> check_format({}, "x/1", "a tiny model")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a tiny model file (format None, expected 'x/1')
+    """
+    found = data.get("format")
+    if found != expected:
+        raise ValueError(f"not {what} file (format {found!r}, expected {expected!r})")
+

@@ -42,7 +42,7 @@ import pandas as pd
 
 from .cues import CUE_CATEGORIES, find_cues
 from .cues import lower_stems as _stems  # one stem pass per sentence for every model
-from .model_files import JsonModelFile
+from .model_files import JsonModelFile, check_format
 from .segmentation import lower_words
 from .sentiment import vader_pass, vader_scores
 from .subjectivity import pattern_scores
@@ -174,8 +174,7 @@ class ToneModel(JsonModelFile):
 
     @classmethod
     def from_json(cls, data: dict) -> "ToneModel":
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a tone model file (format {data.get('format')!r})")
+        check_format(data, FORMAT, "a tone model")
 
         def table(d):
             return {k: (float(v[0]), float(v[1])) for k, v in d.items()}
