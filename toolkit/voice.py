@@ -143,8 +143,9 @@ _QUOTE_END = "\x1e"
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "ourselves", "myself"}
-#: Last words of names of documents and laws, which "he" or "she" never refers to.
-_DOCUMENT_WORDS = frozenset({"constitution", "act", "amendment", "charter", "treaty", "accord",
+#: Last words of the names of laws and treaties, which "he" or "she" never refers to (unlike
+#: :data:`_DOCUMENTS`, the statements and reports that can be a quote's source).
+_LAW_WORDS = frozenset({"constitution", "act", "amendment", "charter", "treaty", "accord",
                              "convention", "declaration", "agreement", "law", "code"})
 #: Lower-case words inside a name ("Ludwig van Beethoven", "Sharaf ad-Din Ali Yazdi").
 _PARTICLES = frozenset("""de da van von bin al del der la le di du ibn ad-din al-din ud-din
@@ -1712,7 +1713,7 @@ def _person(name: str) -> bool:
     if len(words) == 1 and words[0].islower():
         return False                                   # "another", "one"
     head = words[-1].lower()
-    if head in _DOCUMENT_WORDS or is_place(name):
+    if head in _LAW_WORDS or is_place(name):
         return False                                   # "the U.S. Constitution", "Massachusetts"
     if head in _ORG_WORDS or (words[0].lower() == "the" and len(words) > 1
                               and words[1][:1].isupper()
