@@ -23,8 +23,8 @@ import toolkit.analysis as analysis  # noqa: E402
 import toolkit.tone as tone  # noqa: E402
 
 _STEPS = ("_sentence_rows", "_tone", "find_inserts", "find_loaded", "segment", "find_quotes",
-          "_bias", "find_cues", "spans_table", "_paragraph_rows", "_summary", "quotes_frame",
-          "_with_voice", "_voice_pieces")
+          "_bias", "find_cues", "spans_table", "_paragraph_rows", "_paragraph_columns", "_frame",
+          "_summary", "quotes_frame", "_with_voice", "_voice_pieces")
 
 
 def _timed(totals: dict[str, float], name: str, function):

@@ -27,7 +27,8 @@ from .segmentation import Sentence, WORD_RE, segment
 from .sentiment import find_tone, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import find_subjective, subjectivity_of
-from .voice import QUOTE_COLUMNS, find_quotes, quote_regions, quotes_frame, report_verb_spans
+from .tables import table
+from .voice import QUOTE_COLUMNS, Quote, find_quotes, quote_regions, quotes_frame, report_verb_spans
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
            "QUOTE_COLUMNS"]
@@ -317,38 +318,69 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
     return rows
 
 
-def _paragraph_rows(article: Article, sentence_rows: list[dict], spans_of: list[list[Span]],
-                    loaded_of: list[list[Span]], inserts: list[InsertFinding]) -> list[dict]:
-    """One row per paragraph; ``spans_of`` and ``loaded_of`` are the evidence of each
-    paragraph and the part of it that counts as loaded (:func:`_group_by_paragraph`)."""
+# The dtypes of the paragraph and sentence tables (with rows; an empty table's columns are
+# object columns).
+_PARAGRAPH_DTYPES = {c: "str" if c in ("text", "kind", "insert_reason", "top_terms") else
+                     "int64" if c in ("paragraph", "start", "end", "n_words", "n_sentences",
+                                      "loaded_count", *CUE_CATEGORIES) else "float64"
+                     for c in PARAGRAPH_COLUMNS}
+_SENTENCE_DTYPES = {c: "str" if c in ("text", "voice") else
+                    "int64" if c in ("paragraph", "sentence", "start", "end", "n_words",
+                                     "loaded_count") else "float64"
+                    for c in SENTENCE_COLUMNS}
+
+
+def _paragraph_columns(article: Article, sentence_rows: list[dict],
+                       spans_of: list[list[Span]], loaded_of: list[list[Span]],
+                       inserts: list[InsertFinding]) -> dict[str, list]:
+    """The paragraph table as lists, one per column of ``PARAGRAPH_COLUMNS``; ``spans_of``
+    and ``loaded_of`` are the evidence of each paragraph and the part of it that counts as
+    loaded (:func:`_group_by_paragraph`)."""
     text = article.text
     headline = article.headline_paragraph
     sentences_of: list[list[dict]] = [[] for _ in article.paragraphs]
     for row in sentence_rows:
         sentences_of[row["paragraph"]].append(row)
-    rows = []
+    columns: dict[str, list] = {c: [] for c in PARAGRAPH_COLUMNS}
+    add = {c: columns[c].append for c in PARAGRAPH_COLUMNS}
     for number, (start, end) in enumerate(article.paragraphs):
         own, found, loaded = sentences_of[number], spans_of[number], loaded_of[number]
         weights = [r["n_words"] for r in own]
         n_words = sum(weights)
         counts = _counts(found, loaded)
         insert = inserts[number]
-        rows.append({
-            "paragraph": number, "start": start, "end": end, "text": text[start:end],
-            "kind": insert.kind or ("headline" if number == headline else "body"),
-            "insert_score": insert.score, "insert_reason": insert.reason,
-            "n_words": n_words, "n_sentences": len(own),
-            "sentiment": weighted_mean([r["sentiment"] for r in own], weights),
-            "sentiment_vader": weighted_mean([r["sentiment_vader"] for r in own], weights),
-            "subjectivity": subjectivity_of(found),
-            "loaded_count": len(loaded), "loaded_density": _density(loaded, n_words),
-            # A paragraph's bias probability: its sentences' probabilities, word-weighted.
-            "bias_probability": weighted_mean([r["bias_probability"] for r in own], weights),
-            "top_terms": _top_terms(loaded),
-            **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
-            **_voice_figures(own, n_words),
-        })
-    return rows
+        add["paragraph"](number)
+        add["start"](start)
+        add["end"](end)
+        add["text"](text[start:end])
+        add["kind"](insert.kind or ("headline" if number == headline else "body"))
+        add["insert_score"](insert.score)
+        add["insert_reason"](insert.reason)
+        add["n_words"](n_words)
+        add["n_sentences"](len(own))
+        add["sentiment"](weighted_mean([r["sentiment"] for r in own], weights))
+        add["sentiment_vader"](weighted_mean([r["sentiment_vader"] for r in own], weights))
+        add["subjectivity"](subjectivity_of(found))
+        add["loaded_count"](len(loaded))
+        add["loaded_density"](_density(loaded, n_words))
+        # A paragraph's bias probability: its sentences' probabilities, word-weighted.
+        add["bias_probability"](weighted_mean([r["bias_probability"] for r in own], weights))
+        add["top_terms"](_top_terms(loaded))
+        for c in CUE_CATEGORIES:
+            add[c](counts.get(c, 0))
+        for c, value in _voice_figures(own, n_words).items():
+            add[c](value)
+    return columns
+
+
+def _frame(columns: dict[str, list], order: list[str], dtypes: dict[str, str]
+           ) -> pd.DataFrame:
+    """The table of ``columns`` (lists) in ``order``, of ``dtypes``. No rows: the object
+    columns ``pd.DataFrame([], columns=order)`` gives, as the tables always had."""
+    n = len(columns[order[0]])
+    if not n:
+        return pd.DataFrame([], columns=order)
+    return table({c: columns[c] for c in order}, dtypes=dtypes, length=n)
 
 
 def _voice_figures(own: list[dict], n_words: int) -> dict:
@@ -375,23 +407,24 @@ def _voice_densities(loaded: list[Span], n_words: int, n_quoted: int) -> dict:
             "loaded_density_quoted": _density(quoted, n_quoted)}
 
 
-def _summary(article: Article, paragraphs: pd.DataFrame, spans_of: list[list[Span]],
+def _summary(article: Article, paragraphs: dict[str, list], spans_of: list[list[Span]],
              loaded_of: list[list[Span]], *, include_inserts: bool,
-             quotes: pd.DataFrame | None = None) -> dict:
-    """Article-level figures; ``spans_of`` and ``loaded_of`` as :func:`_paragraph_rows`
-    takes them."""
-    # The columns it reads, as plain lists: pandas indexing costs more than the arithmetic.
+             quotes: list[Quote] | None = None) -> dict:
+    """Article-level figures from the paragraph table's columns (:func:`_paragraph_columns`,
+    plain lists: pandas indexing costs more than the arithmetic); ``spans_of`` and
+    ``loaded_of`` as that takes them."""
     kept = _kept_columns(paragraphs, ("paragraph", "n_words", "sentiment", "bias_probability",
                                       "quote_share"), include_inserts=include_inserts)
     found = [span for i in kept["paragraph"] for span in spans_of[i]]
     loaded = [span for i in kept["paragraph"] for span in loaded_of[i]]
     n_words = int(sum(kept["n_words"]))
     counts = _counts(found, loaded)
-    excluded = len(paragraphs) - len(kept["paragraph"])
+    excluded = len(paragraphs["paragraph"]) - len(kept["paragraph"])
     in_kept = set(kept["paragraph"])
     return {
         "title": article.title, "source": article.source,
-        "n_paragraphs": int(len(paragraphs)), "n_paragraphs_analysed": len(kept["paragraph"]),
+        "n_paragraphs": len(paragraphs["paragraph"]),
+        "n_paragraphs_analysed": len(kept["paragraph"]),
         "inserts_excluded": excluded,
         "note": (f"left out {excluded} sponsored or boilerplate paragraph(s)" if excluded
                  else "no paragraphs left out"),
@@ -403,16 +436,16 @@ def _summary(article: Article, paragraphs: pd.DataFrame, spans_of: list[list[Spa
         "bias_probability": _kept_mean(kept, "bias_probability"),
         "top_terms": _top_terms(loaded),
         **{c: counts.get(c, 0) for c in CUE_CATEGORIES},
-        "n_quotes": 0 if quotes is None else sum(p in in_kept for p in quotes["paragraph"].tolist()),
+        "n_quotes": 0 if quotes is None else sum(q.paragraph in in_kept for q in quotes),
         **_voice_densities(loaded, n_words, _quoted_words(kept)),
     }
 
 
-def _kept_columns(paragraphs: pd.DataFrame, columns: tuple[str, ...], *,
+def _kept_columns(paragraphs: dict[str, list], columns: tuple[str, ...], *,
                   include_inserts: bool) -> dict[str, list]:
     """``columns`` of the paragraphs the summary counts (all, or all but the inserts)."""
-    keep = [include_inserts or kind not in INSERT_KINDS for kind in paragraphs["kind"].tolist()]
-    return {c: [v for v, k in zip(paragraphs[c].tolist(), keep) if k] for c in columns}
+    keep = [include_inserts or kind not in INSERT_KINDS for kind in paragraphs["kind"]]
+    return {c: [v for v, k in zip(paragraphs[c], keep) if k] for c in columns}
 
 
 def _kept_mean(kept: dict[str, list], column: str) -> float:
@@ -491,16 +524,16 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     # summary and the people tables (table building, local to these steps).
     loaded = _loaded(spans)
     spans_of, loaded_of = _group_by_paragraph(article, spans), _group_by_paragraph(article, loaded)
-    paragraphs = pd.DataFrame(
-        _paragraph_rows(article, sentence_rows, spans_of, loaded_of, inserts),
-        columns=PARAGRAPH_COLUMNS)
-    sentence_table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+    columns = _paragraph_columns(article, sentence_rows, spans_of, loaded_of, inserts)
+    paragraphs = _frame(columns, PARAGRAPH_COLUMNS, _PARAGRAPH_DTYPES)
+    sentence_table = _frame({c: [r[c] for r in sentence_rows] for c in SENTENCE_COLUMNS},
+                            SENTENCE_COLUMNS, _SENTENCE_DTYPES)
     quote_table = quotes_frame(quotes)
     # Insert evidence goes to the spans table only: it must not count as loaded language.
     evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions)],
                       key=lambda s: (s.start, s.end, s.category, s.source))
-    summary = _summary(article, paragraphs, spans_of, loaded_of,
-                       include_inserts=include_inserts, quotes=quote_table)
+    summary = _summary(article, columns, spans_of, loaded_of,
+                       include_inserts=include_inserts, quotes=quotes)
     summary.update(headline_contrast(paragraphs))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
                     spans=spans_table(evidence, _span_paragraphs(article, evidence)),

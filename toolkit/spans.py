@@ -54,6 +54,7 @@ class Span:
 
 
 _DTYPES = {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64"}
+_TABLE_DTYPES = {c: _DTYPES.get(c, "str") for c in SPAN_COLUMNS}
 
 
 def spans_frame(rows: list[dict]):
@@ -84,20 +85,16 @@ def spans_table(spans: list[Span], paragraphs: list[int]):
        text   voice
     0  vile  author
     """
-    import numpy as np
-    import pandas as pd
+    from .tables import table
 
     n = len(spans)
     if len(paragraphs) != n:
         raise ValueError(f"paragraphs has {len(paragraphs)} numbers for {n} spans")
     if not n:
         return spans_frame([])
-    # Text columns as lists: pandas infers their string dtype as it does for spans_frame.
-    return pd.DataFrame({
-        "paragraph": np.fromiter(paragraphs, np.int64, n),
-        "start": np.fromiter([s.start for s in spans], np.int64, n),
-        "end": np.fromiter([s.end for s in spans], np.int64, n),
-        "text": [s.text for s in spans], "category": [s.category for s in spans],
-        "weight": np.fromiter([s.weight for s in spans], np.float64, n),
+    return table({
+        "paragraph": paragraphs, "start": [s.start for s in spans],
+        "end": [s.end for s in spans], "text": [s.text for s in spans],
+        "category": [s.category for s in spans], "weight": [s.weight for s in spans],
         "source": [s.source for s in spans], "voice": [s.voice for s in spans],
-    }, copy=False)
+    }, dtypes=_TABLE_DTYPES, length=n)

@@ -1754,26 +1754,22 @@ def voice_at(quotes, offset: int) -> str:
 
 def quotes_frame(quotes):
     """The tidy ``quotes`` table: ``paragraph, start, end, text, speaker, verb``."""
-    import numpy as np
-    import pandas as pd
+    from .tables import table
 
-    # Column by column from the quotes, as arrays of the final dtype (no row dicts). Text
-    # columns are object columns; among strings a missing speaker or verb is NaN, not None
-    # (as inferring a string column and casting it to object gives).
-    n = len(quotes)
+    # Column by column from the quotes (no row dicts). Text columns are object columns;
+    # among strings a missing speaker or verb is NaN, not None (as inferring a string column
+    # and casting it to object gives).
     columns = {}
     for c in QUOTE_COLUMNS:
         values = [getattr(q, c) for q in quotes]
-        if c in ("paragraph", "start", "end"):
-            columns[c] = np.fromiter(values, np.int64, n)
-        else:
-            if any(isinstance(v, str) for v in values):
-                values = [float("nan") if v is None else v for v in values]
-            column = np.empty(n, dtype=object)
-            column[:] = values
-            # A Series keeps the object dtype (the frame would infer a string dtype).
-            columns[c] = pd.Series(column, dtype=object, copy=False)
-    return pd.DataFrame(columns, copy=False)
+        if c not in _QUOTE_NUMBERS and any(isinstance(v, str) for v in values):
+            values = [float("nan") if v is None else v for v in values]
+        columns[c] = values
+    return table(columns, dtypes=_QUOTE_DTYPES, length=len(quotes))
+
+
+_QUOTE_NUMBERS = ("paragraph", "start", "end")
+_QUOTE_DTYPES = {c: "int64" if c in _QUOTE_NUMBERS else "object" for c in QUOTE_COLUMNS}
 
 
 def report_verb_spans(text: str, quotes, *, existing=(),
