@@ -25,6 +25,8 @@ copied into the repository).
   lowest ``sha1(article id)`` tune, the other 5 check.
 - ``quote_cases/ptc_check2.json``: 4 more PTC articles (55 quotes), annotated after the
   attribution work for a second check.
+- ``quote_cases/ptc_check3.json`` and ``ptc_check4.json``: 6 + 6 more PTC articles (73 + 73
+  quotes), each annotated blind to the code by another engineer.
 
 All were used for fixes after their first run; the README gives first-run figures.
 

@@ -258,6 +258,22 @@ ATTRIBUTION_CASES = [
     ("Jean-Clément Jeanbart, the Melkite Archbishop of Aleppo, gave an interview.\n"
      "“The media ignore us,” he said.", [("The media ignore us,", "Jean-Clément Jeanbart",
                                           "said")]),
+    # a descriptor before the name, opening the sentence or after an inverted verb
+    ('Veteran activist Jane Moss praised the plan and wrote, "At last, someone listens."',
+     [("At last, someone listens.", "Jane Moss", "wrote")]),
+    ("“Nobody asked us,” said attorney and child advocate Elena Ward on a radio show.",
+     [("Nobody asked us,", "Elena Ward", "said")]),
+    # "of <institution>" after a full name is not the name
+    ("“We found water,” said lead author Angelos Tsiaras of University College London.",
+     [("We found water,", "Angelos Tsiaras", "said")]),
+    # ", who said" past "as well": the name before it
+    ("The host spoke with Cruz as well, who said he was “incredibly frustrated” then.",
+     [("incredibly frustrated", "Cruz", "said")]),
+    # the same pronoun again, with no one else speaking in between, keeps its referent
+    ("“It is mercy,” said lawyer Elena Ward.\n“It hurts,” she told Tom Reed on the "
+     "February 8 episode of World Over.\n“Many agree,” she added.",
+     [("It is mercy,", "Elena Ward", "said"), ("It hurts,", "Elena Ward", "told"),
+      ("Many agree,", "Elena Ward", "added")]),
 ]
 
 

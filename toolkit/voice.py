@@ -159,6 +159,9 @@ congressman congresswoman councilman councillor councilor sheriff officer detect
 editor founder head deputy vice prime commander admiral adm sergeant sgt lieutenant marshal
 president-elect chairperson envoy counterpart analyst inspector advisor adviser superintendent constable
 trooper agent official pm cardinal archbishop bishop pope rabbi imam pastor reverend
+activist advocate lawyer author writer journalist reporter columnist economist historian
+scientist researcher expert candidate lawmaker critic campaigner organizer organiser blogger
+anchor commentator strategist consultant pundit
 """.split())
 _NP_STOP = frozenset("""
 and but or nor that which who whom whose when where while because after before as if than so
@@ -564,12 +567,22 @@ def _name_of(chunk: list[_Token]) -> list[_Token] | None:
     if not run:
         return None
     at = chunk.index(run[0])
-    if chunk[-1] is not run[-1] or any(
-            t.text[0].islower() and t.low not in _DETERMINERS and t.low.rstrip(".") not in _TITLES
-            for t in chunk[:at]):
-        return None         # "the Chinese defense minister", "a spokesman for the Ministry"
+    if chunk[-1] is not run[-1]:
+        return None                                    # "the Chinese defense minister"
+    before = chunk[:at]
+    described = (before and before[-1].low.rstrip(".") in _TITLES
+                 and not any(t.low in _PREPOSITIONS for t in before))
+    if not described and any(t.text[0].islower() and t.low not in _DETERMINERS
+                             and t.low.rstrip(".") not in _TITLES for t in before):
+        return None         # "a spokesman for the Ministry"; but "attorney and child advocate
+                            # Elizabeth Yore": lower-case words before the title are its own
     if run[-1].low.endswith(("'s", "’s")):
         return None                                    # "Belousov's counterpart": a modifier
+    if any(t.low == "of" for t in run):
+        left = run[:next(k for k, t in enumerate(run) if t.low == "of")]
+        if len(left) >= 2 and not any(t.low.rstrip(".") in _TITLES or t.low in _ORG_WORDS
+                                      for t in left):
+            run = left                     # "Angelos Tsiaras of University College London"
     run = _strip_titles(run)
     # A lone sentence-initial determiner-like capital ("The") is not a name.
     if len(run) == 1 and run[0].low in {"the", "a", "an", "his", "her", "their", "its"}:
@@ -671,6 +684,17 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
     return chunks[0], chunks[1:]
 
 
+def _name_follows(tokens: list[_Token], k: int) -> bool:
+    """Whether lower-case words from ``tokens[k]`` lead to a title and then a capitalised
+    word ("child advocate Elizabeth Yore"), not the end of the phrase ("theologian,")."""
+    for j in range(k, min(len(tokens), k + 4)):
+        if _is_cap(tokens[j]):
+            return j > k and tokens[j - 1].low in _TITLES
+        if not (tokens[j].text[0].islower() and _np_token(tokens[j])):
+            return False
+    return False
+
+
 def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list[_Token]]] | None:
     """The noun phrase from ``tokens[k]`` on ("said *Dong Jun, the minister*")."""
     chunks: list[list[_Token]] = []
@@ -678,7 +702,10 @@ def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list
     while i < len(tokens) and len(chunks) < 3:
         j = i
         while j < len(tokens) and (_np_token(tokens[j]) or (j > i and tokens[j].low in
-                                                             {"of", "for", "at", "from"})):
+                                                             {"of", "for", "at", "from"}) or (
+                # "said attorney and child advocate Elizabeth Yore"
+                j > i and tokens[j].low == "and" and tokens[j - 1].low in _TITLES
+                and _name_follows(tokens, j + 1))):
             if j > i and tokens[j].text[0].islower() and tokens[j].low.endswith("ed"):
                 break                                  # "a statement issued by"
             j += 1
@@ -912,8 +939,13 @@ def _relative_antecedent(text: str, tokens: list[_Token], v: int):
         if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(_MASK):
             return None
         if tokens[r].low == "who" and r >= 2 and tokens[r - 1].text == ",":
-            run = _capital_run(tokens[max(0, r - 7):r - 1])
-            if run and run[-1] is tokens[r - 2]:
+            last = r - 2
+            if tokens[last].low in {"too", "also"}:
+                last -= 1                                  # "Cruz too, who said"
+            elif last >= 1 and (tokens[last - 1].low, tokens[last].low) == ("as", "well"):
+                last -= 2                                  # "Arroyo spoke with Cruz as well,"
+            run = _capital_run(tokens[max(0, last - 5):last + 1])
+            if run and run[-1] is tokens[last]:
                 name = _name_of(run)
                 if name and not _is_title_only(name):
                     return _phrase(text, name)
@@ -1133,6 +1165,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!", "?"))
     names = _name_runs(text, tokens_of[1:] if title_line else tokens_of)
     timeline = None                             # built when a pronoun needs resolving
+    chain = None                                # the last "he"/"she" resolved, and where
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
     quote_of_group: dict[int, int] = {}
@@ -1174,7 +1207,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             if found.speaker.lower() in _PRONOUNS:
                 if timeline is None:
                     timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
-                found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
+                pronoun = found.speaker.lower()
+                if (chain is not None and chain[0] == pronoun and at > chain[2] and not any(
+                        True for _ in timeline.latest(timeline.people, timeline.people_pos,
+                                                      at, lambda item: True,
+                                                      since=chain[2] + 1))):
+                    found.speaker = chain[1]    # "..., she told Arroyo on World Over. ...,"
+                                                # she added": no one else spoke in between
+                else:
+                    found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
+                if pronoun in {"he", "she"} and found.speaker.lower() != pronoun:
+                    chain = (pronoun, found.speaker, at)
             found.speaker = _normalise(found.speaker, at, names)
         start, end = first.start, last.end
         quote_of_group[g] = len(quotes)
