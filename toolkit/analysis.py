@@ -24,7 +24,7 @@ from .headline import headline_contrast
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, load_article
 from .segmentation import Sentence, WORD_RE, segment
-from .sentiment import find_tone, vader_scores, weighted_mean
+from .sentiment import find_tone, vader_pass, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import find_subjective, subjectivity_of
 from .tables import table
@@ -43,6 +43,7 @@ SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n
                     "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
                     "loaded_density", "bias_probability"]
 _TOP_TERMS = 5
+_CUES = frozenset(CUE_CATEGORIES)
 
 
 class _LazyTable:
@@ -199,13 +200,21 @@ def _by_sentence(sentences: list[Sentence], spans: list[Span]) -> list[list[Span
     return groups
 
 
-def _bias(model, piece: str, found: list[Span], offset: int, extra: float | None = None
-          ) -> float:
+def _bias(model, piece: str, found: list[Span], offset: int, extra: float | None = None,
+          *, cues: list[Span] | None = None) -> float:
     """The bias model's probability for one sentence, from the cue spans already found;
-    ``extra`` is the optional sentence-embedding term added to the logit."""
+    ``extra`` is the optional sentence-embedding term added to the logit. ``cues``: the
+    model's cue spans of ``found`` (:func:`_cue_spans`) when already picked."""
     if model is None:
         return float("nan")
-    return model.probability(piece, spans=_model_cues(found, offset), offset=extra or 0.0)
+    cues = _model_cues(found, offset) if cues is None else cues
+    return model.probability(piece, spans=cues, offset=extra or 0.0)
+
+
+def _cue_spans(found: list[Span]) -> list[Span]:
+    """:func:`_model_cues` without moving the spans: the bias and tone models read only
+    their categories, so one list serves both models for a sentence."""
+    return [s for s in found if s.category in _CUES and s.source != LOADED_SOURCE]
 
 
 def _in_quote(regions: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> bool:
@@ -271,12 +280,14 @@ def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
 
 
 def _tone(model, piece: str, found: list[Span], offset: int, compound: float,
-          extra: float | None = None) -> float:
+          extra: float | None = None, *, cues: list[Span] | None = None) -> float:
     """News-calibrated tone of one sentence (see :mod:`toolkit.tone`); VADER without a model.
-    ``extra`` is the optional sentence-embedding term added to the rating (-4..4)."""
+    ``extra`` is the optional sentence-embedding term added to the rating (-4..4); ``cues``
+    as :func:`_bias` takes them."""
     if model is None or not piece.strip():
         return compound
-    return model.tone(piece, spans=_model_cues(found, offset), offset=extra or 0.0)
+    cues = _model_cues(found, offset) if cues is None else cues
+    return model.tone(piece, spans=cues, offset=extra or 0.0)
 
 
 def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
@@ -292,8 +303,9 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
     for number, (sentence, found) in enumerate(zip(sentences, _by_sentence(sentences, spans))):
         piece = text[sentence.start:sentence.end]
         n_words = _count_words(text, sentence.words)
-        compound = vader_scores(piece)["compound"]
-        tone = _tone(tone_model, piece, found, sentence.start, compound)
+        compound = vader_pass(piece)[1]["compound"]     # the cached scores, read only
+        cues = _cue_spans(found)
+        tone = _tone(tone_model, piece, found, sentence.start, compound, cues=cues)
         if not regions:
             pieces = {"author": [(tone, compound, n_words)], "quote": []}
         elif _quote_free(regions, starts, sentence.start, sentence.end):
@@ -313,7 +325,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             "sentiment_vader": compound,
             "subjectivity": subjectivity_of(found), "loaded_count": len(loaded),
             "loaded_density": _density(loaded, n_words),
-            "bias_probability": _bias(model, piece, found, sentence.start, extras[number]),
+            "bias_probability": _bias(model, piece, found, sentence.start, extras[number],
+                                      cues=cues),
         })
     return rows
 

@@ -47,7 +47,7 @@ import pandas as pd
 from .cues import CUE_CATEGORIES, _stem, find_cues, lower_stems
 from .model_files import JsonModelFile, check_format
 from .segmentation import lower_words
-from .sentiment import vader, vader_scores
+from .sentiment import vader, vader_pass
 from .subjectivity import subjectivity_lexicon
 from .spans import Span
 
@@ -81,6 +81,9 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 _NO_PAIRS: dict[str, float] = {}
+_CUE_KEYS = {c: f"cue_{c}" for c in CUE_CATEGORIES}
+#: Word types whose lookups :meth:`BiasModel.logit` keeps (a word-type cache, not a text one).
+_WORD_CACHE_SIZE = 100_000
 
 
 # --------------------------------------------------------------------------- features
@@ -293,30 +296,92 @@ class BiasModel(JsonModelFile):
         frame = pd.DataFrame(rows, columns=EXPLANATION_COLUMNS)
         return frame.astype({"start": "int64", "end": "int64", "contribution": "float64"})
 
+    @cached_property
+    def _dense_terms(self) -> list[tuple[str, float, float, float]]:
+        """``dense`` as a list of ``(name, mean, scale, weight)``, in its order."""
+        return [(name, *terms) for name, terms in self.dense.items()]
+
+    @cached_property
+    def _word_cache(self) -> dict[str, tuple]:
+        """Per lower-cased word, what :meth:`logit` reads of it (see :meth:`_word_entry`);
+        keyed on word types, so it stays small, and cleared past ``_WORD_CACHE_SIZE``."""
+        return {}
+
+    def _word_entry(self, word: str) -> tuple:
+        """``(unigram weight, second word -> pair weight, Pattern subjectivity or None,
+        absolute VADER valence or None, whether an -ly word)`` of a lower-cased word."""
+        cache = self._word_cache
+        if len(cache) > _WORD_CACHE_SIZE:
+            cache.clear()
+        unigrams, bigrams = self._gram_tables
+        valence = vader().lexicon.get(word)
+        entry = cache[word] = (unigrams.get(word), bigrams.get(word, _NO_PAIRS),
+                               subjectivity_lexicon().get(word),
+                               None if valence is None else abs(valence),
+                               word.endswith("ly") and len(word) > 3)
+        return entry
+
     def logit(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
         """The model's logit for one sentence.
 
-        The n-gram weights are summed in the order of :func:`_values`' n-grams (each word,
-        then the pair it ends), looked up by word and by pair without building the pair's
-        string; the result is the same float as summing ``ngrams.get(gram, 0.0)``.
+        The same sums as :func:`_dense_values` and the n-gram weights of :func:`_values`,
+        each added in the same order (so the same float as summing ``ngrams.get(gram,
+        0.0)``, as ``tests/test_bias_model.py`` checks), in one pass over the words: each
+        word type's weights and lexicon values are looked up once (:meth:`_word_entry`),
+        and word pairs by their first word without building the pair's string.
         """
-        values = _dense_values(text, self.word_bias, self.prior, spans)
-        unigrams, bigrams = self._gram_tables
+        tokens = _tokens(text)
+        n = len(tokens)
+        cache = self._word_cache
         grams = 0
         previous = None
-        for *_, w in _tokens(text):
-            weight = unigrams.get(w)
-            if weight:
-                grams += weight
+        subj_values = []
+        strong = valence_sum = ly_words = 0
+        for *_, w in tokens:
+            entry = cache.get(w)
+            if entry is None:
+                entry = self._word_entry(w)
+            unigram, pairs, subj, size, ly = entry
+            if unigram:
+                grams += unigram
             if previous is not None:
                 weight = previous.get(w)
                 if weight:
                     grams += weight
-            previous = bigrams.get(w)
-            if previous is None:
-                previous = _NO_PAIRS
+            previous = pairs
+            if subj is not None:
+                subj_values.append(subj)
+                if subj >= 0.5:
+                    strong += 1.0
+            if size is not None:
+                valence_sum += size
+            if ly:
+                ly_words += 1.0
+        values = dict.fromkeys(DENSE_FEATURES, 0)
+        prior = self.prior
+        total = norm = hits = 0
+        best = None
+        if n:
+            word_bias = self.word_bias
+            root = math.sqrt(n)
+            for stem in dict.fromkeys(lower_stems(text)):       # each stem once, in order
+                rate = word_bias.get(stem, prior)
+                total += rate
+                norm += rate / root
+                if rate > WORD_BIAS_HIT:
+                    hits += 1.0
+                if best is None or rate > best:
+                    best = rate
+        values.update(word_bias_sum=total, word_bias_norm=norm, word_bias_hits=hits,
+                      word_bias_max=0 + (prior if best is None else best),
+                      strong_subjective=strong, valence_sum=valence_sum, ly_words=ly_words)
+        for span in find_cues(text) if spans is None else spans:
+            key = _CUE_KEYS.get(span.category)
+            if key is not None:
+                values[key] += 1.0
+        values.update(_sentence_values(text, subj_values, n))
         total = self.intercept + grams
-        for name, (mean, scale, weight) in self.dense.items():
+        for name, mean, scale, weight in self._dense_terms:
             total += weight * (values.get(name, 0) - mean) / scale
         return total
 
@@ -572,8 +637,9 @@ def cross_validate_bias(frame: pd.DataFrame, *, folds: int = 5, seed: int = 0,
 
 def _sentence_values(text: str, subj_values: list[float], n: int) -> dict[str, float]:
     """The whole-sentence features: VADER's four scores, Pattern subjectivity, length."""
-    scores = vader_scores(text) if text.strip() else {"neg": 0.0, "neu": 0.0, "pos": 0.0,
-                                                      "compound": 0.0}
+    # The shared cached scores, read only (vader_scores would copy them).
+    scores = vader_pass(text)[1] if text.strip() else {"neg": 0.0, "neu": 0.0, "pos": 0.0,
+                                                       "compound": 0.0}
     return {"vader_neg": scores["neg"], "vader_neu": scores["neu"],
             "vader_pos": scores["pos"], "vader_compound": scores["compound"],
             "vader_abs_compound": abs(scores["compound"]),

@@ -137,7 +137,7 @@ def lower_words(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> lower_words("It's a U.S. plan.")
     ((0, 4, "it's"), (5, 6, 'a'), (7, 8, 'u'), (9, 10, 's'), (12, 16, 'plan'))
     """
-    return tuple((m.start(), m.end(), m.group().lower()) for m in WORD_RE.finditer(text))
+    return tuple([(m.start(), m.end(), m.group().lower()) for m in WORD_RE.finditer(text)])
 
 
 @dataclass(frozen=True, slots=True)

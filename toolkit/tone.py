@@ -112,20 +112,29 @@ def _vader_valences(text: str) -> list[float]:
     return list(vader_pass(text)[0])
 
 
+_CUE_FEATURES = tuple((c, f"cue_{c}") for c in CUE_CATEGORIES)
+
+
 def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, float]:
     if not text.strip():
         return {**{n: 0.0 for n in DENSE_FEATURES if n not in _WORD_MODELS}, "vader_neu": 1.0}
-    scores = vader_scores(text)
-    valences = _vader_valences(text)
+    # One cached VADER pass gives the scores and the valences (read, not copied).
+    valences, scores = vader_pass(text)
     polarity, subjectivity = pattern_scores(text)
+    positive = negative = 0
+    for v in valences:
+        if v > 0:
+            positive += v
+        elif v < 0:
+            negative += v
     out = {"vader_neg": scores["neg"], "vader_neu": scores["neu"], "vader_pos": scores["pos"],
            "vader_compound": scores["compound"], "vader_sum": float(sum(valences)),
-           "vader_pos_sum": float(sum(v for v in valences if v > 0)),
-           "vader_neg_sum": float(sum(v for v in valences if v < 0)),
+           "vader_pos_sum": float(positive), "vader_neg_sum": float(negative),
            "pattern_polarity": polarity, "pattern_subjectivity": subjectivity,
            "log_words": math.log1p(len(_tokens(text)))}
-    counts = Counter(s.category for s in (find_cues(text) if spans is None else spans))
-    out.update({f"cue_{c}": float(counts.get(c, 0)) for c in CUE_CATEGORIES})
+    counts = Counter([s.category for s in (find_cues(text) if spans is None else spans)])
+    for c, name in _CUE_FEATURES:
+        out[name] = float(counts.get(c, 0))
     return out
 
 
