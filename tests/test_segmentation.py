@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.segmentation import segment, sentence_spans, word_spans
 
@@ -66,3 +68,42 @@ def test_segmentation_words_match_plain_nltk_on_the_sample(sample_path):
     text = sample_path.read_text(encoding="utf-8")
     for s, e in sentence_spans(text):
         assert list(_word_tokenizer().span_tokenize(text[s:e])) == _plain_nltk_words(text[s:e])
+
+
+_TOKEN_PIECES = ["a", "Bc", "XYZ", " ", " ", "  ", "\n", "\t", "\u00a0", "0", "12", "'", '"', "`",
+                 "``", "''", "«", "»", "“", "”", "‘", "’", "„", ".", "..", "...", ",", ":", ";",
+                 "!", "?", "(", ")", "[", "]", "{", "}", "<", ">", "-", "--", "\u2012", "–",
+                 "—", "\u2015", "*", "@", "#", "$", "%", "&", "n't", "'s", "'S", "'ll", "'RE",
+                 "cannot", "CanNot", "gimme", "GONNA", "gotta", "lemme", "more'n", "wanna",
+                 "'tis", "'Twas", "d'ye", "é", "\u0301", "ı", "İ", "ſ", "\u212a", "٣", "\x1c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=25).map("".join))
+def test_segmentation_gated_tokenizer_equals_nltk(text):
+    """Skipping the substitutions that cannot match changes no token: NLTK's own tokenize
+    and span_tokenize (or both raise)."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from toolkit.segmentation import _word_tokenizer
+
+    plain, gated = NLTKWordTokenizer(), _word_tokenizer()
+    assert gated.tokenize(text) == plain.tokenize(text)
+    try:
+        expected = list(plain.span_tokenize(text))
+    except ValueError:
+        with pytest.raises(ValueError):
+            list(gated.span_tokenize(text))
+    else:
+        assert list(gated.span_tokenize(text)) == expected
+
+
+def test_segmentation_gated_tokenizer_knows_every_nltk_pattern():
+    """Each of NLTK's patterns has its gate (a pattern NLTK changes would run ungated)."""
+    from toolkit.segmentation import _word_tokenizer
+
+    tokenizer = _word_tokenizer()
+    steps = [*tokenizer._starting, *tokenizer._punctuation, *tokenizer._ending,
+             *tokenizer._middle]
+    assert [p.pattern for p, _, needs in steps if needs is None] == [r"\s+"]
+    assert all(needs is not None for _, needs in tokenizer._contractions)

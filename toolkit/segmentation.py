@@ -39,17 +39,17 @@ def _punkt():
 
 @lru_cache(maxsize=1)
 def _word_tokenizer():
-    """NLTK's ``NLTKWordTokenizer``, its fixed patterns run without the ReDoS time limit.
+    """NLTK's ``NLTKWordTokenizer``, its fixed patterns run without the ReDoS time limit, and
+    a pattern tried only when the text holds a character it needs.
 
     NLTK routes every pattern through ``nltk.redos``, which runs each match of the compiled
     ``regex`` pattern under a wall-clock timeout; the check doubles the cost of tokenising.
     The limit guards against pathological caller-supplied patterns, and these are NLTK's own
     linear ones, so the tokenizer gets the same compiled patterns without the wrapper: the
-    same engine and the same tokens.
+    same engine and the same tokens. The subclass (:func:`_tokenizer_class`) then skips the substitutions
+    that cannot match (most of the 33 for a plain sentence).
     """
-    from nltk.tokenize import NLTKWordTokenizer
-
-    tokenizer = NLTKWordTokenizer()
+    tokenizer = _tokenizer_class()()
     for name in ("STARTING_QUOTES", "PUNCTUATION", "CONVERT_PARENTHESES", "ENDING_QUOTES"):
         setattr(tokenizer, name, [(_untimed(p), sub) for p, sub in getattr(tokenizer, name)])
     for name in ("PARENS_BRACKETS", "DOUBLE_DASHES"):
@@ -57,12 +57,92 @@ def _word_tokenizer():
         setattr(tokenizer, name, (_untimed(pattern), sub))
     for name in ("CONTRACTIONS2", "CONTRACTIONS3"):
         setattr(tokenizer, name, [_untimed(p) for p in getattr(tokenizer, name)])
+    tokenizer.gate()
     return tokenizer
 
 
 def _untimed(pattern):
     """The compiled pattern inside an ``nltk.redos`` wrapper (the pattern itself otherwise)."""
     return getattr(pattern, "_rx", pattern)
+
+
+#: For NLTKWordTokenizer's patterns (by their source): strings one of which a text must hold
+#: for the pattern to match. Each pattern matches a literal character of its string here
+#: (or the pair of them), so a text without any cannot match. A pattern not listed always
+#: runs.
+_NEEDS = {
+    "([«“‘„]|[`]+)": ("«", "“", "‘", "„", "`"),
+    '^\\"': ('"',),
+    "(``)": ("``",),
+    '([ \\(\\[{<])(\\"|\\\'{2})': ('"', "''"),
+    "(?i)(?<!\\w)(\\')(?!(?:re|ve|ll|m|t|s|d|n)\\b)(?=\\w)": ("'",),
+    '([^\\.])(\\.)([\\]\\)}>"\\\'»”’ ]*+)\\s*$': (".",),
+    "([:,])([^\\d])": (":", ","),
+    "([:,])$": (":", ","),
+    "\\.{2,}": ("..",),
+    "[;@#$%&]": (";", "@", "#", "$", "%", "&"),
+    "[\\u2012-\\u2015]": ("\u2012", "\u2013", "\u2014", "\u2015"),
+    '([^\\.])(\\.)([\\]\\)}>"\\\']*)\\s*$': (".",),
+    "[?!]": ("?", "!"),
+    "([^'])' ": ("' ",),
+    "[*]": ("*",),
+    "([»”’])": ("»", "”", "’"),
+    "''": ("''",),
+    '"': ('"',),
+    "([^' ])('[sS]|'[mM]|'[dD]|') ": ("'",),
+    "([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": ("'",),
+    "[\\]\\[\\(\\)\\{\\}\\<\\>]": ("[", "]", "(", ")", "{", "}", "<", ">"),
+    "--": ("--",),
+}
+#: The contractions (case-insensitive): the lower-cased word each needs, checked only in
+#: ASCII text (where ignoring case is lower-casing); other text runs them all.
+_NEEDS_LOWER = {
+    "(?i)\\b(can)(?#X)(not)\\b": "cannot", "(?i)\\b(d)(?#X)('ye)\\b": "d'ye",
+    "(?i)\\b(gim)(?#X)(me)\\b": "gimme", "(?i)\\b(gon)(?#X)(na)\\b": "gonna",
+    "(?i)\\b(got)(?#X)(ta)\\b": "gotta", "(?i)\\b(lem)(?#X)(me)\\b": "lemme",
+    "(?i)\\b(more)(?#X)('n)\\b": "more'n", "(?i)\\b(wan)(?#X)(na)(?=\\s)": "wanna",
+    "(?i) ('t)(?#X)(is)\\b": "'tis", "(?i) ('t)(?#X)(was)\\b": "'twas",
+}
+
+
+def _tokenizer_class():
+    from nltk.tokenize import NLTKWordTokenizer
+
+    class GatedTokenizer(NLTKWordTokenizer):
+        """``NLTKWordTokenizer.tokenize`` step for step, each substitution tried only when
+        the text holds what its pattern needs (:data:`_NEEDS`): the same tokens
+        (``tests/test_segmentation.py`` checks them against NLTK's own tokenizer)."""
+
+        def gate(self) -> None:
+            def gated(pairs):
+                return [(p, sub, _NEEDS.get(p.pattern)) for p, sub in pairs]
+
+            self._starting = gated(self.STARTING_QUOTES)
+            self._punctuation = gated(self.PUNCTUATION)
+            self._ending = gated(self.ENDING_QUOTES)
+            self._middle = gated([self.PARENS_BRACKETS, self.DOUBLE_DASHES])
+            self._contractions = [(p, _NEEDS_LOWER.get(p.pattern))
+                                  for p in (*self.CONTRACTIONS2, *self.CONTRACTIONS3)]
+
+        def tokenize(self, text: str, convert_parentheses: bool = False,
+                     return_str: bool = False) -> list[str]:
+            if convert_parentheses or return_str or not hasattr(self, "_starting"):
+                return super().tokenize(text, convert_parentheses, return_str)
+            for steps in (self._starting, self._punctuation, self._middle):
+                for pattern, sub, needs in steps:
+                    if needs is None or any(n in text for n in needs):
+                        text = pattern.sub(sub, text)
+            text = " " + text + " "
+            for pattern, sub, needs in self._ending:
+                if needs is None or any(n in text for n in needs):
+                    text = pattern.sub(sub, text)
+            lowered = text.lower() if text.isascii() else None
+            for pattern, needs in self._contractions:
+                if needs is None or lowered is None or needs in lowered:
+                    text = pattern.sub(r" \1 \2 ", text)
+            return text.split()
+
+    return GatedTokenizer
 
 
 _LINE_BREAK = re.compile(r"\n\s*")
