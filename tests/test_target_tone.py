@@ -257,3 +257,19 @@ def test_target_tone_masked_sentence_rejects_bad_offsets():
 
     with pytest.raises(ValueError, match="must satisfy"):
         masked_sentence("Smith", 3, 9)
+
+
+def test_target_tone_reference_baseline_learns_a_separable_toy_set(newsmtsc_like):
+    """The issue's TF-IDF + VADER baseline (benchmarks/newsmtsc_baseline.py), which the
+    README reads the grouped CV against: the placeholder masks the mention, and on a set
+    where praise and blame words decide the class it scores well above chance."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "newsmtsc_baseline.py"
+    spec = importlib.util.spec_from_file_location("newsmtsc_baseline", path)
+    baseline = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(baseline)
+    assert baseline.masked("Critics praised Name1.", 16, 21).split() == [
+        "Critics", "praised", "TARGETMENTION", "."]
+    assert baseline.baseline_cv(newsmtsc_like, window=3, c=1.0, n_splits=3) > 0.9
