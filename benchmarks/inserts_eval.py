@@ -147,7 +147,8 @@ def build_case(article_id: str, original: str, blocks: list[Block], rng: random.
 
 
 def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory: Path =
-             PTC_ARTICLES, seed: int = 0, limit: int | None = None, unit: str = "line") -> dict:
+             PTC_ARTICLES, seed: int = 0, limit: int | None = None, unit: str = "line",
+             model=None, threshold: float | None = None) -> dict:
     """Score the detector on pasted blocks; returns the figures and the misses.
 
     Returns
@@ -156,6 +157,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         ``recall``, ``fp_rate``, ``n_inserted``, ``n_original``, ``n_articles``,
         ``recall_by_type``, ``recall_marker``, ``recall_nomarker``, ``kind_counts``,
         ``misses`` (inserted paragraphs not found) and ``false_positives`` (with reasons).
+        ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
+        the shipped model and threshold.
     """
     from toolkit.inserts import find_inserts
     from toolkit.loading import load_article
@@ -175,7 +178,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         original = (Path(directory) / f"{article_id}.txt").read_text(encoding="utf-8-sig")
         case = build_case(article_id, original, blocks, rng, unit=unit)
         article = load_article(case.text, format="text")
-        findings = find_inserts(article)
+        findings = (find_inserts(article, model=model) if threshold is None else
+                    find_inserts(article, model=model, threshold=threshold))
         if len(findings) != len(case.labels):
             raise RuntimeError(f"{article_id}: paragraphs do not line up")
         for finding, label, marker, line in zip(findings, case.labels, case.markers,
@@ -229,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unit", default="line", choices=["line", "loader"],
                         help="article paragraphs: one per line (default) or the loader's")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="an insert model file in place of the shipped one")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="decision threshold in place of the shipped one")
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
@@ -239,8 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no PTC articles at {args.data}", file=sys.stderr)
         return 2
     sys.path.insert(0, str(HERE.parent))
+    from toolkit.insert_model import load_insert_model
+
     r = evaluate(args.pool, articles=args.articles, directory=args.data, seed=args.seed,
-                 limit=args.limit, unit=args.unit)
+                 limit=args.limit, unit=args.unit,
+                 model=load_insert_model(args.model) if args.model else None,
+                 threshold=args.threshold)
     print(f"pool={r['pool']} articles={r['articles']} ({r['n_articles']}) seed={r['seed']} "
           f"unit={args.unit}")
     print(f"recall {r['recall']:.3f} of {r['n_inserted']} pasted paragraphs "

@@ -3,17 +3,18 @@
 A logistic regression over which words a text contains (binary unigrams, lower case), with
 promotional text as the positive class:
 - positives: every paragraph and every line of the block pools ``tuning``, ``heldout``,
-  ``heldout2`` and ``heldout3`` (``benchmarks/insert_blocks/``; written for this project, MIT);
+  ``heldout2`` ... ``heldout11`` (``benchmarks/insert_blocks/``; written for this project, MIT);
 - negatives: news sentences from the VADER NYT editorial sentences and the NewsMTSC training
-  split in ``../shared/data`` (both MIT).
+  split in ``../shared/data`` (both MIT), and VADER's tweets and movie-review sentences (MIT).
 
-The pool ``heldout4`` (and any later pool) is never used here. Only the 600 words with the
-largest absolute weights are kept; the result goes to ``toolkit/models/insert_words.tsv``
-(``term, category, weight``; the row ``__intercept__`` holds the intercept).
+Only the 600 words with the largest absolute weights are kept; the result goes to
+``toolkit/models/insert_words.tsv`` (``term, category, weight``; the row ``__intercept__``
+holds the intercept). ``benchmarks/train_inserts.py`` fits the same model (with :func:`fit`)
+when it fits the detector's weighting, and writes the same file.
 
 Usage::
 
-    python benchmarks/train_insert_words.py [--data ../shared/data]
+    python benchmarks/train_insert_words.py [--data ../shared/data] [--pools tuning heldout ...]
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "toolkit" / "models" / "insert_words.tsv"
-TRAIN_POOLS = ("tuning", "heldout", "heldout2", "heldout3")
+TRAIN_POOLS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+               "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
 KEEP = 600
 NEGATIVE_SETS = ("vader_nyt", "newsmtsc", "vader_tweets", "vader_movie_reviews")
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z']+\b"
@@ -53,10 +55,26 @@ def negatives(data: Path, sets=NEGATIVE_SETS) -> list[str]:
     return sorted(texts)
 
 
-def main(argv: list[str] | None = None) -> int:
+def fit(pos: list[str], neg: list[str], *, C: float = 0.5,
+        keep: int = KEEP) -> tuple[float, dict[str, float]]:
+    """The intercept and the ``keep`` largest word weights of the model fitted on the texts."""
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    vectorizer = CountVectorizer(binary=True, lowercase=True, token_pattern=TOKEN_PATTERN,
+                                 min_df=2)
+    x = vectorizer.fit_transform(pos + neg)
+    y = [1] * len(pos) + [0] * len(neg)
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+    model.fit(x, y)
+    weights = sorted(zip(vectorizer.get_feature_names_out(), model.coef_[0]),
+                     key=lambda item: -abs(item[1]))[:keep]
+    # Rounded as written to the file, so that a model used in memory equals the file's.
+    return (round(float(model.intercept_[0]), 4),
+            {term: round(float(weight), 4) for term, weight in weights})
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=OUT)
@@ -67,22 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=int, default=KEEP, help="words kept (largest weights)")
     args = parser.parse_args(argv)
     pos, neg = positives(args.pools), negatives(args.data, args.negatives)
-    vectorizer = CountVectorizer(binary=True, lowercase=True, token_pattern=TOKEN_PATTERN,
-                                 min_df=2)
-    x = vectorizer.fit_transform(pos + neg)
-    y = [1] * len(pos) + [0] * len(neg)
-    model = LogisticRegression(C=args.C, class_weight="balanced", max_iter=2000)
-    model.fit(x, y)
-    weights = sorted(zip(vectorizer.get_feature_names_out(), model.coef_[0]),
-                     key=lambda item: -abs(item[1]))[:args.keep]
+    intercept, weights = fit(pos, neg, C=args.C, keep=args.keep)
     with open(args.out, "w", encoding="utf-8", newline="") as handle:
         handle.write("term\tcategory\tweight\n")
-        handle.write(f"__intercept__\tintercept\t{model.intercept_[0]:.4f}\n")
-        for term, weight in sorted(weights):
+        handle.write(f"__intercept__\tintercept\t{intercept:.4f}\n")
+        for term, weight in sorted(weights.items()):
             handle.write(f"{term}\tpromotional\t{weight:.4f}\n")
     print(f"{len(pos)} promotional texts, {len(neg)} news sentences; kept {len(weights)} "
           f"words; wrote {args.out}")
-    top = sorted(weights, key=lambda item: -item[1])[:25]
+    top = sorted(weights.items(), key=lambda item: -item[1])[:25]
     print("most promotional:", ", ".join(f"{t} {w:.2f}" for t, w in top))
     return 0
 

@@ -384,11 +384,12 @@ def _word_weights() -> tuple[float, dict[str, float]]:
 _MODEL_TOKEN = re.compile(r"\b[a-zA-Z][a-zA-Z']+\b")
 
 
-def _promotional(masked: str, start: int) -> tuple[float, list[tuple[int, int, float]]]:
-    """Probability that the words are promotional, and the three strongest word positions."""
+def _promotional(masked: str, start: int, words=None) -> tuple[float, list[tuple[int, int, float]]]:
+    """Probability that the words are promotional, and the three strongest word positions;
+    ``words`` is ``(intercept, weights)`` in place of the shipped model."""
     import math
 
-    intercept, weights = _word_weights()
+    intercept, weights = words if words is not None else _word_weights()
     seen: dict[str, tuple[int, int]] = {}
     for m in _MODEL_TOKEN.finditer(masked):
         seen.setdefault(m.group().lower(), (start + m.start(), start + m.end()))

@@ -8,16 +8,20 @@ nothing, and says why.
 
 How a paragraph is scored
 -------------------------
-A small rule set, each rule worth a fixed number of points (:data:`INSERT_WEIGHTS`, which a
-caller can replace with a mapping of their own). A paragraph whose points reach
-:data:`INSERT_THRESHOLD` is an insert. The rules, all applied outside quotation marks, each
-leaving evidence spans whose category is the rule's name prefixed ``insert_`` (so that
-``insert_call_to_action`` never counts as the loaded-language cue ``call_to_action``):
+A rule set measures each paragraph, each rule giving points on a fixed scale
+(:data:`INSERT_WEIGHTS`, which a caller can replace with a mapping of their own). A learned
+model (:class:`toolkit.insert_model.InsertModel`, shipped as ``models/insert_model.json``)
+weighs each rule's points: the paragraph's score is its intercept plus each rule's points
+times the rule's learned weight, and a paragraph whose score reaches :data:`INSERT_THRESHOLD`
+is an insert (:func:`insert_features` gives the measurements). The rules, all applied outside
+quotation marks, each leaving evidence spans whose category is the rule's name prefixed
+``insert_`` (so that ``insert_call_to_action`` never counts as the loaded-language cue
+``call_to_action``):
 
 ``insert_marker``
     A line that *is* a marker ("Sponsored", "Advertisement", "Paid Post", "Recommended",
     "Story continues below", "READ MORE: ...", "<Name> Sponsored", "Paid for by ...").
-    Worth the threshold on its own.
+    Enough on its own.
 ``call_to_action``
     An imperative at the start of a sentence or line ("Sign up", "Donate", "Click here",
     "Will you join", "Add your name", "Order now").
@@ -97,12 +101,16 @@ newsletter, subscription and paywall prompts, appeals to support the newsroom, l
 follow prompts and "continues below" lines.
 
 The patterns and measurements live in :mod:`toolkit.insert_signals`; this module gives the
-points and decides. The rule weights were set by hand and checked on the insert benchmark
-(``benchmarks/inserts_eval.py``); only the word model is fitted, to promotional blocks written
-for this project against news sentences from MIT-licensed datasets (see the lexicon manifest).
+points and decides. The rules' points, caps and gates were set by hand on the insert benchmark
+(``benchmarks/inserts_eval.py``); how much each rule counts is fitted
+(``benchmarks/train_inserts.py``) on the promotional blocks written for this project pasted
+into pseudo-articles of MIT-licensed NYT editorial sentences, and so is the word model.
+The block and reader-voice rules still look at the rule points (a neighbour at
+``_RULE_POINTS`` or more counts as an insert there).
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
@@ -118,17 +126,23 @@ from .insert_signals import (
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _similarities,
     _starts_sentence, _teaser_like, _teaser_sentence)
+from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .loading import Article, load_article
 from .spans import Span
 
 __all__ = ["INSERT_KINDS", "INSERT_THRESHOLD", "INSERT_WEIGHTS", "InsertFinding",
-           "find_inserts"]
+           "find_inserts", "insert_features"]
 
 #: The paragraph kinds this module assigns.
 INSERT_KINDS = ("sponsored", "boilerplate")
 
-#: Points at which a paragraph counts as an insert.
-INSERT_THRESHOLD = 3.0
+#: The learned score (a logit of the shipped model) at which a paragraph counts as an insert;
+#: chosen on the leave-one-pool-out runs over the PTC development articles.
+INSERT_THRESHOLD = 1.5
+
+# The rule points at which the block and reader-voice rules count a neighbour as an insert
+# (the hand-set threshold the rule points were scaled to).
+_RULE_POINTS = 3.0
 
 #: Points per rule. Rules marked "each" count per match, up to the rule's ``*_max``.
 INSERT_WEIGHTS: Mapping[str, float] = {
@@ -219,7 +233,7 @@ class _Score:
     points: float = 0.0
     ad: float = 0.0
     furniture: float = 0.0
-    parts: list[str] = field(default_factory=list)
+    parts: list[tuple[str, float, str]] = field(default_factory=list)  # (rule, points, why)
     spans: list[Span] = field(default_factory=list)
     appeal: float = 0.0
     positive: float = 0.0
@@ -228,7 +242,9 @@ class _Score:
     marker: str | None = None
     listing: bool = False
     pending_off_topic: float = 0.0  # off-topic points held back until appeal evidence turns up
-    rules: dict[str, float] = field(default_factory=dict)  # points per rule, for calibration
+    rules: dict[str, float] = field(default_factory=dict)  # points per rule: the features
+    probability: float = 0.0  # the word model's
+    n_words: int = 0
 
     def add(self, rule: str, points: float, why: str, *, family: str | None = None,
             appeal: bool = False) -> None:
@@ -243,7 +259,7 @@ class _Score:
             self.ad += points
         elif family == "furniture":
             self.furniture += points
-        self.parts.append(f"{why} ({points:+.2g})")
+        self.parts.append((rule, points, why))
 
 
 def _span(text: str, start: int, end: int, category: str, weight: float) -> Span:
@@ -259,7 +275,8 @@ def _match_span(text: str, offset: int, match: re.Match, category: str,
     return _span(text, offset + match.start(), offset + match.end(), category, weight)
 
 
-def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str, float]) -> _Score:
+def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str, float],
+                     words=None) -> _Score:
     piece = text[start:end]
     masked = _mask_quotes(piece)
     low = _keyword_text(masked)
@@ -430,7 +447,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.spans.append(_match_span(text, start, m, category, w["vocabulary"]))
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
-    probability, strongest = _promotional(masked, start)
+    probability, strongest = _promotional(masked, start, words)
+    score.probability, score.n_words = probability, n_words
     if (probability > _PROMO_FROM and sim < _PROMO_SIM
             and not piece.rstrip().endswith(":")):  # a line that opens a quotation
         words = ", ".join(repr(text[a:b]) for a, b, _ in strongest)
@@ -483,20 +501,20 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # Topical distance (it only amplifies appeal evidence), and the signs of reporting.
     if score.appeal <= 0:
         if sim > _SIM_HIGH:
-            score.add("topic", w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
+            score.add("on_topic", w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
         elif sim > _SIM_ON:
-            score.add("topic", w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
+            score.add("on_topic", w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
         else:
             score.pending_off_topic = (w["off_topic_low"] if sim < _SIM_LOW else
                                        w["off_topic_mid"] if sim < _SIM_MID else 0.0)
     elif sim < _SIM_LOW:
-        score.add("topic", w["off_topic_low"], f"off-topic (TF-IDF similarity {sim:.2f})")
+        score.add("off_topic", w["off_topic_low"], f"off-topic (TF-IDF similarity {sim:.2f})")
     elif sim < _SIM_MID:
-        score.add("topic", w["off_topic_mid"], f"off-topic (TF-IDF similarity {sim:.2f})")
+        score.add("off_topic", w["off_topic_mid"], f"off-topic (TF-IDF similarity {sim:.2f})")
     elif sim > _SIM_HIGH:
-        score.add("topic", w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
+        score.add("on_topic", w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
     elif sim > _SIM_ON:
-        score.add("topic", w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
+        score.add("on_topic", w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
     reporting = _REPORTING.search(masked)
     if reporting and score.marker is None:
         score.add("reporting", w["reporting"], f"attribution {reporting.group()!r}")
@@ -520,17 +538,25 @@ def _kind(score: _Score) -> str:
     return "sponsored" if score.ad >= score.furniture else "boilerplate"
 
 
-def _reason(kind: str, score: _Score, threshold: float, joined: str = "") -> str:
-    evidence = "; ".join(score.parts)
+def _features(score: _Score, sim: float) -> dict[str, float]:
+    """What the learned model weighs: each rule's points and three plain measurements."""
+    return {**score.rules, "similarity": sim, "word_probability": score.probability,
+            "log_words": math.log1p(score.n_words)}
+
+
+def _reason(kind: str, score: _Score, features: Mapping[str, float], model: InsertModel,
+            decision: float, threshold: float, joined: str = "") -> str:
+    """The evidence, strongest first, each with its share of the learned score."""
+    coef = model.coef
+    parts = [(coef.get(rule, 0.0) * points, why) for rule, points, why in score.parts]
+    parts += [(coef.get(f, 0.0) * features[f], f"{MEASUREMENTS[f]} {features[f]:.2f}")
+              for f in MEASUREMENTS if coef.get(f, 0.0) * features[f]]
+    parts.sort(key=lambda p: -p[0])
+    evidence = "; ".join(f"{why} ({share:+.2f})" for share, why in parts)
     if joined:
         return f"{kind}: {joined}" + (f"; own evidence: {evidence}" if evidence else "")
-    return f"{kind}: {evidence}; total {score.points:.2f} >= {threshold:g}"
-
-
-
-
-
-
+    return (f"{kind}: {evidence}; score {decision:.2f} (base {model.intercept:+.2f}) "
+            f">= {threshold:g}")
 
 
 def _score_headline_runs(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
@@ -566,7 +592,7 @@ def _score_headline_runs(text: str, ranges: list[tuple[int, int]], scores: list[
 def _release_off_topic(score: _Score, sim: float) -> None:
     """Add the off-topic points held back until appeal evidence turned up."""
     if score.pending_off_topic:
-        score.add("topic", score.pending_off_topic, f"off-topic (TF-IDF similarity {sim:.2f})")
+        score.add("off_topic", score.pending_off_topic, f"off-topic (TF-IDF similarity {sim:.2f})")
         score.pending_off_topic = 0.0
 
 
@@ -625,50 +651,13 @@ def _score_blocks(text: str, ranges: list[tuple[int, int]], scores: list[_Score]
                 break
 
 
-def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
-                 weights: Mapping[str, float] | None = None) -> list[InsertFinding]:
-    """Mark the paragraphs that are not the article's journalism.
-
-    Parameters
-    ----------
-    source : str, path or Article
-        Anything :func:`~toolkit.loading.load_article` accepts.
-    threshold : float
-        Points at which a paragraph is an insert.
-    weights : mapping, optional
-        Points per rule in place of :data:`INSERT_WEIGHTS`; missing keys take the defaults.
-
-    Returns
-    -------
-    list of InsertFinding
-        One per paragraph, in order: ``kind`` (``"sponsored"``, ``"boilerplate"`` or None),
-        ``score``, a readable ``reason`` and the evidence ``spans`` (source ``"inserts"``,
-        categories ``insert_marker``, ``insert_call_to_action``, ``insert_second_person``,
-        ``insert_price``, ``insert_donation``, ``insert_petition``, ``insert_subscription``,
-        ``insert_social``, ``insert_advertising``, ``insert_product``, ``insert_campaign``,
-        ``insert_newsroom``,
-        ``insert_urgency``, ``insert_clickbait``, ``insert_link_list``,
-        ``insert_promotional_wording``;
-        the prefix keeps them apart from the cue categories of the same names). Only
-        inserts carry spans. The headline is never an insert.
-
-    Examples
-    --------
-    >>> text = ("Talks resumed in Geneva on Monday.\\n\\n"
-    ...         "Sponsored\\nSave 40% on headphones this weekend only.\\n\\n"
-    ...         "Delegates said the talks would last a week.")
-    >>> [f.kind for f in find_inserts(text)]
-    [None, 'sponsored', None]
-    """
-    article = load_article(source)
-    w = {**INSERT_WEIGHTS, **(weights or {})}
+def _rule_scores(article: Article, w: Mapping[str, float], words=None):
+    """Every paragraph's rule points (the features), similarities and TF-IDF matrix."""
     text = article.text
     ranges = article.paragraphs
-    if not ranges:
-        return []
     headline = article.headline_paragraph
     sims, matrix = _similarities([text[s:e] for s, e in ranges])
-    scores = [_score_paragraph(text, s, e, sims[i], w) for i, (s, e) in enumerate(ranges)]
+    scores = [_score_paragraph(text, s, e, sims[i], w, words) for i, (s, e) in enumerate(ranges)]
 
     # A bare sponsor line labels the paragraph after it.
     for i in range(1, len(ranges)):
@@ -680,17 +669,115 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                           f"follows the ad marker {scores[i - 1].marker!r}", family="ad",
                           appeal=True)
             if scores[i].pending_off_topic:
-                scores[i].add("topic", scores[i].pending_off_topic,
+                scores[i].add("off_topic", scores[i].pending_off_topic,
                               f"off-topic (TF-IDF similarity {sims[i]:.2f})")
 
-    _score_reader_voice(text, ranges, scores, w, threshold)
+    _score_reader_voice(text, ranges, scores, w, _RULE_POINTS)
     _score_headline_runs(text, ranges, scores, sims, w, headline)
-    _score_blocks(text, ranges, scores, sims, w, threshold)
+    _score_blocks(text, ranges, scores, sims, w, _RULE_POINTS)
+    return scores, sims, matrix
+
+
+def insert_features(source, *, weights: Mapping[str, float] | None = None,
+                    model: InsertModel | None = None) -> list[dict[str, float]]:
+    """The measurements the learned model weighs, one mapping per paragraph.
+
+    Parameters
+    ----------
+    source : str, path or Article
+        Anything :func:`~toolkit.loading.load_article` accepts.
+    weights : mapping, optional
+        Rule points in place of :data:`INSERT_WEIGHTS`.
+    model : InsertModel, optional
+        Only its word weights are used (for the ``promotional_wording`` rule), when it has any.
+
+    Returns
+    -------
+    list of dict
+        Per paragraph, the non-zero rule points and the ``similarity``, ``word_probability``
+        and ``log_words`` measurements (the names of
+        :data:`~toolkit.insert_model.INSERT_FEATURES`).
+
+    Examples
+    --------
+    >>> rows = insert_features("Talks resumed.\n\nSign up for our newsletter today.")
+    >>> sorted(rows[1])[:3]
+    ['call_to_action', 'log_words', 'off_topic']
+    """
+    article = load_article(source)
+    if not article.paragraphs:
+        return []
+    w = {**INSERT_WEIGHTS, **(weights or {})}
+    scores, sims, _ = _rule_scores(article, w, model.words if model is not None else None)
+    return [_features(sc, sims[i]) for i, sc in enumerate(scores)]
+
+
+def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
+                 weights: Mapping[str, float] | None = None,
+                 model: InsertModel | None = None) -> list[InsertFinding]:
+    """Mark the paragraphs that are not the article's journalism.
+
+    Parameters
+    ----------
+    source : str, path or Article
+        Anything :func:`~toolkit.loading.load_article` accepts.
+    threshold : float
+        The learned score (a logit) at which a paragraph is an insert.
+    weights : mapping, optional
+        Rule points in place of :data:`INSERT_WEIGHTS`; missing keys take the defaults. The
+        learned model weighs each rule's points, so doubling a rule's points doubles its share
+        of the score, and 0 turns the rule off.
+    model : InsertModel, optional
+        The weighting in place of the shipped one (``models/insert_model.json``).
+
+    Returns
+    -------
+    list of InsertFinding
+        One per paragraph, in order: ``kind`` (``"sponsored"``, ``"boilerplate"`` or None),
+        ``score`` (the learned score), a readable ``reason`` (the evidence, strongest first)
+        and the evidence ``spans`` (source ``"inserts"``,
+        categories ``insert_marker``, ``insert_call_to_action``, ``insert_second_person``,
+        ``insert_price``, ``insert_donation``, ``insert_petition``, ``insert_subscription``,
+        ``insert_social``, ``insert_advertising``, ``insert_product``, ``insert_campaign``,
+        ``insert_newsroom``,
+        ``insert_urgency``, ``insert_clickbait``, ``insert_link_list``,
+        ``insert_promotional_wording``;
+        the prefix keeps them apart from the cue categories of the same names). Only
+        inserts carry spans. The headline is never an insert.
+
+    Examples
+    --------
+    >>> text = ("Talks resumed in Geneva on Monday.\n\n"
+    ...         "Sponsored\nSave 40% on headphones this weekend only.\n\n"
+    ...         "Delegates said the talks would last a week.")
+    >>> [f.kind for f in find_inserts(text)]
+    [None, 'sponsored', None]
+    """
+    article = load_article(source)
+    model = model if model is not None else load_insert_model()
+    w = {**INSERT_WEIGHTS, **(weights or {})}
+    text = article.text
+    ranges = article.paragraphs
+    if not ranges:
+        return []
+    headline = article.headline_paragraph
+    scores, sims, matrix = _rule_scores(article, w, model.words)
+    features = [_features(sc, sims[i]) for i, sc in enumerate(scores)]
+    decisions = [model.decision(f) for f in features]
 
     kinds: list[str | None] = [
-        _kind(sc) if sc.points >= threshold and i != headline else None
+        _kind(sc) if decisions[i] >= threshold and i != headline else None
         for i, sc in enumerate(scores)]
     extras = [""] * len(ranges)
+
+    # The paragraph right after a bare ad marker ("Acme Sponsored") that shares almost no
+    # words with the article is the ad the marker announces.
+    for i in range(1, len(ranges)):
+        if (kinds[i] is None and kinds[i - 1] is not None and i != headline
+                and "after_sponsor_line" in scores[i].rules and sims[i] < _SIM_LOW):
+            kinds[i] = kinds[i - 1]
+            extras[i] = (f"the paragraph after the ad marker {scores[i - 1].marker!r}, sharing "
+                         f"almost no words with the article (similarity {sims[i]:.2f})")
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
@@ -734,8 +821,9 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     for i, sc in enumerate(scores):
         kind = kinds[i]
         findings.append(InsertFinding(
-            paragraph=i, kind=kind, score=sc.points,
-            reason=_reason(kind, sc, threshold, extras[i]) if kind else "",
+            paragraph=i, kind=kind, score=decisions[i],
+            reason=_reason(kind, sc, features[i], model, decisions[i], threshold, extras[i])
+            if kind else "",
             spans=tuple(sorted(sc.spans, key=lambda s: (s.start, s.end, s.category)))
             if kind else (),
             similarity=sims[i]))

@@ -1,0 +1,372 @@
+"""Fit the insert detector's weighting (``toolkit/models/insert_model.json``), and check it
+leave-one-pool-out.
+
+The detector's rules measure each paragraph (a marker line, calls to action, prices, appeal
+vocabularies, the word model's probability, topical distance, attribution, length ...; see
+:func:`toolkit.inserts.insert_features`). This script learns how much each measurement counts:
+a logistic regression over each rule's points, with every rule's weight kept at or above zero
+(a rule's points already carry its direction: attribution and length give negative points) and
+the weights pulled towards one common weight (penalty ``sum((w - common)^2) / (2C)``, C 0.2):
+so the hand-set points' proportions are where the fit starts from, and the data move a rule's
+weight only as far as the blocks and articles support it.
+
+Training data, all MIT:
+- articles: pseudo-articles rebuilt from the VADER NYT editorial sentences
+  (``../shared/data/vader_nyt``; the id is ``article_sentence``, so sentences regroup into
+  ordered articles), one to three sentences a line, like the PTC articles' lines;
+- inserts: the blocks of the pools in ``benchmarks/insert_blocks/`` (written for this project),
+  pasted between the lines the way ``inserts_eval.py`` pastes them into PTC articles. Each
+  block is pasted ``--repeats`` times, into different articles.
+
+No PTC text is used to fit anything (PTC states no licence).
+
+The word model (``promotional_wording``, ``benchmarks/train_insert_words.py``) is fitted on the
+same pools, so its probability on its own training blocks is too confident. The features of
+the training articles are therefore computed out of fold: the pools are split in three
+groups and the NYT articles in two halves, and each (group, half) is scored with a word model
+fitted without that group's pools and without that half's sentences.
+
+Usage::
+
+    python benchmarks/train_inserts.py            # fit on every pool, write the model files
+    python benchmarks/train_inserts.py --lopo     # leave-one-pool-out figures on PTC
+    python benchmarks/train_inserts.py --lopo --pools heldout4 heldout9 --articles all
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from inserts_eval import POOLS, Block, load_blocks  # noqa: E402
+import train_insert_words  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+OUT = ROOT / "toolkit" / "models" / "insert_model.json"
+WORDS_OUT = ROOT / "toolkit" / "models" / "insert_words.tsv"
+ALL_POOLS = tuple(POOLS)
+MIN_SENTENCES = 5  # NYT articles with fewer sentences in the dev file are left out
+N_GROUPS = 3
+C = 0.2
+REPEATS = 2
+# Measurements that may weigh either way; every rule's points keep their sign.
+FREE = ("similarity", "word_probability", "log_words")
+# The plain measurements are left out by default: weighed freely they raised the false
+# positives on the PTC lines (see docs/inserts.md); the rules use them through their gates.
+DROP: tuple[str, ...] = FREE
+SHRINK = True  # pull the rule weights towards a common weight (the hand proportions)
+MAX_FOREIGN = 0  # NewsMTSC sentences pasted among an article's lines, as negatives
+
+
+# ------------------------------------------------------------------------------ data
+def nyt_articles(data: Path = DATA) -> dict[str, list[str]]:
+    """NYT editorial sentences regrouped by article, in sentence order."""
+    by_article: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    with open(data / "vader_nyt" / "dev.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            article, sentence = row["id"].split("_")
+            by_article[article].append((int(sentence), row["text"].strip()))
+    return {a: [t for _, t in sorted(rows)] for a, rows in sorted(by_article.items(),
+                                                                   key=lambda kv: int(kv[0]))
+            if len(rows) >= MIN_SENTENCES}
+
+
+def _lines(sentences: list[str], rng: random.Random) -> list[str]:
+    """One to three sentences a line (mostly one, like PTC's lines)."""
+    lines, i = [], 0
+    while i < len(sentences):
+        k = rng.choices((1, 2, 3), weights=(6, 3, 1))[0]
+        lines.append(" ".join(sentences[i:i + k]))
+        i += k
+    return lines
+
+
+def paste(lines: list[str], blocks: list[Block], rng: random.Random):
+    """Paste ``blocks`` between the lines (never before the first), as inserts_eval does:
+    each block kept as its paragraphs or, at random, cut into its lines. Returns the
+    paragraphs and, per paragraph, 1 for pasted text, 0 for the article's, and whether it
+    is a short pasted line with a pasted neighbour (which the detector joins to its block)."""
+    gaps = rng.sample(range(1, len(lines) + 1), k=min(len(blocks), len(lines)))
+    pasted = {}
+    for gap, block in zip(gaps, blocks):
+        pieces = list(block.paragraphs)
+        if rng.random() < 0.5:
+            pieces = [line for p in pieces for line in p.splitlines() if line.strip()]
+        pasted[gap] = pieces
+    paragraphs, labels, in_block = [], [], []
+    for i in range(len(lines) + 1):
+        pieces = pasted.get(i, [])
+        paragraphs += pieces
+        labels += [1] * len(pieces)
+        in_block += [len(pieces) > 1] * len(pieces)
+        if i < len(lines):
+            paragraphs.append(lines[i])
+            labels.append(0)
+            in_block.append(False)
+    return paragraphs, labels, in_block
+
+
+def cases(article_ids: list[str], articles: dict[str, list[str]], blocks: list[Block],
+          rng: random.Random, repeats: int = REPEATS, foreign: list[str] = (),
+          max_foreign: int = MAX_FOREIGN):
+    """Pseudo-articles with every block pasted ``repeats`` times, one to three a case, and
+    up to ``max_foreign`` news sentences from ``foreign`` among the article's lines
+    (negatives off the article's topic)."""
+    order = [b for _ in range(repeats) for b in rng.sample(blocks, len(blocks))]
+    out = []
+    while order:
+        k = rng.randint(1, 3)
+        chosen, order = order[:k], order[k:]
+        lines = _lines(articles[rng.choice(article_ids)], rng)
+        for _ in range(rng.randint(0, max_foreign) if foreign else 0):
+            lines.insert(rng.randint(1, len(lines)), rng.choice(foreign))
+        out.append(paste(lines, chosen, rng))
+    return out
+
+
+def newsmtsc_sentences(data: Path = DATA) -> list[str]:
+    """The NewsMTSC training split's distinct sentences."""
+    with open(data / "newsmtsc" / "dev.csv", encoding="utf-8", newline="") as handle:
+        return sorted({row["text"].strip() for row in csv.DictReader(handle)})
+
+
+def word_negatives(data: Path, leave_out: set[str]) -> list[str]:
+    return [t for t in train_insert_words.negatives(data) if t.strip() not in leave_out]
+
+
+# ------------------------------------------------------------------------------ features
+def feature_rows(built, words):
+    """(features, label) of every paragraph that the model should decide on its own."""
+    from toolkit.insert_model import InsertModel
+    from toolkit.inserts import insert_features
+    from toolkit.insert_signals import _is_short_line
+    from toolkit.loading import load_article
+
+    model = InsertModel({}, 0.0, words)
+    rows = []
+    for paragraphs, labels, in_block in built:
+        text = "\n\n".join(paragraphs)
+        article = load_article(text, format="text")
+        if len(article.paragraphs) != len(paragraphs):
+            raise RuntimeError("paragraphs do not line up")
+        feats = insert_features(article, model=model)
+        for i, (f, y, joined) in enumerate(zip(feats, labels, in_block)):
+            if i == article.headline_paragraph or i == 0:
+                continue
+            s, e = article.paragraphs[i]
+            if y and joined and _is_short_line(article.text, s, e):
+                continue  # a short line of a block: the detector joins it to its block
+            rows.append((f, y))
+    return rows
+
+
+def training_rows(pools, data: Path, seed: int, repeats: int, *, foreign: int = MAX_FOREIGN,
+                  log=print):
+    """Out-of-fold feature rows for ``pools`` pasted into the NYT pseudo-articles."""
+    rng = random.Random(seed)
+    articles = nyt_articles(data)
+    ids = list(articles)
+    rng.shuffle(ids)
+    halves = [sorted(ids[::2], key=int), sorted(ids[1::2], key=int)]
+    news = newsmtsc_sentences(data) if foreign else []
+    rng.shuffle(news)
+    news_halves = [news[::2], news[1::2]]
+    pools = list(pools)
+    groups = [pools[g::N_GROUPS] for g in range(N_GROUPS)]
+    rows = []
+    for g, group in enumerate(groups):
+        blocks = [b for p in group for b in load_blocks(POOLS[p])]
+        others = [p for p in pools if p not in group]
+        pos = train_insert_words.positives(others)
+        halves_blocks = rng.sample(blocks, len(blocks))
+        for h, half in enumerate(halves):
+            leave_out = {s for a in half for s in articles[a]} | set(news_halves[h])
+            words = train_insert_words.fit(pos, word_negatives(data, leave_out))
+            mine = halves_blocks[h::2]
+            built = cases(half, articles, mine, rng, repeats, news_halves[h], foreign)
+            rows += feature_rows(built, words)
+            log(f"  group {g} {group} half {h}: {len(mine)} blocks, {len(built)} cases, "
+                f"{len(rows)} rows so far")
+    return rows
+
+
+# ------------------------------------------------------------------------------ model
+def fit_monotone(rows, *, C: float = C, drop=(), shrink: bool = SHRINK):
+    """Logistic regression with every rule's weight >= 0.
+
+    With ``shrink`` the rule weights are pulled towards one common weight (fitted too), the
+    hand-set points' own proportions: the penalty is ``sum((coef - common)^2) / (2C)``, so a
+    small ``C`` keeps the hand proportions (rescaled) and a large one lets the data decide.
+    Without it the penalty is plain L2, ``sum(coef^2) / (2C)``. The measurements are always
+    pulled towards 0.
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    from toolkit.insert_model import INSERT_FEATURES
+
+    names = list(INSERT_FEATURES)
+    x = np.array([[f.get(n, 0.0) for n in names] for f, _ in rows])
+    y = np.array([label for _, label in rows], dtype=float)
+    n = len(names)
+    rule = np.array([name not in FREE for name in names], dtype=float)
+
+    def loss(theta):
+        w, b, common = theta[:n], theta[n], theta[n + 1]
+        z = x @ w + b
+        ll = np.logaddexp(0.0, z) - y * z  # log(1 + e^z) - y z, stably
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+        centre = common * rule if shrink else 0.0 * rule
+        gap = w - centre
+        grad_w = x.T @ (p - y) + gap / C
+        grad_common = -(gap * rule).sum() / C if shrink else 0.0
+        return (ll.sum() + 0.5 * (gap @ gap) / C,
+                np.concatenate([grad_w, [(p - y).sum(), grad_common]]))
+
+    bounds = [(0.0, 0.0) if name in drop else (None, None) if name in FREE else (0.0, None)
+              for name in names] + [(None, None), (None, None) if shrink else (0.0, 0.0)]
+    start = np.zeros(n + 2)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds,
+                      options={"maxiter": 10000})
+    coef = {name: round(float(c), 4) for name, c in zip(names, result.x[:n]) if abs(c) > 1e-6}
+    return coef, round(float(result.x[n]), 4)
+
+
+def fit_model(pools, data: Path, seed: int, repeats: int, *, C: float = C, drop=(),
+              foreign: int = MAX_FOREIGN, shrink: bool = SHRINK, cache: Path | None = None,
+              log=print):
+    """The fitted InsertModel (word weights included). With ``cache`` (a folder), the
+    training rows and word weights are kept there between runs with the same data options."""
+    import pickle
+
+    from toolkit.insert_model import InsertModel
+
+    file = None
+    if cache is not None:
+        key = "-".join(sorted(pools)) if len(pools) < 6 else f"all-but-{'-'.join(sorted(set(ALL_POOLS) - set(pools)))}"
+        file = Path(cache) / f"rows_{key}_f{foreign}_r{repeats}_s{seed}.pkl"
+    if file is not None and file.is_file():
+        rows, words = pickle.loads(file.read_bytes())
+    else:
+        rows = training_rows(pools, data, seed, repeats, foreign=foreign, log=log)
+        words = train_insert_words.fit(train_insert_words.positives(list(pools)),
+                                       train_insert_words.negatives(data))
+        if file is not None:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(pickle.dumps((rows, words)))
+    coef, intercept = fit_monotone(rows, C=C, drop=drop, shrink=shrink)
+    info = {"pools": list(pools), "C": C, "repeats": repeats, "seed": seed, "drop": list(drop),
+            "foreign": foreign, "shrink": shrink,
+            "rows": len(rows), "positives": sum(y for _, y in rows)}
+    return InsertModel(coef, intercept, words, info)
+
+
+# ------------------------------------------------------------------------------ main
+def lopo(args) -> int:
+    from inserts_eval import evaluate
+
+    results = {}
+    for held in args.pools:
+        t0 = time.process_time()
+        train = [p for p in ALL_POOLS if p != held]
+        model = fit_model(train, args.data, args.seed, args.repeats, C=args.C,
+                          drop=args.drop, foreign=args.foreign, shrink=args.shrink,
+                          cache=args.cache, log=lambda *a: None)
+        results[held] = {"coef": dict(model.coef), "intercept": model.intercept}
+        for articles in args.articles:
+            for threshold in args.thresholds:
+                r = evaluate(held, articles=articles, model=model, threshold=threshold)
+                key = f"{articles}@{threshold:g}"
+                results[held][key] = {k: r[k] for k in (
+                    "recall", "n_inserted", "recall_marker", "recall_nomarker", "n_fp",
+                    "n_original", "n_native", "fp_rate", "fp_rate_journalism")}
+                results[held][key]["found"] = round(r["recall"] * r["n_inserted"])
+                print(f"{held:10s} {key:14s} recall {r['recall']:.3f} of {r['n_inserted']} "
+                      f"(marker {r['recall_marker']:.3f}, none {r['recall_nomarker']:.3f}) "
+                      f"FP raw {r['fp_rate']:.4f} journalism {r['fp_rate_journalism']:.4f}",
+                      flush=True)
+        print(f"  ({time.process_time() - t0:.0f} s CPU)", flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1))
+    print("pooled:")
+    for articles in args.articles:
+        for threshold in args.thresholds:
+            key = f"{articles}@{threshold:g}"
+            found = sum(r[key]["found"] for r in results.values())
+            total = sum(r[key]["n_inserted"] for r in results.values())
+            fp = sum(r[key]["n_fp"] for r in results.values())
+            orig = sum(r[key]["n_original"] for r in results.values())
+            jfp = sum(r[key]["fp_rate_journalism"] * (r[key]["n_original"] - r[key]["n_native"])
+                      for r in results.values())
+            jn = sum(r[key]["n_original"] - r[key]["n_native"] for r in results.values())
+            worst = min(r[key]["recall"] for r in results.values())
+            print(f"  {key:14s} recall {found / total:.3f} of {total} (worst pool {worst:.3f}); "
+                  f"FP raw {fp / orig:.4f}, journalism {jfp / jn:.4f}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeats", type=int, default=REPEATS,
+                        help="times each block is pasted into the training articles")
+    parser.add_argument("--C", type=float, default=C, help="inverse L2 strength")
+    parser.add_argument("--lopo", action="store_true",
+                        help="leave-one-pool-out: fit without each pool, score it on PTC")
+    parser.add_argument("--pools", nargs="+", default=list(ALL_POOLS),
+                        help="with --lopo: the pools to hold out in turn")
+    parser.add_argument("--articles", nargs="+", default=["heldout"],
+                        choices=["tuning", "heldout", "all"])
+    parser.add_argument("--thresholds", nargs="+", type=float, default=None,
+                        help="decision thresholds to score at (default: INSERT_THRESHOLD)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="with --lopo: a folder to keep each fold's training rows in")
+    parser.add_argument("--shrink", action=argparse.BooleanOptionalAction, default=SHRINK,
+                        help="pull the rule weights towards one common weight")
+    parser.add_argument("--foreign", type=int, default=MAX_FOREIGN,
+                        help="NewsMTSC sentences pasted into each training article, at most")
+    parser.add_argument("--drop", nargs="+", default=list(DROP),
+                        help="features the model may not weigh (see INSERT_FEATURES)")
+    parser.add_argument("--json", type=Path, default=None, help="with --lopo: write figures")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--words-out", type=Path, default=WORDS_OUT)
+    args = parser.parse_args(argv)
+    if not (args.data / "vader_nyt" / "dev.csv").is_file():
+        print(f"error: no VADER NYT sentences under {args.data}", file=sys.stderr)
+        return 2
+    if args.lopo:
+        if args.thresholds is None:
+            from toolkit.inserts import INSERT_THRESHOLD
+
+            args.thresholds = [INSERT_THRESHOLD]
+        return lopo(args)
+    model = fit_model(ALL_POOLS, args.data, args.seed, args.repeats, C=args.C, drop=args.drop,
+                      foreign=args.foreign, shrink=args.shrink)
+    intercept, weights = model.words
+    with open(args.words_out, "w", encoding="utf-8", newline="") as handle:
+        handle.write("term\tcategory\tweight\n")
+        handle.write(f"__intercept__\tintercept\t{intercept:.4f}\n")
+        for term, weight in sorted(weights.items()):
+            handle.write(f"{term}\tpromotional\t{weight:.4f}\n")
+    type(model)(model.coef, model.intercept, None, model.info).save(args.out)
+    print(f"wrote {args.out} and {args.words_out}")
+    for name, c in sorted(model.coef.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:22s} {c:+.3f}")
+    print(f"  {'intercept':22s} {model.intercept:+.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
