@@ -700,7 +700,7 @@ def insert_features(source, *, weights: Mapping[str, float] | None = None,
 
     Examples
     --------
-    >>> rows = insert_features("Talks resumed.\n\nSign up for our newsletter today.")
+    >>> rows = insert_features("Talks resumed.\\n\\nSign up for our newsletter today.")
     >>> sorted(rows[1])[:3]
     ['call_to_action', 'log_words', 'off_topic']
     """
@@ -747,8 +747,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
 
     Examples
     --------
-    >>> text = ("Talks resumed in Geneva on Monday.\n\n"
-    ...         "Sponsored\nSave 40% on headphones this weekend only.\n\n"
+    >>> text = ("Talks resumed in Geneva on Monday.\\n\\n"
+    ...         "Sponsored\\nSave 40% on headphones this weekend only.\\n\\n"
     ...         "Delegates said the talks would last a week.")
     >>> [f.kind for f in find_inserts(text)]
     [None, 'sponsored', None]
