@@ -328,7 +328,17 @@ _REPEATED = {"heldout9": {("Story continues below advertisement",), ("Article co
              # heldout10 likewise repeats four one-liners of tuning, heldout4 and heldout9.
              "heldout10": {("ADVERTISEMENT",), ("Advertisement - story continues below",),
                            ("Got a tip? Message our reporters on WhatsApp or Signal.",),
-                           ("The article continues after this message.",)}}
+                           ("The article continues after this message.",)},
+             # heldout12 and heldout13, written blind, hit the same stock one-liners.
+             "heldout12": {("Join the conversation on Facebook and X.",),
+                           ("The report continues after the video.",),
+                           ("Story continues below advertisement",)},
+             "heldout13": {("You have read 4 of your 5 free articles this month.",),
+                           ("Join the conversation on our Facebook page.",),
+                           ("Like this story? Share it with a friend.",),
+                           ("Scroll down to keep reading",),
+                           ("Story continues below advertisement",),
+                           ("Advertisement - story continues below",)}}
 
 
 def test_inserts_pools_are_separate_and_varied():
