@@ -6,11 +6,12 @@ needs ``nltk.download``. Here the same lexicon is read from the ``vaderSentiment
 """
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 from importlib.resources import files
 
-from .segmentation import Sentence, _untimed, segment
+from .segmentation import Sentence, segment
 from .spans import Span
 
 __all__ = ["vader", "vader_scores", "find_tone", "weighted_mean", "TONE_CATEGORIES"]
@@ -95,6 +96,19 @@ def _punctuation_runs() -> frozenset[str]:
     return frozenset(vader().constants.PUNC_LIST)
 
 
+_PUNCTUATION_RE = re.compile(f"[{re.escape(string.punctuation)}]")
+
+
+def _bare(word: str) -> bool:
+    """Whether ``word`` is in SentiText's ``words_only`` set of its sentence, when ``word``
+    is a whitespace word of the sentence without its leading or trailing run of ASCII
+    punctuation: ``words_only`` holds each whitespace word with every ASCII punctuation
+    mark removed (VADER's ``REGEX_REMOVE_PUNCTUATION``), if longer than one character, so
+    such a word is in it exactly when it holds no mark and is longer than one character
+    (its own whitespace word gives it)."""
+    return len(word) > 1 and _PUNCTUATION_RE.search(word) is None
+
+
 def _senti_text(sentence: str):
     """NLTK's ``SentiText`` of ``sentence``, built without its quadratic dictionary.
 
@@ -104,27 +118,25 @@ def _senti_text(sentence: str):
     without ASCII punctuation are ``words_only``, so a key ``p + w`` ends in a letter and its
     ``p`` is the word's whole run of leading punctuation, and a key ``w + p`` ends in a mark
     and its ``p`` is the whole trailing run; a word matches when that run is one of
-    ``PUNC_LIST`` and the rest is in ``words_only``. ``tests/test_scorers.py`` checks the
-    scores against ``polarity_scores`` on real and random text.
+    ``PUNC_LIST`` and the rest is in ``words_only`` (:func:`_bare`, without building the
+    set). ``tests/test_scorers.py`` checks the scores against ``polarity_scores`` on real
+    and random text.
     """
     from nltk.sentiment.vader import SentiText
 
     constants = vader().constants
     runs = _punctuation_runs()
-    # VADER's own compiled pattern, without nltk.redos's timeout (see segmentation._untimed)
-    no_punc = _untimed(constants.REGEX_REMOVE_PUNCTUATION).sub("", sentence)
-    words_only = {w for w in no_punc.split() if len(w) > 1}
     words = []
     for we in sentence.split():
         if len(we) < 2:
             continue
         if we[-1] in _ASCII_PUNCTUATION:
             cut = len(we.rstrip(string.punctuation))
-            if we[cut:] in runs and we[:cut] in words_only:
+            if we[cut:] in runs and _bare(we[:cut]):
                 we = we[:cut]
         elif we[0] in _ASCII_PUNCTUATION:
             cut = len(we) - len(we.lstrip(string.punctuation))
-            if we[:cut] in runs and we[cut:] in words_only:
+            if we[:cut] in runs and _bare(we[cut:]):
                 we = we[cut:]
         words.append(we)
     sentitext = SentiText.__new__(SentiText)

@@ -149,6 +149,26 @@ def pattern_tokens(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
+def _pattern_word(token: str) -> tuple:
+    """What :func:`pattern_scores` reads of one token (a word-type cache): ``(lower-cased
+    token, (polarity, subjectivity, intensity) or None, whether an adverb sense, whether a
+    negation, whether longer than one character without apostrophes, the polarity of the
+    first emoticon group holding it or None)``, each as ``assessments`` tests it."""
+    lexicon, emoticons, _, negations, punctuation = _pattern_tables()
+    w = token.lower()
+    senses = lexicon.get(w)
+    emoticon = None
+    if senses is None and w.isalpha() is False and len(w) <= 5 and w not in punctuation:
+        for p, faces in emoticons:
+            if w in faces:
+                emoticon = p
+                break
+    return (w, None if senses is None else tuple(senses[None]),
+            senses is not None and "RB" in senses, w in negations, len(w.strip("'")) > 1,
+            emoticon)
+
+
 def pattern_scores(text: str) -> tuple[float, float]:
     """Pattern's ``(polarity, subjectivity)`` of ``text``, as ``textblob.en.sentiment(text)``
     gives them, without the per-call overhead of TextBlob's lazy lexicon.
@@ -164,14 +184,12 @@ def pattern_scores(text: str) -> tuple[float, float]:
     >>> pattern_scores("A very bizarre idea!")
     (0.65, 0.78)
     """
-    lexicon, emoticons, _, negations, punctuation = _pattern_tables()
     found: list[list[float]] = []              # [polarity, subjectivity, intensity, sign]
     modifier = negation = None
-    for w in pattern_tokens(text):
-        w = w.lower()
-        senses = lexicon.get(w)
+    for token in pattern_tokens(text):
+        w, senses, adverb, negator, long_word, emoticon = _pattern_word(token)
         if senses is not None:
-            p, s, i = senses[None]
+            p, s, i = senses
             if modifier is None:
                 found.append([p, s, i, 1])
             else:                                                   # "really good"
@@ -182,12 +200,12 @@ def pattern_scores(text: str) -> tuple[float, float]:
             if negation is not None:                                # "not (really) good"
                 found[-1][2] = 1.0 / found[-1][2]
                 found[-1][3] = -1
-            modifier = w if "RB" in senses else None
-            negation = w if w in negations else None
+            modifier = w if adverb else None
+            negation = w if negator else None
             continue
-        if w in negations:
+        if negator:
             negation = w
-        elif negation and len(w.strip("'")) > 1:
+        elif negation and long_word:
             negation = None
         if negation is not None and modifier is not None and modifier.endswith("ly"):
             found[-1][3] = -1                                       # "really not good"
@@ -198,11 +216,8 @@ def pattern_scores(text: str) -> tuple[float, float]:
             found[-1][0] = max(-1.0, min(found[-1][0] * 1.25, +1.0))
         if w == "(!)":
             found.append([0.0, 1.0, 1.0, 1])
-        if w.isalpha() is False and len(w) <= 5 and w not in punctuation:
-            for p, faces in emoticons:
-                if w in faces:
-                    found.append([p, 1.0, 1.0, 1])
-                    break
+        if emoticon is not None:
+            found.append([emoticon, 1.0, 1.0, 1])
     polarity = subjectivity = 0
     for p, s, _, sign in found:
         polarity += p * -0.5 if sign < 0 else p

@@ -168,6 +168,11 @@ class ToneModel(JsonModelFile):
         tables = (self.general, self.polarity, self.news)
         object.__setattr__(self, "_by_stem", {
             stem: tuple(t.get(stem) for t in tables) for stem in set().union(*tables)})
+        # The same for a stem seen once: (value, weight, value * value) per table.
+        object.__setattr__(self, "_once", {
+            stem: tuple(None if e is None else (1.0 * e[0], e[1], (1.0 * e[0]) * (1.0 * e[0]))
+                        for e in entries)
+            for stem, entries in self._by_stem.items()})
         object.__setattr__(self, "_dense_terms", [
             (name, _WORD_MODELS.get(name), mean, scale, weight)
             for name, (mean, scale, weight) in self.dense.items()])
@@ -251,14 +256,35 @@ class ToneModel(JsonModelFile):
             features = _sentence_features(text, spans)
         # Each table's (tf-idf value before normalising, weight) per stem, in order of first
         # occurrence, as _tfidf gives them, and the sum of the squared values in that order.
+        # A stem seen once has tf 1.0 + log(1) == 1.0, so its value is the idf itself
+        # (1.0 * idf == idf) and its square is precomputed (_once).
         general, polarity, news = [], [], []
         square_g = square_p = square_n = 0
-        by_stem = self._by_stem
-        for stem, count in Counter(_stems(text)).items():
+        by_stem, once = self._by_stem, self._once
+        log = math.log
+        counts: dict[str, int] = {}                 # Counter's counts, in the same order
+        for stem in _stems(text):
+            counts[stem] = counts.get(stem, 0) + 1
+        for stem, count in counts.items():
+            if count == 1:
+                entries = once.get(stem)
+                if entries is None:
+                    continue
+                g, p, n = entries
+                if g is not None:
+                    general.append(g[:2])
+                    square_g += g[2]
+                if p is not None:
+                    polarity.append(p[:2])
+                    square_p += p[2]
+                if n is not None:
+                    news.append(n[:2])
+                    square_n += n[2]
+                continue
             entries = by_stem.get(stem)
             if entries is None:
                 continue
-            tf = 1.0 + math.log(count)
+            tf = 1.0 + log(count)
             g, p, n = entries
             if g is not None:
                 v = tf * g[0]
