@@ -456,6 +456,47 @@ def test_voice_token_ranges_equal_a_fresh_cut(masked, ranges):
             [(t.text, t.start, t.end, t.low) for t in want]
 
 
+def _finditer_tokens(masked: str, lo: int, hi: int) -> list[tuple]:
+    """The token cut as the quote finder first wrote it: one regex match at a time, a
+    period joined to the token before it when that is an abbreviation or an initial."""
+    from toolkit.segmentation import NEWS_ABBREVIATIONS
+    from toolkit.voice import _TOKEN
+
+    out: list[tuple] = []
+    for m in _TOKEN.finditer(masked, lo, hi):
+        word, start, end = m.group(), m.start(), m.end()
+        if word == "." and out and out[-1][2] == start:
+            after = masked[end:end + 2].lstrip()[:1]
+            if (out[-1][0].lower() in NEWS_ABBREVIATIONS or len(out[-1][0]) == 1
+                    or after in {",", ";"} or after.islower()):
+                out[-1] = (out[-1][0] + ".", out[-1][1], end)
+                continue
+        out.append((word, start, end))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MASKED | st.text(max_size=40), st.integers(-3, 80), st.integers(-3, 80))
+def test_voice_tokens_equal_the_regex_cut(masked, lo, hi):
+    from toolkit.voice import _FORM_TO_LEMMA, _is_cap_word, _low, _tokens
+
+    tokens = _tokens(masked, lo, hi)
+    assert [(t.text, t.start, t.end) for t in tokens] == _finditer_tokens(masked, lo, hi)
+    for t in tokens:                        # the word facts each token carries
+        assert masked[t.start:t.end] == t.text and t.low == _low(t.text)
+        assert t.cap == _is_cap_word(t.text)
+        assert t.verb == (t.low in _FORM_TO_LEMMA and t.text[0].islower())
+
+
+def test_voice_tokens_join_abbreviations():
+    from toolkit.voice import _tokens
+
+    text = 'Sen. J. Smith of the U.S. said "yes." Then he left.'
+    assert [t.text for t in _tokens(text, 0, len(text))] == [
+        "Sen.", "J.", "Smith", "of", "the", "U.S.", "said", '"', "yes", ".", '"', "Then", "he",
+        "left", "."]
+
+
 def test_voice_quotes_frame_dtypes():
     quotes = find_quotes('"We won," Smith said. Then "a scare quote" and more.')
     frame = quotes_frame(quotes)

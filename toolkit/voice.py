@@ -46,9 +46,12 @@ The voice of any character offset is then "quote" inside a quote's ``[start, end
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress, count
+from operator import attrgetter
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .entities import is_place
 from .loading import _trim
@@ -439,31 +442,84 @@ def _outer(segments: list[_Segment]) -> list[_Segment]:
 
 # --------------------------------------------------------------------------- attribution
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """One token of the masked text. A tuple, since the quote finder cuts every paragraph
+    of an article into tokens and a tuple is the cheapest object to make (``_make``)."""
+
     text: str
     start: int
     end: int
-    low: str = field(compare=False)   # read many times per token: _low(text), set once
+    # Read many times per token, so set once from the word (_word_facts): _low(text), whether
+    # it is a capitalised word (_is_cap_word) and an attribution verb form in lower case.
+    low: str
+    cap: bool = False
+    verb: bool = False
+
+
+_new_token = partial(tuple.__new__, _Token)    # _Token._make without its Python call
+_CAP = attrgetter("cap")
 
 
 def _low(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+_FACTS: dict[str, tuple[str, bool, bool]] = {}     # word type -> _word_facts(word)
+_FACTS_LIMIT = 200_000                              # word types kept before starting afresh
+
+
+def _word_facts(word: str) -> tuple[str, bool, bool]:
+    """``(_low(word), capitalised, attribution verb form)`` of a token's text, cached by word
+    type."""
+    facts = _FACTS.get(word)
+    if facts is None:
+        low = _low(word)
+        facts = (low, _is_cap_word(word), low in _FORM_TO_LEMMA and word[0].islower())
+        if len(_FACTS) >= _FACTS_LIMIT:
+            _FACTS.clear()
+        _FACTS[word] = facts
+    return facts
+
+
+# The token pattern as a splitter: [gap, token, gap, token, ..., gap], the same tokens as
+# _TOKEN.finditer over the same range (the pattern never matches an empty string and has no
+# anchors or lookaround, so cutting the range out first changes no match).
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
 def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _TOKEN.finditer(masked, lo, hi):
-        word, start, end = m.group(), m.start(), m.end()
-        if word == "." and out and out[-1].end == start:
-            prev = out[-1]
-            after = masked[end:end + 2].lstrip()[:1]
-            if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
-                    or after in {",", ";"} or after.islower()):
-                text = prev.text + "."
-                out[-1] = _Token(text, prev.start, end, _low(text))  # "U.S.", "Sen.", "J."
-                continue
-        out.append(_Token(word, start, end, _low(word)))
+    lo = max(lo, 0)                         # as finditer reads its pos and endpos
+    if hi <= lo:
+        return []
+    parts = _TOKEN_SPLIT.split(masked[lo:hi])
+    # Offsets from the lengths: parts[i] starts at at[i]; token k is parts[2k + 1].
+    at = list(accumulate(map(len, parts), initial=lo))
+    words = parts[1::2]
+    facts = list(map(_FACTS.get, words))
+    if None in facts:
+        facts = [f or _word_facts(w) for f, w in zip(facts, words)]
+    lows, caps, verbs = zip(*facts) if facts else ((), (), ())
+    out = list(map(_new_token, zip(words, at[1::2], at[2::2], lows, caps, verbs)))
+    # A period joins the token before it ("U.S.", "Sen.", "J."), read left to right as the
+    # tokens are: the token before a period is the last one kept, joined or not.
+    dropped: set[int] = set()
+    for k in [k for k, w in enumerate(words) if w == "."]:
+        p = k - 1
+        while p in dropped:
+            p -= 1
+        if p < 0:
+            continue
+        prev, end = out[p], out[k].end
+        if prev.end != out[k].start:
+            continue
+        after = masked[end:end + 2].lstrip()[:1]
+        if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
+                or after in {",", ";"} or after.islower()):
+            text = prev.text + "."
+            out[p] = _Token(text, prev.start, end, *_word_facts(text))
+            dropped.add(k)
+    if dropped:
+        out = [t for k, t in enumerate(out) if k not in dropped]
     return out
 
 
@@ -506,7 +562,13 @@ class _TokenIndex:
 
 
 def _is_verb(tok: _Token) -> bool:
-    return tok.low in _FORM_TO_LEMMA and tok.text[0].islower()
+    """An attribution verb form in lower case (``tok.verb``, set when the token is cut)."""
+    return tok.verb
+
+
+def _is_cap(tok: _Token) -> bool:
+    """A capitalised word or prefixed name, not a pronoun (``tok.cap``, set when cut)."""
+    return tok.cap
 
 
 def _np_token(tok: _Token) -> bool:
@@ -528,10 +590,6 @@ def _np_token(tok: _Token) -> bool:
 _LOWER_PREFIX_NAME = re.compile(r"(?:di|de|da|du|le|la|mc|mac|van|von|al)[A-Z]\w")
 
 
-def _is_cap(tok: _Token) -> bool:
-    return _is_cap_word(tok.text)
-
-
 @lru_cache(maxsize=65536)
 def _is_cap_word(word: str) -> bool:
     """A capitalised word or a prefixed name ("McCain", "deBlasio"), not a pronoun."""
@@ -544,7 +602,7 @@ def _capital_run(chunk: list[_Token]) -> list[_Token]:
     best: list[_Token] = []
     run: list[_Token] = []
     for tok in chunk:
-        if _is_cap(tok) or (run and (tok.low in _PARTICLES or tok.low == "of")):
+        if tok.cap or (run and (tok.low in _PARTICLES or tok.low == "of")):
             run.append(tok)
         else:
             if run:
@@ -552,13 +610,16 @@ def _capital_run(chunk: list[_Token]) -> list[_Token]:
             run = []
     if run:
         best = run
-    while best and not _is_cap(best[-1]):
+    while best and not best[-1].cap:
         best = best[:-1]
     return best
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _clean_possessive(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 def _name_of(chunk: list[_Token]) -> list[_Token] | None:
@@ -633,8 +694,8 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
     while i >= 0 and len(chunks) < 4:
         j = i
         while j >= 0 and (_np_token(tokens[j]) or (
-                tokens[j].low == "and" and 0 < j < i and _is_cap(tokens[j - 1])
-                and _is_cap(tokens[j + 1])) or (
+                tokens[j].low == "and" and 0 < j < i and tokens[j - 1].cap
+                and tokens[j + 1].cap) or (
                 # "a spokesman for the ministry", "the head of the mission"
                 tokens[j].low in {"of", "for", "at", "from", "in"} and j > 0 and j < i
                 and tokens[j].text[0].islower() and _np_token(tokens[j - 1])
@@ -688,7 +749,7 @@ def _name_follows(tokens: list[_Token], k: int) -> bool:
     """Whether lower-case words from ``tokens[k]`` lead to a title and then a capitalised
     word ("child advocate Elizabeth Yore"), not the end of the phrase ("theologian,")."""
     for j in range(k, min(len(tokens), k + 4)):
-        if _is_cap(tokens[j]):
+        if tokens[j].cap:
             return j > k and tokens[j - 1].low in _TITLES
         if not (tokens[j].text[0].islower() and _np_token(tokens[j])):
             return False
@@ -816,7 +877,7 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
         return None
     if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
         return _according(text, tokens, k)
-    if _is_verb(tokens[k]):
+    if tokens[k].verb:
         speaker = _choose(text, _walk_forward(tokens, k + 1), forward=True)
         return _attribution(text, speaker, [tokens[k]])
     limit = 16 if loose else 5
@@ -824,7 +885,7 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
         tok = tokens[v]
         if tok.text.startswith(_MASK) or tok.text in {".", "!", "?", ";"}:
             return None
-        if _is_verb(tok):
+        if tok.verb:
             if not loose and v + 1 < len(tokens) and (
                     tokens[v + 1].text.startswith(_MASK)
                     or any(t.low == "that" for t in tokens[v + 1:v + 5])):
@@ -840,7 +901,7 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
             if any(not (_np_token(t) or t.text == "," or t.low in _SKIP_BEFORE_VERB
                         or t.low in _RELATIVE or t.low in {"of", "for", "at", "from"})
                    for t in between):
-                if not loose or any(_is_verb(t) for t in between):
+                if not loose or any(t.verb for t in between):
                     return None
                 # '"...," an official statement released after a meeting said': the phrase
                 # the attribution starts with.
@@ -877,16 +938,16 @@ def _clause_subject(text: str, tokens: list[_Token]):
         k = comma + 1
     head: list[_Token] = []
     for tok in tokens[k:]:
-        if tok.text == "," or _is_verb(tok) or not _np_token(tok):
+        if tok.text == "," or tok.verb or not _np_token(tok):
             break
-        if (tok.text[0].islower() and any(_is_cap(t) and t.low not in _DETERMINERS
+        if (tok.text[0].islower() and any(t.cap and t.low not in _DETERMINERS
                                            for t in head)
                 and tok.low.rstrip(".") not in _TITLES):
             break                                   # "Tommy Robinson criticised ..."
         head.append(tok)
     if not head:
         return None
-    if head[0].low in _DETERMINERS and not any(_is_cap(t) for t in head[1:]):
+    if head[0].low in _DETERMINERS and not any(t.cap for t in head[1:]):
         # "the cardinal made it clear": the phrase up to its title or organisation word
         last = max((i for i, t in enumerate(head)
                     if t.low.rstrip(".") in _TITLES or t.low in _ORG_WORDS), default=None)
@@ -913,7 +974,7 @@ def _leading_name(text: str, tokens: list[_Token]):
             continue
         run = []
         for t in tokens[k:k + 7]:
-            if _is_cap(t) or (run and t.low in _PARTICLES):
+            if t.cap or (run and t.low in _PARTICLES):
                 run.append(t)
             else:
                 break
@@ -990,7 +1051,7 @@ def _earlier_subject(text: str, tokens: list[_Token], v: int):
     for j in range(v - 1, -1, -1):
         if tokens[j].text.startswith(_MASK) and tokens[j].text.endswith(_QUOTE_END):
             break
-        if _is_verb(tokens[j]) and not tokens[j].low.endswith("ing"):
+        if tokens[j].verb and not tokens[j].low.endswith("ing"):
             found = _verb_subject(text, tokens, j)
             if found:
                 return found
@@ -1011,13 +1072,13 @@ def _in_view_of(text: str, tokens: list[_Token]) -> _Attribution | None:
     for k in range(len(tokens) - 1):
         if tokens[k + 1].low in _SPEECH_NOUNS and (
                 tokens[k].low in {"his", "her"} or (tokens[k].low.endswith("'s")
-                                                   and _is_cap(tokens[k]))):
+                                                   and tokens[k].cap)):
             s, e = tokens[k].start, tokens[k].end
             name = {"his": "he", "her": "she"}.get(tokens[k].low) or _tidy(text[s:e])
             return _Attribution(name, s, e, None, None, None)
     for k in range(len(tokens) - 2):
         if (tokens[k].low == "in" and tokens[k + 2].low in _VIEW_NOUNS
-                and tokens[k + 1].low.endswith("'s") and _is_cap(tokens[k + 1])):
+                and tokens[k + 1].low.endswith("'s") and tokens[k + 1].cap):
             s, e = tokens[k + 1].start, tokens[k + 1].end
             return _Attribution(_tidy(text[s:e]), s, e, None, None, None)
     return None
@@ -1037,7 +1098,7 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
             if found:
                 return found
             continue
-        if not (_is_verb(tok) or (v == 0 and tok.low in {"says", "said", "adds", "added"})):
+        if not (tok.verb or (v == 0 and tok.low in {"says", "said", "adds", "added"})):
             continue
         anchor = v
         if tok.low == "saying" and v >= 1 and tokens[v - 1].low == "as":
@@ -1288,7 +1349,7 @@ def _close_after(masked: str, end: int, opening: int, index: _TokenIndex) -> boo
     her lawyer is “even loonier.”'): the same speaker's, when no one else is named between."""
     between = masked[end:opening]
     return (len(between) <= 120 and _MASK not in between
-            and not any(_is_verb(t) for t in index.between(end, opening)))
+            and not any(t.verb for t in index.between(end, opening)))
 
 
 def _title_case_line(text: str, lo: int, hi: int) -> bool:
@@ -1458,19 +1519,19 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
     proper = set()                   # capitalised words seen mid-sentence: names, not "Then"
     for tokens in tokens_of:
         for prev, tok in zip(tokens, tokens[1:]):
-            if _is_cap(tok) and prev.text not in {".", "!", "?", ":"} and prev.text[0] != _MASK:
+            if tok.cap and prev.text not in {".", "!", "?", ":"} and prev.text[0] != _MASK:
                 proper.add(tok.text)
     for tokens in tokens_of:
         sentence_start = 0
         for v, tok in enumerate(tokens):
             if tok.text in {".", "!", "?", ";"} or tok.text.startswith(_MASK):
                 sentence_start = v + 1
-            if v == sentence_start and _is_cap(tok):
+            if v == sentence_start and tok.cap:
                 # The run that opens the sentence ("Jean-Clément Jeanbart, the Melkite ...":
                 # not the last run of the next five words, "Melkite").
                 lead: list[_Token] = []
                 for t in tokens[v:v + 5]:
-                    if not (_is_cap(t) or (lead and t.low in _PARTICLES)):
+                    if not (t.cap or (lead and t.low in _PARTICLES)):
                         break
                     lead.append(t)
                 run = _capital_run(lead)
@@ -1487,7 +1548,7 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                     and tokens[v + 1].low.rstrip(".") in _TITLES
                     and tokens[v + 2].text[0].islower()):
                 subjects.append((tok.start, _phrase(text, tokens[v:v + 2])[0]))   # "The pope"
-            if _is_verb(tok):
+            if tok.verb:
                 prev = tokens[v - 1] if v else None
                 if (tok.low.endswith("ing") and prev is not None and prev.text[0].isalnum()
                         and prev.low not in _AUXILIARIES):
@@ -1506,7 +1567,7 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
             elif tok.low.rstrip(".") in _TITLES and tok.text[0].isupper():
                 run = []
                 for nxt in tokens[v + 1:v + 4]:
-                    if _is_cap(nxt) and nxt.low.rstrip(".") not in _TITLES:
+                    if nxt.cap and nxt.low.rstrip(".") not in _TITLES:
                         run.append(nxt)
                     else:
                         break
@@ -1519,9 +1580,9 @@ def _subject(text: str, tokens: list[_Token]):
     """The noun phrase a sentence starts with, up to its first comma or verb."""
     head: list[_Token] = []
     for tok in tokens:
-        if tok.text == "," or _is_verb(tok) or not _np_token(tok):
+        if tok.text == "," or tok.verb or not _np_token(tok):
             break
-        if (tok.text[0].islower() and any(_is_cap(t) and t.low not in _DETERMINERS for t in head)
+        if (tok.text[0].islower() and any(t.cap and t.low not in _DETERMINERS for t in head)
                 and tok.low.rstrip(".") not in _TITLES):
             break                                   # "Tommy Robinson criticised ..."
         head.append(tok)
@@ -1535,8 +1596,7 @@ _FEMALE = frozenset("""ms mrs miss madam madame queen princess lady dame sister 
 spokeswoman chairwoman congresswoman businesswoman councilwoman""".split())
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
     """A name mentioned in the article, titles peeled off, with the titles it carried."""
 
     pos: int
@@ -1567,37 +1627,42 @@ class _NameIndex:
                           bisect_left(self.positions, at)]
 
 
+_NAME_STOP = _NP_STOP | _INTRO | _DETERMINERS | {"his", "her", "their", "its", "our", "my"}
+
+
 def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
     """Every capitalised name outside quotes: "Former Vatican doctrine chief Cardinal Gerhard
     Ludwig Müller" gives Gerhard Ludwig Müller with the title "cardinal" (``tokens_of``: the
     tokens of each paragraph of the masked text; a Title Case headline is left out, since
     "Pope Francis Denounces ..." would make "Francis Denounces" the fullest form of
     "Francis")."""
-    stop = _NP_STOP | _INTRO | _DETERMINERS | {"his", "her", "their", "its", "our", "my"}
     out: list[_Name] = []
     for tokens in tokens_of:
-        k = 0
-        while k < len(tokens):
-            if not _is_cap(tokens[k]):
-                k += 1
+        done = 0                                       # tokens before this are read
+        n = len(tokens)
+        for k in compress(count(), map(_CAP, tokens)):  # where a run can start
+            if k < done:
                 continue
             j = k + 1
-            while j < len(tokens) and (_is_cap(tokens[j]) or (
+            while j < n and (tokens[j].cap or (
                     (tokens[j].low in _PARTICLES or tokens[j].low == "of")
-                    and j + 1 < len(tokens) and _is_cap(tokens[j + 1]))):
+                    and j + 1 < n and tokens[j + 1].cap)):
                 j += 1
+            done = j
+            if j == k + 1 and tokens[k].low in _NAME_STOP:
+                continue                               # a lone "The", "But", "His"
             run, before = tokens[k:j], tokens[k - 1] if k else None
-            k = j
             for i in range(len(run) - 2, -1, -1):
                 if run[i].low.endswith("'s"):          # "CNN’s Jim Acosta": Jim Acosta
                     run, before = run[i + 1:], None
                     break
-            while run and run[0].low in stop:
+            while run and run[0].low in _NAME_STOP:
                 run = run[1:]
-            titles = {t.low.rstrip(".") for t in run if t.low.rstrip(".") in _TITLES}
+            bare = [t.low.rstrip(".") for t in run]
+            titles = {b for b in bare if b in _TITLES}
             if before is not None and before.low.rstrip(".") in _TITLES:
                 titles.add(before.low.rstrip("."))
-            cut = max((i for i, t in enumerate(run) if t.low.rstrip(".") in _TITLES
+            cut = max((i for i, (t, b) in enumerate(zip(run, bare)) if b in _TITLES
                        or (t.low in _ORG_WORDS and i < len(run) - 1)), default=-1)
             while (0 <= cut and cut + 2 < len(run) and run[cut + 1].low == "of"):
                 cut += 2                               # "Secretary of State Mike Pompeo"
