@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from toolkit import analyze, score_sentences
 from toolkit.loading import Article, LoadError, load_article, split_paragraphs
 
 
@@ -100,3 +101,15 @@ def test_loading_bom_is_dropped(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffHello there.".encode("utf-8"))
     assert load_article(path).text == "Hello there."
+
+
+@pytest.mark.parametrize("call, name", [
+    (analyze, "source"),
+    (lambda text: analyze(Article(text=text, paragraphs=[(0, len(text))])), "source.text"),
+    (lambda text: score_sentences(["Fine.", text]), r"texts\[1\]"),
+])
+def test_loading_lone_surrogate_is_a_clear_error(call, name):
+    # A lone surrogate (from errors="surrogateescape") is not Unicode: the tables could not
+    # be written, so it is refused up front with the argument and the offset named.
+    with pytest.raises(ValueError, match=name + r" holds a lone surrogate .* at offset 6"):
+        call("Hello \ud800 world. It was a disaster.")

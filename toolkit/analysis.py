@@ -22,7 +22,7 @@ from .loaded import LOADED_SOURCE, find_loaded
 from .entities import entity_table, find_mentions
 from .headline import headline_contrast
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
-from .loading import Article, load_article
+from .loading import Article, check_unicode, load_article
 from .segmentation import Sentence, WORD_RE, segment
 from .sentiment import find_tone, vader_pass, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
@@ -587,6 +587,7 @@ def score_sentences(texts, *, lexicon: CueLexicon | None = None,
     for number, text in enumerate(texts):
         if not isinstance(text, str):
             raise TypeError(f"texts[{number}] must be a str, not {type(text).__name__}")
+        check_unicode(text, f"texts[{number}]")
     extras = [(None, None)] * len(texts)
     if embeddings and texts:
         extras = list(zip(embedding_values(texts, "bias").tolist(),

@@ -22,6 +22,23 @@ _END_PUNCT = tuple(".!?;:,…\"'”’)]")
 _HTML_HINT = re.compile(r"<(html|body|p|div|article|h[1-6]|br|span)\b[^>]*>", re.I)
 _MD_HINT = re.compile(r"^(#{1,6} |\* |- |> |```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M)
 _URL = re.compile(r"^https?://\S+$", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(text: str, name: str) -> None:
+    """Raise ``ValueError`` when ``text`` holds a lone surrogate code point.
+
+    A Python string can carry one (from ``bytes.decode(errors="surrogateescape")`` or a
+    broken JSON escape), but it is not Unicode text: no encoder writes it, so the tables could
+    not be built or saved. The message names the argument and the offset.
+
+    >>> check_unicode("fine \u200b text \U0001F600", "text")
+    """
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise ValueError(f"{name} holds a lone surrogate {bad.group()!r} at offset "
+                         f"{bad.start()}: not valid Unicode; decode the bytes with "
+                         f"errors='replace' first")
 
 
 class LoadError(ValueError):
@@ -264,12 +281,14 @@ def load_article(source, *, format: str | None = None, timeout: float = 20.0,
     ('Big News', 3)
     """
     if isinstance(source, Article):
+        check_unicode(source.text, "source.text")
         return source
     if isinstance(source, os.PathLike):
         return _load_path(Path(source), format)
     if not isinstance(source, str):
         raise TypeError(f"source must be a str, a path or an Article, not "
                         f"{type(source).__name__}")
+    check_unicode(source, "source")
     stripped = source.strip()
     if _URL.match(stripped):
         html = _fetch(stripped, timeout=timeout, max_bytes=max_bytes)
