@@ -165,12 +165,9 @@ def _values(text: str, word_bias: dict[str, float], prior: float,
     return grams, _dense_values(text, word_bias, prior, spans)
 
 
-def _dense_values(text: str, word_bias: dict[str, float], prior: float,
-                  spans: Sequence[Span] | None = None) -> dict[str, float]:
-    """The dense feature values of :func:`_values`."""
-    words = [w for *_, w in _tokens(text)]
-    n = len(words)
-    values = dict.fromkeys(DENSE_FEATURES, 0)
+def _word_bias_values(text: str, n: int, word_bias: dict[str, float],
+                      prior: float) -> dict[str, float]:
+    """The ``word_bias_*`` features of a text of ``n`` words: each stem's rate counted once."""
     total = norm = hits = 0
     best = None
     if n:
@@ -183,8 +180,17 @@ def _dense_values(text: str, word_bias: dict[str, float], prior: float,
                 hits += 1.0
             if best is None or rate > best:
                 best = rate
-    values.update(word_bias_sum=total, word_bias_norm=norm, word_bias_hits=hits,
-                  word_bias_max=0 + (prior if best is None else best))
+    return {"word_bias_sum": total, "word_bias_norm": norm, "word_bias_hits": hits,
+            "word_bias_max": 0 + (prior if best is None else best)}
+
+
+def _dense_values(text: str, word_bias: dict[str, float], prior: float,
+                  spans: Sequence[Span] | None = None) -> dict[str, float]:
+    """The dense feature values of :func:`_values`."""
+    words = [w for *_, w in _tokens(text)]
+    n = len(words)
+    values = dict.fromkeys(DENSE_FEATURES, 0)
+    values.update(_word_bias_values(text, n, word_bias, prior))
     for span in find_cues(text) if spans is None else spans:
         if span.category in CUE_CATEGORIES:
             values[f"cue_{span.category}"] += 1.0
@@ -358,22 +364,7 @@ class BiasModel(JsonModelFile):
             if ly:
                 ly_words += 1.0
         values = dict.fromkeys(DENSE_FEATURES, 0)
-        prior = self.prior
-        total = norm = hits = 0
-        best = None
-        if n:
-            word_bias = self.word_bias
-            root = math.sqrt(n)
-            for stem in dict.fromkeys(lower_stems(text)):       # each stem once, in order
-                rate = word_bias.get(stem, prior)
-                total += rate
-                norm += rate / root
-                if rate > WORD_BIAS_HIT:
-                    hits += 1.0
-                if best is None or rate > best:
-                    best = rate
-        values.update(word_bias_sum=total, word_bias_norm=norm, word_bias_hits=hits,
-                      word_bias_max=0 + (prior if best is None else best),
+        values.update(_word_bias_values(text, n, self.word_bias, self.prior),
                       strong_subjective=strong, valence_sum=valence_sum, ly_words=ly_words)
         for span in find_cues(text) if spans is None else spans:
             key = _CUE_KEYS.get(span.category)
