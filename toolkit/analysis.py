@@ -165,9 +165,10 @@ def _loaded(spans) -> list[Span]:
 
 
 def _model_cues(found: list[Span], offset: int) -> list[Span]:
-    """The cue spans the bias and tone models were trained on (not the word model's)."""
+    """The cue spans the bias and tone models were trained on (not the word model's), moved
+    to offsets into the sentence that starts at ``offset``."""
     return [s.shifted(-offset) for s in found
-            if s.category in CUE_CATEGORIES and s.source != LOADED_SOURCE]
+            if s.category in _CUES and s.source != LOADED_SOURCE]
 
 
 def _density(loaded: list[Span], n_words: int) -> float:
@@ -204,17 +205,11 @@ def _bias(model, piece: str, found: list[Span], offset: int, extra: float | None
           *, cues: list[Span] | None = None) -> float:
     """The bias model's probability for one sentence, from the cue spans already found;
     ``extra`` is the optional sentence-embedding term added to the logit. ``cues``: the
-    model's cue spans of ``found`` (:func:`_cue_spans`) when already picked."""
+    model's cue spans of ``found`` (:func:`_model_cues`) when already picked."""
     if model is None:
         return float("nan")
     cues = _model_cues(found, offset) if cues is None else cues
     return model.probability(piece, spans=cues, offset=extra or 0.0)
-
-
-def _cue_spans(found: list[Span]) -> list[Span]:
-    """:func:`_model_cues` without moving the spans: the bias and tone models read only
-    their categories, so one list serves both models for a sentence."""
-    return [s for s in found if s.category in _CUES and s.source != LOADED_SOURCE]
 
 
 def _in_quote(regions: list[tuple[int, int]], offset: int, starts: list[int] | None = None) -> bool:
@@ -304,7 +299,7 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
         piece = text[sentence.start:sentence.end]
         n_words = _count_words(text, sentence.words)
         compound = vader_pass(piece)[1]["compound"]     # the cached scores, read only
-        cues = _cue_spans(found)
+        cues = _model_cues(found, sentence.start)     # picked once for tone and bias
         tone = _tone(tone_model, piece, found, sentence.start, compound, cues=cues)
         if not regions:
             pieces = {"author": [(tone, compound, n_words)], "quote": []}
