@@ -561,16 +561,6 @@ class _TokenIndex:
         return _tokens(self.masked, lo, hi)
 
 
-def _is_verb(tok: _Token) -> bool:
-    """An attribution verb form in lower case (``tok.verb``, set when the token is cut)."""
-    return tok.verb
-
-
-def _is_cap(tok: _Token) -> bool:
-    """A capitalised word or prefixed name, not a pronoun (``tok.cap``, set when cut)."""
-    return tok.cap
-
-
 def _np_token(tok: _Token) -> bool:
     if not (tok.text[0].isalnum()) or tok.low.endswith("n't"):
         return False
@@ -1269,10 +1259,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                 if timeline is None:
                     timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
                 pronoun = found.speaker.lower()
-                if (chain is not None and chain[0] == pronoun and at > chain[2] and not any(
-                        True for _ in timeline.latest(timeline.people, timeline.people_pos,
-                                                      at, lambda item: True,
-                                                      since=chain[2] + 1))):
+                if (chain is not None and chain[0] == pronoun and at > chain[2]
+                        and not timeline.anyone_between(chain[2] + 1, at)):
                     found.speaker = chain[1]    # "..., she told Arroyo on World Over. ...,"
                                                 # she added": no one else spoke in between
                 else:
@@ -1746,6 +1734,10 @@ class _Timeline:
         self.mention_pos = [pos for pos, _ in self.mentions]
         self.people_pos = [pos for pos, _ in self.people]
         self.names, self.masked = names, masked
+
+    def anyone_between(self, since: int, at: int) -> bool:
+        """Whether a person speaks or is a sentence's subject at an offset in ``[since, at)``."""
+        return bisect_left(self.people_pos, at) > bisect_left(self.people_pos, since)
 
     def latest(self, items, positions, at, keep, *, since=None):
         """Items with offset in ``[since, at)`` that ``keep`` accepts, the latest first."""
