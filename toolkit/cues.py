@@ -59,7 +59,7 @@ def is_loaded(span: Span) -> bool:
     >>> is_loaded(Span(0, 6, "played", "emotive", 0.05, "babe_mbic_loaded"))
     False
     """
-    return span.category in _LOADED and abs(span.weight) >= LOADED_MIN_WEIGHT
+    return counts_as_loaded(span.category, span.weight)
 
 
 def counts_as_loaded(category: str, weight: float) -> bool:
