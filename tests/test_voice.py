@@ -274,6 +274,30 @@ ATTRIBUTION_CASES = [
      "February 8 episode of World Over.\n“Many agree,” she added.",
      [("It is mercy,", "Elena Ward", "said"), ("It hurts,", "Elena Ward", "told"),
       ("Many agree,", "Elena Ward", "added")]),
+    # a participle after a comma speaks for the clause's subject, not the object before it
+    ('Mayor Ana Lund has attacked the council and Reyes, calling Reyes a "fraud."\n'
+     'She also said that Reyes had "wasted" the budget.',
+     [("fraud.", "Ana Lund", "calling"), ("wasted", "Ana Lund", "said")]),
+    # "by stating": the subject of the clause; "referred to it as": the one who referred
+    ('Mayor Ana Lund spoke on Monday.\nShe went on by stating that the plan, above all, '
+     '"will fail the city."\nLund referred to it as a "paper tiger."',
+     [("will fail the city.", "Ana Lund", "stating"), ("paper tiger.", "Ana Lund", "referred")]),
+    # a subject after an opening phrase is the one "he" refers to
+    ('"We will appeal," lawyer Tom Reed said.\nIn court, Ben Ortiz questioned Reed.\n'
+     '"Did you read it?" he said.',
+     [("We will appeal,", "Tom Reed", "said"), ("Did you read it?", "Ben Ortiz", "said")]),
+    # a line break after a finished quote ends it: the next line is not its attribution
+    ('Neighbours shocked\n\n"He was quiet and kind," Ann Roe, a neighbour, told reporters.\n'
+     '"Nobody saw this coming."\nArticle posted with permission from the author',
+     [("He was quiet and kind,", "Ann Roe", "told"),
+      ("Nobody saw this coming.", "Ann Roe", None)]),
+    # a heading is not an attribution; a lede quote repeated in the body is its speaker's
+    ('Farmer jailed for fraud, says he regrets nothing\n\n'
+     '"I regret nothing about the way I ran the farm."\n\n'
+     'The court heard the case on Monday. "I regret nothing about the way I ran the farm," '
+     'Paul Dunn said.',
+     [("I regret nothing about the way I ran the farm.", "Paul Dunn", None),
+      ("I regret nothing about the way I ran the farm,", "Paul Dunn", "said")]),
 ]
 
 

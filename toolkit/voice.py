@@ -117,7 +117,8 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("label", "labelled labeled labels labelling labeling"), ("dub", "dubbed dubs"),
         ("term", "termed"), ("accuse", "accuse accuses accused accusing"),
         ("mutter", "muttered muttering mutters"), ("speak", "spoke speaks"),
-        ("indicate", "indicated indicates"),
+        ("indicate", "indicated indicates"), ("refer", "referred"),
+        ("rule", "ruled rules"),
         ("apologise", "apologised apologized apologises apologizes apologising apologizing"),
     )
 }
@@ -149,7 +150,8 @@ _REFLEXIVES = {"himself", "herself", "themselves", "itself", "ourselves", "mysel
 #: Last words of the names of laws and treaties, which "he" or "she" never refers to (unlike
 #: :data:`_DOCUMENTS`, the statements and reports that can be a quote's source).
 _LAW_WORDS = frozenset({"constitution", "act", "amendment", "charter", "treaty", "accord",
-                             "convention", "declaration", "agreement", "law", "code"})
+                             "convention", "declaration", "agreement", "law", "code",
+                             "prize", "award", "medal"})      # and prizes: not people
 #: Lower-case words inside a name ("Ludwig van Beethoven", "Sharaf ad-Din Ali Yazdi").
 _PARTICLES = frozenset("""de da van von bin al del der la le di du ibn ad-din al-din ud-din
 ud-daula ben""".split())
@@ -1107,6 +1109,11 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
             continue
         if anchor == v and tok.low.endswith("ing") and v >= 1:
             prev = tokens[v - 1]
+            if prev.low == "by" and v >= 2:
+                # "He continued by stating that ...": the subject of the clause
+                found = _attribution(text, _clause_subject(text, tokens[:v - 1]), [tok])
+                if found:
+                    return found
             if prev.text == ",":
                 # "Pope Francis asked forgiveness ..., admitting that": the sentence's subject
                 found = _attribution(text, _earlier_subject(text, tokens, v - 1), [tok])
@@ -1219,6 +1226,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     chain = None                                # the last "he"/"she" resolved, and where
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
+    unattributed: list[int] = []                         # groups left without a speaker
     quote_of_group: dict[int, int] = {}
     previous: tuple[int, _Attribution, int] | None = None  # (paragraph, attribution, end)
     for g, group in enumerate(groups):
@@ -1274,12 +1282,21 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             echoes[len(quotes)] = echo
         if found is None:
             quotes.append(Quote(first.paragraph, start, end, text[start:end]))
+            if echo is None:
+                unattributed.append(g)
         else:
             quotes.append(Quote(first.paragraph, start, end, text[start:end], found.speaker,
                                 found.verb, found.speaker_start, found.speaker_end,
                                 found.verb_start, found.verb_end))
             if found.speaker:
                 previous = (last.paragraph, found, last.end)
+    for g in unattributed:
+        # A lede quote that the body repeats with its speaker ('"I didn't agree with their
+        # ideology. ..."' at the top, then '"I didn't agree with their ideology," Khweis
+        # said'): the same words, the same speaker.
+        k = _repeated(text, groups, g, quote_of_group, quotes)
+        if k is not None:
+            echoes[quote_of_group[g]] = k
     for k, g in echoes.items():
         source = quotes[quote_of_group[g]] if g in quote_of_group else None
         if source is not None and source.speaker:
@@ -1304,6 +1321,26 @@ def _echo(text: str, groups: list[list[_Segment]], g: int) -> int | None:
             continue
         body = _fold(" ".join(text[s.start:s.end] for s in other))
         if len(body.split()) >= 4 and pattern.search(body):
+            return k
+    return None
+
+
+def _repeated(text: str, groups: list[list[_Segment]], g: int, quote_of_group: dict[int, int],
+              quotes: list[Quote]) -> int | None:
+    """The group of an attributed quote whose words the quote ``groups[g]`` repeats, or
+    which repeats them (one holding the other, six words or more, and elsewhere in the text:
+    not a quote nested in the other)."""
+    phrase = _fold(" ".join(text[s.start:s.end] for s in groups[g]))
+    lo, hi = groups[g][0].start, groups[g][-1].end
+    for k, other in enumerate(groups):
+        if k == g or k not in quote_of_group or not quotes[quote_of_group[k]].speaker:
+            continue
+        if other[0].start < hi and lo < other[-1].end:
+            continue
+        body = _fold(" ".join(text[s.start:s.end] for s in other))
+        shorter, longer = sorted((phrase, body), key=len)
+        if len(shorter.split()) >= 6 and re.search(
+                r"(?<!\w)" + re.escape(shorter) + r"(?!\w)", longer):
             return k
     return None
 
@@ -1413,8 +1450,11 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
             according = according or found
         elif found and not loose and content[-1:] in ".!?…":
             # '... days." He claimed that ...' may start a new sentence: an attribution
-            # before the quote ('X said that "...days."') comes first.
-            tight = tight or found
+            # before the quote ('X said that "...days."') comes first. A line break after
+            # such a quote ends it: '...radar."\nArticle posted with permission' is not
+            # an attribution.
+            if "\n" not in text[after:(found.speaker_start or end)]:
+                tight = tight or found
         elif found:
             return found
     # 2. before the opening mark, in the same sentence
@@ -1478,6 +1518,9 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _Toke
     if not before and seg.paragraph > 0:
         plo, phi = paragraphs[seg.paragraph - 1]
         before_text = masked[plo:phi].rstrip()
+        if not before_text.endswith((".", ":", "!", "?", "…", _QUOTE_END)):
+            return None                 # a heading ("Virginia: Muslim gets 20 years ...,
+                                        # says ..."), not a sentence leading into the quote
         start = _sentence_start(masked, plo, phi - 1)
         found = _before_attribution(text, index.between(start, phi))
         if found and not before_text.endswith(":"):
@@ -1510,11 +1553,17 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
             if tok.cap and prev.text not in {".", "!", "?", ":"} and prev.text[0] != _MASK:
                 proper.add(tok.text)
     for tokens in tokens_of:
-        sentence_start = 0
+        sentence_start = after_intro = 0
         for v, tok in enumerate(tokens):
             if tok.text in {".", "!", "?", ";"} or tok.text.startswith(_MASK):
                 sentence_start = v + 1
-            if v == sentence_start and tok.cap:
+            if v == sentence_start and tok.low in _INTRO:
+                # "In court, Bacon badgered Hadeed.": the subject after a short opening phrase
+                comma = next((j for j in range(v + 1, min(len(tokens), v + 6))
+                              if tokens[j].text in {",", ".", "!", "?", ";"}), None)
+                if comma is not None and tokens[comma].text == ",":
+                    after_intro = comma + 1
+            if (v == sentence_start or (v == after_intro and v > sentence_start)) and tok.cap:
                 # The run that opens the sentence ("Jean-Clément Jeanbart, the Melkite ...":
                 # not the last run of the next five words, "Melkite").
                 lead: list[_Token] = []
@@ -1542,13 +1591,20 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                         and prev.low not in _AUXILIARIES):
                     continue                        # "reports suggesting": not a speaker
                 clause = tokens[sentence_start:]
-                speaker = _verb_subject(text, clause, v - sentence_start)
+                if tok.low.endswith("ing") and prev is not None and prev.text == ",":
+                    # "... criticized it and Soros, calling Soros a": the clause's subject,
+                    # as for a quote (_before_verb), not the object before the comma
+                    speaker = _earlier_subject(text, clause, v - sentence_start - 1)
+                else:
+                    speaker = _verb_subject(text, clause, v - sentence_start)
                 if speaker is None and v >= 1 and tokens[v - 1].low == "and":
                     # "Robinson criticised the decision and said": the sentence's subject.
                     speaker = _subject(text, tokens[sentence_start:v])
-                if speaker is None and (v == 0 or tokens[v - 1].text == ","
-                                        or tokens[v - 1].text.startswith(_MASK)):
-                    speaker = _choose(text, _walk_forward(tokens, v + 1), forward=True)    # ', said Lopez'
+                if speaker is None and not tok.low.endswith("ing") and (
+                        v == 0 or tokens[v - 1].text == "," or tokens[v - 1].text.startswith(_MASK)):
+                    # ', said Lopez'; not ', calling Soros a "public enemy"' (a participle's
+                    # object is not its subject)
+                    speaker = _choose(text, _walk_forward(tokens, v + 1), forward=True)
 
                 if speaker and speaker[0].lower() not in _PRONOUNS:
                     speakers.append((tok.start, _tidy(speaker[0])))
