@@ -25,8 +25,10 @@ copied into the repository).
   lowest ``sha1(article id)`` tune, the other 5 check.
 - ``quote_cases/ptc_check2.json``: 4 more PTC articles (55 quotes), annotated after the
   attribution work for a second check.
-- ``quote_cases/ptc_check3.json`` and ``ptc_check4.json``: 6 + 6 more PTC articles (73 + 73
-  quotes), each annotated blind to the code by another engineer.
+- ``quote_cases/ptc_check3.json`` to ``ptc_check6.json``: 6 + 6 + 6 + 6 more PTC articles
+  (73 + 73 + 75 + 79 quotes), each annotated blind to the code by another engineer
+  (``ptc_check6`` cuts a quote that runs over several lines into one span per line; the
+  other sets annotate one span across the lines).
 
 All were used for fixes after their first run; the README gives first-run figures.
 

@@ -298,6 +298,10 @@ ATTRIBUTION_CASES = [
      'Paul Dunn said.',
      [("I regret nothing about the way I ran the farm.", "Paul Dunn", None),
       ("I regret nothing about the way I ran the farm,", "Paul Dunn", "said")]),
+    # a possessive name before a title is a person "he" or "she" can refer to
+    ('Few noticed Ann Roe\'s Harvest speech, in which she told the crowd that "we are '
+     'winning," according to the Post.',
+     [("we are winning,", "Ann Roe", "told")]),
 ]
 
 

@@ -1698,6 +1698,12 @@ def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
             run, before = tokens[k:j], tokens[k - 1] if k else None
             for i in range(len(run) - 2, -1, -1):
                 if run[i].low.endswith("'s"):          # "CNN’s Jim Acosta": Jim Acosta
+                    owner = tuple(w for w in (_clean_possessive(t.text) for t in run[:i + 1]
+                                              if t.low not in _NAME_STOP) if w)
+                    if len(owner) > 1 and not any(w.lower().rstrip(".") in _TITLES
+                                                  for w in owner):
+                        # "Louis Farrakhan's Saviours' Day Address": Louis Farrakhan too
+                        out.append(_Name(run[0].start, owner, frozenset()))
                     run, before = run[i + 1:], None
                     break
             while run and run[0].low in _NAME_STOP:
