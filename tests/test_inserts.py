@@ -445,7 +445,14 @@ def test_inserts_tfidf_matrix_is_scikit_learns_on_the_sample(sample_path):
         assert getattr(ours, name).tolist() == getattr(theirs, name).tolist()
 
 
-_KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS"}
+_KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS",
+                  "ad_sentence": "_AD_SENTENCE", "continues": "_CONTINUES",
+                  "newsroom_disclaimer": "_NEWSROOM_DISCLAIMER",
+                  "sponsor_credit": "_SPONSOR_CREDIT", "commissioned": "_COMMISSIONED",
+                  "cta_anywhere": "_CTA_ANYWHERE", "urgency": "_URGENCY",
+                  "clickbait": "_CLICKBAIT", "journalism": "_JOURNALISM",
+                  "reporting": "_REPORTING", "second_person": "_SECOND_PERSON",
+                  "reader_question": "_READER_QUESTION"}
 
 
 @pytest.mark.parametrize("rule, text", [
@@ -471,6 +478,27 @@ _KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS"}
     ("subscription", "It goes out on Mondays, twice a week, every Thursday."),
     ("product", "Free two-day shipping on all orders at select retailers; order by June 4."),
     ("product", "Made by Lumen Devices and Harbor Realty Group, Inc."),
+    ("ad_sentence", "This story was produced in partnership with Acme."),
+    ("ad_sentence", "Views here do not necessarily reflect those of our newsroom."),
+    ("ad_sentence", "Made by our brand studio. Presented by Acme Bank."),
+    ("ad_sentence", "Written for the advertising team. Promoted by Zeta"),
+    ("ad_sentence", "Created in association with Delta. The editorial staff was not involved."),
+    ("continues", "Scroll down to continue. Keep reading."),
+    ("newsroom_disclaimer", "Our EDITORIAL staff had no role in it."),
+    ("newsroom_disclaimer", "It did not involve the newsroom."),
+    ("sponsor_credit", "Underwritten by Acme, brought to you by Zeta."),
+    ("commissioned", "The firm that commissioned it says so."),
+    ("cta_anywhere", "Will you stand with us? Text YES to 12345. Don't miss it."),
+    ("cta_anywhere", "Reserve your seat, download the free app, get our newsletter."),
+    ("urgency", "Hurry: the offer expires before midnight!"),
+    ("urgency", "In the next 24 hours only, and it ends soon. Act now."),
+    ("clickbait", "Doctors are baffled by this one weird trick."),
+    ("clickbait", "The biggest retirement mistake; here’s how; get a freebie."),
+    ("clickbait", "Revealed: what they don't want you to know, for the price of a coffee."),
+    ("journalism", "Independent media like this site needs readers."),
+    ("reporting", "According to the filing, she testified."),
+    ("second_person", "YOU’VE seen it."),
+    ("reader_question", "Tired of high bills?"),
 ])
 def test_inserts_keywords_never_skip_a_match(rule, text):
     """A paragraph whose pattern matches always passes the keyword check."""
@@ -518,14 +546,32 @@ _CTA_ALPHABET = "abcdefghijklmnoprstuwySDGJCP .!?:\n\t$5'ſİ"
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=_CTA_ALPHABET, max_size=120)
        | st.lists(st.sampled_from(["Sign up", "please\n\nsign", "Donate", " today.", "\n",
-                                   ". ", "Join us", "x", "? Get", ":\nShop", "ſign up"]),
+                                   ". ", "Join us", "x", "? Get", ":\nShop", "ſign up",
+                                   "Don't miss", "dont let", "BE THE FIRST TO", " please  give $"]),
                   max_size=12).map("".join))
 def test_inserts_cta_starts_are_the_patterns_matches(text):
     """The fast start-of-sentence search finds exactly what the pattern's finditer finds."""
     from toolkit.insert_signals import _CTA_START, _cta_starts
 
-    assert ([(m.start(), m.end()) for m in _cta_starts(text)]
-            == [(m.start(), m.end()) for m in _CTA_START.finditer(text)])
+    from toolkit.insert_signals import _keyword_text
+
+    expected = [(m.start(), m.end()) for m in _CTA_START.finditer(text)]
+    assert [(m.start(), m.end()) for m in _cta_starts(text)] == expected
+    assert [(m.start(), m.end()) for m in _cta_starts(text, _keyword_text(text))] == expected
+
+
+def test_inserts_cta_prefixes_are_literal():
+    """Every call-to-action verb opens with three literal characters, so the prefix check
+    that skips other sentence starts is exact."""
+    import re
+
+    from toolkit.insert_signals import _CTA_PREFIXES, _CTA_VERBS, _alternatives
+
+    verbs = _alternatives(_CTA_VERBS)
+    assert len(verbs) > 60 and "order (?:now|today|yours|online|your|a|the)" in verbs
+    for verb in verbs:
+        assert re.fullmatch(r"[a-z' ]{3}", verb[:3]), verb
+        assert verb[:3] in _CTA_PREFIXES
 
 
 @settings(max_examples=200, deadline=None)
@@ -543,3 +589,38 @@ def test_inserts_disclaimer_lookahead_changes_no_match(text):
     plain = re.compile(_DISCLAIMER.pattern.replace("(?=[tgswocrn12])", "", 1), _DISCLAIMER.flags)
     assert ([m.span() for m in _DISCLAIMER.finditer(text)]
             == [m.span() for m in plain.finditer(text)])
+
+
+def _pattern_words(pattern):
+    import re
+
+    words = set(re.findall(r"[A-Za-z#'’&:+-]+", pattern.pattern)) - {"i", "u"}
+    return sorted(words | {w.upper() for w in words} | {w.capitalize() for w in words})
+
+
+@pytest.mark.parametrize("rule", sorted(_KEYWORD_RULES))
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_inserts_keywords_never_skip_a_match_of_random_phrases(rule, data):
+    """Texts made of the pattern's own words (any case, with the case traps and punctuation):
+    whenever the pattern matches, the keyword check lets the paragraph through."""
+    from toolkit import insert_signals as inserts
+
+    pattern = getattr(inserts, _KEYWORD_RULES[rule])
+    pieces = _pattern_words(pattern) + [".", "?", "!", ":", "\n", "24", "$5", "ſ", "İ", "A"]
+    text = data.draw(st.lists(st.sampled_from(pieces), max_size=12).map(" ".join)
+                     | st.lists(st.sampled_from(pieces), max_size=12).map("".join))
+    if pattern.search(text):
+        assert inserts._may_match(inserts._keyword_text(text), rule)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abAB .!?:\n\t\"“‘'’-1", max_size=80)
+       | st.lists(st.sampled_from(["Sign up", ". ", "\n", ":\t", "“Re", "-elect", "x", "?\n\n",
+                                   " ", "'", "Z9"]), max_size=12).map("".join))
+def test_inserts_sentence_starts_are_the_patterns_matches(text):
+    """The sentence starts tried only where a sentence can begin are the pattern's matches."""
+    from toolkit.insert_signals import _SENTENCE_START, _sentence_starts
+
+    assert ([(m.start(), m.end(), m.span(1)) for m in _sentence_starts(text)]
+            == [(m.start(), m.end(), m.span(1)) for m in _SENTENCE_START.finditer(text)])

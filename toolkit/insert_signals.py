@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 WORD_MODEL_FILE = "insert_words.tsv"  # in toolkit/models/, with LICENSE-insert_words.md
 
@@ -88,6 +89,27 @@ _CTA_START = re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:please\s+)?(?:{_CTA_
 # paragraph cost more than the rest of the paragraph's patterns together.
 _CTA_AT = re.compile(rf"\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I)
 _CTA_BEFORE = re.compile(r"\n|[.!?:]\s")
+_SPACES = re.compile(r"\s*")
+
+
+def _alternatives(alternation: str) -> list[str]:
+    """The top-level alternatives of a regular expression (bars inside groups left alone)."""
+    out, depth, begin = [], 0, 0
+    for k, char in enumerate(alternation):
+        if char == "(" and alternation[k - 1:k] != "\\":
+            depth += 1
+        elif char == ")" and alternation[k - 1:k] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(alternation[begin:k])
+            begin = k + 1
+    return out + [alternation[begin:]]
+
+
+# The first three characters, lower-cased, that a match of _CTA_AT can have after its leading
+# spaces: every alternative of _CTA_VERBS (and "please") opens with three literal characters,
+# as a test checks. Sentence starts whose text begins otherwise are not tried at all.
+_CTA_PREFIXES = frozenset({verb[:3].lower() for verb in _alternatives(_CTA_VERBS)} | {"ple"})
 _CTA_ANYWHERE = re.compile(
     r"\b(?:please (?:consider|sign|log in|register|subscribe|donate|give|support|share|help|"
     r"join|click|follow|contact|visit|chip in)|click here|tap here|sign up|add your (?:name|signature|voice)|chip in|act now|"
@@ -286,6 +308,35 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "platforms": ("facebook", "twitter", "instagram", "youtube", "telegram", "tiktok",
                   "linkedin", "whatsapp", "pinterest", "reddit", "email", "gab", "rumble",
                   "truth social"),
+    # The patterns every paragraph meets (their leading \b leaves the regex engine no literal
+    # to scan for, so each one tried at every character cost more than these checks).
+    "ad_sentence": ("this article", "this content", "this story", "this post", "partner",
+                    "reflect", "not involved", "authorized", "brought to you", "sponsor",
+                    "studio", "created ", "produced ", "written ", "collaboration",
+                    "association", "presented by", "paid for by", "promoted by"),
+    "continues": ("continue", "keep reading"),
+    "newsroom_disclaimer": ("journalist", "reporter", "editor", "newsroom"),
+    "sponsor_credit": ("commissioned", "paid for", "underwritten", "sponsored", "presented",
+                       "brought to you"),
+    "commissioned": ("commissioned",),
+    "cta_anywhere": ("please ", "click here", "tap here", "sign up", "add your ", "chip in",
+                     "act now", "order ", "shop now", "buy now", "learn more", "find out ",
+                     "will you ", "can you ", "join ", "help us", "stand with us", "support us",
+                     "don", "start your free trial", "download ", "get ", "claim your",
+                     "grab your", "reserve your", "pledge your", "text "),
+    "urgency": ("now", "act fast", "hurry", "limited time", "today", "this week", "too late",
+                "deadline", "midnight", "supplies", "don", "last chance", "expires",
+                "in the next ", "ends ", "!"),
+    "clickbait": ("trick", "device", "asset", "exercise", "ingredient", "one simple",
+                  "doctors are", " by what", "shocking truth", "won", "revealed:", "risk-free",
+                  "free", "the one ", "the #1 ", "the number one ", "the biggest ", "the single ",
+                  "want you to", "save", "for the price of", "here's", "here’s", "here is"),
+    "journalism": ("journalism", "reporting", "newsroom", "reporters", "our work", "this site",
+                   "independent media", "our coverage", "readers"),
+    "reporting": ("said", "says", "told", "according to", "reported", "stated", "announced",
+                  "added", "explained", "wrote", "noted", "claimed", "testified"),
+    "second_person": ("you",),
+    "reader_question": ("?",),
 }
 # Letters that an IGNORECASE pattern matches to an ASCII letter but str.lower() does not turn
 # into it (dotless i, long s, dotted capital I): with one of them, every pattern runs.
@@ -297,18 +348,24 @@ def _keyword_text(masked: str) -> str | None:
     return None if not _CASE_TRAPS.isdisjoint(masked) else masked.lower()
 
 
-def _cta_starts(text: str) -> list[re.Match]:
+def _cta_starts(text: str, low: str | None = None) -> list[re.Match]:
     """``list(_CTA_START.finditer(text))``, the same matches, found faster.
 
     A match can only begin where the start assertion holds: at 0, after a line break, or
     after sentence punctuation and a space; :data:`_CTA_AT` is tried at those places only,
-    in order, skipping those inside the previous match as ``finditer`` does.
+    in order, skipping those inside the previous match as ``finditer`` does. Given ``low``
+    (:func:`_keyword_text` of ``text``), a place is tried only when the text after its spaces
+    opens with one of :data:`_CTA_PREFIXES`.
     """
     out: list[re.Match] = []
     last_end = 0
     for pos in [0, *(m.end() for m in _CTA_BEFORE.finditer(text))]:
         if pos < last_end:
             continue
+        if low is not None:
+            at = _SPACES.match(text, pos).end()
+            if low[at:at + 3] not in _CTA_PREFIXES:
+                continue
         m = _CTA_AT.match(text, pos)
         if m:
             out.append(m)
@@ -318,12 +375,27 @@ def _cta_starts(text: str) -> list[re.Match]:
 
 def _may_match(low: str | None, rule: str) -> bool:
     """False only when the text has none of ``rule``'s keywords, so its pattern cannot match."""
-    return low is None or any(key in low for key in _KEYWORDS[rule])
+    # map() over the bound method: no Python frame per keyword, as a generator would take.
+    return low is None or any(map(low.__contains__, _KEYWORDS[rule]))
 
 
 _NOT_IMPERATIVE = frozenset({"thank", "let", "talk", "don", "mind", "welcome", "say"})
 _HYPHENATED_VERB = re.compile(r"-(?:elect|order|register|think|imagine|claim|start|new|boot)\b", _I)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*[\"“‘']?([A-Za-z]+)\b", re.M)
+# The same without its start assertion, for :func:`_sentence_starts`.
+_SENTENCE_AT = re.compile(r"\s*[\"“‘']?([A-Za-z]+)\b")
+
+
+def _sentence_starts(text: str) -> list[re.Match]:
+    """``list(_SENTENCE_START.finditer(text))``, the same matches, found faster: tried only
+    where the start assertion holds, as :func:`_cta_starts` does."""
+    out: list[re.Match] = []
+    last_end = 0
+    for pos in [0, *(m.end() for m in _CTA_BEFORE.finditer(text))]:
+        if pos >= last_end and (m := _SENTENCE_AT.match(text, pos)):
+            out.append(m)
+            last_end = m.end()
+    return out
 _REPORTING = re.compile(
     r"\b(?:said|says|told|according to|reported|stated|announced|added|explained|wrote|"
     r"noted|claimed|testified)\b", _I)
@@ -345,6 +417,7 @@ _HEADLINE_PRONOUNS = _PRONOUNS - {"this", "these"}
 _FUNCTION_WORDS = frozenset("a an the of to in on at by for from with and or but is are was were "
                             "be been has have had as that this his her their its our your".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+_DIGIT = re.compile(r"\d")  # every price holds one: a paragraph without skips _MONEY
 _SENTENCE_END = tuple(".!?…\"'”’)")
 _BULLET = re.compile(r"^\s*(?:[-•*►»▸·]|\d{1,2}[.)])\s+\S")
 
@@ -390,15 +463,28 @@ def _promotional(masked: str, start: int, words=None) -> tuple[float, list[tuple
     import math
 
     intercept, weights = words if words is not None else _word_weights()
-    seen: dict[str, tuple[int, int]] = {}
-    for m in _MODEL_TOKEN.finditer(masked):
-        seen.setdefault(m.group().lower(), (start + m.start(), start + m.end()))
-    if not seen:
+    found = _MODEL_TOKEN.findall(masked)
+    if not found:
         return 0.0, []
-    logit = intercept + sum(weights.get(word, 0.0) for word in seen)
-    top = sorted(((*seen[word], weights[word]) for word in seen if weights.get(word, 0) > 0),
-                 key=lambda item: -item[2])[:3]
-    return 1.0 / (1.0 + math.exp(-logit)), top
+    # The word types in order of first occurrence, lower-cased by one call for the paragraph
+    # (the tokens are ASCII letters and apostrophes, so joining and splitting them is exact);
+    # the offsets are looked up afterwards for the (at most three) strongest words only.
+    seen = dict.fromkeys(" ".join(found).lower().split())
+    values = list(map(weights.get, seen, repeat(0.0)))
+    logit = intercept + sum(values)
+    probability = 1.0 / (1.0 + math.exp(-logit))
+    strongest = sorted(((word, value) for word, value in zip(seen, values) if value > 0),
+                       key=lambda item: -item[1])[:3]
+    if not strongest:
+        return probability, []
+    need, where = {word for word, _ in strongest}, {}
+    for m in _MODEL_TOKEN.finditer(masked):
+        word = m.group().lower()
+        if word in need and word not in where:
+            where[word] = (start + m.start(), start + m.end())
+            if len(where) == len(need):
+                break
+    return probability, [(*where[word], value) for word, value in strongest]
 
 
 @lru_cache(maxsize=1)
@@ -519,7 +605,7 @@ def _pair_similarity(matrix, i: int, j: int) -> float:
 def _is_short_line(text: str, start: int, end: int) -> bool:
     """At most 15 words and no sentence punctuation at the end: a heading or a link."""
     piece = text[start:end].rstrip().rstrip("\"'”’)]*")
-    return (_n_words(piece) <= 15 and len(_WORD.findall(piece)) >= 2
+    return (2 <= _n_words(piece) <= 15
             and not piece.endswith((".", "?", ";", ":", ",", "!")))
 
 

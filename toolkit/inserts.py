@@ -118,14 +118,14 @@ from dataclasses import dataclass, field
 
 from .insert_signals import (
     _AD_MARKER_LINE, _AD_PREFIX, _AD_SENTENCE, _AD_WORD_LINE, _BULLET, _CLICK, _CLICKBAIT,
-    _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
+    _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DIGIT, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
     _FURNITURE_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
     _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _QUOTE_MARK, _READER_QUESTION, _REPORTING, _SALES,
-    _SECOND_PERSON, _SENTENCE_END, _SENTENCE_START, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
+    _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
-    _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _similarities,
-    _starts_sentence, _teaser_like, _teaser_sentence)
+    _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _sentence_starts,
+    _similarities, _starts_sentence, _teaser_like, _teaser_sentence)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .loading import Article, load_article
 from .spans import Span
@@ -245,6 +245,7 @@ class _Score:
     rules: dict[str, float] = field(default_factory=dict)  # points per rule: the features
     probability: float = 0.0  # the word model's
     n_words: int = 0
+    you: bool = False  # says "you" outside quotes (for the reader-voice rule)
 
     def add(self, rule: str, points: float, why: str, *, family: str | None = None,
             appeal: bool = False) -> None:
@@ -287,15 +288,17 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # Explicit markers: a whole line, or a line prefix such as "READ MORE: ...".
     for s, e in lines:
         line = text[s:e]
-        if _AD_MARKER_LINE.match(line) and _n_words(line) <= 14:
+        # A paragraph of one line has the line's words (stripping takes no word away).
+        line_words = n_words if len(lines) == 1 else _n_words(line)
+        if _AD_MARKER_LINE.match(line) and line_words <= 14:
             family = "ad"
         elif _FURNITURE_MARKER_LINE.match(line):
             family = "furniture"
         elif (m := _AD_PREFIX.match(line)):
             family, e = "ad", s + m.end()
-        elif (m := _FURNITURE_PREFIX.match(line)) and _n_words(line) <= 25:
+        elif (m := _FURNITURE_PREFIX.match(line)) and line_words <= 25:
             family, e = "furniture", s + m.end() - 1
-        elif _n_words(line) <= 5 and not line.endswith((".", "?", "!", '"', "”")) and (
+        elif line_words <= 5 and not line.endswith((".", "?", "!", '"', "”")) and (
                 (m := _AD_WORD_LINE.search(line)) or (m := _FURNITURE_WORD_LINE.search(line))):
             family = "ad" if m.re is _AD_WORD_LINE else "furniture"
         else:
@@ -316,7 +319,10 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.bare_marker = all(
             _n_words(text[s:e]) <= 10 and not text[s:e].endswith((".", "?", "!"))
             for s, e in lines)
-    for m in [*_AD_SENTENCE.finditer(masked), *_CONTINUES.finditer(masked)]:
+    # Each pattern below is tried only when the paragraph holds one of its keywords
+    # (_may_match, insert_signals._KEYWORDS): the same matches, found faster.
+    for m in [*(_AD_SENTENCE.finditer(masked) if _may_match(low, "ad_sentence") else ()),
+              *(_CONTINUES.finditer(masked) if _may_match(low, "continues") else ())]:
         if score.marker is None:
             family = "ad" if _AD_SENTENCE.match(m.group()) else "furniture"
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
@@ -327,10 +333,11 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # Who paid for it ("commissioned and paid for by X") and the newsroom disowning it ("our
     # journalists had no role").
     if score.marker is None:
-        for rule, pattern in (("newsroom_disclaimer", _NEWSROOM_DISCLAIMER),
-                              ("sponsor_credit", _SPONSOR_CREDIT),
-                              ("sponsor_credit", _COMMISSIONED)):
-            if (m := pattern.search(masked)):
+        for rule, pattern, keys in (("newsroom_disclaimer", _NEWSROOM_DISCLAIMER,
+                                     "newsroom_disclaimer"),
+                                    ("sponsor_credit", _SPONSOR_CREDIT, "sponsor_credit"),
+                                    ("sponsor_credit", _COMMISSIONED, "commissioned")):
+            if _may_match(low, keys) and (m := pattern.search(masked)):
                 score.add(rule, w[rule], f"names who paid {m.group()!r}", family="ad",
                           appeal=True)
                 score.spans.append(_match_span(text, start, m, "advertising", w[rule]))
@@ -351,10 +358,10 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # Calls to action.
     found: dict[tuple[int, int], str] = {}
-    for m in _cta_starts(masked):
+    for m in _cta_starts(masked, low):
         s = m.start() + len(m.group()) - len(m.group().lstrip())
         found[(start + s, start + m.end())] = m.group().strip()
-    for m in _CTA_ANYWHERE.finditer(masked):
+    for m in _CTA_ANYWHERE.finditer(masked) if _may_match(low, "cta_anywhere") else ():
         if not any(a <= start + m.start() < b for a, b in found):
             found[(start + m.start(), start + m.end())] = m.group()
     if found:
@@ -372,11 +379,13 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # Other sentences that open with a base-form verb (an imperative), by the Pattern lexicon
     # bundled with TextBlob; and questions put to the reader.
     imperatives = []
-    for m in _SENTENCE_START.finditer(masked):
-        a = start + m.start(1)
-        word, b = m.group(1).lower(), start + m.end(1)
+    for m in _sentence_starts(masked):
+        word = m.group(1).lower()
         hyphen = _HYPHENATED_VERB.match(masked, m.end(1)) if word in ("re", "pre") else None
-        if any(x <= a < y for x, y in found) or not (_base_verb(word) or hyphen):
+        if not (hyphen or _base_verb(word)):  # the cheaper test first
+            continue
+        a, b = start + m.start(1), start + m.end(1)
+        if any(x <= a < y for x, y in found):
             continue
         imperatives.append((a, start + hyphen.end() if hyphen else b))
     if imperatives:
@@ -385,7 +394,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                   appeal=True)
         for a, b in imperatives:
             score.spans.append(_span(text, a, b, "call_to_action", w["imperative"]))
-    question = _READER_QUESTION.search(masked)
+    question = _READER_QUESTION.search(masked) if _may_match(low, "reader_question") else None
     if question:
         score.add("reader_question", w["reader_question"], f"asks the reader {question.group()!r}")
         score.spans.append(_match_span(text, start, question, "second_person",
@@ -397,7 +406,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.spans.append(_match_span(text, start, disclaimer, "price", w["disclaimer"]))
 
     # The reader addressed, and the writer speaking as "we".
-    you = list(_SECOND_PERSON.finditer(masked))
+    you = list(_SECOND_PERSON.finditer(masked)) if _may_match(low, "second_person") else []
+    score.you = bool(you)
     if you:
         score.add("second_person", min(w["second_person_max"], w["second_person"] * len(you)),
                   f"addresses the reader as 'you' {len(you)} time(s)")
@@ -407,7 +417,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.add("we_and_you", w["we_and_you"], "speaks as 'we' to 'you'")
 
     # Prices.
-    prices = list(_MONEY.finditer(masked))
+    prices = list(_MONEY.finditer(masked)) if _DIGIT.search(masked) else []
     if prices:
         score.add("price", min(w["price_max"], w["price"] * len(prices)),
                   f"{len(prices)} price(s), first {prices[0].group()!r}", family="ad",
@@ -468,19 +478,20 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                                  w["teaser_sentence"]))
 
     # An appeal for the newsroom's own money.
-    newsroom, support = _JOURNALISM.search(masked), _SUPPORT.search(masked)
-    if newsroom and (support or prices) and n_words <= 60:
+    newsroom = (_JOURNALISM.search(masked) if n_words <= 60 and _may_match(low, "journalism")
+                else None)
+    if newsroom and (prices or _SUPPORT.search(masked)):
         score.add("newsroom_appeal", w["newsroom_appeal"], f"asks support for {newsroom.group()!r}",
                   family="furniture", appeal=True)
         score.spans.append(_match_span(text, start, newsroom, "donation", w["newsroom_appeal"]))
 
-    urgent = list(_URGENCY.finditer(masked))
+    urgent = list(_URGENCY.finditer(masked)) if _may_match(low, "urgency") else []
     if urgent:
         score.add("urgency", min(w["urgency_max"], w["urgency"] * len(urgent)),
                   f"urgency {urgent[0].group()!r}", family="ad")
         for m in urgent:
             score.spans.append(_match_span(text, start, m, "urgency", w["urgency"]))
-    bait = _CLICKBAIT.search(masked)
+    bait = _CLICKBAIT.search(masked) if _may_match(low, "clickbait") else None
     if bait:
         score.add("clickbait", w["clickbait"], f"clickbait {bait.group()!r}", family="ad", appeal=True)
         score.spans.append(_match_span(text, start, bait, "clickbait", w["clickbait"]))
@@ -515,8 +526,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.add("on_topic", w["on_topic_high"], f"on-topic (TF-IDF similarity {sim:.2f})")
     elif sim > _SIM_ON:
         score.add("on_topic", w["on_topic_mid"], f"on-topic (TF-IDF similarity {sim:.2f})")
-    reporting = _REPORTING.search(masked)
-    if reporting and score.marker is None:
+    if (score.marker is None and _may_match(low, "reporting")
+            and (reporting := _REPORTING.search(masked))):
         score.add("reporting", w["reporting"], f"attribution {reporting.group()!r}")
     first_person = _FIRST_SINGULAR.search(masked)
     if first_person and score.marker is None:
@@ -565,7 +576,7 @@ def _score_headline_runs(text: str, ranges: list[tuple[int, int]], scores: list[
     run: list[int] = []
     for i in [*range(len(ranges)), len(ranges)]:
         if (i < len(ranges) and i not in (0, headline) and scores[i].marker is None
-                and _headline_like(text, *ranges[i]) and sims[i] < _SIM_MID):
+                and sims[i] < _SIM_MID and _headline_like(text, *ranges[i])):
             run.append(i)
             continue
         if len(run) >= 2 and sum(sims[k] for k in run) / len(run) < _SIM_LOW:
@@ -609,9 +620,8 @@ def _score_reader_voice(text: str, ranges: list[tuple[int, int]], scores: list[_
     sales pitch; only the evidence of address and wording is discounted, not prices, markers
     or appeal vocabulary.
     """
-    voiced = [k for k, (a, b) in enumerate(ranges)
-              if scores[k].points < threshold and _n_words(text[a:b]) >= _VOICE_WORDS
-              and _SECOND_PERSON.search(_mask_quotes(text[a:b]))]
+    voiced = [k for k, sc in enumerate(scores)
+              if sc.points < threshold and sc.n_words >= _VOICE_WORDS and sc.you]
     if len(voiced) < 2:
         return
     for i, sc in enumerate(scores):
@@ -636,7 +646,7 @@ def _score_blocks(text: str, ranges: list[tuple[int, int]], scores: list[_Score]
         # Position alone (after a sponsor line) is no appeal of the paragraph's own.
         own = sc.appeal - sc.rules.get("after_sponsor_line", 0.0)
         return (own >= w["join_signal"] and sc.points >= threshold / 2 and sims[k] < _SIM_MID
-                and _n_words(text[a:b]) >= 4 and not text[a:b].rstrip().endswith(":")
+                and sc.n_words >= 4 and not text[a:b].rstrip().endswith(":")
                 and "first_person" not in sc.rules and "reporting" not in sc.rules)
 
     ok = [promising(k) for k in range(len(scores))]
@@ -664,7 +674,7 @@ def _rule_scores(article: Article, w: Mapping[str, float], words=None):
         before = scores[i - 1]
         s, e = ranges[i]
         if (before.sponsor_line and before.bare_marker and scores[i].marker is None
-                and i != headline and _n_words(text[s:e]) >= 3):
+                and i != headline and scores[i].n_words >= 3):
             scores[i].add("after_sponsor_line", w["after_sponsor_line"],
                           f"follows the ad marker {scores[i - 1].marker!r}", family="ad",
                           appeal=True)
@@ -788,6 +798,9 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     while changed:
         changed = False
         for i, (s, e) in enumerate(ranges):
+            # Only a paragraph next to an insert can join one: test that first, it is cheap.
+            if not ((i > 0 and kinds[i - 1]) or (i + 1 < len(ranges) and kinds[i + 1])):
+                continue
             if (kinds[i] or i in (0, headline) or not _is_short_line(text, s, e)
                     or _NOT_JOINABLE.search(text[s:e])):
                 continue
@@ -805,7 +818,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                 elif listing[j] and sims[i] < _SIM_MID:
                     why = f"a heading in the same list or marker block (similarity to the "
                     why += f"article {sims[i]:.2f})"
-                elif (sims[i] < _SIM_LOW and own[j] and _n_words(text[s:e]) >= 3
+                elif (sims[i] < _SIM_LOW and own[j] and scores[i].n_words >= 3
                       and text[s].isalnum()):
                     why = f"a heading that shares almost no words with the article "
                     why += f"(similarity {sims[i]:.2f})"
