@@ -41,7 +41,10 @@ def test_scorer_rejects_non_string(scorer):
 _PUNCTUATED = st.lists(st.sampled_from(
     list("ab XY.,!?;:-'\"()#*\u2019\u201c\u00e9\t\n") + ["!!", "?!?", " good", " bad", " not",
                                                       " very", " kind of", " but", " least",
-                                                      " :D", " GREAT"]), max_size=40).map("".join)
+                                                      " :D", " GREAT", " never", " so",
+                                                      " this", " at", " KIND", " of", " isn't",
+                                                      " sort of", " the shit", " BUT",
+                                                      " Good"]), max_size=40).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -59,10 +62,11 @@ def test_sentiment_vader_pass_matches_polarity_scores_on_the_sample(sample_sente
 def _valences_word_by_word(text: str) -> tuple:
     """Each word's valence with NLTK's sentiment_valence called on every word (as
     polarity_scores does), to check vader_pass' shortcut for words VADER does not know."""
-    from toolkit.sentiment import _senti_text
+    from nltk.sentiment.vader import SentiText
 
     analyser = vader()
-    sentitext = _senti_text(text)
+    constants = analyser.constants
+    sentitext = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
     words = sentitext.words_and_emoticons
     sentiments: list = []
     for item in words:

@@ -60,32 +60,106 @@ def vader_pass(sentence: str) -> tuple[tuple[float, ...], dict[str, float]]:
     analyze() needs a sentence's scores up to three times (tone, voice, bias features): the
     cache makes the repeats free. VADER is a pure function of the text. The repeats are
     within one article, so a small cache is enough and memory stays flat on a corpus.
+
+    NLTK's ``sentiment_valence`` and its checks (``scalar_inc_dec``, ``_never_check``,
+    ``_least_check``, ``_but_check``) are written out here over each word's facts from a
+    word-type cache (:func:`_vader_word`), the same arithmetic in the same order: they
+    lower-case, look up and test every word near a lexicon word again for each of its
+    neighbours. ``tests/test_scorers.py`` checks the valences against NLTK's loop and the
+    scores against ``polarity_scores``.
     """
     analyser = vader()
-    constants = analyser.constants
-    sentitext = _senti_text(sentence)
-    words = sentitext.words_and_emoticons
-    first: dict[str, int] = {}
-    for i, token in enumerate(words):
-        first.setdefault(token, i)
-    lexicon = analyser.lexicon
-    boosters = constants.BOOSTER_DICT
+    entries = [e for e in map(_vader_word, sentence.split()) if e is not None]
+    n = len(entries)
+    capitals = sum([e[2] for e in entries])
+    cap_diff = 0 < n - capitals < n                 # SentiText.allcap_differential
     sentiments: list[float] = []
-    for item in words:
-        i = first[item]
-        low = item.lower()
-        if (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of") \
-                or low in boosters:
+    # VADER scores a repeated word in the context of its first occurrence (polarity_scores
+    # takes the first index of the word), so each word's valence is computed once.
+    done: dict[str, float] = {}
+    words = None
+    for j, entry in enumerate(entries):
+        item, _, _, valence, booster, _ = entry
+        if booster is not None or valence is None:
             sentiments.append(0)
             continue
-        if low not in lexicon:
-            # What sentiment_valence does for a word VADER does not know: append the 0.
-            sentiments.append(0)
-            continue
-        sentiments = analyser.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = analyser._but_check(words, sentiments)
+        value = done.get(item)
+        if value is None:
+            if words is None:
+                words = [e[0] for e in entries]
+            value = done[item] = _valence(analyser, entries, words, j, cap_diff)
+        sentiments.append(value)
+    # _but_check; a word whose lower case is "but" leaves "but" in the lower-cased sentence,
+    # so most sentences skip the list.
+    if "but" in sentence.lower() and "but" in (lowered := [e[1] for e in entries]):
+        bi = lowered.index("but")
+        for sidx, sentiment in enumerate(sentiments):
+            if sidx < bi:
+                sentiments[sidx] = sentiment * 0.5
+            elif sidx > bi:
+                sentiments[sidx] = sentiment * 1.5
     valences = tuple(sentiments)
-    return valences, analyser.score_valence(list(sentiments), sentence)
+    return valences, analyser.score_valence(sentiments, sentence)
+
+
+_SO_THIS = ("so", "this")
+
+
+def _valence(analyser, entries: list[tuple], words: list[str], i: int, cap_diff: bool):
+    """NLTK's valence of the word at ``i`` (its first occurrence): 0 for "kind" before
+    "of", else ``sentiment_valence`` with its checks written out over the words' facts."""
+    _, low, upper, valence, _, _ = entries[i]
+    if low == "kind" and i < len(entries) - 1 and entries[i + 1][1] == "of":
+        return 0
+    if valence is None:
+        return 0
+    constants = analyser.constants
+    if upper and cap_diff:
+        if valence > 0:
+            valence += constants.C_INCR
+        else:
+            valence -= constants.C_INCR
+    for start_i in range(0, 3):
+        if i > start_i and entries[i - (start_i + 1)][3] is None:
+            _, _, before_upper, _, booster, before_negation = entries[i - (start_i + 1)]
+            s = 0.0                                 # scalar_inc_dec
+            if booster is not None:
+                s = booster
+                if valence < 0:
+                    s *= -1
+                if before_upper and cap_diff:
+                    if valence > 0:
+                        s += constants.C_INCR
+                    else:
+                        s -= constants.C_INCR
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            # _never_check
+            if start_i == 0:
+                if before_negation:
+                    valence = valence * constants.N_SCALAR
+            elif start_i == 1:
+                if words[i - 2] == "never" and words[i - 1] in _SO_THIS:
+                    valence = valence * 1.5
+                elif before_negation:
+                    valence = valence * constants.N_SCALAR
+            else:
+                if (words[i - 3] == "never" and words[i - 2] in _SO_THIS) \
+                        or words[i - 1] in _SO_THIS:
+                    valence = valence * 1.25
+                elif before_negation:
+                    valence = valence * constants.N_SCALAR
+                valence = analyser._idioms_check(valence, words, i)
+    # _least_check
+    if i > 1 and entries[i - 1][3] is None and entries[i - 1][1] == "least":
+        if entries[i - 2][1] != "at" and entries[i - 2][1] != "very":
+            valence = valence * constants.N_SCALAR
+    elif i > 0 and entries[i - 1][3] is None and entries[i - 1][1] == "least":
+        valence = valence * constants.N_SCALAR
+    return valence
 
 
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
@@ -109,8 +183,28 @@ def _bare(word: str) -> bool:
     return len(word) > 1 and _PUNCTUATION_RE.search(word) is None
 
 
-def _senti_text(sentence: str):
-    """NLTK's ``SentiText`` of ``sentence``, built without its quadratic dictionary.
+@lru_cache(maxsize=65536)
+def _vader_word(we: str) -> tuple | None:
+    """What VADER reads of one whitespace-separated word ``we`` of a sentence (a word-type
+    cache: none of it depends on the rest of the sentence), or ``None`` for a word
+    ``SentiText`` drops (one character).
+
+    ``(word, lower case, all caps, lexicon valence or None, booster value or None, negation)``:
+    ``word`` is SentiText's word (``we`` without a leading or trailing punctuation run, see
+    :func:`_strip_punctuation`), ``negation`` what ``VaderConstants.negated([word])`` gives.
+    """
+    if len(we) < 2:
+        return None
+    word = _strip_punctuation(we)
+    low = word.lower()
+    constants = vader().constants
+    return (word, low, word.isupper(), vader().lexicon.get(low),
+            constants.BOOSTER_DICT.get(low), low in constants.NEGATE or "n't" in low)
+
+
+def _strip_punctuation(we: str) -> str:
+    """SentiText's word for the whitespace-separated word ``we``, without its quadratic
+    dictionary.
 
     ``SentiText`` strips leading or trailing punctuation from a word by building every
     ``punctuation + word`` and ``word + punctuation`` string of the sentence (17 marks times
@@ -119,33 +213,18 @@ def _senti_text(sentence: str):
     ``p`` is the word's whole run of leading punctuation, and a key ``w + p`` ends in a mark
     and its ``p`` is the whole trailing run; a word matches when that run is one of
     ``PUNC_LIST`` and the rest is in ``words_only`` (:func:`_bare`, without building the
-    set). ``tests/test_scorers.py`` checks the scores against ``polarity_scores`` on real
-    and random text.
+    set). ``tests/test_scorers.py`` checks the words and scores against NLTK's.
     """
-    from nltk.sentiment.vader import SentiText
-
-    constants = vader().constants
     runs = _punctuation_runs()
-    words = []
-    for we in sentence.split():
-        if len(we) < 2:
-            continue
-        if we[-1] in _ASCII_PUNCTUATION:
-            cut = len(we.rstrip(string.punctuation))
-            if we[cut:] in runs and _bare(we[:cut]):
-                we = we[:cut]
-        elif we[0] in _ASCII_PUNCTUATION:
-            cut = len(we) - len(we.lstrip(string.punctuation))
-            if we[:cut] in runs and _bare(we[cut:]):
-                we = we[cut:]
-        words.append(we)
-    sentitext = SentiText.__new__(SentiText)
-    sentitext.text = sentence
-    sentitext.PUNC_LIST = constants.PUNC_LIST
-    sentitext.REGEX_REMOVE_PUNCTUATION = constants.REGEX_REMOVE_PUNCTUATION
-    sentitext.words_and_emoticons = words
-    sentitext.is_cap_diff = sentitext.allcap_differential(words)
-    return sentitext
+    if we[-1] in _ASCII_PUNCTUATION:
+        cut = len(we.rstrip(string.punctuation))
+        if we[cut:] in runs and _bare(we[:cut]):
+            return we[:cut]
+    elif we[0] in _ASCII_PUNCTUATION:
+        cut = len(we) - len(we.lstrip(string.punctuation))
+        if we[:cut] in runs and _bare(we[cut:]):
+            return we[cut:]
+    return we
 
 
 def find_tone(text: str, sentences: list[Sentence] | None = None) -> list[Span]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import chain
 from functools import lru_cache
 from importlib.resources import files
 
@@ -76,7 +77,8 @@ def _pattern_tables():
 
 
 _NOT = re.compile("n't")
-_QUOTES = str.maketrans({q: f" {q} " for q in "\u201c\u201d\u2018\u2019'\""})
+#: The quotation marks ``find_tokens`` sets apart with spaces.
+_QUOTES = tuple((q, f" {q} ") for q in "\u201c\u201d\u2018\u2019'\"")
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +93,7 @@ def _token_rules():
             _text.RE_SARCASM, _text.RE_EMOTICONS, _text.EOS)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _split_word(t: str) -> tuple[str, ...]:
     """One whitespace-separated word cut as ``find_tokens`` cuts it (leading punctuation,
     trailing punctuation, an ellipsis, a period that ends no abbreviation); the same loop."""
@@ -134,15 +136,18 @@ def pattern_tokens(text: str) -> list[str]:
     ['Mr.', 'Smith', 'is', 'n', "'", 't', 'happy', '...']
     """
     *_, sarcasm, emoticons, eos = _token_rules()
-    string = _NOT.sub(" n't", text).translate(_QUOTES).replace("\r\n", "\n")
+    string = _NOT.sub(" n't", text)
+    # str.translate with a dict looks up every character; one replace per mark present is
+    # the same (each mark becomes itself between spaces) and much cheaper.
+    for mark, spaced in _QUOTES:
+        if mark in string:
+            string = string.replace(mark, spaced)
+    string = string.replace("\r\n", "\n")
     if "\n\n" in string or eos in string:
         return " ".join(_pattern_tables()[2](text)).split()
-    words: list[str] = []
-    for t in string.split():
-        if t.isalnum():                 # nothing to cut: no punctuation, no period
-            words.append(t)
-        else:
-            words.extend(_split_word(t))
+    # Each whitespace-separated word's pieces from the word-type cache, without a Python
+    # step per word.
+    words = list(chain.from_iterable(map(_split_word, string.split())))
     joined = " ".join(words)
     if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
         return " ".join(_pattern_tables()[2](text)).split()
@@ -154,7 +159,9 @@ def _pattern_word(token: str) -> tuple:
     """What :func:`pattern_scores` reads of one token (a word-type cache): ``(lower-cased
     token, (polarity, subjectivity, intensity) or None, whether an adverb sense, whether a
     negation, whether longer than one character without apostrophes, the polarity of the
-    first emoticon group holding it or None)``, each as ``assessments`` tests it."""
+    first emoticon group holding it or None, whether inert)``, each as ``assessments`` tests
+    it. An inert token (no sense, not a negation, "!", "(!)" or an emoticon) changes nothing
+    unless a modifier or negation is pending."""
     lexicon, emoticons, _, negations, punctuation = _pattern_tables()
     w = token.lower()
     senses = lexicon.get(w)
@@ -164,9 +171,11 @@ def _pattern_word(token: str) -> tuple:
             if w in faces:
                 emoticon = p
                 break
+    negator = w in negations
     return (w, None if senses is None else tuple(senses[None]),
-            senses is not None and "RB" in senses, w in negations, len(w.strip("'")) > 1,
-            emoticon)
+            senses is not None and "RB" in senses, negator, len(w.strip("'")) > 1,
+            emoticon, senses is None and not negator and emoticon is None
+            and w != "!" and w != "(!)")
 
 
 def pattern_scores(text: str) -> tuple[float, float]:
@@ -186,8 +195,10 @@ def pattern_scores(text: str) -> tuple[float, float]:
     """
     found: list[list[float]] = []              # [polarity, subjectivity, intensity, sign]
     modifier = negation = None
-    for token in pattern_tokens(text):
-        w, senses, adverb, negator, long_word, emoticon = _pattern_word(token)
+    for w, senses, adverb, negator, long_word, emoticon, inert in map(_pattern_word,
+                                                                     pattern_tokens(text)):
+        if inert and modifier is None and negation is None:
+            continue                            # most words: nothing below would change
         if senses is not None:
             p, s, i = senses
             if modifier is None:
