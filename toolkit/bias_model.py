@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files
+from operator import itemgetter
 from pathlib import Path
 from typing import ClassVar
 
@@ -80,8 +81,8 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return lower_words(text)
 
 
-_NO_PAIRS: dict[str, float] = {}
 _CUE_KEYS = {c: f"cue_{c}" for c in CUE_CATEGORIES}
+_WORD = itemgetter(2)          # the lower-cased word of a lower_words token
 #: Word types whose lookups :meth:`BiasModel.logit` keeps (a word-type cache, not a text one).
 _WORD_CACHE_SIZE = 100_000
 
@@ -314,17 +315,20 @@ class BiasModel(JsonModelFile):
         return {}
 
     def _word_entry(self, word: str) -> tuple:
-        """``(unigram weight, second word -> pair weight, Pattern subjectivity or None,
-        absolute VADER valence or None, whether an -ly word)`` of a lower-cased word."""
+        """``(unigram weight, second word -> pair weight or None, Pattern subjectivity or
+        None, absolute VADER valence or None, whether an -ly word, stem, word-bias rate of
+        the stem)`` of a lower-cased word."""
         cache = self._word_cache
         if len(cache) > _WORD_CACHE_SIZE:
             cache.clear()
         unigrams, bigrams = self._gram_tables
         valence = vader().lexicon.get(word)
-        entry = cache[word] = (unigrams.get(word), bigrams.get(word, _NO_PAIRS),
+        stem = _stem(word)
+        entry = cache[word] = (unigrams.get(word), bigrams.get(word),
                                subjectivity_lexicon().get(word),
                                None if valence is None else abs(valence),
-                               word.endswith("ly") and len(word) > 3)
+                               word.endswith("ly") and len(word) > 3,
+                               stem, self.word_bias.get(stem, self.prior))
         return entry
 
     def logit(self, text: str, *, spans: Sequence[Span] | None = None) -> float:
@@ -334,7 +338,9 @@ class BiasModel(JsonModelFile):
         each added in the same order (so the same float as summing ``ngrams.get(gram,
         0.0)``, as ``tests/test_bias_model.py`` checks), in one pass over the words: each
         word type's weights and lexicon values are looked up once (:meth:`_word_entry`),
-        and word pairs by their first word without building the pair's string.
+        and word pairs by their first word without building the pair's string. The
+        ``word_bias_*`` sums of :func:`_word_bias_values` are taken in the same pass, from
+        each word's cached stem and rate, each stem once in order of first occurrence.
         """
         tokens = _tokens(text)
         n = len(tokens)
@@ -343,11 +349,15 @@ class BiasModel(JsonModelFile):
         previous = None
         subj_values = []
         strong = valence_sum = ly_words = 0
-        for *_, w in tokens:
+        seen = set()
+        bias_sum = bias_norm = hits = 0
+        best = None
+        root = math.sqrt(n) if n else 1.0
+        for w in map(_WORD, tokens):
             entry = cache.get(w)
             if entry is None:
                 entry = self._word_entry(w)
-            unigram, pairs, subj, size, ly = entry
+            unigram, pairs, subj, size, ly, stem, rate = entry
             if unigram:
                 grams += unigram
             if previous is not None:
@@ -363,8 +373,17 @@ class BiasModel(JsonModelFile):
                 valence_sum += size
             if ly:
                 ly_words += 1.0
+            if stem not in seen:
+                seen.add(stem)
+                bias_sum += rate
+                bias_norm += rate / root
+                if rate > WORD_BIAS_HIT:
+                    hits += 1.0
+                if best is None or rate > best:
+                    best = rate
         values = dict.fromkeys(DENSE_FEATURES, 0)
-        values.update(_word_bias_values(text, n, self.word_bias, self.prior),
+        values.update(word_bias_sum=bias_sum, word_bias_norm=bias_norm, word_bias_hits=hits,
+                      word_bias_max=0 + (self.prior if best is None else best),
                       strong_subjective=strong, valence_sum=valence_sum, ly_words=ly_words)
         for span in find_cues(text) if spans is None else spans:
             key = _CUE_KEYS.get(span.category)

@@ -6,10 +6,13 @@ needs ``nltk.download``. Here the same lexicon is read from the ``vaderSentiment
 """
 from __future__ import annotations
 
+import math
 import re
 import string
 from functools import lru_cache
 from importlib.resources import files
+from itertools import compress
+from operator import itemgetter
 
 from .segmentation import Sentence, segment
 from .spans import Span
@@ -69,26 +72,25 @@ def vader_pass(sentence: str) -> tuple[tuple[float, ...], dict[str, float]]:
     scores against ``polarity_scores``.
     """
     analyser = vader()
-    entries = [e for e in map(_vader_word, sentence.split()) if e is not None]
+    # One cached entry per word; map, filter and compress keep the per-word steps in C,
+    # since most words of a sentence are not in VADER's lexicon.
+    entries = list(filter(None, map(_vader_word, sentence.split())))
     n = len(entries)
-    capitals = sum([e[2] for e in entries])
+    capitals = sum(map(_CAPS, entries))
     cap_diff = 0 < n - capitals < n                 # SentiText.allcap_differential
-    sentiments: list[float] = []
+    sentiments: list[float] = [0] * n              # 0 for a word VADER does not score
     # VADER scores a repeated word in the context of its first occurrence (polarity_scores
     # takes the first index of the word), so each word's valence is computed once.
     done: dict[str, float] = {}
     words = None
-    for j, entry in enumerate(entries):
-        item, _, _, valence, booster, _ = entry
-        if booster is not None or valence is None:
-            sentiments.append(0)
-            continue
+    for j in compress(range(n), map(_SCORED, entries)):
+        item = entries[j][0]
         value = done.get(item)
         if value is None:
             if words is None:
-                words = [e[0] for e in entries]
+                words = list(map(_ITEM, entries))
             value = done[item] = _valence(analyser, entries, words, j, cap_diff)
-        sentiments.append(value)
+        sentiments[j] = value
     # _but_check; a word whose lower case is "but" leaves "but" in the lower-cased sentence,
     # so most sentences skip the list.
     if "but" in sentence.lower() and "but" in (lowered := [e[1] for e in entries]):
@@ -98,17 +100,62 @@ def vader_pass(sentence: str) -> tuple[tuple[float, ...], dict[str, float]]:
                 sentiments[sidx] = sentiment * 0.5
             elif sidx > bi:
                 sentiments[sidx] = sentiment * 1.5
-    valences = tuple(sentiments)
-    return valences, analyser.score_valence(sentiments, sentence)
+    return tuple(sentiments), _scores(sentiments, sentence)
+
+
+def _scores(sentiments: list, text: str) -> dict[str, float]:
+    """``SentimentIntensityAnalyzer.score_valence(sentiments, text)``, the same arithmetic
+    in the same order, with the sums over the non-zero valences only (a zero adds nothing
+    to them; ``neu_count`` counts the zeros)."""
+    if not sentiments:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    sum_s = float(sum(sentiments))
+    ep_count = text.count("!")                  # _amplify_ep
+    if ep_count > 4:
+        ep_count = 4
+    qm_count = text.count("?")                  # _amplify_qm
+    qm_amplifier = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    punct_emph_amplifier = ep_count * 0.292 + qm_amplifier
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)      # VaderConstants.normalize
+    pos_sum = neg_sum = 0.0                     # _sift_sentiment_scores
+    for score in compress(sentiments, sentiments):
+        if score > 0:
+            pos_sum += float(score) + 1
+        if score < 0:
+            neg_sum += float(score) - 1
+    neu_count = sentiments.count(0)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct_emph_amplifier
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct_emph_amplifier
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {"neg": round(math.fabs(neg_sum / total), 3),
+            "neu": round(math.fabs(neu_count / total), 3),
+            "pos": round(math.fabs(pos_sum / total), 3),
+            "compound": round(compound, 4)}
 
 
 _SO_THIS = ("so", "this")
 
 
+@lru_cache(maxsize=1)
+def _idiom_words() -> frozenset[str]:
+    """The words of VADER's idioms and of its boosters of more than one word."""
+    constants = vader().constants
+    return frozenset(word for key in [*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT]
+                     if " " in key for word in key.split(" "))
+
+
 def _valence(analyser, entries: list[tuple], words: list[str], i: int, cap_diff: bool):
     """NLTK's valence of the word at ``i`` (its first occurrence): 0 for "kind" before
     "of", else ``sentiment_valence`` with its checks written out over the words' facts."""
-    _, low, upper, valence, _, _ = entries[i]
+    _, low, upper, valence, *_ = entries[i]
     if low == "kind" and i < len(entries) - 1 and entries[i + 1][1] == "of":
         return 0
     if valence is None:
@@ -121,7 +168,7 @@ def _valence(analyser, entries: list[tuple], words: list[str], i: int, cap_diff:
             valence -= constants.C_INCR
     for start_i in range(0, 3):
         if i > start_i and entries[i - (start_i + 1)][3] is None:
-            _, _, before_upper, _, booster, before_negation = entries[i - (start_i + 1)]
+            _, _, before_upper, _, booster, before_negation, _ = entries[i - (start_i + 1)]
             s = 0.0                                 # scalar_inc_dec
             if booster is not None:
                 s = booster
@@ -152,7 +199,12 @@ def _valence(analyser, entries: list[tuple], words: list[str], i: int, cap_diff:
                     valence = valence * 1.25
                 elif before_negation:
                     valence = valence * constants.N_SCALAR
-                valence = analyser._idioms_check(valence, words, i)
+                # Every word sequence _idioms_check looks up holds the word two before or
+                # the word itself: when neither is a word of an idiom or two-word booster,
+                # no lookup can match and the valence stays as it is.
+                idiom_words = _idiom_words()
+                if words[i - 2] in idiom_words or words[i] in idiom_words:
+                    valence = analyser._idioms_check(valence, words, i)
     # _least_check
     if i > 1 and entries[i - 1][3] is None and entries[i - 1][1] == "least":
         if entries[i - 2][1] != "at" and entries[i - 2][1] != "very":
@@ -189,17 +241,25 @@ def _vader_word(we: str) -> tuple | None:
     cache: none of it depends on the rest of the sentence), or ``None`` for a word
     ``SentiText`` drops (one character).
 
-    ``(word, lower case, all caps, lexicon valence or None, booster value or None, negation)``:
+    ``(word, lower case, all caps, lexicon valence or None, booster value or None, negation,
+    scored)``:
     ``word`` is SentiText's word (``we`` without a leading or trailing punctuation run, see
-    :func:`_strip_punctuation`), ``negation`` what ``VaderConstants.negated([word])`` gives.
+    :func:`_strip_punctuation`), ``negation`` what ``VaderConstants.negated([word])`` gives,
+    ``scored`` whether ``polarity_scores`` asks ``sentiment_valence`` for it (a lexicon word,
+    not a booster).
     """
     if len(we) < 2:
         return None
     word = _strip_punctuation(we)
     low = word.lower()
     constants = vader().constants
-    return (word, low, word.isupper(), vader().lexicon.get(low),
-            constants.BOOSTER_DICT.get(low), low in constants.NEGATE or "n't" in low)
+    valence, booster = vader().lexicon.get(low), constants.BOOSTER_DICT.get(low)
+    return (word, low, word.isupper(), valence, booster,
+            low in constants.NEGATE or "n't" in low, booster is None and valence is not None)
+
+
+# The fields of a _vader_word entry that vader_pass reads for every word.
+_ITEM, _CAPS, _SCORED = itemgetter(0), itemgetter(2), itemgetter(6)
 
 
 def _strip_punctuation(we: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from itertools import chain
+from operator import itemgetter
 from functools import lru_cache
 from importlib.resources import files
 
@@ -135,6 +136,19 @@ def pattern_tokens(text: str) -> list[str]:
     >>> pattern_tokens("Mr. Smith isn't happy...")
     ['Mr.', 'Smith', 'is', 'n', "'", 't', 'happy', '...']
     """
+    pieces = _pattern_pieces(text)
+    if pieces is None:
+        return " ".join(_pattern_tables()[2](text)).split()
+    return " ".join(map(_TOKENS, pieces)).split()
+
+
+_TOKENS, _ENTRIES = itemgetter(0), itemgetter(1)
+
+
+def _pattern_pieces(text: str) -> list[tuple[str, tuple]] | None:
+    """:func:`_pattern_piece` of each whitespace-separated word of ``text`` as
+    ``find_tokens`` prepares it, or ``None`` when TextBlob must cut the text itself (see
+    :func:`pattern_tokens`)."""
     *_, sarcasm, emoticons, eos = _token_rules()
     string = _NOT.sub(" n't", text)
     # str.translate with a dict looks up every character; one replace per mark present is
@@ -144,14 +158,21 @@ def pattern_tokens(text: str) -> list[str]:
             string = string.replace(mark, spaced)
     string = string.replace("\r\n", "\n")
     if "\n\n" in string or eos in string:
-        return " ".join(_pattern_tables()[2](text)).split()
-    # Each whitespace-separated word's pieces from the word-type cache, without a Python
-    # step per word.
-    words = list(chain.from_iterable(map(_split_word, string.split())))
-    joined = " ".join(words)
+        return None
+    # Each word's pieces from the word-type cache, without a Python step per word.
+    pieces = list(map(_pattern_piece, string.split()))
+    joined = " ".join(map(_TOKENS, pieces))
     if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
-        return " ".join(_pattern_tables()[2](text)).split()
-    return words
+        return None
+    return pieces
+
+
+@lru_cache(maxsize=65536)
+def _pattern_piece(word: str) -> tuple[str, tuple]:
+    """One whitespace-separated word's tokens (:func:`_split_word`) joined by spaces, and
+    each token's :func:`_pattern_word` (a word-type cache)."""
+    tokens = _split_word(word)
+    return " ".join(tokens), tuple(map(_pattern_word, tokens))
 
 
 @lru_cache(maxsize=65536)
@@ -195,8 +216,12 @@ def pattern_scores(text: str) -> tuple[float, float]:
     """
     found: list[list[float]] = []              # [polarity, subjectivity, intensity, sign]
     modifier = negation = None
-    for w, senses, adverb, negator, long_word, emoticon, inert in map(_pattern_word,
-                                                                     pattern_tokens(text)):
+    pieces = _pattern_pieces(text)
+    if pieces is None:
+        entries = map(_pattern_word, " ".join(_pattern_tables()[2](text)).split())
+    else:
+        entries = chain.from_iterable(map(_ENTRIES, pieces))
+    for w, senses, adverb, negator, long_word, emoticon, inert in entries:
         if inert and modifier is None and negation is None:
             continue                            # most words: nothing below would change
         if senses is not None:

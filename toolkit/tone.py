@@ -30,17 +30,18 @@ import logging
 import math
 import re
 import warnings
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .cues import CUE_CATEGORIES, find_cues
+from .cues import _stem
 from .cues import lower_stems as _stems  # one stem pass per sentence for every model
 from .model_files import JsonModelFile, check_format
 from .segmentation import lower_words
@@ -71,6 +72,9 @@ _WORD_MODELS = {"general_tone": "general", "news_polarity": "polarity"}
 
 def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return lower_words(text)
+
+
+_WORD = itemgetter(2)          # the lower-cased word of a lower_words token
 
 
 def _terms(text: str) -> list[tuple[int, int, str]]:
@@ -132,7 +136,10 @@ def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, flo
            "vader_pos_sum": float(positive), "vader_neg_sum": float(negative),
            "pattern_polarity": polarity, "pattern_subjectivity": subjectivity,
            "log_words": math.log1p(len(_tokens(text)))}
-    counts = Counter([s.category for s in (find_cues(text) if spans is None else spans)])
+    # A sentence holds few cue spans: a plain dict counts them for less than a Counter.
+    counts: dict[str, int] = {}
+    for span in find_cues(text) if spans is None else spans:
+        counts[span.category] = counts.get(span.category, 0) + 1
     for c, name in _CUE_FEATURES:
         out[name] = float(counts.get(c, 0))
     return out
@@ -168,10 +175,11 @@ class ToneModel(JsonModelFile):
         tables = (self.general, self.polarity, self.news)
         object.__setattr__(self, "_by_stem", {
             stem: tuple(t.get(stem) for t in tables) for stem in set().union(*tables)})
-        # The same for a stem seen once: (value, weight, value * value) per table.
+        # The same for a stem seen once: ((value, weight), value * value) per table, flat
+        # (rating appends the ready pair rather than slicing a new one per stem).
         object.__setattr__(self, "_once", {
-            stem: tuple(None if e is None else (1.0 * e[0], e[1], (1.0 * e[0]) * (1.0 * e[0]))
-                        for e in entries)
+            stem: tuple(x for e in entries for x in (
+                (None, None) if e is None else ((1.0 * e[0], e[1]), (1.0 * e[0]) * (1.0 * e[0]))))
             for stem, entries in self._by_stem.items()})
         object.__setattr__(self, "_dense_terms", [
             (name, _WORD_MODELS.get(name), mean, scale, weight)
@@ -263,23 +271,25 @@ class ToneModel(JsonModelFile):
         by_stem, once = self._by_stem, self._once
         log = math.log
         counts: dict[str, int] = {}                 # Counter's counts, in the same order
-        for stem in _stems(text):
+        # The stems of lower_stems(text), each from the word-keyed stem cache, without
+        # building the sentence's tuple (no other step of analyze reads it).
+        for stem in map(_stem, map(_WORD, _tokens(text))):
             counts[stem] = counts.get(stem, 0) + 1
         for stem, count in counts.items():
             if count == 1:
                 entries = once.get(stem)
                 if entries is None:
                     continue
-                g, p, n = entries
+                g, g2, p, p2, n, n2 = entries
                 if g is not None:
-                    general.append(g[:2])
-                    square_g += g[2]
+                    general.append(g)
+                    square_g += g2
                 if p is not None:
-                    polarity.append(p[:2])
-                    square_p += p[2]
+                    polarity.append(p)
+                    square_p += p2
                 if n is not None:
-                    news.append(n[:2])
-                    square_n += n[2]
+                    news.append(n)
+                    square_n += n2
                 continue
             entries = by_stem.get(stem)
             if entries is None:
