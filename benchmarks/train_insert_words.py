@@ -3,7 +3,7 @@
 A logistic regression over which words a text contains (binary unigrams, lower case), with
 promotional text as the positive class:
 - positives: every paragraph and every line of the block pools ``tuning``, ``heldout``,
-  ``heldout2`` ... ``heldout11`` (``benchmarks/insert_blocks/``; written for this project, MIT);
+  ``heldout2`` ... ``heldout13`` (``benchmarks/insert_blocks/``; written for this project, MIT);
 - negatives: news sentences from the VADER NYT editorial sentences and the NewsMTSC training
   split in ``../shared/data`` (both MIT), and VADER's tweets and movie-review sentences (MIT).
 
@@ -26,7 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "toolkit" / "models" / "insert_words.tsv"
 TRAIN_POOLS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-               "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
+               "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+               "heldout13")
 KEEP = 600
 NEGATIVE_SETS = ("vader_nyt", "newsmtsc", "vader_tweets", "vader_movie_reviews")
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z']+\b"

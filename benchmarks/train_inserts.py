@@ -50,11 +50,13 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from inserts_eval import POOLS, Block, load_blocks  # noqa: E402
+import train_insert_text  # noqa: E402
 import train_insert_words  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "toolkit" / "models" / "insert_model.json"
 WORDS_OUT = ROOT / "toolkit" / "models" / "insert_words.tsv"
+TEXT_OUT = ROOT / "toolkit" / "models" / "insert_text_model.tsv"
 ALL_POOLS = tuple(POOLS)
 MIN_SENTENCES = 5  # NYT articles with fewer sentences in the dev file are left out
 N_GROUPS = 3
@@ -146,14 +148,14 @@ def word_negatives(data: Path, leave_out: set[str]) -> list[str]:
 
 
 # ------------------------------------------------------------------------------ features
-def feature_rows(built, words):
+def feature_rows(built, words, text=None):
     """(features, label) of every paragraph that the model should decide on its own."""
     from toolkit.insert_model import InsertModel
     from toolkit.inserts import insert_features
     from toolkit.insert_signals import _is_short_line
     from toolkit.loading import load_article
 
-    model = InsertModel({}, 0.0, words)
+    model = InsertModel({}, 0.0, words, text=text)
     rows = []
     for paragraphs, labels, in_block in built:
         text = "\n\n".join(paragraphs)
@@ -192,10 +194,12 @@ def training_rows(pools, data: Path, seed: int, repeats: int, *, foreign: int = 
         halves_blocks = rng.sample(blocks, len(blocks))
         for h, half in enumerate(halves):
             leave_out = {s for a in half for s in articles[a]} | set(news_halves[h])
-            words = train_insert_words.fit(pos, word_negatives(data, leave_out))
+            negs = word_negatives(data, leave_out)
+            words = train_insert_words.fit(pos, negs)
+            text = train_insert_text.fit(pos, negs)
             mine = halves_blocks[h::2]
             built = cases(half, articles, mine, rng, repeats, news_halves[h], foreign)
-            rows += feature_rows(built, words)
+            rows += feature_rows(built, words, text)
             log(f"  group {g} {group} half {h}: {len(mine)} blocks, {len(built)} cases, "
                 f"{len(rows)} rows so far")
     return rows
@@ -255,21 +259,22 @@ def fit_model(pools, data: Path, seed: int, repeats: int, *, C: float = C, drop=
     file = None
     if cache is not None:
         key = "-".join(sorted(pools)) if len(pools) < 6 else f"all-but-{'-'.join(sorted(set(ALL_POOLS) - set(pools)))}"
-        file = Path(cache) / f"rows_{key}_f{foreign}_r{repeats}_s{seed}.pkl"
+        file = Path(cache) / f"rows2_{key}_f{foreign}_r{repeats}_s{seed}.pkl"
     if file is not None and file.is_file():
-        rows, words = pickle.loads(file.read_bytes())
+        rows, words, text = pickle.loads(file.read_bytes())
     else:
         rows = training_rows(pools, data, seed, repeats, foreign=foreign, log=log)
-        words = train_insert_words.fit(train_insert_words.positives(list(pools)),
-                                       train_insert_words.negatives(data))
+        pos, neg = train_insert_words.positives(list(pools)), train_insert_words.negatives(data)
+        words = train_insert_words.fit(pos, neg)
+        text = train_insert_text.fit(pos, neg)
         if file is not None:
             file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(pickle.dumps((rows, words)))
+            file.write_bytes(pickle.dumps((rows, words, text)))
     coef, intercept = fit_monotone(rows, C=C, drop=drop, shrink=shrink)
     info = {"pools": list(pools), "C": C, "repeats": repeats, "seed": seed, "drop": list(drop),
             "foreign": foreign, "shrink": shrink,
             "rows": len(rows), "positives": sum(y for _, y in rows)}
-    return InsertModel(coef, intercept, words, info)
+    return InsertModel(coef, intercept, words, info, text)
 
 
 # ------------------------------------------------------------------------------ main
@@ -332,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--thresholds", nargs="+", type=float, default=None,
                         help="decision thresholds to score at (default: INSERT_THRESHOLD)")
     parser.add_argument("--cache", type=Path, default=None,
-                        help="with --lopo: a folder to keep each fold's training rows in")
+                        help="a folder to keep the training rows in (each fold's with --lopo)")
     parser.add_argument("--shrink", action=argparse.BooleanOptionalAction, default=SHRINK,
                         help="pull the rule weights towards one common weight")
     parser.add_argument("--foreign", type=int, default=MAX_FOREIGN,
@@ -342,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="with --lopo: write figures")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--words-out", type=Path, default=WORDS_OUT)
+    parser.add_argument("--text-out", type=Path, default=TEXT_OUT)
     args = parser.parse_args(argv)
     if not (args.data / "vader_nyt" / "dev.csv").is_file():
         print(f"error: no VADER NYT sentences under {args.data}", file=sys.stderr)
@@ -353,15 +359,16 @@ def main(argv: list[str] | None = None) -> int:
             args.thresholds = [INSERT_THRESHOLD]
         return lopo(args)
     model = fit_model(ALL_POOLS, args.data, args.seed, args.repeats, C=args.C, drop=args.drop,
-                      foreign=args.foreign, shrink=args.shrink)
+                      foreign=args.foreign, shrink=args.shrink, cache=args.cache)
     intercept, weights = model.words
     with open(args.words_out, "w", encoding="utf-8", newline="") as handle:
         handle.write("term\tcategory\tweight\n")
         handle.write(f"__intercept__\tintercept\t{intercept:.4f}\n")
         for term, weight in sorted(weights.items()):
             handle.write(f"{term}\tpromotional\t{weight:.4f}\n")
+    train_insert_text.write(args.text_out, *model.text)
     type(model)(model.coef, model.intercept, None, model.info).save(args.out)
-    print(f"wrote {args.out} and {args.words_out}")
+    print(f"wrote {args.out}, {args.words_out} and {args.text_out}")
     for name, c in sorted(model.coef.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {name:22s} {c:+.3f}")
     print(f"  {'intercept':22s} {model.intercept:+.3f}")

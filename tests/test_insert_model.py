@@ -13,7 +13,7 @@ from toolkit.insert_model import INSERT_FEATURES, MEASUREMENTS, InsertModel, loa
 from toolkit.inserts import INSERT_THRESHOLD, find_inserts, insert_features
 
 ROOT = Path(__file__).resolve().parents[1]
-BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 12))}
+BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 14))}
 
 TEXT = ("City council approves new budget for road repairs\n\n"
         "The city council voted 7-2 on Tuesday to approve a budget that sets aside money for "
@@ -38,21 +38,30 @@ def test_insert_model_shipped_file_is_readable_and_complete():
     # Every rule's weight keeps the sign its points carry.
     assert all(c >= 0 for f, c in model.coef.items() if f not in MEASUREMENTS)
     assert model.words is None  # the shipped word weights live in insert_words.tsv
+    assert model.text is None  # ... and the term weights in insert_text_model.tsv
 
 
 def test_insert_model_fitted_on_the_burned_pools_only():
-    """The two blind pools being written (heldout12, heldout13) were never fitted on."""
+    """The two blind pools being written (heldout14, heldout15) were never fitted on."""
     info = load_insert_model().info
     assert set(info["pools"]) == BURNED
-    script = (ROOT / "benchmarks" / "train_insert_words.py").read_text(encoding="utf-8")
-    assert "heldout12" not in script and "heldout13" not in script
+    for name in ("train_insert_words.py", "train_insert_text.py", "train_inserts.py"):
+        script = (ROOT / "benchmarks" / name).read_text(encoding="utf-8")
+        assert "heldout14" not in script and "heldout15" not in script
 
 
 def test_insert_model_round_trips(tmp_path):
     model = InsertModel({"marker": 1.5, "similarity": -0.5}, -2.0, (-1.0, {"shop": 2.0}),
-                        {"C": 0.05})
+                        {"C": 0.05}, (-2.0, {"now ships": 1.5}))
     again = InsertModel.load(model.save(tmp_path / "m.json"))
     assert again == model
+
+
+def test_insert_model_text_weights_replace_the_shipped_ones():
+    text = (-5.0, {"with nothing": 4.0, "nothing down": 4.0})
+    rows = insert_features(TEXT, model=InsertModel({}, 0.0, text=text))
+    assert rows[2]["promotional_text"] > 0
+    assert "promotional_text" not in rows[1]
 
 
 @pytest.mark.parametrize("data, message", [

@@ -11,7 +11,8 @@ pasted into pseudo-articles regrouped from the VADER NYT editorial sentences.
 
 An :class:`InsertModel` may also carry word weights for the ``promotional_wording`` rule (in
 place of ``models/insert_words.tsv``): that is how the leave-one-pool-out check scores a pool
-with a word model that never saw it.
+with a word model that never saw it; and term weights for the ``promotional_text`` rule (in
+place of ``models/insert_text_model.tsv``), for the same reason.
 """
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ INSERT_FEATURES = (
     "promotional_wording", "teaser_sentence", "newsroom_appeal", "urgency", "clickbait",
     "link_list", "headline_run", "lone_headline", "off_topic", "on_topic", "reporting",
     "first_person", "dilution", "length", "reader_voice", "block",
+    # the article's own words and names, and the word-pair text model (toolkit.insert_topic,
+    # toolkit.insert_text_model)
+    "promotional_text", "unshared_words", "shared_names",
     # measurements
     "similarity", "word_probability", "log_words",
 )
@@ -62,6 +66,9 @@ class InsertModel(JsonModelFile):
         ``models/insert_words.tsv``.
     info : mapping
         Free-form notes on how the model was fitted (pools, C, sizes).
+    text : tuple (intercept, mapping) or None
+        Term weights for the ``promotional_text`` rule, or None for the shipped
+        ``models/insert_text_model.tsv`` (:mod:`toolkit.insert_text_model`).
 
     Examples
     --------
@@ -76,6 +83,7 @@ class InsertModel(JsonModelFile):
     intercept: float
     words: tuple[float, Mapping[str, float]] | None = None
     info: Mapping[str, object] = field(default_factory=dict)
+    text: tuple[float, Mapping[str, float]] | None = None
 
     def decision(self, features: Mapping[str, float]) -> float:
         """``intercept + sum(coef[f] * x[f])`` over the features given."""
@@ -98,6 +106,8 @@ class InsertModel(JsonModelFile):
                 "info": dict(self.info)}
         if self.words is not None:
             data["words"] = {"intercept": self.words[0], "weights": dict(self.words[1])}
+        if self.text is not None:
+            data["text"] = {"intercept": self.text[0], "weights": dict(self.text[1])}
         return data
 
     @classmethod
@@ -106,10 +116,11 @@ class InsertModel(JsonModelFile):
         unknown = set(data["coef"]) - set(INSERT_FEATURES)
         if unknown:
             raise ValueError(f"insert model names unknown features: {sorted(unknown)}")
-        words = data.get("words")
+        words, text = data.get("words"), data.get("text")
         return cls({f: float(c) for f, c in data["coef"].items()}, float(data["intercept"]),
                    (float(words["intercept"]), dict(words["weights"])) if words else None,
-                   data.get("info", {}))
+                   data.get("info", {}),
+                   (float(text["intercept"]), dict(text["weights"])) if text else None)
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,17 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
 ``off_topic``
     TF-IDF cosine similarity to the rest of the article (scikit-learn): low similarity adds
     points, high similarity takes points away.
+``promotional_text``
+    A word and word-pair logistic model of promotional copy (:mod:`toolkit.insert_text_model`,
+    ``models/insert_text_model.tsv``, 4,000 term weights): its logit above 1 earns 0.5 a unit,
+    up to 3 points (scaled down past 80 words like the rest). It reads the phrasing of native
+    ads and product copy that uses no appeal word ("now ships to", "in small batches").
+``unshared_words`` and ``shared_names``
+    What the paragraph shares with the rest of the article (:mod:`toolkit.insert_topic`): at
+    most a fifth of six or more content words (Porter stems) found in another paragraph adds
+    points; naming someone or something another paragraph also names (a capitalised word
+    not opening a sentence) takes points away: a pasted block rarely names the article's
+    people and places.
 ``reporting``
     Negative: attribution ("said", "according to"), length and quotation, the signs of a
     news paragraph.
@@ -127,6 +138,8 @@ from .insert_signals import (
     _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _sentence_starts,
     _similarities, _starts_sentence, _teaser_like, _teaser_sentence)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
+from .insert_text_model import score_text, text_logit
+from .insert_topic import topic_overlap
 from .loading import Article, load_article
 from .spans import Span
 
@@ -188,7 +201,12 @@ INSERT_WEIGHTS: Mapping[str, float] = {
                                    # article and reads like some promotional wording
     "block": 1.0,                  # next to a paragraph with appeal evidence of its own
     "reader_voice": 0.5,           # share of the 'you'/imperative/wording points taken back
-}                                  # when the article itself speaks to the reader
+                                   # when the article itself speaks to the reader
+    "promotional_text": 0.5,       # per unit of the word-pair text model's logit above 1
+    "promotional_text_max": 3.0,
+    "unshared_words": 1.0,         # at most a fifth of 6+ content words found elsewhere
+    "shared_names": -1.0,          # names someone or something the article names elsewhere
+}
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
 _PROMO_FROM = 0.7  # word-model probability from which promotional wording earns points
@@ -198,6 +216,8 @@ _PROMO_SIM = _SIM_MID  # ... and only below this similarity to the article
 _TEASER_GATES = ((0.01, 0.1), (_SIM_LOW, 0.3))
 _VOICE_WORDS = 15  # an article's own sentences this long that say "you" make it a reader's column
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
+_TEXT_FROM = 1.0  # text-model logit from which promotional_text earns points
+_UNSHARED_SHARE, _UNSHARED_WORDS = 0.2, 6  # unshared_words: share at most, content words at least
 
 
 @dataclass(frozen=True)
@@ -661,7 +681,35 @@ def _score_blocks(text: str, ranges: list[tuple[int, int]], scores: list[_Score]
                 break
 
 
-def _rule_scores(article: Article, w: Mapping[str, float], words=None):
+def _score_topic_and_text(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
+                          w: Mapping[str, float], text_weights=None) -> None:
+    """Promotional phrasing by the word-pair model (:mod:`toolkit.insert_text_model`), and
+    what the paragraph shares with the rest of the article (:mod:`toolkit.insert_topic`)."""
+    pieces = [text[s:e] for s, e in ranges]
+    overlaps = topic_overlap(pieces, spans_at_most=_UNSHARED_SHARE)
+    for (start, end), piece, sc, overlap in zip(ranges, pieces, scores, overlaps):
+        masked = _mask_quotes(piece)
+        if text_logit(masked, weights=text_weights) > _TEXT_FROM:
+            model = score_text(masked, offset=start, weights=text_weights)
+            points = min(w["promotional_text_max"], w["promotional_text"] * (model.logit - _TEXT_FROM))
+            points *= min(1.0, _DILUTE_AFTER / sc.n_words) if sc.n_words else 1.0
+            terms = ", ".join(repr(text[a:b]) for a, b, _ in model.evidence)
+            sc.add("promotional_text", points, f"phrased like promotional copy (word-pair model "
+                   f"p={model.probability:.2f}; {terms})")
+            for a, b, weight in model.evidence:
+                sc.spans.append(_span(text, a, b, "promotional_text", weight))
+        if overlap.n_content >= _UNSHARED_WORDS and overlap.share <= _UNSHARED_SHARE:
+            sc.add("unshared_words", w["unshared_words"], f"shares {overlap.shared_content} of "
+                   f"{overlap.n_content} content words with the rest of the article")
+            for a, b in overlap.unshared:
+                sc.spans.append(_span(text, start + a, start + b, "off_topic", w["unshared_words"]))
+        if overlap.shared_names and sc.marker is None:
+            a, b = overlap.shared_names[0]
+            sc.add("shared_names", w["shared_names"], f"names {piece[a:b]!r}, as the article "
+                   f"does elsewhere")
+
+
+def _rule_scores(article: Article, w: Mapping[str, float], words=None, text_weights=None):
     """Every paragraph's rule points (the features), similarities and TF-IDF matrix."""
     text = article.text
     ranges = article.paragraphs
@@ -685,6 +733,7 @@ def _rule_scores(article: Article, w: Mapping[str, float], words=None):
     _score_reader_voice(text, ranges, scores, w, _RULE_POINTS)
     _score_headline_runs(text, ranges, scores, sims, w, headline)
     _score_blocks(text, ranges, scores, sims, w, _RULE_POINTS)
+    _score_topic_and_text(text, ranges, scores, w, text_weights)
     return scores, sims, matrix
 
 
@@ -699,7 +748,8 @@ def insert_features(source, *, weights: Mapping[str, float] | None = None,
     weights : mapping, optional
         Rule points in place of :data:`INSERT_WEIGHTS`.
     model : InsertModel, optional
-        Only its word weights are used (for the ``promotional_wording`` rule), when it has any.
+        Only its word and term weights are used (for the ``promotional_wording`` and
+        ``promotional_text`` rules), when it has any.
 
     Returns
     -------
@@ -718,7 +768,8 @@ def insert_features(source, *, weights: Mapping[str, float] | None = None,
     if not article.paragraphs:
         return []
     w = {**INSERT_WEIGHTS, **(weights or {})}
-    scores, sims, _ = _rule_scores(article, w, model.words if model is not None else None)
+    scores, sims, _ = _rule_scores(article, w, model.words if model is not None else None,
+                                   model.text if model is not None else None)
     return [_features(sc, sims[i]) for i, sc in enumerate(scores)]
 
 
@@ -751,7 +802,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         ``insert_social``, ``insert_advertising``, ``insert_product``, ``insert_campaign``,
         ``insert_newsroom``,
         ``insert_urgency``, ``insert_clickbait``, ``insert_link_list``,
-        ``insert_promotional_wording``;
+        ``insert_promotional_wording``, ``insert_promotional_text``, ``insert_off_topic``;
         the prefix keeps them apart from the cue categories of the same names). Only
         inserts carry spans. The headline is never an insert.
 
@@ -771,7 +822,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     if not ranges:
         return []
     headline = article.headline_paragraph
-    scores, sims, matrix = _rule_scores(article, w, model.words)
+    scores, sims, matrix = _rule_scores(article, w, model.words, model.text)
     features = [_features(sc, sims[i]) for i, sc in enumerate(scores)]
     decisions = [model.decision(f) for f in features]
 

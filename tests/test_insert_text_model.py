@@ -1,0 +1,46 @@
+"""Tests for toolkit.insert_text_model: the word-pair model of promotional copy."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.insert_text_model import load_text_weights, score_text
+
+
+def test_insert_text_model_shipped_file_is_readable():
+    intercept, weights = load_text_weights()
+    assert isinstance(intercept, float)
+    assert 1000 <= len(weights) <= 5000
+    assert any(" " in term for term in weights)  # word pairs as well as words
+    assert all(term == term.lower() for term in weights)
+
+
+def test_insert_text_model_pairs_count_once():
+    model = (0.0, {"now ships": 1.0, "ships": 0.5})
+    assert score_text("Now ships! Now ships.", weights=model).logit == pytest.approx(1.5)
+    # A pair spans punctuation, as scikit-learn's word pairs do.
+    assert score_text("now. ships", weights=model).logit == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("text, promotional", [
+    ("Organic cold brew concentrate in 32-ounce glass bottles, roasted in small batches and "
+     "available at select retailers.", True),
+    ("Sign up for our free newsletter and get the best stories in your inbox.", True),
+    ("The defense minister said on Tuesday that the talks would resume next month.", False),
+    ("Police said the suspect was arrested after a brief chase.", False),
+])
+def test_insert_text_model_reads_copy_and_news(text, promotional):
+    assert (score_text(text).probability > 0.5) is promotional
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="abc de'F.,\n", max_size=80), st.integers(0, 50))
+def test_insert_text_model_evidence_points_into_text(text, offset):
+    weights = (0.0, {"ab": 1.0, "ab cd": 2.0, "de": -1.0, "f'a": 0.5})
+    result = score_text(text, offset=offset, weights=weights)
+    assert len(result.evidence) <= 3
+    for a, b, weight in result.evidence:
+        piece = text[a - offset:b - offset].lower()
+        assert weight > 0 and piece[0].isalpha() and piece[-1].isalpha()
+        assert piece.replace("\n", " ").split()[0].strip(".,") in {"ab", "f'a"}

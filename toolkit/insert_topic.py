@@ -1,0 +1,162 @@
+"""What a paragraph shares with the rest of its article: content words and names.
+
+The insert detector's TF-IDF similarity (:mod:`toolkit.insert_signals`) weighs every word by
+its rarity in the article, so a pasted native ad that happens to repeat one rare word of the
+story ("clinic", "loan") looks on topic, and a one-line story sentence made of rare words looks
+off topic. Two plainer measurements, kept apart:
+
+- **content-word share**: of the paragraph's distinct content words (three letters or more,
+  not an English stop word, Porter-stemmed by NLTK so that "clinics" meets "clinic"), the share
+  that also occurs in some other paragraph of the article;
+- **names**: capitalised words that are not at the start of a sentence (nor English stop
+  words): those another paragraph also has (capitalised, anywhere), and those found nowhere
+  else. A pasted block rarely names the article's people and places.
+
+:func:`topic_overlap` measures every paragraph of an article at once.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["TopicOverlap", "topic_overlap"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# A capitalised word; it names something when it does not open a sentence or the paragraph.
+_CAPITAL = re.compile(r"\b[A-Z][a-zA-Z]+")
+_OPENERS = frozenset(".!?:;\"“‘'([—–-•")
+
+
+@dataclass(frozen=True)
+class TopicOverlap:
+    """What one paragraph shares with the rest of its article.
+
+    Attributes
+    ----------
+    n_content : int
+        Distinct content words (stems) in the paragraph.
+    shared_content : int
+        How many of them occur in another paragraph.
+    unshared : tuple of (int, int)
+        Offsets (within the paragraph) of the first occurrence of the first three content
+        words found nowhere else; empty when the share found elsewhere is above
+        ``spans_at_most``.
+    shared_names : tuple of (int, int)
+        Offsets of the paragraph's names that another paragraph also has, capitalised
+        (first occurrence of each).
+    new_names : int
+        Names found in no other paragraph.
+    """
+
+    n_content: int
+    shared_content: int
+    unshared: tuple[tuple[int, int], ...]
+    shared_names: tuple[tuple[int, int], ...]
+    new_names: int
+
+    @property
+    def share(self) -> float:
+        """Share of the content words found elsewhere (1.0 for a paragraph without any)."""
+        return self.shared_content / self.n_content if self.n_content else 1.0
+
+
+@lru_cache(maxsize=1)
+def _tools():
+    from nltk.stem.porter import PorterStemmer
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return PorterStemmer().stem, ENGLISH_STOP_WORDS
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word: str) -> str | None:
+    """The Porter stem of a lower-case content word, None for a stop word."""
+    stem, stop = _tools()
+    if len(word) < 3 or word in stop:
+        return None
+    return stem(word)
+
+
+def _content(text: str) -> set[str]:
+    """The paragraph's content-word stems."""
+    stems = {_stem(word) for word in set(_WORD.findall(text.lower().replace("’", "'")))}
+    stems.discard(None)
+    return stems
+
+
+def _first_spans(text: str, wanted: set[str], most: int = 3) -> tuple[tuple[int, int], ...]:
+    """Offsets of the first occurrence of the first ``most`` stems of ``wanted``."""
+    spans: dict[str, tuple[int, int]] = {}
+    for m in _WORD.finditer(text):
+        key = _stem(m.group().lower().replace("’", "'"))
+        if key in wanted and key not in spans:
+            spans[key] = m.span()
+            if len(spans) == most:
+                break
+    return tuple(spans.values())
+
+
+def _names(text: str) -> dict[str, tuple[int, int]]:
+    _, stop = _tools()
+    out: dict[str, tuple[int, int]] = {}
+    for m in _CAPITAL.finditer(text):
+        name = m.group()
+        if name in out or name.lower() in stop:
+            continue
+        k = m.start() - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] not in _OPENERS:
+            out[name] = m.span()
+    return out
+
+
+def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[TopicOverlap]:
+    """Measure every paragraph of an article against the others.
+
+    Parameters
+    ----------
+    texts : list of str
+        The article's paragraphs, in order (the headline included: what it names is part of
+        the article).
+    spans_at_most : float
+        The unshared words' offsets are found only for paragraphs whose share of content
+        words found elsewhere is at most this (finding them costs a second pass).
+
+    Returns
+    -------
+    list of TopicOverlap
+        One per paragraph. Offsets are within each paragraph. A text of one paragraph has
+        nothing to compare with: its row is all zero (share 1.0).
+
+    Examples
+    --------
+    >>> rows = topic_overlap(["Minister Belousov met Dong Jun in Moscow.",
+    ...                       "Belousov said the talks went well.",
+    ...                       "Our cold brew is roasted in small batches in Oakland."])
+    >>> rows[0].shared_names, rows[2].shared_names, rows[2].new_names
+    (((9, 17),), (), 1)
+    >>> round(rows[2].share, 2), rows[2].n_content
+    (0.0, 6)
+    """
+    if len(texts) < 2:  # nothing to compare with
+        return [TopicOverlap(0, 0, (), (), 0) for _ in texts]
+    contents = [_content(t) for t in texts]
+    names = [_names(t) for t in texts]
+    content_df = Counter(w for c in contents for w in c)
+    # A name counts as shared when another paragraph has the word capitalised anywhere,
+    # opening a sentence included ("Belousov said ...").
+    name_df = Counter(w for t in texts for w in set(_CAPITAL.findall(t)))
+    out = []
+    for text, c, ns in zip(texts, contents, names):
+        shared = sum(content_df[w] > 1 for w in c)
+        alone: tuple[tuple[int, int], ...] = ()
+        if shared < len(c) and shared <= spans_at_most * len(c):
+            alone = _first_spans(text, {w for w in c if content_df[w] == 1})
+        out.append(TopicOverlap(
+            n_content=len(c), shared_content=shared, unshared=alone,
+            shared_names=tuple(span for n, span in ns.items() if name_df[n] > 1),
+            new_names=sum(name_df[n] == 1 for n in ns)))
+    return out
