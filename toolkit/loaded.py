@@ -312,6 +312,7 @@ class LoadedWordModel:
         self.prior = (float(prior[0]), float(prior[1]))
         self.meta = dict(meta or {})
         self._cache: dict[str, np.ndarray] = {}
+        self._reset_table()
         self._w = np.array([self.coef[f] / self.scale[f] for f in FEATURES])
         self._b = self.intercept - float(sum(self.coef[f] * self.mean[f] / self.scale[f]
                                              for f in FEATURES))
@@ -379,20 +380,19 @@ class LoadedWordModel:
         normalise); the per-word flags are found only where they can be set (a word with a
         capital, a quotation mark two characters before, a cue). ``tests/test_loaded.py``
         checks the rows equal :meth:`features`' exactly."""
-        cache = self._cache
-        if len(cache) > _CACHE_SIZE:
-            cache.clear()
-        valence = vader().lexicon
-        statics = []
-        strong = 0
-        for *_, low in tokens:
-            static = cache.get(low)
-            if static is None:
-                static = cache[low] = _static_row(low, self.stems, self.prior)
-            statics.append(static)
-            if abs(valence.get(low, 0.0)) >= _STRONG_VALENCE:
-                strong += 1
-        rows = np.array(statics)                    # a copy: the cached rows stay as they are
+        # Each word type's static row is kept once, in a table that grows as words come
+        # (a word-type cache, reset past _CACHE_SIZE types), and a sentence's rows are one
+        # fancy-indexed copy of it: the same values, in the same (n, features) array, as
+        # stacking the rows one by one, for a fraction of the cost.
+        index = self._index
+        if len(index) > _CACHE_SIZE:
+            self._reset_table()
+            index = self._index
+        ids = [index.get(t[2]) for t in tokens]
+        if None in ids:
+            ids = [self._add_word(t[2]) if i is None else i for t, i in zip(tokens, ids)]
+        rows = self._table[ids]                     # a copy: the table stays as it is
+        strong = int(self._strong[ids].sum())
         rows[:, _AT["sentence_strong"]] = math.log1p(strong)
         rows[:, _AT["sentence_exclaims"]] = float(
             "!" in text[lo + tokens[0][0]:lo + tokens[-1][1] + 2])
@@ -400,6 +400,25 @@ class LoadedWordModel:
         for feature, marked in flags.items():
             rows[marked, _AT[feature]] = 1.0
         return rows
+
+    def _reset_table(self) -> None:
+        """Empty the word-type table behind :meth:`_rows`."""
+        self._index: dict[str, int] = {}
+        self._table = np.zeros((1024, len(FEATURES)))
+        self._strong = np.zeros(1024, dtype=np.int64)
+
+    def _add_word(self, low: str) -> int:
+        """Put ``low``'s static row (and whether its valence is strong) in the table."""
+        at = self._index.get(low)
+        if at is not None:                          # a word seen twice in the sentence
+            return at
+        at = self._index[low] = len(self._index)
+        if at == len(self._table):                  # full: double it, copying the rows
+            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+            self._strong = np.concatenate([self._strong, np.zeros_like(self._strong)])
+        self._table[at] = _static_row(low, self.stems, self.prior)
+        self._strong[at] = abs(vader().lexicon.get(low, 0.0)) >= _STRONG_VALENCE
+        return at
 
     def contributions(self, row: np.ndarray) -> dict[str, float]:
         """Each feature's share of one word's log-odds (they sum with the intercept)."""
