@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 import pandas as pd
 
@@ -149,7 +149,15 @@ class Analysis:
 
 
 def _count_words(text: str, words) -> int:
-    return sum(1 for s, e in words if WORD_RE.search(text, s, e))
+    """The tokens among ``words`` that hold a :data:`WORD_RE` word (an ASCII letter)."""
+    # Each token's answer read from a word-type cache, one C-level map instead of a regex
+    # call per token (the pattern has no anchors: searching the token alone is the same).
+    return sum(map(_is_word, [text[s:e] for s, e in words]))
+
+
+@lru_cache(maxsize=100_000)
+def _is_word(token: str) -> bool:
+    return WORD_RE.search(token) is not None
 
 
 def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None) -> list[Span]:

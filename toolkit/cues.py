@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from itertools import compress, count
 
 from .segmentation import Sentence, lower_words, segment, word_spans
 from .spans import Span
@@ -181,6 +182,21 @@ class CueLexicon:
             self.max_len = max(self.max_len, len(tokens))
 
     @cached_property
+    def _facts(self) -> dict[str, tuple[str, str, bool]]:
+        """The word-type cache of :meth:`_word_facts` (filled by :meth:`match`)."""
+        return {}
+
+    def _word_facts(self, word: str) -> tuple[str, str, bool]:
+        """``word`` lower-cased, its stem, and whether a term can start with it."""
+        facts = self._facts
+        if len(facts) > 100_000:
+            facts.clear()
+        low, stem = _lower_stem(word)
+        found = facts[word] = (low, stem, stem in self._longest or word in self._longest_exact
+                               or "-" in word)
+        return found
+
+    @cached_property
     def _prefixes(self) -> set[tuple[str, ...]]:
         """Every beginning, of two words or more, of the stemmed terms."""
         return {key[:n] for key in self._index for n in range(2, len(key) + 1)}
@@ -228,16 +244,18 @@ class CueLexicon:
             raw = [_norm(text[s:e]) for s, e in words]
         else:
             raw = [text[s:e] for s, e in words]
-        forms = list(map(_lower_stem, raw))
-        lowered = [low for low, _ in forms]
-        stems = [stem for _, stem in forms]
+        # Each word type's lower case, stem and whether it can start a match (a known first
+        # stem or exact first word, or a hyphen: a compound) come from one cache on the
+        # lexicon; words that cannot start a match are skipped as the scan would skip them.
+        facts = self._facts
+        forms = list(map(facts.get, raw))
+        if None in forms:
+            forms = [f or self._word_facts(w) for f, w in zip(forms, raw)]
+        lowered, stems, can_start = zip(*forms)
         out: list[Span] = []
         n_words = len(words)
-        # Only these words can start a match: a known first stem or exact first word, or a
-        # hyphen (a compound); the others are skipped as the scan would skip them.
         first, first_exact = self._longest, self._longest_exact
-        starts = [i for i, (stem, word) in enumerate(zip(stems, raw))
-                  if stem in first or word in first_exact or "-" in word]
+        starts = list(compress(count(), can_start))
         resume = 0                          # the word after the last match
         for i in starts:
             if i < resume:

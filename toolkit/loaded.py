@@ -392,20 +392,25 @@ class LoadedWordModel:
         if None in ids:
             ids = [self._add_word(t[2]) if i is None else i for t, i in zip(tokens, ids)]
         rows = self._table[ids]                     # a copy: the table stays as it is
-        strong = int(self._strong[ids].sum())
+        strong = sum(map(self._strong.__getitem__, ids))
         rows[:, _AT["sentence_strong"]] = math.log1p(strong)
         rows[:, _AT["sentence_exclaims"]] = float(
             "!" in text[lo + tokens[0][0]:lo + tokens[-1][1] + 2])
         flags = _fast_flags(text, lo, piece, tokens, cues)
-        for feature, marked in flags.items():
-            rows[marked, _AT[feature]] = 1.0
+        if flags:                                   # every flag set in one assignment
+            at_rows: list[int] = []
+            at_columns: list[int] = []
+            for feature, marked in flags.items():
+                at_rows += marked
+                at_columns += [_AT[feature]] * len(marked)
+            rows[at_rows, at_columns] = 1.0
         return rows
 
     def _reset_table(self) -> None:
         """Empty the word-type table behind :meth:`_rows`."""
         self._index: dict[str, int] = {}
         self._table = np.zeros((1024, len(FEATURES)))
-        self._strong = np.zeros(1024, dtype=np.int64)
+        self._strong: list[int] = []                # 1 for a word of strong valence
 
     def _add_word(self, low: str) -> int:
         """Put ``low``'s static row (and whether its valence is strong) in the table."""
@@ -415,9 +420,8 @@ class LoadedWordModel:
         at = self._index[low] = len(self._index)
         if at == len(self._table):                  # full: double it, copying the rows
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-            self._strong = np.concatenate([self._strong, np.zeros_like(self._strong)])
         self._table[at] = _static_row(low, self.stems, self.prior)
-        self._strong[at] = abs(vader().lexicon.get(low, 0.0)) >= _STRONG_VALENCE
+        self._strong.append(int(abs(vader().lexicon.get(low, 0.0)) >= _STRONG_VALENCE))
         return at
 
     def contributions(self, row: np.ndarray) -> dict[str, float]:

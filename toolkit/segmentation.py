@@ -164,11 +164,13 @@ _DOUBLE_QUOTES = re.compile(r"``|'{2}|\"")
 
 
 def _gate(needs: tuple[str, ...] | None):
-    """A test for "the text holds one of ``needs``": the search of one compiled alternation
-    (the same answer as testing each string with ``in``, in one call instead of a loop)."""
+    """A test for "the text holds one of ``needs``": ``lambda text: n1 in text or n2 in
+    text ...``, made once per pattern from the literals of :data:`_NEEDS` (a chain of
+    C-level substring tests costs less per sentence than a loop over ``needs`` or a regex
+    search, and gives the same answer)."""
     if needs is None:
         return None
-    return re.compile("|".join(re.escape(n) for n in needs)).search
+    return eval("lambda text: " + " or ".join(f"{n!r} in text" for n in needs))  # noqa: S307
 
 
 _LINE_BREAK = re.compile(r"\n\s*")
