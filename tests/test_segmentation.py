@@ -107,3 +107,30 @@ def test_segmentation_gated_tokenizer_knows_every_nltk_pattern():
              *tokenizer._middle]
     assert [p.pattern for p, _, needs in steps if needs is None] == [r"\s+"]
     assert all(needs is not None for _, needs in tokenizer._contractions)
+
+
+def test_segmentation_contraction_gate_knows_every_case_variant():
+    """Every character that the contraction patterns' case-insensitive matching takes for
+    one of their letters lower-cases to that letter, or is one of _ODD_CASES (whose texts
+    run every contraction pattern)."""
+    import re
+    import sys
+
+    from toolkit.segmentation import _NEEDS_LOWER, _ODD_CASES
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    letters = {c for word in _NEEDS_LOWER.values() for c in word if c.isalpha()}
+    for letter in sorted(letters):
+        for found in re.findall(f"(?i){letter}", every):
+            assert found.lower() == letter or found in _ODD_CASES, (letter, hex(ord(found)))
+
+
+@pytest.mark.parametrize("text", ["“We gonna win,” he said.", "I CANNOT — ok.",
+                                  "“gım me” lemme", "ſo 'tiſ ’twas",
+                                  "Gİmme é wanna go", "more'n é d'ye"])
+def test_segmentation_gated_tokenizer_equals_nltk_on_unicode_contractions(text):
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from toolkit.segmentation import _word_tokenizer
+
+    assert _word_tokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)
