@@ -211,3 +211,28 @@ def test_loaded_cli_trains_on_own_csv(tmp_path, capsys):
     assert model.meta["data"] == [str(csv)]
     assert main(["train-loaded", "--csv", str(tmp_path / "none.csv")]) == 1
     assert "none.csv" in capsys.readouterr().err
+
+
+def test_loaded_threads_sharing_a_model_get_the_same_probabilities(sample_path):
+    """The word-type table behind the rows is filled safely when threads share a model."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from toolkit.loaded import LoadedWordModel, load_loaded_model
+    from toolkit.segmentation import segment
+
+    bundled = load_loaded_model()
+    if bundled is None:
+        pytest.skip("no bundled loaded-word model")
+    text = sample_path.read_text(encoding="utf-8")
+    sentences = segment(text)
+    expected = [bundled.probabilities(text, s) for s in sentences]
+    model = LoadedWordModel.from_dict(bundled.to_dict())       # an empty table
+
+    def score(offset: int) -> list:
+        order = sentences[offset:] + sentences[:offset]
+        found = {s: model.probabilities(text, s) for s in order}
+        return [found[s] for s in sentences]
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(score, range(0, 40, 10)))
+    assert all(result == expected for result in results)

@@ -33,6 +33,7 @@ import json
 import logging
 import math
 import re
+import threading
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -281,6 +282,24 @@ def _fast_flags(text: str, lo: int, piece: str, tokens: tuple[tuple[int, int, st
 
 
 # --------------------------------------------------------------------------- model
+class _WordTable:
+    """Each word type's static feature row, kept once for :meth:`LoadedWordModel._rows`
+    (a word-type cache, replaced by an empty one past ``_CACHE_SIZE`` types): ``index``
+    maps a lower-cased word to its row of ``table``; ``strong[i]`` is 1 when that word's
+    VADER valence is strong."""
+
+    __slots__ = ("index", "table", "strong")
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.table = np.zeros((1024, len(FEATURES)))
+        self.strong: list[int] = []
+
+
+#: Held while a word is added to a model's table (threads may share a model).
+_TABLE_LOCK = threading.Lock()
+
+
 class LoadedWordModel:
     """A logistic regression over word features, read from its JSON weights.
 
@@ -312,7 +331,7 @@ class LoadedWordModel:
         self.prior = (float(prior[0]), float(prior[1]))
         self.meta = dict(meta or {})
         self._cache: dict[str, np.ndarray] = {}
-        self._reset_table()
+        self._words = _WordTable()
         self._w = np.array([self.coef[f] / self.scale[f] for f in FEATURES])
         self._b = self.intercept - float(sum(self.coef[f] * self.mean[f] / self.scale[f]
                                              for f in FEATURES))
@@ -384,15 +403,16 @@ class LoadedWordModel:
         # (a word-type cache, reset past _CACHE_SIZE types), and a sentence's rows are one
         # fancy-indexed copy of it: the same values, in the same (n, features) array, as
         # stacking the rows one by one, for a fraction of the cost.
-        index = self._index
-        if len(index) > _CACHE_SIZE:
-            self._reset_table()
-            index = self._index
+        words = self._words
+        if len(words.index) > _CACHE_SIZE:
+            words = self._words = _WordTable()
+        index = words.index
         ids = [index.get(t[2]) for t in tokens]
         if None in ids:
-            ids = [self._add_word(t[2]) if i is None else i for t, i in zip(tokens, ids)]
-        rows = self._table[ids]                     # a copy: the table stays as it is
-        strong = sum(map(self._strong.__getitem__, ids))
+            ids = [self._add_word(words, t[2]) if i is None else i
+                   for t, i in zip(tokens, ids)]
+        rows = words.table[ids]                     # a copy: the table stays as it is
+        strong = sum(map(words.strong.__getitem__, ids))
         rows[:, _AT["sentence_strong"]] = math.log1p(strong)
         rows[:, _AT["sentence_exclaims"]] = float(
             "!" in text[lo + tokens[0][0]:lo + tokens[-1][1] + 2])
@@ -406,22 +426,25 @@ class LoadedWordModel:
             rows[at_rows, at_columns] = 1.0
         return rows
 
-    def _reset_table(self) -> None:
-        """Empty the word-type table behind :meth:`_rows`."""
-        self._index: dict[str, int] = {}
-        self._table = np.zeros((1024, len(FEATURES)))
-        self._strong: list[int] = []                # 1 for a word of strong valence
+    def _add_word(self, words: "_WordTable", low: str) -> int:
+        """Put ``low``'s static row (and whether its valence is strong) in ``words``.
 
-    def _add_word(self, low: str) -> int:
-        """Put ``low``'s static row (and whether its valence is strong) in the table."""
-        at = self._index.get(low)
-        if at is not None:                          # a word seen twice in the sentence
+        The row is written before the word's entry, and a full table is replaced by a
+        larger copy, so a reader finds the row of every entry it reads; the lock keeps two
+        threads from taking the same place."""
+        with _TABLE_LOCK:
+            at = words.index.get(low)
+            if at is not None:                      # seen twice in the sentence, or added
+                return at                           # by another thread meanwhile
+            at = len(words.strong)
+            table = words.table
+            if at == len(table):                    # full: double it, copying the rows
+                table = np.concatenate([table, np.zeros_like(table)])
+            table[at] = _static_row(low, self.stems, self.prior)
+            words.table = table
+            words.strong.append(int(abs(vader().lexicon.get(low, 0.0)) >= _STRONG_VALENCE))
+            words.index[low] = at
             return at
-        at = self._index[low] = len(self._index)
-        if at == len(self._table):                  # full: double it, copying the rows
-            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        self._table[at] = _static_row(low, self.stems, self.prior)
-        self._strong.append(int(abs(vader().lexicon.get(low, 0.0)) >= _STRONG_VALENCE))
         return at
 
     def contributions(self, row: np.ndarray) -> dict[str, float]:
