@@ -4,6 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: the first example of a property test may load a lexicon or a model
+# (seconds on a busy CI machine), and speed is measured by the benchmarks, not by timed tests.
+settings.register_profile("toolkit", deadline=None)
+settings.load_profile("toolkit")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "moscow-beijing-military-ties.txt"

@@ -1290,11 +1290,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                 found.verb_start, found.verb_end))
             if found.speaker:
                 previous = (last.paragraph, found, last.end)
+    folded: dict[int, str] = {}
     for g in unattributed:
         # A lede quote that the body repeats with its speaker ('"I didn't agree with their
         # ideology. ..."' at the top, then '"I didn't agree with their ideology," Khweis
         # said'): the same words, the same speaker.
-        k = _repeated(text, groups, g, quote_of_group, quotes)
+        k = _repeated(text, groups, g, quote_of_group, quotes, folded)
         if k is not None:
             echoes[quote_of_group[g]] = k
     for k, g in echoes.items():
@@ -1325,21 +1326,30 @@ def _echo(text: str, groups: list[list[_Segment]], g: int) -> int | None:
     return None
 
 
+_REPEAT_WINDOW = 40     # quotes looked at either side: a lede quote's repeat is in its article
+
+
 def _repeated(text: str, groups: list[list[_Segment]], g: int, quote_of_group: dict[int, int],
-              quotes: list[Quote]) -> int | None:
+              quotes: list[Quote], folded: dict[int, str]) -> int | None:
     """The group of an attributed quote whose words the quote ``groups[g]`` repeats, or
     which repeats them (one holding the other, six words or more, and elsewhere in the text:
-    not a quote nested in the other)."""
-    phrase = _fold(" ".join(text[s.start:s.end] for s in groups[g]))
+    not a quote nested in the other), among the :data:`_REPEAT_WINDOW` quotes either side (so
+    that a long text stays linear). ``folded`` caches each group's folded words."""
+    def fold(k: int) -> str:
+        if k not in folded:
+            folded[k] = _fold(" ".join(text[s.start:s.end] for s in groups[k]))
+        return folded[k]
+
+    phrase = fold(g)
     lo, hi = groups[g][0].start, groups[g][-1].end
-    for k, other in enumerate(groups):
+    for k in range(max(0, g - _REPEAT_WINDOW), min(len(groups), g + _REPEAT_WINDOW + 1)):
         if k == g or k not in quote_of_group or not quotes[quote_of_group[k]].speaker:
             continue
+        other = groups[k]
         if other[0].start < hi and lo < other[-1].end:
             continue
-        body = _fold(" ".join(text[s.start:s.end] for s in other))
-        shorter, longer = sorted((phrase, body), key=len)
-        if len(shorter.split()) >= 6 and re.search(
+        shorter, longer = sorted((phrase, fold(k)), key=len)
+        if len(shorter.split()) >= 6 and shorter in longer and re.search(
                 r"(?<!\w)" + re.escape(shorter) + r"(?!\w)", longer):
             return k
     return None
