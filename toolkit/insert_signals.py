@@ -9,8 +9,10 @@ article. Nothing here gives points; the names are private to the package.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import repeat
+from collections import Counter
+from functools import lru_cache, reduce
+from itertools import filterfalse, repeat
+from operator import add
 
 WORD_MODEL_FILE = "insert_words.tsv"  # in toolkit/models/, with LICENSE-insert_words.md
 
@@ -536,23 +538,21 @@ def _tfidf_matrix(texts: list[str]):
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     vocabulary: dict[str, int] = {}
-    docs: list[dict[int, int]] = []
+    docs: list[list[tuple[int, int]]] = []  # per text, (term, count) by term number
     for text in texts:
-        counts: dict[int, int] = {}
-        for word in _SIM_TOKEN.findall(text.lower()):
-            if word not in ENGLISH_STOP_WORDS:
-                j = vocabulary.setdefault(word, len(vocabulary))
-                counts[j] = counts.get(j, 0) + 1
-        docs.append(counts)
+        words = filterfalse(ENGLISH_STOP_WORDS.__contains__, _SIM_TOKEN.findall(text.lower()))
+        # Counter counts in C; len(vocabulary) is read before each word is added, as before.
+        counts = Counter([vocabulary.setdefault(word, len(vocabulary)) for word in words])
+        docs.append(sorted(counts.items()))
     if not vocabulary:
         return None
-    rank = np.empty(len(vocabulary), dtype=np.int32)
-    for new, (_, old) in enumerate(sorted(vocabulary.items())):
-        rank[old] = new
-    first_seen = [j for counts in docs for j in sorted(counts)]
-    indices = rank[np.asarray(first_seen, dtype=np.int32)]
+    terms = list(vocabulary)  # in order of their numbers
+    rank = np.empty(len(terms), dtype=np.int32)
+    rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms),
+                                                                       dtype=np.int32)
+    indices = rank[np.asarray([j for row in docs for j, _ in row], dtype=np.int32)]
     indptr = np.cumsum([0, *map(len, docs)]).astype(np.int32)
-    data = np.asarray([counts[j] for counts in docs for j in sorted(counts)], dtype=np.float64)
+    data = np.asarray([n for row in docs for _, n in row], dtype=np.float64)
     df = np.bincount(indices, minlength=len(vocabulary)).astype(np.float64) + 1.0
     idf = np.full_like(df, fill_value=len(texts) + 1)
     idf /= df
@@ -561,12 +561,14 @@ def _tfidf_matrix(texts: list[str]):
     np.log(data, out=data)
     data += 1.0
     data *= idf[indices]
-    for lo, hi in zip(indptr[:-1], indptr[1:]):
-        square = 0.0
-        for value in data[lo:hi].tolist():      # summed in order, as scikit-learn sums them
-            square += value * value
-        if square:
-            data[lo:hi] /= math.sqrt(square)
+    # Each row's squares summed in order, as scikit-learn sums them (reduce adds one by one;
+    # numpy's sums would pair them), then every entry divided by its row's norm (1 where the
+    # row is empty or zero, which leaves it as it is).
+    squares = (data * data).tolist()
+    bounds = indptr.tolist()
+    norms = [math.sqrt(reduce(add, squares[lo:hi], 0.0)) or 1.0
+             for lo, hi in zip(bounds[:-1], bounds[1:])]
+    data /= np.repeat(np.asarray(norms), np.diff(indptr))
     return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(vocabulary)))
 
 
