@@ -35,23 +35,10 @@ C = 0.5
 
 def fit(pos: list[str], neg: list[str], *, C: float = C,
         keep: int = KEEP) -> tuple[float, dict[str, float]]:
-    """The intercept and the ``keep`` largest term weights of the model fitted on the texts."""
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    sys.path.insert(0, str(HERE.parent))
-    from toolkit.insert_text_model import TOKEN_PATTERN
-
-    vectorizer = CountVectorizer(binary=True, lowercase=True, token_pattern=TOKEN_PATTERN,
-                                 ngram_range=(1, 2), min_df=2)
-    x = vectorizer.fit_transform(pos + neg)
-    y = [1] * len(pos) + [0] * len(neg)
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
-    model.fit(x, y)
-    weights = sorted(zip(vectorizer.get_feature_names_out(), model.coef_[0]),
-                     key=lambda item: -abs(item[1]))[:keep]
-    return (round(float(model.intercept_[0]), 4),
-            {term: round(float(weight), 4) for term, weight in weights})
+    """The intercept and the ``keep`` largest word and word-pair weights of the model fitted
+    on the texts: the word model's fit (same tokens as ``toolkit.insert_text_model``) over
+    word pairs too."""
+    return train_insert_words.fit(pos, neg, C=C, keep=keep, ngram_range=(1, 2), max_iter=3000)
 
 
 def write(path: Path, intercept: float, weights: dict[str, float]) -> None:
@@ -74,10 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     neg = train_insert_words.negatives(args.data)
     intercept, weights = fit(pos, neg, C=args.C, keep=args.keep)
     write(args.out, intercept, weights)
-    print(f"{len(pos)} promotional texts, {len(neg)} news sentences; kept {len(weights)} "
-          f"terms; wrote {args.out}")
-    top = sorted(weights.items(), key=lambda item: -item[1])[:25]
-    print("most promotional:", ", ".join(f"{t} {w:.2f}" for t, w in top))
+    train_insert_words.report(pos, neg, weights, args.out, unit="terms")
     return 0
 
 

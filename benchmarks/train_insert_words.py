@@ -56,17 +56,19 @@ def negatives(data: Path, sets=NEGATIVE_SETS) -> list[str]:
     return sorted(texts)
 
 
-def fit(pos: list[str], neg: list[str], *, C: float = 0.5,
-        keep: int = KEEP) -> tuple[float, dict[str, float]]:
-    """The intercept and the ``keep`` largest word weights of the model fitted on the texts."""
+def fit(pos: list[str], neg: list[str], *, C: float = 0.5, keep: int = KEEP,
+        ngram_range: tuple[int, int] = (1, 1), max_iter: int = 2000
+        ) -> tuple[float, dict[str, float]]:
+    """The intercept and the ``keep`` largest term weights of the model fitted on the texts
+    (words, or words and word pairs with ``ngram_range=(1, 2)``)."""
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = CountVectorizer(binary=True, lowercase=True, token_pattern=TOKEN_PATTERN,
-                                 min_df=2)
+                                 ngram_range=ngram_range, min_df=2)
     x = vectorizer.fit_transform(pos + neg)
     y = [1] * len(pos) + [0] * len(neg)
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=max_iter)
     model.fit(x, y)
     weights = sorted(zip(vectorizer.get_feature_names_out(), model.coef_[0]),
                      key=lambda item: -abs(item[1]))[:keep]
@@ -92,11 +94,17 @@ def main(argv: list[str] | None = None) -> int:
         handle.write(f"__intercept__\tintercept\t{intercept:.4f}\n")
         for term, weight in sorted(weights.items()):
             handle.write(f"{term}\tpromotional\t{weight:.4f}\n")
+    report(pos, neg, weights, args.out, unit="words")
+    return 0
+
+
+def report(pos: list[str], neg: list[str], weights: dict[str, float], out: Path, *,
+           unit: str) -> None:
+    """Print what a fit learned from: the texts, the terms kept, the most promotional ones."""
     print(f"{len(pos)} promotional texts, {len(neg)} news sentences; kept {len(weights)} "
-          f"words; wrote {args.out}")
+          f"{unit}; wrote {out}")
     top = sorted(weights.items(), key=lambda item: -item[1])[:25]
     print("most promotional:", ", ".join(f"{t} {w:.2f}" for t, w in top))
-    return 0
 
 
 if __name__ == "__main__":
