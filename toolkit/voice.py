@@ -1311,16 +1311,26 @@ def _fold(words: str) -> str:
     return re.sub(r"\s+", " ", words.replace("’", "'").replace("‘", "'")).strip(" ,.;:!?").lower()
 
 
+def _group_words(text: str, group: list[_Segment]) -> str:
+    """A quote's words, folded (:func:`_fold`), its pieces joined."""
+    return _fold(" ".join(text[s.start:s.end] for s in group))
+
+
+def _words_pattern(phrase: str) -> re.Pattern:
+    """Finds ``phrase`` as whole words."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+
+
 def _echo(text: str, groups: list[list[_Segment]], g: int) -> int | None:
     """The index of a longer quote that contains the words of the short quote ``groups[g]``."""
-    phrase = _fold(" ".join(text[s.start:s.end] for s in groups[g]))
+    phrase = _group_words(text, groups[g])
     if len(phrase) < 4:
         return None
-    pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+    pattern = _words_pattern(phrase)
     for k, other in enumerate(groups):
         if k == g:
             continue
-        body = _fold(" ".join(text[s.start:s.end] for s in other))
+        body = _group_words(text, other)
         if len(body.split()) >= 4 and pattern.search(body):
             return k
     return None
@@ -1337,7 +1347,7 @@ def _repeated(text: str, groups: list[list[_Segment]], g: int, quote_of_group: d
     that a long text stays linear). ``folded`` caches each group's folded words."""
     def fold(k: int) -> str:
         if k not in folded:
-            folded[k] = _fold(" ".join(text[s.start:s.end] for s in groups[k]))
+            folded[k] = _group_words(text, groups[k])
         return folded[k]
 
     phrase = fold(g)
@@ -1349,8 +1359,8 @@ def _repeated(text: str, groups: list[list[_Segment]], g: int, quote_of_group: d
         if other[0].start < hi and lo < other[-1].end:
             continue
         shorter, longer = sorted((phrase, fold(k)), key=len)
-        if len(shorter.split()) >= 6 and shorter in longer and re.search(
-                r"(?<!\w)" + re.escape(shorter) + r"(?!\w)", longer):
+        if (len(shorter.split()) >= 6 and shorter in longer
+                and _words_pattern(shorter).search(longer)):
             return k
     return None
 
