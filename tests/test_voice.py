@@ -302,6 +302,20 @@ ATTRIBUTION_CASES = [
     ('Few noticed Ann Roe\'s Harvest speech, in which she told the crowd that "we are '
      'winning," according to the Post.',
      [("we are winning,", "Ann Roe", "told")]),
+    # a verb form after a determiner is a noun: "says the claim is" (the subject says)
+    ('Tom Reed, 58, denies the charge and says the claim is "a lie".',
+     [("a lie", "Tom Reed", "says")]),
+    # an emphatic reflexive or adverb between subject and verb
+    ('Lund herself conceded that "the numbers are bad."',
+     [("the numbers are bad.", "Lund", "conceded")]),
+    ('Paul Dunn read the book.\nHe nonetheless concludes that "it is a fine work."',
+     [("it is a fine work.", "Paul Dunn", "concludes")]),
+    # a time phrase opening the sentence is not part of the name
+    ('This week Reyes tweeted his reply: "Nobody asked me."',
+     [("Nobody asked me.", "Reyes", "tweeted")]),
+    # two titles joined by "and" before the name
+    ('"We won," noted ACME founder and Executive Vice President Ann M. Roe.',
+     [("We won,", "Ann M. Roe", "noted")]),
 ]
 
 

@@ -184,7 +184,7 @@ _SKIP_BEFORE_VERB = frozenset("""
 also later then has have had was is were are previously further again once reportedly
 recently earlier simply however had would will could did does do not never just first
 finally repeatedly publicly privately separately heard overheard seen caught filmed
-recorded
+recorded nonetheless nevertheless too himself herself themselves itself
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
@@ -460,6 +460,9 @@ class _Token(NamedTuple):
 
 _new_token = partial(tuple.__new__, _Token)    # _Token._make without its Python call
 _CAP = attrgetter("cap")
+_VERB = attrgetter("verb")
+#: Words after which a verb form is a noun ("the claim", "his report", "a quote").
+_NOUN_MARKERS = frozenset("the a an his her its their our my your this these those".split())
 
 
 def _low(word: str) -> str:
@@ -522,6 +525,9 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
             dropped.add(k)
     if dropped:
         out = [t for k, t in enumerate(out) if k not in dropped]
+    for k in compress(count(), map(_VERB, out)):
+        if k and out[k - 1].low in _NOUN_MARKERS:
+            out[k] = out[k]._replace(verb=False)        # "says the claim is": a noun
     return out
 
 
@@ -623,8 +629,11 @@ def _name_of(chunk: list[_Token]) -> list[_Token] | None:
     if chunk[-1] is not run[-1]:
         return None                                    # "the Chinese defense minister"
     before = chunk[:at]
-    described = (before and before[-1].low.rstrip(".") in _TITLES
-                 and not any(t.low in _PREPOSITIONS for t in before))
+    described = (before and (before[-1].low.rstrip(".") in _TITLES or (
+        # "SAF founder and Executive Vice President Alan M. Gottlieb"
+        len(before) >= 2 and before[-1].low == "and"
+        and before[-2].low.rstrip(".") in _TITLES and run[0].low.rstrip(".") in _TITLES))
+        and not any(t.low in _PREPOSITIONS for t in before))
     if not described and any(t.text[0].islower() and t.low not in _DETERMINERS
                              and t.low.rstrip(".") not in _TITLES for t in before):
         return None         # "a spokesman for the Ministry"; but "attorney and child advocate
@@ -697,6 +706,7 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
         if (len(chunk) > 1 and chunk[0].text[0].isupper() and chunk[1].low in _DETERMINERS
                 and (chunk[0].low in _INTRO or chunk[0].low.endswith("ly"))):
             chunk = chunk[1:]                          # "Recently the group declared"
+        chunk = _past_time(chunk)                      # "This week Collins tweeted"
         stop = tokens[j] if j >= 0 else None
         if chunk and stop is not None and stop.low in _RELATIVE and not (adjacent and not chunks):
             # "Smith, who heads the agency, said": skip the relative clause (but "which
@@ -737,12 +747,33 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
     return chunks[0], chunks[1:]
 
 
+_TIME_WORDS = frozenset("""week weekend month year morning afternoon evening night today
+yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december""".split())
+_TIME_LEADS = frozenset("this last next earlier later late early on in".split())
+
+
+def _past_time(chunk: list[_Token]) -> list[_Token]:
+    """A noun phrase without the time phrase that opens it: "This week Collins" -> "Collins",
+    "Monday Smith" -> "Smith"."""
+    i = max((k for k, t in enumerate(chunk[:3]) if t.low in _TIME_WORDS), default=None)
+    if (i is not None and i + 1 < len(chunk) and chunk[i + 1].low not in _TIME_WORDS
+            and all(t.low in _TIME_LEADS for t in chunk[:i])):
+        return chunk[i + 1:]
+    return chunk
+
+
 def _name_follows(tokens: list[_Token], k: int) -> bool:
     """Whether lower-case words from ``tokens[k]`` lead to a title and then a capitalised
     word ("child advocate Elizabeth Yore"), not the end of the phrase ("theologian,")."""
-    for j in range(k, min(len(tokens), k + 4)):
+    for j in range(k, min(len(tokens), k + 6)):
+        if tokens[j].low.rstrip(".") in _TITLES:
+            continue
         if tokens[j].cap:
-            return j > k and tokens[j - 1].low in _TITLES
+            # "child advocate Elizabeth Yore", "Executive Vice President Alan Gottlieb"
+            if j > k and tokens[j - 1].low.rstrip(".") in _TITLES:
+                return True
+            continue
         if not (tokens[j].text[0].islower() and _np_token(tokens[j])):
             return False
     return False
