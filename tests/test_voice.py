@@ -316,6 +316,17 @@ ATTRIBUTION_CASES = [
     # two titles joined by "and" before the name
     ('"We won," noted ACME founder and Executive Vice President Ann M. Roe.',
      [("We won,", "Ann M. Roe", "noted")]),
+    # "the company", "the group": the organisation that spoke last, or whose name ends in
+    # the noun; a company the article never names stays a description
+    ('Burgerama told Fox News it would help the police.\n"We were shocked," the company said.',
+     [("We were shocked,", "Burgerama", "said")]),
+    ('Critics were loud, and the Lakeside Residents Association seemed unmoved.\n'
+     '"We will go on," the group wrote.',
+     [("We will go on,", "Lakeside Residents Association", "wrote")]),
+    ('The Daily Tribune reported the story first.\nThe paper noted that "nobody was told."',
+     [("nobody was told.", "The Daily Tribune", "noted")]),
+    ('Paul Mercer spoke for the union.\nThe company insisted its offer was "fair."',
+     [("fair.", "The company", "insisted")]),
 ]
 
 

@@ -53,7 +53,7 @@ from operator import attrgetter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from .entities import is_place
+from .entities import _given_names, is_place
 from .loading import _trim
 from .segmentation import NEWS_ABBREVIATIONS, WORD_RE
 from .spans import Span
@@ -1307,6 +1307,13 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                 if pronoun in {"he", "she"} and found.speaker.lower() != pronoun:
                     chain = (pronoun, found.speaker, at)
             found.speaker = _normalise(found.speaker, at, names)
+            if (found.speaker and found.speaker[:4].lower() == "the "
+                    and found.speaker[4:].islower()
+                    and _low(found.speaker.rsplit(None, 1)[-1]) in _ORG_NOUNS):
+                # "Whataburger told Fox News ... "...," the company said": the body named
+                if timeline is None:
+                    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+                found.speaker = _organisation_named(found.speaker, at, timeline)
         start, end = first.start, last.end
         quote_of_group[g] = len(quotes)
         if echo is not None:
@@ -1918,6 +1925,63 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     mention = _first(timeline.latest(timeline.mentions, timeline.mention_pos, at,
                                      lambda item: fits(item[1])))
     return mention[1] if mention else pronoun
+
+
+#: Nouns that describe an organisation the article has named ("the company said").
+_ORG_NOUNS = frozenset("""company firm group organization organisation agency association
+union network newspaper paper outlet broadcaster magazine charity campaign committee council
+coalition alliance foundation institute ministry bureau commission""".split())
+#: Last words of the names of news outlets, for "the paper" and "the newspaper".
+_PRESS_WORDS = frozenset("""times post journal news herald guardian telegraph tribune chronicle
+gazette mail express independent review-journal dispatch examiner observer star sun globe
+inquirer register bulletin standard beacon caller record reporter""".split())
+_ORG_SUFFIXES = frozenset("inc inc. llc corp corp. co. ltd ltd. plc".split())
+_ORG_WINDOW = 1500      # how far back (characters) a description looks for the body it names
+
+
+def _organisation(name: str, names: _NameIndex) -> bool:
+    """Could ``name`` be an organisation? It carries an organisation word ("Correspondents'
+    Association", "Acme LLC"), or nothing marks it as a person or a place: no common first
+    name, no title in the article, not the last word of a longer name."""
+    words = name.split()
+    if not _is_name((name, 0, 0)) or any(w[:1].islower() and w not in _PARTICLES | {"of"}
+                                         for w in words):
+        return False                                    # "The aides", "Elsewhere in the"
+    lows = [_low(w).strip(",") for w in words]
+    if any(w in _ORG_WORDS or w in _ORG_SUFFIXES or w in _PRESS_WORDS for w in lows):
+        return True
+    if (is_place(name) or words[0] in _given_names() or names.titles_of.get(words[-1])
+            or lows[0] in _TIME_WORDS):
+        return False
+    return not any(len(m.words) > len(words) for m in names.by_last.get(words[-1], ()))
+
+
+def _organisation_named(description: str, at: int, timeline: _Timeline) -> str:
+    """"the group" -> the organisation the article named last before ``at``: one whose name
+    ends in the same noun ("the association" -> "Correspondents' Association"), else the
+    last organisation that spoke, else the last name with an organisation word."""
+    names = timeline.names
+    head = _low(description.rsplit(None, 1)[-1])
+    press = head in {"paper", "newspaper"}
+    recent = names.before(at, _ORG_WINDOW)
+
+    def fits(name: str) -> bool:
+        if press:
+            return any(_low(w) in _PRESS_WORDS for w in name.split())
+        return _organisation(name, names)
+
+    for m in reversed(recent):
+        if _low(m.words[-1]) == head and len(m.words) > 1:
+            return _fullest(m.words, names)
+    said = _first(timeline.latest(timeline.speakers, timeline.speaker_pos, at,
+                                  lambda item: fits(item[1]), since=at - _ORG_WINDOW))
+    if said:
+        return _fullest(tuple(said[1].split()), names)
+    for m in reversed(names.before(at, 400)):
+        name = " ".join(m.words)
+        if fits(name) and any(_low(w) in _ORG_WORDS | _PRESS_WORDS for w in m.words):
+            return name
+    return description
 
 
 def _person(name: str) -> bool:
