@@ -327,6 +327,29 @@ ATTRIBUTION_CASES = [
      [("nobody was told.", "The Daily Tribune", "noted")]),
     ('Paul Mercer spoke for the union.\nThe company insisted its offer was "fair."',
      [("fair.", "The company", "insisted")]),
+    # no attribution verb: a quote inside a sentence is its subject's when the subject is a
+    # person (a first name or a title in the article, or "he"/"she")
+    ('Rep. Tom Reed defended the mayor as an "outstanding human being" on Monday.',
+     [("outstanding human being", "Tom Reed", None)]),
+    ('Ann Roe owned two houses.\nIn 2012, she filed forms "under penalty of perjury" that '
+     'they were needed.', [("under penalty of perjury", "Ann Roe", None)]),
+    # ... not a subject the article never marks as a person, nor a one- or two-word quote
+    ('Schools were closed to stop the tradition of "dancing with the dead" in the region.',
+     [("dancing with the dead", None, None)]),
+    ('Rep. Tom Reed fought the "sham" plan on Monday.', []),
+    # "she" is not an organisation "of" something named before her
+    ("Ann Roe joined the Commission for the Protection of Minors.\nShe resigned, citing "
+     "“a lack of cooperation from officials.”",
+     [("a lack of cooperation from officials.", "Ann Roe", None)]),
+    # a question ending its line: the next line is a sentence of its own, not the
+    # attribution; the quote keeps the speaker of the quote before it
+    ('"We felt we had no choice," Tom Reed said.\n"Do we allow this to go on?"\n'
+     "The family's lawyers had sought a pardon, the Ledger reported.",
+     [("We felt we had no choice,", "Tom Reed", "said"),
+      ("Do we allow this to go on?", "Tom Reed", None)]),
+    # "he charged" attributes
+    ('Ann Roe spoke to a reporter.\n"The media," she charged, "ignore us."',
+     [("The media,", "Ann Roe", "charged"), ("ignore us.", "Ann Roe", "charged")]),
 ]
 
 

@@ -118,7 +118,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("term", "termed"), ("accuse", "accuse accuses accused accusing"),
         ("mutter", "muttered muttering mutters"), ("speak", "spoke speaks"),
         ("indicate", "indicated indicates"), ("refer", "referred"),
-        ("rule", "ruled rules"),
+        ("rule", "ruled rules"), ("charge", "charged"),
         ("apologise", "apologised apologized apologises apologizes apologising apologizing"),
     )
 }
@@ -1292,6 +1292,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                  inherited.speaker_end, None, None, None)
         if found is None and echo is None:
             found = _colon_intro(text, masked, paragraphs, first, index)
+        weak = False
+        if (found is None and echo is None and n_words >= 3
+                and not (title_line and first.paragraph == 0)):
+            # 'Rep. Ann Roe defended him as an "outstanding human being"': no attribution
+            # verb, but the words are the subject's (a person's: "he", "she" or a name the
+            # article gives a first name or a title)
+            found = _subject_words(text, masked, paragraphs, first, index, names)
+            weak = found is not None
         if found is not None and found.speaker:
             at = found.speaker_start if found.speaker_start is not None else first.start
             if found.speaker.lower() in _PRONOUNS:
@@ -1326,7 +1334,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             quotes.append(Quote(first.paragraph, start, end, text[start:end], found.speaker,
                                 found.verb, found.speaker_start, found.speaker_end,
                                 found.verb_start, found.verb_end))
-            if found.speaker:
+            if found.speaker and not weak:
                 previous = (last.paragraph, found, last.end)
     folded: dict[int, str] = {}
     for g in unattributed:
@@ -1513,6 +1521,9 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
             # an attribution.
             if "\n" not in text[after:(found.speaker_start or end)]:
                 tight = tight or found
+        elif found and content[-1:] in "?!" and "\n" in text[after:(found.speaker_start
+                                                                     or end)]:
+            continue        # '...make a stand?"' then a new line: its sentence is over
         elif found:
             return found
     # 2. before the opening mark, in the same sentence
@@ -1597,6 +1608,29 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _Toke
                 return _Attribution(_tidy(subject[0]), subject[1], subject[2], None, None, None)
         return found
     return None
+
+
+def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex,
+                   names: _NameIndex) -> _Attribution | None:
+    """A quote inside a sentence with no attribution verb: the sentence's subject, when it
+    is a name or "he"/"she" ('Davis defended Farrakhan as an "outstanding human being"')."""
+    lo, hi = paragraphs[seg.paragraph]
+    opening = seg.open_mark if seg.open_mark is not None else seg.start
+    start = _sentence_start(masked, lo, opening)
+    tokens = index.between(start, opening)
+    if len(tokens) < 3 or any(t.text.startswith(_MASK) for t in tokens):
+        return None
+    subject = _clause_subject(text, tokens)
+    if subject is None:
+        return None
+    name = _tidy(subject[0])
+    if name.lower() not in {"he", "she"}:
+        words = _fullest(tuple(name.split()), names).split()
+        if not (_is_name(subject) and words and (
+                (len(words) > 1 and words[0] in _given_names())
+                or names.titles_of.get(words[-1]))):
+            return None
+    return _Attribution(name, subject[1], subject[2], None, None, None)
 
 
 def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list, list]:
@@ -1908,7 +1942,7 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
         # "she": a woman the article names as one, else the most recent person of unknown
         # gender, a plain mention included ("... shows Marie Collins ... ," she told AP).
         plain = [(m.pos, " ".join(m.words)) for m in names.before(at, 3000)
-                 if len(m.words) > 1 and _person(" ".join(m.words))
+                 if len(m.words) > 1 and _person(" ".join(m.words)) and "of" not in m.words
                  and not any(w.lower() in _ORG_WORDS for w in m.words)]
         plain = [p for p in plain if fits(p[1])]
         recent = timeline.latest(timeline.people, timeline.people_pos, at, fitting_person,
