@@ -347,6 +347,15 @@ ATTRIBUTION_CASES = [
      "The family's lawyers had sought a pardon, the Ledger reported.",
      [("We felt we had no choice,", "Tom Reed", "said"),
       ("Do we allow this to go on?", "Tom Reed", None)]),
+    # "the nominee", "the tough-talking politician": the person who spoke last
+    ('Asked about refugees, Tom Reed replied: "We do not want them."\nInstead, the '
+     'tough-talking politician said they were "invaders."',
+     [("We do not want them.", "Tom Reed", "replied"), ("invaders.", "Tom Reed", "said")]),
+    # "the senator" for a name written "Sen."; "Patriarch" is a title
+    ('Sen. Ann Roe questioned the witness.\nLater the senator said, "I believe you."',
+     [("I believe you.", "Ann Roe", "said")]),
+    ('"Do not forget us," said Syriac Patriarch Ignatius Younan.',
+     [("Do not forget us,", "Ignatius Younan", "said")]),
     # "he charged" attributes
     ('Ann Roe spoke to a reporter.\n"The media," she charged, "ignore us."',
      [("The media,", "Ann Roe", "charged"), ("ignore us.", "Ann Roe", "charged")]),

@@ -166,7 +166,7 @@ president-elect chairperson envoy counterpart analyst inspector advisor adviser 
 trooper agent official pm cardinal archbishop bishop pope rabbi imam pastor reverend
 activist advocate lawyer author writer journalist reporter columnist economist historian
 scientist researcher expert candidate lawmaker critic campaigner organizer organiser blogger
-anchor commentator strategist consultant pundit
+anchor commentator strategist consultant pundit patriarch nuncio sheikh emir ayatollah
 """.split())
 _NP_STOP = frozenset("""
 and but or nor that which who whom whose when where while because after before as if than so
@@ -1322,6 +1322,13 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                 if timeline is None:
                     timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
                 found.speaker = _organisation_named(found.speaker, at, timeline)
+            elif (found.speaker and found.speaker[:4].lower() == "the "
+                    and found.speaker[4:].islower()
+                    and _low(found.speaker.rsplit(None, 1)[-1]) in _PERSON_NOUNS):
+                # "Orban replied: ... the tough-talking politician said": the person
+                if timeline is None:
+                    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+                found.speaker = _person_named(found.speaker, at, timeline)
         start, end = first.start, last.end
         quote_of_group[g] = len(quotes)
         if echo is not None:
@@ -1844,6 +1851,7 @@ def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
     words = speaker.split()
     if words[0].lower() == "the" and 2 <= len(words) <= 6:
         titles = {w.lower().rstrip(".") for w in words[1:]} & _TITLES
+        titles |= {a for t in titles for a in _TITLE_ALIASES.get(t, ())}   # "Sen." senator
         if titles and not any(w[:1].isupper() and w.lower().rstrip(".") not in _TITLES
                               and not w.lower().endswith(("an", "ese", "ish", "i"))
                               for w in words[1:]):
@@ -1858,6 +1866,28 @@ def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
                                             for w in words):
         return speaker
     return _fullest(tuple(words), names)
+
+
+_TITLE_ALIASES = {"senator": ("sen",), "governor": ("gov",), "professor": ("prof",),
+                  "representative": ("rep",), "congressman": ("rep",),
+                  "congresswoman": ("rep",), "general": ("gen",), "captain": ("capt",)}
+#: Nouns that describe a person the article has named, not titles written before a name
+#: ("the tough-talking politician said", "the nominee said").
+_PERSON_NOUNS = frozenset("""politician nominee billionaire businessman businesswoman mogul
+pontiff cleric prelate preacher actor actress singer rapper""".split())
+
+
+def _person_named(description: str, at: int, timeline: _Timeline) -> str:
+    """"the nominee" -> the person who last spoke in the 1,500 characters before ``at``
+    (a name, not a pronoun or a description), in the fullest form the article gives."""
+    names = timeline.names
+    said = _first(timeline.latest(
+        timeline.speakers, timeline.speaker_pos, at,
+        lambda item: _is_name((item[1], 0, 0)) and _person(item[1])
+        and not any(w[:1].islower() and w not in _PARTICLES for w in item[1].split())
+        and not _organisation(item[1], names) and not is_place(item[1]),
+        since=at - _ORG_WINDOW))
+    return _fullest(tuple(said[1].split()), names) if said else description
 
 
 def _fullest(words: tuple[str, ...], names: _NameIndex) -> str:
