@@ -55,27 +55,30 @@ def test_loaded_model_only_words_need_the_higher_threshold():
     assert MODEL_MIN_WEIGHT > LOADED_MIN_WEIGHT
 
 
-@settings(max_examples=40, deadline=None)
 def _assert_fast_rows_equal_features(model, text):
-    """probabilities() builds its rows on its own: the same rows as features(), bit for bit,
-    and the same probabilities as scoring those rows."""
+    """probabilities() scores the words on its own (per word type and per sentence, not from
+    feature rows): the same words as features(), and within 1e-12 of scoring its rows (the
+    additions run in another order), for each sentence alone and for all of them at once."""
     import numpy as np
 
-    from toolkit.segmentation import lower_words, segment
+    from toolkit.segmentation import segment
 
     cues = find_cues(text)
+    pieces, expected_all, counts = [], [], []
     for sentence in [*segment(text), None]:
         own = [c for c in cues if sentence is None or sentence.start <= c.start < sentence.end]
         words, rows = model.features(text, sentence, own)
         probs = model.probabilities(text, sentence, own)
         assert [(w.start, w.end, w.text) for w in words] == [p[:3] for p in probs]
-        if not words:
-            continue
-        lo, hi = (0, len(text)) if sentence is None else (sentence.start, sentence.end)
-        assert np.array_equal(model._rows(text, lo, text[lo:hi], lower_words(text[lo:hi]), own),
-                              rows)
-        expected = 1.0 / (1.0 + np.exp(-(rows @ model._w + model._b)))
-        assert [p[3] for p in probs] == expected.tolist()
+        expected = (1.0 / (1.0 + np.exp(-(rows @ model._w + model._b)))).tolist() if words else []
+        assert [p[3] for p in probs] == pytest.approx(expected, rel=0, abs=1e-12)
+        if sentence is not None:
+            pieces.append((sentence.start, sentence.end, own))
+            expected_all += expected
+            counts.append(len(words))
+    scored = model._scores(text, pieces)
+    assert scored.probs == pytest.approx(expected_all, rel=0, abs=1e-12)
+    assert [b - a for a, b in scored.bounds] == counts
 
 
 @pytest.mark.parametrize("text", ["", "A vicious smear.", "He said 'a \"deeply\" cynical ploy'!",

@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import operator
 import re
 import threading
 import warnings
@@ -232,68 +233,63 @@ def _word_flags(text: str, words: list[_Word], cats: list[set[str]]) -> dict[str
     return flags
 
 
-_QUOTE_RE = re.compile(f"[{_QUOTES}]")
+#: The quotation marks as code points, for the ``quoted`` feature of :meth:`LoadedWordModel._scores`.
+_QUOTE_CODES = tuple(ord(c) for c in _QUOTES)
+#: The features that :meth:`LoadedWordModel._scores` sets from a word's sentence.
+_CUE_AT = {c: FEATURES.index(f"cue_{c}") for c in CUE_CATEGORIES}
 
 
-def _fast_flags(text: str, lo: int, piece: str, tokens: tuple[tuple[int, int, str], ...],
-                cues: Iterable[Span]) -> dict[str, list[int]]:
-    """:func:`_word_flags` of the words ``tokens`` of ``piece = text[lo:...]`` (offsets
-    relative to ``lo``), with only the flags that are set (positions may repeat)."""
-    flags: dict[str, list[int]] = {}
-    capitalised, all_caps = [], []
-    for i, (s, e, low) in enumerate(tokens):
-        raw = piece[s:e]
-        if raw != low:                                  # a capital letter somewhere
-            if i and raw[0].isupper():
-                capitalised.append(i)
-            if e - s > 1 and raw.isupper():
-                all_caps.append(i)
-    if capitalised:
-        flags["capitalised"] = capitalised
-    if all_caps:
-        flags["all_caps"] = all_caps
-    starts = None
-    quoted = []
-    for m in _QUOTE_RE.finditer(text, max(0, lo - 2), lo + tokens[-1][0]):
-        # A word is quoted when a mark stands in the two characters before it.
-        if starts is None:
-            starts = [t[0] for t in tokens]
-        q = m.start() - lo
-        quoted.extend(range(bisect_right(starts, q), bisect_right(starts, q + 2)))
-    if quoted:
-        flags["quoted"] = quoted
-    cats: dict[int, set[str]] = {}
-    for span in cues:
-        if span.source in REWEIGHTED_SOURCES or span.source == LOADED_SOURCE \
-                or span.category not in CUE_CATEGORIES:
+def _cue_flags(starts: list[int], bounds: list[tuple[int, int]],
+               pieces: Sequence[tuple[int, int, Iterable[Span]]]) -> list[tuple[int, int]]:
+    """``(word, feature)`` for each ``cue_*`` and ``after_booster`` feature set in the words
+    of :meth:`LoadedWordModel._scores` (each pair once): the project cue categories of the
+    spans covering a word (data-derived spans left out, as :func:`_cue_categories`)."""
+    flags: dict[tuple[int, int], None] = {}
+    after = _AT["after_booster"]
+    for (a, b), (_, _, cues) in zip(bounds, pieces):
+        if a == b:
             continue
-        if starts is None:
-            starts = [t[0] for t in tokens]
-        i = bisect_left(starts, span.start - lo)
-        while i < len(tokens) and starts[i] < span.end - lo:
-            cats.setdefault(i, set()).add(span.category)
-            i += 1
-    for i, found in cats.items():
-        if "booster" in found and i + 1 < len(tokens):
-            flags.setdefault("after_booster", []).append(i + 1)
-        for c in found:
-            flags.setdefault(f"cue_{c}", []).append(i)
-    return flags
+        for span in cues:
+            if span.source in REWEIGHTED_SOURCES or span.source == LOADED_SOURCE \
+                    or span.category not in _CUE_AT:
+                continue
+            column = _CUE_AT[span.category]
+            booster = span.category == "booster"
+            i = bisect_left(starts, span.start, a, b)
+            while i < b and starts[i] < span.end:
+                flags[i, column] = None
+                if booster and i + 1 < b:
+                    flags[i + 1, after] = None
+                i += 1
+    return list(flags)
+
+
+class _Scored(NamedTuple):
+    """Every word of some sentences and its probability (:meth:`LoadedWordModel._scores`):
+    ``bounds[k]`` is the range of sentence ``k``'s words in the other lists; ``starts`` and
+    ``ends`` are offsets into the text, ``lows`` the words lower-cased."""
+
+    starts: list[int]
+    ends: list[int]
+    lows: list[str]
+    bounds: list[tuple[int, int]]
+    probs: list[float]
 
 
 # --------------------------------------------------------------------------- model
 class _WordTable:
-    """Each word type's static feature row, kept once for :meth:`LoadedWordModel._rows`
-    (a word-type cache, replaced by an empty one past ``_CACHE_SIZE`` types): ``index``
-    maps a lower-cased word to its row of ``table``; ``strong[i]`` is 1 when that word's
-    VADER valence is strong."""
+    """Each word type's part of the log-odds that does not depend on its sentence, kept once
+    for :meth:`LoadedWordModel._scores` (a word-type cache, replaced by an empty one past
+    ``_CACHE_SIZE`` types): ``index`` maps a lower-cased word to its place in ``logit`` (its
+    static features times their weights, plus the intercept) and ``strong`` (1.0 when its
+    VADER valence is strong)."""
 
-    __slots__ = ("index", "table", "strong")
+    __slots__ = ("index", "logit", "strong")
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
-        self.table = np.zeros((1024, len(FEATURES)))
-        self.strong: list[int] = []
+        self.logit = np.zeros(1024)
+        self.strong = np.zeros(1024)
 
 
 #: Held while a word is added to a model's table (threads may share a model).
@@ -333,6 +329,7 @@ class LoadedWordModel:
         self._cache: dict[str, np.ndarray] = {}
         self._words = _WordTable()
         self._w = np.array([self.coef[f] / self.scale[f] for f in FEATURES])
+        self._w_static = self._w[_STATIC_AT].tolist()
         self._b = self.intercept - float(sum(self.coef[f] * self.mean[f] / self.scale[f]
                                              for f in FEATURES))
 
@@ -382,70 +379,109 @@ class LoadedWordModel:
         ['vicious', 'smear']
         """
         lo, hi = (0, len(text)) if sentence is None else (sentence.start, sentence.end)
-        piece = text[lo:hi]
-        tokens = lower_words(piece)
-        if not tokens:
-            return []
-        rows = self._rows(text, lo, piece, tokens, cues)
-        logits = rows @ self._w + self._b
-        probs = (1.0 / (1.0 + np.exp(-logits))).tolist()
-        return [(lo + s, lo + e, piece[s:e], p) for (s, e, _), p in zip(tokens, probs)]
+        scored = self._scores(text, [(lo, hi, cues)])
+        return [(s, e, text[s:e], p) for s, e, p in zip(scored.starts, scored.ends, scored.probs)]
 
-    def _rows(self, text: str, lo: int, piece: str, tokens: tuple[tuple[int, int, str], ...],
-              cues: Iterable[Span]) -> np.ndarray:
-        """:meth:`features`' rows for the words of ``piece = text[lo:...]``, built from its
-        cached :func:`~toolkit.segmentation.lower_words` (the same words as :func:`_words`:
-        :data:`WORD_RE` has no anchors, and its words hold no curly apostrophe to
-        normalise); the per-word flags are found only where they can be set (a word with a
-        capital, a quotation mark two characters before, a cue). ``tests/test_loaded.py``
-        checks the rows equal :meth:`features`' exactly."""
-        # Each word type's static row is kept once, in a table that grows as words come
-        # (a word-type cache, reset past _CACHE_SIZE types), and a sentence's rows are one
-        # fancy-indexed copy of it: the same values, in the same (n, features) array, as
-        # stacking the rows one by one, for a fraction of the cost.
-        words = self._words
-        if len(words.index) > _CACHE_SIZE:
-            words = self._words = _WordTable()
-        index = words.index
-        ids = [index.get(t[2]) for t in tokens]
+    def _scores(self, text: str, pieces: Sequence[tuple[int, int, Iterable[Span]]]) -> _Scored:
+        """The probability of every word of the sentences ``pieces`` (``(start, end, cue
+        spans)`` each) of ``text``, computed for all of them at once.
+
+        Equal to :meth:`features`' rows times the weights up to the order of the additions
+        (within 1e-12 in the log-odds; ``tests/test_loaded.py`` checks it): the model is
+        linear, so each word type's static features are summed once (:class:`_WordTable`)
+        and the features that depend on the sentence (``sentence_strong``,
+        ``sentence_exclaims``, capitals, quotation marks, cues) are added as arrays over all
+        the words. An article is one numpy pass instead of a feature matrix per sentence.
+        The words are each sentence's cached :func:`~toolkit.segmentation.lower_words` (the
+        same words as :func:`_words`: :data:`WORD_RE` has no anchors, and its words hold no
+        curly apostrophe to normalise).
+        """
+        table = self._words
+        if len(table.index) > _CACHE_SIZE:
+            table = self._words = _WordTable()
+        counts, offsets, exclaims = [], [], []
+        starts: list[int] = []
+        ends: list[int] = []
+        lows: list[str] = []
+        for lo, hi, _ in pieces:
+            tokens = lower_words(text[lo:hi])
+            counts.append(len(tokens))
+            offsets.append(lo)
+            if tokens:
+                s, e, low = zip(*tokens)
+                starts += s
+                ends += e
+                lows += low
+                exclaims.append(text.find("!", lo + s[0], lo + e[-1] + 2) >= 0)
+            else:
+                exclaims.append(False)
+        bounds = list(zip(np.cumsum([0, *counts[:-1]]).tolist(), np.cumsum(counts).tolist()))
+        if not lows:
+            return _Scored([], [], [], bounds, [])
+        index = table.index
+        ids = list(map(index.get, lows))
         if None in ids:
-            ids = [self._add_word(words, t[2]) if i is None else i
-                   for t, i in zip(tokens, ids)]
-        rows = words.table[ids]                     # a copy: the table stays as it is
-        strong = sum(map(words.strong.__getitem__, ids))
-        rows[:, _AT["sentence_strong"]] = math.log1p(strong)
-        rows[:, _AT["sentence_exclaims"]] = float(
-            "!" in text[lo + tokens[0][0]:lo + tokens[-1][1] + 2])
-        flags = _fast_flags(text, lo, piece, tokens, cues)
-        if flags:                                   # every flag set in one assignment
-            at_rows: list[int] = []
-            at_columns: list[int] = []
-            for feature, marked in flags.items():
-                at_rows += marked
-                at_columns += [_AT[feature]] * len(marked)
-            rows[at_rows, at_columns] = 1.0
-        return rows
+            ids = [self._add_word(table, w) if i is None else i for w, i in zip(lows, ids)]
+        ids = np.array(ids)
+        # Read after the ids: a table another thread replaces meanwhile holds their rows too.
+        static, strong = table.logit[ids], table.strong[ids]
+        w, at = self._w, _AT
+        sentence_of = np.repeat(np.arange(len(pieces)), counts)
+        start = np.array(starts) + np.array(offsets)[sentence_of]
+        end = np.array(ends) + np.array(offsets)[sentence_of]
+        per_sentence = (w[at["sentence_strong"]]
+                        * np.log1p(np.bincount(sentence_of, strong, len(pieces)))
+                        + w[at["sentence_exclaims"]] * np.array(exclaims, dtype=float))
+        # Capitals and quotation marks from the text's code points (WORD_RE words are ASCII):
+        # "capitalised" is an upper-case first letter after the sentence's first word,
+        # "all_caps" two characters or more without a lower-case letter, "quoted" a mark in
+        # the two characters before the word.
+        base = max(0, min([lo for lo, _, _ in pieces]) - 2)
+        top = max(hi for _, hi, _ in pieces)
+        codes = np.frombuffer(text[base:top].encode("utf-32-le", "surrogatepass"),
+                              dtype=np.uint32)
+        first = np.zeros(len(lows), dtype=bool)   # each sentence's first word
+        first[[a for a, b in bounds if b > a]] = True
+        upper = (codes[start - base] - 65) < 26
+        lower_run = np.concatenate([[0], np.cumsum((codes - 97) < 26)])
+        all_caps = ((end - start) > 1) & (lower_run[end - base] == lower_run[start - base])
+        marks = np.zeros(len(codes) + 2, dtype=bool)
+        for mark in _QUOTE_CODES:
+            marks[2:] |= codes == mark
+        quoted = marks[start - base + 1] | marks[start - base]
+        logits = (static + per_sentence[sentence_of]
+                  + w[at["capitalised"]] * (upper & ~first)
+                  + w[at["all_caps"]] * all_caps + w[at["quoted"]] * quoted)
+        starts = start.tolist()
+        cue_flags = _cue_flags(starts, bounds, pieces)
+        if cue_flags:
+            rows, columns = zip(*cue_flags)
+            np.add.at(logits, list(rows), w[list(columns)])
+        probs = 1.0 / (1.0 + np.exp(-logits))
+        return _Scored(starts, end.tolist(), lows, bounds, probs.tolist())
 
     def _add_word(self, words: "_WordTable", low: str) -> int:
-        """Put ``low``'s static row (and whether its valence is strong) in ``words``.
+        """Put ``low``'s static log-odds (and whether its valence is strong) in ``words``.
 
-        The row is written before the word's entry, and a full table is replaced by a
-        larger copy, so a reader finds the row of every entry it reads; the lock keeps two
-        threads from taking the same place."""
+        The values are written before the word's entry, and a full table is replaced by a
+        larger copy, so a reader finds the values of every entry it reads; the lock keeps
+        two threads from taking the same place."""
         with _TABLE_LOCK:
             at = words.index.get(low)
             if at is not None:                      # seen twice in the sentence, or added
                 return at                           # by another thread meanwhile
-            at = len(words.strong)
-            table = words.table
-            if at == len(table):                    # full: double it, copying the rows
-                table = np.concatenate([table, np.zeros_like(table)])
-            table[at] = _static_row(low, self.stems, self.prior)
-            words.table = table
-            words.strong.append(int(abs(vader().lexicon.get(low, 0.0)) >= _STRONG_VALENCE))
+            at = len(words.index)
+            logit, strong = words.logit, words.strong
+            if at == len(logit):                    # full: double it, copying the values
+                logit = np.concatenate([logit, np.zeros_like(logit)])
+                strong = np.concatenate([strong, np.zeros_like(strong)])
+            # A correctly rounded sum: the same value whatever BLAS or memory layout.
+            logit[at] = math.fsum([*map(operator.mul, _static_features(
+                low, self.stems, self.prior), self._w_static), self._b])
+            strong[at] = float(abs(vader().lexicon.get(low, 0.0)) >= _STRONG_VALENCE)
+            words.logit, words.strong = logit, strong
             words.index[low] = at
             return at
-        return at
 
     def contributions(self, row: np.ndarray) -> dict[str, float]:
         """Each feature's share of one word's log-odds (they sum with the intercept)."""
@@ -539,43 +575,48 @@ def find_loaded(text: str, sentences: list[Sentence] | None = None, *,
     if model is None:
         return cues
     out: list[Span] = []
-    starts = sorted(cues, key=lambda s: s.start)
-    from bisect import bisect_left, bisect_right
-
-    cue_starts = [s.start for s in starts]
-    for sentence in sentences:
-        lo = bisect_left(cue_starts, sentence.start)
-        hi = bisect_left(cue_starts, sentence.end)
-        own = starts[lo:hi]
-        probs = model.probabilities(text, sentence, own)
-        if not probs:
+    ordered = sorted(cues, key=lambda s: s.start)
+    cue_starts = [s.start for s in ordered]
+    pieces = [(sentence.start, sentence.end,
+               ordered[bisect_left(cue_starts, sentence.start):
+                       bisect_left(cue_starts, sentence.end)]) for sentence in sentences]
+    # Every word of the article scored at once; the words that can become spans of their
+    # own (probability at least MODEL_MIN_WEIGHT) picked in one numpy step.
+    scored = model._scores(text, pieces)
+    starts, ends, lows, probs = scored.starts, scored.ends, scored.lows, scored.probs
+    strong = np.flatnonzero(np.array(probs) >= MODEL_MIN_WEIGHT).tolist()
+    next_strong = 0
+    for (_, _, own), (a, b) in zip(pieces, scored.bounds):
+        if a == b:
             out.extend(own)
             continue
-        word_starts = [p[0] for p in probs]
         covered = {}
         for span in own:
             if span.source in REWEIGHTED_SOURCES and span.category in LOADED_CATEGORIES:
-                i = bisect_right(word_starts, span.end - 1) - 1
-                p = probs[i][3] if i >= 0 and probs[i][0] >= span.start else 0.0
+                i = bisect_right(starts, span.end - 1, a, b) - 1
+                p = probs[i] if i >= a and starts[i] >= span.start else 0.0
                 span = Span(span.start, span.end, span.text, span.category,
                             -p if span.weight < 0 else p, span.source, span.voice)
             out.append(span)
             if span.category in LOADED_CATEGORIES or span.category == "booster":
-                for w in range(bisect_left(word_starts, span.start),
-                               bisect_left(word_starts, span.end)):
+                for w in range(bisect_left(starts, span.start, a, b),
+                               bisect_left(starts, span.end, a, b)):
                     covered.setdefault(w, []).append(span)
-        for i, (s, e, word, p) in enumerate(probs):
-            if p < MODEL_MIN_WEIGHT or any(c.category in LOADED_CATEGORIES
-                                            for c in covered.get(i, ())) \
-                    or (i > 0 and _is_name(word)) \
-                    or (_stem(word.lower()) not in model.stems and not _evaluative(word)):
+        while next_strong < len(strong) and strong[next_strong] < b:
+            i = strong[next_strong]
+            next_strong += 1
+            s, e, p = starts[i], ends[i], probs[i]
+            word = text[s:e]
+            if any(c.category in LOADED_CATEGORIES for c in covered.get(i, ())) \
+                    or (i > a and _is_name(word)) \
+                    or (_stem(lows[i]) not in model.stems and not _evaluative(word)):
                 continue
             start = s
             boosters = [c for c in covered.get(i - 1, ()) if c.category == "booster"]
-            if boosters and not text[probs[i - 1][1]:s].strip():
+            if boosters and not text[ends[i - 1]:s].strip():
                 start = min(c.start for c in boosters)
             cats = {c.category for c in covered.get(i, ())}
-            out.append(Span(start, e, text[start:e], _category(word.lower(), cats), p,
+            out.append(Span(start, e, text[start:e], _category(lows[i], cats), p,
                             LOADED_SOURCE))
     starts = {s.start for s in out if is_loaded(s)}
     out = [_with_noun(text, s, starts) if is_loaded(s) else s for s in out]
