@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+import operator
 from itertools import compress, count
 
 from .segmentation import Sentence, lower_words, segment, word_spans
@@ -182,18 +183,21 @@ class CueLexicon:
             self.max_len = max(self.max_len, len(tokens))
 
     @cached_property
-    def _facts(self) -> dict[str, tuple[str, str, bool]]:
+    def _facts(self) -> dict[str, tuple[str, str, list | None, bool]]:
         """The word-type cache of :meth:`_word_facts` (filled by :meth:`match`)."""
         return {}
 
-    def _word_facts(self, word: str) -> tuple[str, str, bool]:
-        """``word`` lower-cased, its stem, and whether a term can start with it."""
+    def _word_facts(self, word: str) -> tuple[str, str, list | None, bool]:
+        """``word`` lower-cased, its stem, the entries it matches as a term of one word
+        (exactly, else by its stem, else as a compound: :meth:`match`'s answer wherever no
+        longer term can start at the word) and whether there are any."""
         facts = self._facts
         if len(facts) > 100_000:
             facts.clear()
         low, stem = _lower_stem(word)
-        found = facts[word] = (low, stem, stem in self._longest or word in self._longest_exact
-                               or "-" in word)
+        single = self._exact.get((word,)) or self._index.get((stem,)) \
+            or (self._compound(low) if "-" in low else None)
+        found = facts[word] = (low, stem, single, bool(single))
         return found
 
     @cached_property
@@ -244,35 +248,42 @@ class CueLexicon:
             raw = [_norm(text[s:e]) for s, e in words]
         else:
             raw = [text[s:e] for s, e in words]
-        # Each word type's lower case, stem and whether it can start a match (a known first
-        # stem or exact first word, or a hyphen: a compound) come from one cache on the
-        # lexicon; words that cannot start a match are skipped as the scan would skip them.
+        # Each word type's lower case, stem and one-word match come from one cache on the
+        # lexicon. A longer term can start at a word only when the word and the next begin
+        # some term (a pair in the prefix sets, tested for all words in C); elsewhere the
+        # one-word answer is the scan's answer, so only words with one or the other are
+        # visited, and only the former try the longer lengths.
         facts = self._facts
         forms = list(map(facts.get, raw))
         if None in forms:
             forms = [f or self._word_facts(w) for f, w in zip(forms, raw)]
-        lowered, stems, can_start = zip(*forms)
+        lowered, stems, single, has_single = zip(*forms)
+        exact_pairs = list(map(self._exact_prefixes.__contains__, zip(raw, raw[1:])))
+        stem_pairs = list(map(self._prefixes.__contains__, zip(stems, stems[1:])))
+        phrase = [*map(operator.or_, exact_pairs, stem_pairs), False]
         out: list[Span] = []
-        n_words = len(words)
         first, first_exact = self._longest, self._longest_exact
-        starts = list(compress(count(), can_start))
         resume = 0                          # the word after the last match
-        for i in starts:
+        for i in compress(count(), map(operator.or_, has_single, phrase)):
             if i < resume:
                 continue
-            hit, length = None, 0
-            # The longest run of words from i that starts some term (exactly, by stems):
-            # no term is longer, so the longest match is found by trying only those lengths.
-            exact = _run(self._exact_prefixes, raw, i, first_exact.get(raw[i], 0))
-            stemmed = _run(self._prefixes, stems, i, first.get(stems[i], 0))
-            for n in range(max(exact, stemmed), 0, -1):
-                hit = (n <= exact and self._exact.get(tuple(raw[i:i + n]))) \
-                    or (n <= stemmed and self._index.get(tuple(stems[i:i + n])))
-                if hit:
-                    length = n
-                    break
-            if not hit and "-" in lowered[i]:
-                hit, length = self._compound(lowered[i]), 1
+            if not phrase[i]:
+                hit, length = single[i], 1
+            else:
+                hit, length = None, 0
+                # The longest run of words from i that starts some term (exactly, by
+                # stems): no term is longer, so the longest match is found by trying only
+                # those lengths.
+                exact = _run(self._exact_prefixes, raw, i, first_exact.get(raw[i], 0))
+                stemmed = _run(self._prefixes, stems, i, first.get(stems[i], 0))
+                for n in range(max(exact, stemmed), 0, -1):
+                    hit = (n <= exact and self._exact.get(tuple(raw[i:i + n]))) \
+                        or (n <= stemmed and self._index.get(tuple(stems[i:i + n])))
+                    if hit:
+                        length = n
+                        break
+                if not hit and "-" in lowered[i]:
+                    hit, length = self._compound(lowered[i]), 1
             if not hit:
                 continue
             start, end = words[i][0], words[i + length - 1][1]
