@@ -134,3 +134,43 @@ def test_segmentation_gated_tokenizer_equals_nltk_on_unicode_contractions(text):
     from toolkit.segmentation import _word_tokenizer
 
     assert _word_tokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)
+
+
+def _plain_punkt_sentences(text: str) -> list[tuple[int, int]]:
+    """sentence_spans as plain NLTK Punkt (with its time limits) gives them, line by line."""
+    import re
+
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from toolkit.segmentation import NEWS_ABBREVIATIONS
+
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    punkt, out, line_start = PunktSentenceTokenizer(params), [], 0
+    for brk in [*re.finditer(r"\n\s*", text), None]:
+        line_end = len(text) if brk is None else brk.start()
+        line = text[line_start:line_end]
+        if line.strip():
+            out += [(line_start + s, line_start + e) for s, e in punkt.span_tokenize(line)]
+        if brk is not None:
+            line_start = brk.end()
+    return out
+
+
+_SENTENCE_PIECES = ["Word", "he", "Mr", "U.S", "a.m", "9", "3.5", " ", "  ", "\n", "\t", "\x0b",
+                    "\x1c", "\x85", "\u00a0", "\u2003", ".", "..", "...", "?", "!", "!!", ",",
+                    ";", ":", "'", '"', "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", "-",
+                    "—", "*", "@", "é", "İ", "٣", "\u200b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join))
+def test_segmentation_sentences_equal_plain_punkt(text):
+    """Punkt without NLTK's regex time limits, and the lines it is not asked about (no
+    '.', '?' or '!' before the last character), give plain Punkt's sentences."""
+    assert sentence_spans(text) == _plain_punkt_sentences(text)
+
+
+def test_segmentation_sentences_equal_plain_punkt_on_the_sample(sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    assert sentence_spans(text) == _plain_punkt_sentences(text)

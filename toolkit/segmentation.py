@@ -30,11 +30,30 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 @lru_cache(maxsize=1)
 def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    """Punkt with the news abbreviations, its fixed patterns run without ``nltk.redos``'s
+    time limit (as :func:`_word_tokenizer`'s: the same compiled patterns, so the same
+    sentences; set on this tokenizer's own language variables and token class only)."""
+    from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters,
+                                     PunktSentenceTokenizer, PunktToken)
 
+    class Token(PunktToken):
+        _RE_ELLIPSIS = _untimed(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = _untimed(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = _untimed(PunktToken._RE_INITIAL)
+        _RE_ALPHA = _untimed(PunktToken._RE_ALPHA)
+
+    class LanguageVars(PunktLanguageVars):
+        __slots__ = ()
+        re_boundary_realignment = _untimed(PunktLanguageVars.re_boundary_realignment)
+
+    lang_vars = LanguageVars()
+    lang_vars._re_period_context = _untimed(lang_vars.period_context_re())
+    lang_vars._re_word_tokenizer = _untimed(lang_vars._word_tokenizer_re())
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    tokenizer = PunktSentenceTokenizer(lang_vars=lang_vars, token_cls=Token)
+    tokenizer._params = params
+    return tokenizer
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +210,10 @@ def _gate(needs: tuple[str, ...] | None):
 
 
 _LINE_BREAK = re.compile(r"\n\s*")
+#: Punkt's sentence-ending characters; the spaces that both ``str.rstrip`` and Punkt's
+#: ``\s`` take for spaces (others, such as U+001C, send a line through Punkt).
+_SENTENCE_END = re.compile(r"[.?!]")
+_PLAIN_SPACE = " \t\n\r\f\v"
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -215,8 +238,16 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         line_end = end if brk is None else brk.start()
         line = text[line_start:line_end]
         if line.strip():
-            for s, e in tokenizer.span_tokenize(line):
-                out.append((line_start + s, line_start + e))
+            stripped = line.rstrip()
+            if not _SENTENCE_END.search(stripped, 0, len(stripped) - 1) \
+                    and not line[len(stripped):].strip(_PLAIN_SPACE):
+                # No place where Punkt would look for a break (a '.', '?' or '!' with
+                # something after it): it gives the line without its trailing spaces.
+                # Most news paragraphs are one such line.
+                out.append((line_start, line_start + len(stripped)))
+            else:
+                for s, e in tokenizer.span_tokenize(line):
+                    out.append((line_start + s, line_start + e))
         if brk is not None:
             line_start = brk.end()
     return out
