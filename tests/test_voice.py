@@ -359,6 +359,33 @@ ATTRIBUTION_CASES = [
     # "he charged" attributes
     ('Ann Roe spoke to a reporter.\n"The media," she charged, "ignore us."',
      [("The media,", "Ann Roe", "charged"), ("ignore us.", "Ann Roe", "charged")]),
+    # "a Democrat" describes the name before it; "uttered", "texted" attribute
+    ("Ann Roe, a Democrat, posted the warning on Saturday, writing that the agency was "
+     '"preparing to act."',
+     [("preparing to act.", "Ann Roe", "writing")]),
+    ('Tom Reed uttered "No way!" and left.', [("No way!", "Tom Reed", "uttered")]),
+    ('Ann Roe was told "we will stop it," Tom Reed texted.',
+     [("we will stop it,", "Tom Reed", "texted")]),
+    # a short quote after a possessive is a label of the name that follows it
+    ('Remember when Obama\'s "adviser," Tom Reed uttered "We are done"?',
+     [("We are done", "Tom Reed", "uttered")]),
+    # the owner of a statement speaks; a title alone stays whole
+    ('"We take it seriously," Acme Group\'s statement read.',
+     [("We take it seriously,", "Acme Group", "read")]),
+    ("According to the Attorney General's statement, the department \u201cwill act.\u201d",
+     [("will act.", "Attorney General", "According to")]),
+    # "read a statement issued by X": X
+    ('"We will not comment," read a statement issued by press secretary Ann Roe.',
+     [("We will not comment,", "Ann Roe", "read")]),
+    # the object of "told" is not a speaker; a participle after a comma is not the verb
+    ('The mayor warned that "several sources" told her the agency was coming.',
+     [("several sources", "The mayor", "warned")]),
+    ('"So what if this code is a gun?" The settlement, confirmed in court documents this '
+     "month, surrenders to that argument.",
+     [("So what if this code is a gun?", None, None)]),
+    # a dateline's number before the speaker is not part of the name
+    ('On Tuesday, November 13, 2018\nAcme Border Patrol San Diego tweeted, "They arrived."',
+     [("They arrived.", "Acme Border Patrol San Diego", "tweeted")]),
 ]
 
 

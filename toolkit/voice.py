@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache, partial
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, dropwhile
 from operator import attrgetter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -71,55 +71,50 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("add", "adds added adding"), ("state", "stated stating"),
         ("claim", "claim claims claimed claiming"), ("admit", "admit admits admitted admitting"),
         ("insist", "insist insists insisted insisting"),
-        ("explain", "explain explains explained explaining"),
-        ("note", "noted noting"), ("write", "write writes wrote writing"),
-        ("ask", "asks asked asking"), ("reply", "replies replied replying"),
-        ("respond", "responds responded responding"),
+        ("explain", "explain explains explained explaining"), ("note", "noted noting"),
+        ("write", "write writes wrote writing"), ("ask", "asks asked asking"),
+        ("reply", "replies replied replying"), ("respond", "responds responded responding"),
         ("declare", "declare declares declared declaring"),
-        ("announce", "announce announces announced announcing"),
-        ("warn", "warn warns warned"), ("argue", "argue argues argued arguing"),
-        ("suggest", "suggests suggested suggesting"),
+        ("announce", "announce announces announced announcing"), ("warn", "warn warns warned"),
+        ("argue", "argue argues argued arguing"), ("suggest", "suggests suggested suggesting"),
         ("acknowledge", "acknowledge acknowledges acknowledged acknowledging"),
         ("concede", "concede concedes conceded conceding"),
         ("complain", "complain complains complained complaining"),
         ("boast", "boasts boasted boasting"), ("brag", "brags bragged bragging"),
         ("slam", "slams slammed slamming"), ("blast", "blasted blasting"),
-        ("describe", "describe describes described describing"),
-        ("call", "called calling"), ("urge", "urges urged urging"),
-        ("tweet", "tweeted tweeting"), ("post", "posted"), ("continue", "continued"),
-        ("recall", "recalls recalled recalling"),
-        ("emphasize", "emphasized emphasised emphasizing emphasising"),
-        ("stress", "stressed stressing"), ("maintain", "maintains maintained"),
+        ("describe", "describe describes described describing"), ("call", "called calling"),
+        ("urge", "urges urged urging"), ("tweet", "tweeted tweeting"), ("post", "posted"),
+        ("continue", "continued continues"), ("recall", "recalls recalled recalling"),
+        ("emphasize", "emphasized emphasised emphasizing emphasising emphasizes emphasises"),
+        ("stress", "stressed stressing stresses"), ("maintain", "maintains maintained"),
         ("allege", "allege alleges alleged alleging"), ("deny", "denies denied denying"),
-        ("quip", "quipped"), ("joke", "joked"), ("lament", "laments lamented lamenting"),
-        ("remark", "remarked"), ("observe", "observed"), ("comment", "commented"),
-        ("testify", "testified testifying"), ("predict", "predicted"),
-        ("promise", "promised"), ("vow", "vows vowed vowing"), ("pledge", "pledged"),
-        ("demand", "demanded"), ("caution", "cautioned"), ("wonder", "wondered"),
-        ("shout", "shouted"), ("yell", "yelled"), ("scream", "screamed"),
-        ("whisper", "whispered"), ("confirm", "confirmed"), ("counter", "countered"),
-        ("contend", "contends contended"), ("conclude", "concluded"),
-        ("report", "reported"), ("quote", "quoted"), ("reiterate", "reiterated"),
-        ("assert", "asserts asserted"), ("agree", "agrees agreed"), ("accuse", "accused"),
-        ("mock", "mocked"), ("scoff", "scoffed"), ("sneer", "sneered"),
-        ("tout", "touts touted touting"), ("fume", "fumed"), ("rant", "ranted"),
-        ("whine", "whined"), ("retort", "retorted"), ("thunder", "thundered"),
-        ("exclaim", "exclaimed"), ("proclaim", "proclaims proclaimed"),
-        ("confess", "confessed"), ("continue", "continued continues"),
-        ("whine", "whined whines"), ("retort", "retorted retorts"),
-        ("exclaim", "exclaimed exclaims"), ("conclude", "concluded concludes"),
-        ("stress", "stressed stresses stressing"), ("confirm", "confirmed confirms"),
-        ("observe", "observed observes"), ("reiterate", "reiterated reiterates"),
-        ("admit", "admit admits admitted admitting"), ("quip", "quipped quips"),
-        ("fume", "fumed fumes"), ("scoff", "scoffed scoffs"), ("rant", "ranted rants"),
-        ("emphasize", "emphasized emphasised emphasizing emphasising emphasizes emphasises"), ("wrote", "wrote"), ("begin", "began"),
-        ("point", "pointed"), ("brand", "branded brands branding"),
+        ("quip", "quipped quips"), ("joke", "joked"), ("lament", "laments lamented lamenting"),
+        ("remark", "remarked"), ("observe", "observed observes"), ("comment", "commented"),
+        ("testify", "testified testifying"), ("predict", "predicted"), ("promise", "promised"),
+        ("vow", "vows vowed vowing"), ("pledge", "pledged"), ("demand", "demanded"),
+        ("caution", "cautioned"), ("wonder", "wondered"), ("shout", "shouted"), ("yell", "yelled"),
+        ("scream", "screamed"), ("whisper", "whispered"), ("confirm", "confirmed confirms"),
+        ("counter", "countered"), ("contend", "contends contended"),
+        ("conclude", "concluded concludes"), ("report", "reported"), ("quote", "quoted"),
+        ("reiterate", "reiterated reiterates"), ("assert", "asserts asserted"),
+        ("agree", "agrees agreed"), ("accuse", "accused accuse accuses accusing"),
+        ("mock", "mocked"), ("scoff", "scoffed scoffs"), ("sneer", "sneered"),
+        ("tout", "touts touted touting"), ("fume", "fumed fumes"), ("rant", "ranted rants"),
+        ("whine", "whined whines"), ("retort", "retorted retorts"), ("thunder", "thundered"),
+        ("exclaim", "exclaimed exclaims"), ("proclaim", "proclaims proclaimed"),
+        ("confess", "confessed"), ("begin", "began"), ("point", "pointed"),
+        ("brand", "branded brands branding"),
         ("label", "labelled labeled labels labelling labeling"), ("dub", "dubbed dubs"),
-        ("term", "termed"), ("accuse", "accuse accuses accused accusing"),
-        ("mutter", "muttered muttering mutters"), ("speak", "spoke speaks"),
-        ("indicate", "indicated indicates"), ("refer", "referred"),
-        ("rule", "ruled rules"), ("charge", "charged"),
+        ("term", "termed"), ("mutter", "muttered muttering mutters"), ("speak", "spoke speaks"),
+        ("indicate", "indicated indicates"), ("refer", "referred"), ("rule", "ruled rules"),
+        ("charge", "charged"),
         ("apologise", "apologised apologized apologises apologizes apologising apologizing"),
+        ("utter", "uttered"), ("recount", "recounted recounts recounting"),
+        ("muse", "mused muses"), ("opine", "opined opines"), ("snap", "snapped"),
+        ("elaborate", "elaborated"), ("clarify", "clarified"), ("blurt", "blurted"),
+        ("plead", "pleaded pleads"), ("reason", "reasoned"), ("speculate", "speculated"),
+        ("affirm", "affirmed"), ("relay", "relayed"), ("text", "texted"), ("email", "emailed"),
+        ("sigh", "sighed"), ("grouse", "groused"), ("gripe", "griped"), ("read", "read reads"),
     )
 }
 
@@ -146,6 +141,7 @@ _MASK = "\x1f"
 _QUOTE_END = "\x1e"
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_OBJECT_PRONOUNS = frozenset({"her", "him", "them", "me", "us"})
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "ourselves", "myself"}
 #: Last words of the names of laws and treaties, which "he" or "she" never refers to (unlike
 #: :data:`_DOCUMENTS`, the statements and reports that can be a quote's source).
@@ -781,6 +777,8 @@ def _name_follows(tokens: list[_Token], k: int) -> bool:
 
 def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list[_Token]]] | None:
     """The noun phrase from ``tokens[k]`` on ("said *Dong Jun, the minister*")."""
+    if k < len(tokens) and tokens[k].text in _OBJECT_PRONOUNS:     # "her", not "US"
+        return None                 # '"..." told her the agency was': the object, not a speaker
     chunks: list[list[_Token]] = []
     i = k
     while i < len(tokens) and len(chunks) < 3:
@@ -814,12 +812,29 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
     if found is None:
         return None
     head, others = found
-    if not any(ch.isalpha() for t in head for ch in t.text):
+    if head[0].text[0].isdigit():
+        rest = list(dropwhile(lambda t: t.text[0].isdigit(), head))
+        if rest and rest[0].text[0].isupper():
+            head = rest                     # "November 13, 2018\nUS Customs ... tweeted"
+    if not any(ch.isalpha() for t in head for ch in t.text) or (
+            head[0].text[0].isdigit() and _name_of(head) is None):       # "1:50 p.m., reads"
         # "Mohamed Atta, about the plane he had hijacked on September 11, 2001, told": a
         # number ends the appositive; it never speaks.
         head, others = (others[0], others[1:]) if others else ([], [])
         if not head:
             return None
+    if len(head) > 1 and head[-1].low in _DOCUMENTS and _POSSESSIVE_END.search(head[-2].text):
+        owner = _capital_run(head[:-1])
+        if owner and owner[-1] is head[-2]:
+            bare = _strip_titles(owner)             # "the Attorney General's statement"
+            titles = all(_clean_possessive(t.low).rstrip(".") in _TITLES for t in owner)
+            return _phrase(text, owner if titles or not bare else bare)
+    if head[0].low in {"a", "an"} and others:
+        # "Schaaf, a Democrat, posted": the indefinite phrase describes the name before it.
+        for chunk in others:
+            other = _name_of(chunk)
+            if other and not _is_title_only(other):
+                return _phrase(text, other)
     name = _name_of(head)
     place = None
     if name and not _is_title_only(name):
@@ -880,15 +895,19 @@ def _tidy(name: str) -> str:
 def _according(text: str, tokens: list[_Token], k: int) -> _Attribution | None:
     """``according to X`` at ``tokens[k]``; "according to a statement issued by X" gives X."""
     forward = _walk_forward(tokens, k + 2)
+    speaker = _issued_by(text, tokens, k + 2, forward) or _choose(text, forward)
+    return _attribution(text, speaker, tokens[k:k + 2])
+
+
+def _issued_by(text: str, tokens: list[_Token], k: int, forward):
+    """The author of "a statement (issued) by X", the phrase ``forward`` from ``tokens[k]``."""
     if forward and forward[0][-1].low in _DOCUMENTS:
-        j = k + 2 + len(forward[0])
+        j = k + len(forward[0])
         if j < len(tokens) and tokens[j].low.endswith("ed") and tokens[j].text[0].islower():
             j += 1
         if j + 1 < len(tokens) and tokens[j].low == "by":
-            by = _choose(text, _walk_forward(tokens, j + 1))
-            if by:
-                return _attribution(text, by, tokens[k:k + 2])
-    return _attribution(text, _choose(text, forward), tokens[k:k + 2])
+            return _choose(text, _walk_forward(tokens, j + 1))
+    return None
 
 
 def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attribution | None:
@@ -901,7 +920,8 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
     if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
         return _according(text, tokens, k)
     if tokens[k].verb:
-        speaker = _choose(text, _walk_forward(tokens, k + 1), forward=True)
+        forward = _walk_forward(tokens, k + 1)      # "said Smith", "read a statement by Smith"
+        speaker = _issued_by(text, tokens, k + 1, forward) or _choose(text, forward, forward=True)
         return _attribution(text, speaker, [tokens[k]])
     limit = 16 if loose else 5
     for v in range(k + 1, min(len(tokens), k + limit + 1)):
@@ -909,6 +929,11 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
         if tok.text.startswith(_MASK) or tok.text in {".", "!", "?", ";"}:
             return None
         if tok.verb:
+            if (tokens[v - 1].text == "," and tok.low.endswith("ed") and v + 1 < len(tokens)
+                    and tokens[v + 1].low in _PREPOSITIONS
+                    and sum(t.text == "," for t in tokens[k:v]) == 1):
+                continue                    # '"..." The settlement, confirmed in court
+                                            # documents, ...': a participle, not the verb
             if not loose and v + 1 < len(tokens) and (
                     tokens[v + 1].text.startswith(_MASK)
                     or any(t.low == "that" for t in tokens[v + 1:v + 5])):
@@ -1425,6 +1450,9 @@ def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
     opening = first.open_mark if first.open_mark is not None else first.start
     before = text[max(lo, opening - 8):opening].split()
     lemma = _FORM_TO_LEMMA.get((found.verb or "").lower())
+    if before and _POSSESSIVE_END.search(before[-1]) and found.speaker_start is not None \
+            and found.speaker_start > opening:
+        return True         # 'Obama's "pastor," Jeremiah Wright uttered': a label of the name
     return (bool(before) and before[-1].lower() == "the"
             and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
 
