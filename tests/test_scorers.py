@@ -149,3 +149,19 @@ def test_subjectivity_pattern_tokens_match_textblob_on_the_sample(sample_sentenc
 def test_subjectivity_pattern_scores_match_textblob_on_the_sample(sample_sentences):
     for sentence in sample_sentences:
         assert pattern_scores(sentence) == _textblob_scores(sentence)
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "Good, GOOD, good! Not bad... a very bizarre, awful war."])
+def test_scorer_word_spans_are_each_lexicon_word(text):
+    from toolkit.segmentation import segment
+    from toolkit.sentiment import vader
+    from toolkit.subjectivity import subjectivity_lexicon
+
+    words = [(s, e) for sentence in segment(text) for s, e in sentence.words]
+    valence = {(s, e): vader().lexicon.get(text[s:e].lower()) for s, e in words}
+    subjective = {(s, e): subjectivity_lexicon().get(text[s:e].lower()) for s, e in words}
+    assert [(s.start, s.end, s.category, s.weight) for s in find_tone(text)] == [
+        (s, e, "tone_positive" if valence[s, e] > 0 else "tone_negative", valence[s, e] / 4.0)
+        for s, e in words if valence[s, e]]
+    assert [(s.start, s.end, s.weight) for s in find_subjective(text)] == [
+        (s, e, subjective[s, e]) for s, e in words if subjective[s, e] is not None]

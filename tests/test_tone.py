@@ -48,6 +48,51 @@ def test_tone_rating_is_the_sum_of_contributions_on_the_sample(sample_sentences)
         assert model.rating(sentence) == _rating_by_contributions(model, sentence)
 
 
+_BATCHES = [[], [""], ["", "   ", "Hm."],
+            ["A wonderful, generous gift, a gift.", "Critics slammed the plan! Not good, not good.",
+             "praised praising praise PRAISE", "   ", "The vote is on Monday.",
+             "Ünïcode wörds — and “quotes”; NO words? 123 !!!"]]
+
+
+def _ratings_one_by_one(model, texts, spans=None):
+    spans = [None] * len(texts) if spans is None else spans
+    return [model.rating(t, spans=s) for t, s in zip(texts, spans)]
+
+
+@pytest.mark.parametrize("texts", _BATCHES)
+def test_tone_ratings_equal_rating_to_the_last_bit(texts):
+    model = tone.load_tone_model()
+    assert model.ratings(texts, spans=[None] * len(texts)) == _ratings_one_by_one(model, texts)
+    assert model.tones(texts, spans=[None] * len(texts)) == [model.tone(t) for t in texts]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join), max_size=6))
+def test_tone_ratings_equal_rating_on_any_words(texts):
+    model = tone.load_tone_model()
+    assert model.ratings(texts, spans=[None] * len(texts)) == _ratings_one_by_one(model, texts)
+
+
+def test_tone_ratings_equal_rating_on_the_sample(sample_sentences):
+    from toolkit.cues import find_cues
+
+    model = tone.load_tone_model()
+    spans = [find_cues(s) for s in sample_sentences]
+    assert model.ratings(sample_sentences, spans=spans) == _ratings_one_by_one(
+        model, sample_sentences, spans)
+
+
+def test_tone_ratings_take_features_as_rating_does(sample_sentences):
+    model = tone.load_tone_model()
+    features = [tone._sentence_features(s, None) for s in sample_sentences]
+    features[0] = {**features[0], "log_words": 0.0, "vader_sum": float("nan")}
+    batch = model.ratings(sample_sentences, spans=[None] * len(sample_sentences),
+                          features=features)
+    assert math.isnan(batch[0])                 # repr: NaN is not equal to itself
+    assert list(map(repr, batch)) == [repr(model.rating(s, features=f))
+                                      for s, f in zip(sample_sentences, features)]
+
+
 def test_tone_word_offsets_point_into_text():
     text = "A wonderful, generous gift, and a wonderful day."
     frame = tone.explain_tone(text)

@@ -24,9 +24,9 @@ from .headline import headline_contrast
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, check_unicode, load_article
 from .segmentation import Sentence, WORD_RE, segment
-from .sentiment import find_tone, vader_pass, vader_scores, weighted_mean
+from .sentiment import tone_spans, vader_pass, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
-from .subjectivity import find_subjective, subjectivity_of
+from .subjectivity import subjective_spans, subjectivity_of
 from .tables import table
 from .voice import QUOTE_COLUMNS, Quote, find_quotes, quote_regions, quotes_frame, report_verb_spans
 
@@ -43,6 +43,9 @@ SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "voice", "n
                     "sentiment", "sentiment_vader", "subjectivity", "loaded_count",
                     "loaded_density", "bias_probability"]
 _TOP_TERMS = 5
+#: Sentences whose tone _sentence_rows scores at once (well within the 4,096 entries of
+#: the sentence caches).
+_BLOCK = 256
 _CUES = frozenset(CUE_CATEGORIES)
 
 
@@ -162,8 +165,11 @@ def _is_word(token: str) -> bool:
 
 def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None) -> list[Span]:
     cues = find_cues(text, sentences, lexicon=lexicon)
-    spans = [*find_loaded(text, sentences, cues=cues), *find_tone(text, sentences),
-             *find_subjective(text, sentences)]
+    # find_tone and find_subjective read the same tokens: cut them once for both.
+    words = [w for sentence in sentences for w in sentence.words]
+    tokens = [text[s:e] for s, e in words]
+    spans = [*find_loaded(text, sentences, cues=cues), *tone_spans(words, tokens),
+             *subjective_spans(words, tokens)]
     spans.sort(key=lambda s: (s.start, s.end, s.category))
     return spans
 
@@ -303,12 +309,25 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
     tone_model = load_tone_model()
     rows = []
     starts = [s for s, _ in regions]
-    for number, (sentence, found) in enumerate(zip(sentences, _by_sentence(sentences, spans))):
-        piece = text[sentence.start:sentence.end]
+    groups = _by_sentence(sentences, spans)
+    pieces_of = [text[s.start:s.end] for s in sentences]
+    cues_of = [_model_cues(found, s.start) for s, found in zip(sentences, groups)]  # tone, bias
+    tones: dict[int, float] = {}
+    for number, (sentence, found) in enumerate(zip(sentences, groups)):
+        if number % _BLOCK == 0 and tone_model is not None:
+            # The next block of sentences scored at once (the same floats as _tone one by
+            # one; see ToneModel.ratings); a blank sentence keeps VADER's compound, as in
+            # _tone. Blocks, not the whole text, so that a long text's sentences are still
+            # in the sentence caches (vader_pass, lower_words) when the loop reads them.
+            block = [i for i in range(number, min(number + _BLOCK, len(sentences)))
+                     if pieces_of[i].strip()]
+            tones = dict(zip(block, tone_model.tones([pieces_of[i] for i in block],
+                                                     spans=[cues_of[i] for i in block])))
+        piece = pieces_of[number]
         n_words = _count_words(text, sentence.words)
         compound = vader_pass(piece)[1]["compound"]     # the cached scores, read only
-        cues = _model_cues(found, sentence.start)     # picked once for tone and bias
-        tone = _tone(tone_model, piece, found, sentence.start, compound, cues=cues)
+        cues = cues_of[number]
+        tone = tones.get(number, compound)
         if not regions:
             pieces = {"author": [(tone, compound, n_words)], "quote": []}
         elif _quote_free(regions, starts, sentence.start, sentence.end):

@@ -17,7 +17,7 @@ from operator import itemgetter
 from .segmentation import Sentence, segment
 from .spans import Span
 
-__all__ = ["vader", "vader_scores", "find_tone", "weighted_mean", "TONE_CATEGORIES"]
+__all__ = ["vader", "vader_scores", "find_tone", "tone_spans", "weighted_mean", "TONE_CATEGORIES"]
 
 #: Span categories for the words that carry VADER valence.
 TONE_CATEGORIES = ("tone_positive", "tone_negative")
@@ -295,15 +295,24 @@ def find_tone(text: str, sentences: list[Sentence] | None = None) -> list[Span]:
     >>> [(s.text, s.category) for s in find_tone("A good plan, a bad war.")]
     [('good', 'tone_positive'), ('bad', 'tone_negative'), ('war', 'tone_negative')]
     """
-    lexicon = vader().lexicon
     sentences = segment(text) if sentences is None else sentences
+    words = [w for sentence in sentences for w in sentence.words]
+    return tone_spans(words, [text[s:e] for s, e in words])
+
+
+def tone_spans(words: list[tuple[int, int]], tokens: list[str]) -> list[Span]:
+    """:func:`find_tone` of a text's word ``(start, end)`` offsets and their ``tokens`` (the
+    text at each), in order: ``analyze`` cuts the tokens once for this and
+    :func:`~toolkit.subjectivity.subjective_spans`."""
+    # Each token's valence by C-level maps (lower case, lexicon lookup), and only the few
+    # tokens with one visited in Python (most words carry none).
+    valences = list(map(vader().lexicon.get, map(str.lower, tokens)))
     out = []
-    for sentence in sentences:
-        for s, e in sentence.words:
-            valence = lexicon.get(text[s:e].lower())
-            if valence:
-                category = "tone_positive" if valence > 0 else "tone_negative"
-                out.append(Span(s, e, text[s:e], category, valence / 4.0, "vader"))
+    for i in compress(range(len(valences)), valences):
+        valence = valences[i]
+        s, e = words[i]
+        out.append(Span(s, e, tokens[i], "tone_positive" if valence > 0 else "tone_negative",
+                        valence / 4.0, "vader"))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 from functools import lru_cache
 from importlib.resources import files
@@ -17,7 +17,7 @@ from importlib.resources import files
 from .segmentation import Sentence, segment
 from .spans import Span
 
-__all__ = ["subjectivity_lexicon", "find_subjective", "subjectivity_of", "pattern_scores",
+__all__ = ["subjectivity_lexicon", "find_subjective", "subjective_spans", "subjectivity_of", "pattern_scores",
            "pattern_tokens"]
 
 
@@ -43,15 +43,30 @@ def find_subjective(text: str, sentences: list[Sentence] | None = None) -> list[
     >>> [(s.text, round(s.weight, 2)) for s in find_subjective("A very bizarre idea.")]
     [('very', 0.3), ('bizarre', 0.6)]
     """
-    lexicon = subjectivity_lexicon()
     sentences = segment(text) if sentences is None else sentences
+    words = [w for sentence in sentences for w in sentence.words]
+    return subjective_spans(words, [text[s:e] for s, e in words])
+
+
+def subjective_spans(words: list[tuple[int, int]], tokens: list[str]) -> list[Span]:
+    """:func:`find_subjective` of a text's word ``(start, end)`` offsets and their ``tokens``
+    (the text at each), in order (see :func:`~toolkit.sentiment.tone_spans`)."""
+    # Each token's lexicon entry by C-level maps (lower case, lookup), and only the few
+    # tokens with one visited in Python. A hit is a 1-tuple, so that a subjectivity of 0.0
+    # still counts when compress picks the hits.
+    hits = list(map(_subjective_entries().get, map(str.lower, tokens)))
     out = []
-    for sentence in sentences:
-        for s, e in sentence.words:
-            value = lexicon.get(text[s:e].lower())
-            if value is not None:
-                out.append(Span(s, e, text[s:e], "subjective", value, "pattern"))
+    for i in compress(range(len(hits)), hits):
+        s, e = words[i]
+        out.append(Span(s, e, tokens[i], "subjective", hits[i][0], "pattern"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _subjective_entries() -> dict[str, tuple[float]]:
+    """:func:`subjectivity_lexicon` with each value as a 1-tuple (see
+    :func:`subjective_spans`)."""
+    return {word: (value,) for word, value in subjectivity_lexicon().items()}
 
 
 def subjectivity_of(spans: list[Span]) -> float:

@@ -32,8 +32,9 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -47,6 +48,7 @@ from .model_files import JsonModelFile, check_format
 from .segmentation import lower_words
 from .sentiment import vader_pass, vader_scores
 from .subjectivity import pattern_scores
+from .sums import added_in_order, column_sums, places
 from .spans import Span
 
 __all__ = ["ToneModel", "load_tone_model", "news_tone", "explain_tone", "train_tone_model",
@@ -59,6 +61,8 @@ FORMAT = "toolkit-tone-ridge/2"
 #: Columns of :func:`explain_tone`.
 TONE_COLUMNS = ["start", "end", "text", "feature", "kind", "contribution"]
 _SCALE = 4.0
+#: Word types whose stem rows :meth:`ToneModel.ratings` keeps (a word-type cache).
+_WORD_CACHE_SIZE = 100_000
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 SENTENCE_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound", "vader_sum",
@@ -117,11 +121,22 @@ def _vader_valences(text: str) -> list[float]:
 
 
 _CUE_FEATURES = tuple((c, f"cue_{c}") for c in CUE_CATEGORIES)
+#: The plain (not word-model) dense features, in the order of :func:`_feature_vector`.
+_VECTOR_NAMES = (*SENTENCE_FEATURES, *(name for _, name in _CUE_FEATURES))
+_EMPTY_VECTOR = [1.0 if n == "vader_neu" else 0.0 for n in _VECTOR_NAMES]
 
 
 def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, float]:
+    """The plain dense features of a sentence by name (:func:`_feature_vector`)."""
+    return dict(zip(_VECTOR_NAMES, _feature_vector(text, spans)))
+
+
+def _feature_vector(text: str, spans: Sequence[Span] | None) -> list[float]:
+    """The values of ``_VECTOR_NAMES`` for a sentence: VADER's and Pattern's figures, the
+    log number of words and the count of each cue category (``spans``: the cue spans, or
+    ``None`` to find them)."""
     if not text.strip():
-        return {**{n: 0.0 for n in DENSE_FEATURES if n not in _WORD_MODELS}, "vader_neu": 1.0}
+        return list(_EMPTY_VECTOR)
     # One cached VADER pass gives the scores and the valences (read, not copied).
     valences, scores = vader_pass(text)
     polarity, subjectivity = pattern_scores(text)
@@ -131,17 +146,14 @@ def _sentence_features(text: str, spans: Sequence[Span] | None) -> dict[str, flo
             positive += v
         elif v < 0:
             negative += v
-    out = {"vader_neg": scores["neg"], "vader_neu": scores["neu"], "vader_pos": scores["pos"],
-           "vader_compound": scores["compound"], "vader_sum": float(sum(valences)),
-           "vader_pos_sum": float(positive), "vader_neg_sum": float(negative),
-           "pattern_polarity": polarity, "pattern_subjectivity": subjectivity,
-           "log_words": math.log1p(len(_tokens(text)))}
+    out = [scores["neg"], scores["neu"], scores["pos"], scores["compound"],
+           float(sum(valences)), float(positive), float(negative), polarity, subjectivity,
+           math.log1p(len(_tokens(text)))]
     # A sentence holds few cue spans: a plain dict counts them for less than a Counter.
     counts: dict[str, int] = {}
     for span in find_cues(text) if spans is None else spans:
         counts[span.category] = counts.get(span.category, 0) + 1
-    for c, name in _CUE_FEATURES:
-        out[name] = float(counts.get(c, 0))
+    out.extend([float(counts.get(c, 0)) for c in CUE_CATEGORIES])
     return out
 
 
@@ -328,12 +340,161 @@ class ToneModel(JsonModelFile):
         total += self._baseline
         return float(total)
 
+    @cached_property
+    def _stem_arrays(self) -> tuple[dict[str, int], dict[str, tuple], tuple]:
+        """For :meth:`ratings`: a row per stem of any word table (``stem -> row``); each
+        table's ``(has, idf, weight)`` arrays over the rows; and the terms of a rating in
+        their order, as runs: ``("dense", columns of _VECTOR_NAMES (-1: not there),
+        weights, scales)`` for plain features, ``("words", kind, weight, scale)`` for a
+        word model, and last ``("news", "news", 1.0, 1.0)``."""
+        tables = {"general": self.general, "polarity": self.polarity, "news": self.news}
+        row = {stem: i for i, stem in enumerate(sorted(set().union(*tables.values())))}
+        arrays = {}
+        for kind, table in tables.items():
+            at = np.array([row[stem] for stem in table], dtype=np.int64)
+            has = np.zeros(len(row), dtype=bool)
+            has[at] = True
+            idf, weight = np.zeros(len(row)), np.zeros(len(row))
+            idf[at] = [v[0] for v in table.values()]
+            weight[at] = [v[1] for v in table.values()]
+            arrays[kind] = (has, idf, weight)
+        column = {name: i for i, name in enumerate(_VECTOR_NAMES)}
+        runs: list[tuple] = []
+        for name, kind, mean, scale, weight in self._dense_terms:
+            if kind is not None:
+                runs.append(("words", kind, weight, scale))
+                continue
+            if not runs or runs[-1][0] != "dense":
+                runs.append(("dense", [], [], []))
+            runs[-1][1].append(column.get(name, -1))
+            runs[-1][2].append(weight)
+            runs[-1][3].append(scale)
+        runs.append(("news", "news", 1.0, 1.0))
+        return row, arrays, tuple(
+            (r[0], np.array(r[1]), np.array(r[2]), np.array(r[3])) if r[0] == "dense" else r
+            for r in runs)
+
+    @cached_property
+    def _word_rows(self) -> dict[str, int]:
+        """Lower-cased word -> its stem's row in ``_stem_arrays`` (-1 for a stem in no word
+        table): a word-type cache for :meth:`ratings`, cleared past ``_WORD_CACHE_SIZE``."""
+        return {}
+
+    def _rows_of(self, words: list[str]) -> list[int]:
+        """The ``_word_rows`` of ``words``, filling the cache for new words."""
+        cache = self._word_rows
+        rows = list(map(cache.get, words))
+        if None in rows:
+            if len(cache) > _WORD_CACHE_SIZE:
+                cache.clear()
+            stem_row = self._stem_arrays[0]
+            for i in [i for i, r in enumerate(rows) if r is None]:
+                rows[i] = cache[words[i]] = stem_row.get(_stem(words[i]), -1)
+        return rows
+
+    def ratings(self, texts: Sequence[str], *, spans: Sequence[Sequence[Span] | None],
+                features: Sequence[dict] | None = None) -> list[float]:
+        """:meth:`rating` of each of ``texts`` (``spans``: each text's cue spans, or
+        ``None``), computed for all of them at once and equal to it to the last bit
+        (``tests/test_tone.py``); ``features`` as :meth:`rating` takes them, one per text.
+
+        What :meth:`rating` does stem by stem and feature by feature in Python is done here
+        with array operations over all the texts (an article's sentences), element by
+        element with the same operations: each text's stems are counted with one
+        ``np.unique`` in order of first occurrence, and each term is computed as in
+        ``rating`` (``tf * idf``, ``weight * (v / norm) * coef / scale``,
+        ``weight * value / scale``). The sums keep ``rating``'s order: each text's terms
+        are laid out in a column of a matrix in that order and added down the column one
+        by one (:func:`~toolkit.sums.added_in_order`), as ``rating`` adds them. A term
+        ``rating`` skips (a zero feature, a word table without a stem of the text) is
+        ``-0.0`` in the matrix, which leaves any sum unchanged.
+        """
+        n = len(texts)
+        if not n:
+            return []
+        if features is None:
+            vectors = [_feature_vector(t, s) for t, s in zip(texts, spans)]
+        else:
+            vectors = [[f.get(name) or 0.0 for name in _VECTOR_NAMES] for f in features]
+        values = np.append(np.array(vectors, dtype=float).reshape(n, len(_VECTOR_NAMES)),
+                           np.zeros((n, 1)), axis=1)      # column -1: a feature not there
+        row, arrays, runs = self._stem_arrays
+        size = max(len(row), 1)
+        tokens = [_tokens(t) for t in texts]
+        rows = np.array(self._rows_of(list(map(_WORD, chain.from_iterable(tokens)))),
+                        dtype=np.int64)
+        text_of = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in tokens])
+        known = rows >= 0
+        # Each text's stems and their counts, in order of first occurrence in the text (the
+        # order of rating's counts): the unique (text, stem) keys, ordered by first position.
+        keys, first, counts = np.unique(text_of[known] * size + rows[known],
+                                        return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        keys, counts = keys[order], counts[order]
+        text_of, rows = keys // size, keys % size
+        # tf = 1.0 + log(count) by math.log, as rating computes it; 1.0 for a stem seen once.
+        tf = np.array([0.0, 1.0, *(1.0 + math.log(c) for c in
+                                   range(2, int(counts.max(initial=1)) + 1))])[counts]
+        # Each word table's stems in the texts: their text, place in the text's run of the
+        # table's terms, and tf-idf values v; the squares of v summed per text and table in
+        # order, all tables at once (column_sums), then the norms.
+        found = {}
+        for kind, (has, idf, coef) in arrays.items():
+            take = has[rows]
+            at = text_of[take]
+            found[kind] = (at, places(at),
+                           tf[take] * idf[rows[take]], coef[rows[take]])
+        kinds = list(found)
+        norms = dict(zip(kinds, np.sqrt(column_sums(      # np.sqrt: correctly rounded
+            np.concatenate([found[k][0] + i * n for i, k in enumerate(kinds)]),
+            np.concatenate([found[k][1] for k in kinds]),
+            np.concatenate([found[k][2] * found[k][2] for k in kinds]),
+            n * len(kinds))).reshape(len(kinds), n)))
+        # Each run's terms, and how many each text has (its width).
+        pieces, widths = [], []
+        everyone = np.arange(n)
+        for run in runs:
+            if run[0] == "dense":
+                _, columns, weight, scale = run
+                chosen = values[:, columns]
+                terms = weight * chosen / scale
+                terms[chosen == 0] = -0.0
+                pieces.append((None, None, terms))
+                widths.append(np.full(n, len(columns)))
+                continue
+            _, kind, weight, scale = run
+            at, within, v, coef = found[kind]
+            norm = norms[kind][at]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                if kind == "news":
+                    terms = v / norm * coef
+                else:
+                    terms = weight * (v / norm) * coef / scale
+            terms[norm == 0] = -0.0         # rating skips a table with a zero norm
+            pieces.append((at, within, terms))
+            widths.append(np.bincount(at, minlength=n))
+        offsets = np.cumsum([np.zeros(n, dtype=np.int64), *widths], axis=0)
+        matrix = np.full((int(offsets[-1].max()), n), -0.0)
+        for (at, within, terms), start in zip(pieces, offsets):
+            if at is None:
+                matrix[start[:, None] + np.arange(terms.shape[1]), everyone[:, None]] = terms
+            else:
+                matrix[start[at] + within, at] = terms
+        return (added_in_order(matrix) + self._baseline).tolist()
+
     def tone(self, text: str, *, spans: Sequence[Span] | None = None,
              features: dict | None = None, offset: float = 0.0) -> float:
         """The calibrated tone, -1..1; ``offset`` is added to the rating (the optional
         sentence-embedding term of :mod:`toolkit.embedding_terms`)."""
         return min(1.0, max(-1.0, (self.rating(text, spans=spans, features=features) + offset)
                             / _SCALE))
+
+    def tones(self, texts: Sequence[str], *, spans: Sequence[Sequence[Span] | None]
+              ) -> list[float]:
+        """:meth:`tone` of each of ``texts`` (no offset), from :meth:`ratings`: the same
+        floats, computed for all the texts at once."""
+        return [min(1.0, max(-1.0, (rating + 0.0) / _SCALE))
+                for rating in self.ratings(texts, spans=spans)]
 
 
 def _model_resource():
