@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import chain, compress
+from itertools import compress
 from operator import itemgetter
 from functools import lru_cache
 from importlib.resources import files
@@ -157,7 +157,7 @@ def pattern_tokens(text: str) -> list[str]:
     return " ".join(map(_TOKENS, pieces)).split()
 
 
-_TOKENS, _ENTRIES = itemgetter(0), itemgetter(1)
+_TOKENS = itemgetter(0)
 
 
 def _pattern_pieces(text: str) -> list[tuple[str, tuple]] | None:
@@ -165,29 +165,34 @@ def _pattern_pieces(text: str) -> list[tuple[str, tuple]] | None:
     ``find_tokens`` prepares it, or ``None`` when TextBlob must cut the text itself (see
     :func:`pattern_tokens`)."""
     *_, sarcasm, emoticons, eos = _token_rules()
-    string = _NOT.sub(" n't", text)
+    # Each step only where it can change something (substring tests are cheap): "n't"
+    # split off, quotation marks set apart, "\r\n" made "\n".
+    string = _NOT.sub(" n't", text) if "n't" in text else text
     # str.translate with a dict looks up every character; one replace per mark present is
     # the same (each mark becomes itself between spaces) and much cheaper.
     for mark, spaced in _QUOTES:
         if mark in string:
             string = string.replace(mark, spaced)
-    string = string.replace("\r\n", "\n")
+    if "\r" in string:
+        string = string.replace("\r\n", "\n")
     if "\n\n" in string or eos in string:
         return None
     # Each word's pieces from the word-type cache, without a Python step per word.
     pieces = list(map(_pattern_piece, string.split()))
     joined = " ".join(map(_TOKENS, pieces))
-    if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
+    if ("!" in joined and sarcasm.search(joined) is not None) \
+            or emoticons.search(joined) is not None:       # sarcasm: "(!)", spaced or not
         return None
     return pieces
 
 
 @lru_cache(maxsize=65536)
-def _pattern_piece(word: str) -> tuple[str, tuple]:
-    """One whitespace-separated word's tokens (:func:`_split_word`) joined by spaces, and
-    each token's :func:`_pattern_word` (a word-type cache)."""
+def _pattern_piece(word: str) -> tuple[str, tuple, bool]:
+    """One whitespace-separated word's tokens (:func:`_split_word`) joined by spaces, each
+    token's :func:`_pattern_word`, and whether every token is inert (a word-type cache)."""
     tokens = _split_word(word)
-    return " ".join(tokens), tuple(map(_pattern_word, tokens))
+    entries = tuple(map(_pattern_word, tokens))
+    return " ".join(tokens), entries, all(entry[6] for entry in entries)
 
 
 @lru_cache(maxsize=65536)
@@ -233,42 +238,44 @@ def pattern_scores(text: str) -> tuple[float, float]:
     modifier = negation = None
     pieces = _pattern_pieces(text)
     if pieces is None:
-        entries = map(_pattern_word, " ".join(_pattern_tables()[2](text)).split())
-    else:
-        entries = chain.from_iterable(map(_ENTRIES, pieces))
-    for w, senses, adverb, negator, long_word, emoticon, inert in entries:
-        if inert and modifier is None and negation is None:
+        words = " ".join(_pattern_tables()[2](text)).split()
+        pieces = [("", tuple(map(_pattern_word, words)), False)]
+    for _, entries, inert_piece in pieces:
+        if inert_piece and modifier is None and negation is None:
             continue                            # most words: nothing below would change
-        if senses is not None:
-            p, s, i = senses
-            if modifier is None:
-                found.append([p, s, i, 1])
-            else:                                                   # "really good"
-                last = found[-1]
-                last[0] = max(-1.0, min(p * last[2], +1.0))
-                last[1] = max(-1.0, min(s * last[2], +1.0))
-                last[2] = i
-            if negation is not None:                                # "not (really) good"
-                found[-1][2] = 1.0 / found[-1][2]
-                found[-1][3] = -1
-            modifier = w if adverb else None
-            negation = w if negator else None
-            continue
-        if negator:
-            negation = w
-        elif negation and long_word:
-            negation = None
-        if negation is not None and modifier is not None and modifier.endswith("ly"):
-            found[-1][3] = -1                                       # "really not good"
-            negation = None
-        elif modifier and len(w) > 2:
-            modifier = None
-        if w == "!" and found:
-            found[-1][0] = max(-1.0, min(found[-1][0] * 1.25, +1.0))
-        if w == "(!)":
-            found.append([0.0, 1.0, 1.0, 1])
-        if emoticon is not None:
-            found.append([emoticon, 1.0, 1.0, 1])
+        for w, senses, adverb, negator, long_word, emoticon, inert in entries:
+            if inert and modifier is None and negation is None:
+                continue                        # as for a whole inert word
+            if senses is not None:
+                p, s, i = senses
+                if modifier is None:
+                    found.append([p, s, i, 1])
+                else:                                                   # "really good"
+                    last = found[-1]
+                    last[0] = max(-1.0, min(p * last[2], +1.0))
+                    last[1] = max(-1.0, min(s * last[2], +1.0))
+                    last[2] = i
+                if negation is not None:                                # "not (really) good"
+                    found[-1][2] = 1.0 / found[-1][2]
+                    found[-1][3] = -1
+                modifier = w if adverb else None
+                negation = w if negator else None
+                continue
+            if negator:
+                negation = w
+            elif negation and long_word:
+                negation = None
+            if negation is not None and modifier is not None and modifier.endswith("ly"):
+                found[-1][3] = -1                                       # "really not good"
+                negation = None
+            elif modifier and len(w) > 2:
+                modifier = None
+            if w == "!" and found:
+                found[-1][0] = max(-1.0, min(found[-1][0] * 1.25, +1.0))
+            if w == "(!)":
+                found.append([0.0, 1.0, 1.0, 1])
+            if emoticon is not None:
+                found.append([emoticon, 1.0, 1.0, 1])
     polarity = subjectivity = 0
     for p, s, _, sign in found:
         polarity += p * -0.5 if sign < 0 else p
