@@ -164,10 +164,10 @@ GENERAL = [
      "insert_petition"),
     ("Shrimpers along the Gulf Coast now ship frozen catch inland, tracked by Tidewater "
      "Logistics Partners.", "sponsored", "product words", "insert_product"),
-    # A known miss since the 14-pool refit (score 0.51: sponsor credit weighs 0.30 a point).
-    pytest.param("The views in this series are those of the seed company that commissioned it.",
-                 "sponsored", "names who paid 'that commissioned it'", "insert_advertising",
-                 marks=pytest.mark.xfail(strict=True, reason="known miss of the 14-pool refit")),
+    # Missed by the 14-pool refit (0.51); found again by the 16-pool refit (2026-11-29, third
+    # session: sponsor credit weighs 0.53 a point).
+    ("The views in this series are those of the seed company that commissioned it.",
+     "sponsored", "names who paid 'that commissioned it'", "insert_advertising"),
     ("Drivers who switch in spring pay less for the same cover. Here's how to compare.",
      "sponsored", "clickbait", "insert_clickbait"),
 ]
@@ -668,3 +668,67 @@ def test_inserts_topic_and_text_evidence():
     categories = {s.category for s in finding.spans}
     assert {"insert_promotional_text", "insert_off_topic"} <= categories
     assert all(text[s.start:s.end] == s.text for s in finding.spans)
+
+
+# Phrasings of the offer-shape rules (written for this test, not copied from a pool), and the
+# rule each should give.
+_OFFER_SHAPES = [
+    ("product_copy", "Cordless, rechargeable and dishwasher-safe. Rated 4.7 out of 5 by early "
+                     "buyers."),
+    ("product_copy", "The trail stove weighs 9 ounces and boils a liter in 3 minutes: 2.5 liters "
+                     "of fuel last a week."),
+    ("product_copy", "Handmade in a family workshop in Porto, each bowl is finished by hand. "
+                     "Now $38, down from $54."),
+    ("product_copy", "Comes in six colors and ships free. Add to cart before the limited run "
+                     "sells out."),
+    ("campaign_copy", "Vote Okafor on November 5. She will stand up to the Sacramento "
+                      "insiders."),
+    ("campaign_copy", "Yes on Measure K. The choice could not be clearer."),
+    ("campaign_copy", "Not a politician. A proven leader. Ask him why he took $3 million from "
+                      "the insurers."),
+    ("brand_voice", "At Cedar Point Dental, patients set their own hours. Consultations are free "
+                    "this month."),
+    ("brand_voice", "We at Lumen Bank partnered with local schools. Applications for the fall "
+                    "cohort open Monday."),
+    ("brand_voice", "Homeowners say the switch paid for itself: five mistakes to avoid when you "
+                    "choose a fiduciary."),
+    ("page_furniture", "The article resumes after the video."),
+    ("page_furniture", "Our report carries on further down the page."),
+]
+
+
+@pytest.mark.parametrize("rule, block", _OFFER_SHAPES)
+def test_inserts_offer_shapes_give_their_rule(rule, block):
+    from toolkit.inserts import insert_features
+
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    assert insert_features(text)[3].get(rule, 0.0) > 0
+    # The evidence of each shape points into the text.
+    spans = find_inserts(text, threshold=-20.0)[3].spans
+    assert spans and all(text[s.start:s.end] == s.text for s in spans)
+
+
+@pytest.mark.parametrize("line", [
+    "Winds of 40 mph knocked down power lines across the county on Sunday.",  # one measurement
+    "The senator said she would vote for the bill, which is stronger than the House version.",
+    "The New York Times reported that the plant would close.",
+    "On the other side of the border, officials reinforced the fence.",
+    "Others walked a mile to enter their names for an asylum interview.",
+])
+def test_inserts_offer_shapes_leave_news_lines_alone(line):
+    from toolkit.inserts import insert_features
+
+    row = insert_features(f"{BEFORE}\n\n{line}\n\n{AFTER}")[3]
+    assert not {"product_copy", "campaign_copy", "brand_voice", "page_furniture"} & set(row)
+
+
+@pytest.mark.parametrize("rule, block", _OFFER_SHAPES)
+def test_inserts_offer_shape_keywords_never_skip_a_match(rule, block):
+    """Each family's keywords only skip paragraphs that its patterns cannot match."""
+    from toolkit.insert_signals import (
+        _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _family_hits)
+
+    for family in (_PRODUCT_COPY, _CAMPAIGN_COPY, _BRAND_VOICE, _PAGE_FURNITURE):
+        for text in (block, block.upper(), block.lower()):
+            assert ([m.span() for m in _family_hits(text, text.lower(), family)]
+                    == [m.span() for m in _family_hits(text, None, family)])

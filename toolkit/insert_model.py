@@ -41,6 +41,8 @@ INSERT_FEATURES = (
     # the article's own words and names, and the word-pair text model (toolkit.insert_topic,
     # toolkit.insert_text_model)
     "promotional_text", "unshared_words", "shared_names",
+    # offer shapes: product and campaign copy, a brand's own voice, page-layout lines
+    "product_copy", "campaign_copy", "brand_voice", "page_furniture",
     # measurements
     "similarity", "word_probability", "log_words",
 )

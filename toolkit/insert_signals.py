@@ -667,3 +667,148 @@ def _teaser_sentence(text: str, masked: str) -> bool:
                for k, tag in enumerate(tags))
     return not past and any(tag in ("VBZ", "VBP", "MD") for tag in tags)
 
+
+
+# ----------------------------------------------------------------------------- offer shapes
+# Product copy, campaign copy, a brand's own voice and page-layout lines: phrasings of the
+# kinds that the appeal vocabularies above miss (ads without a price, a call to action or the
+# word "sponsored"). Each family is a list of (pattern, keywords): a pattern is tried only
+# when the lower-cased paragraph holds one of its keywords, like :data:`_KEYWORDS`.
+_UNITS = (r"inch(?:es)?|in\.|-inch|pounds?|lbs?|ounces?|oz|mph|mm|cm|kg|grams?|watts?|mah|gb|tb"
+          r"|hz|megapixels?|mp|thread count|settings|speeds|quarts?|liters?|litres?|gallons?"
+          r"|degrees|hours? of battery|days? of battery|-hour battery|-day battery|ply|carats?")
+def _pairs(firsts: str, seconds: str, *, sep: str = " ") -> list[str]:
+    """Every ``first + sep + second`` of two space-separated word lists (keywords of a phrase
+    pattern: each match contains one of them)."""
+    return [f"{a}{sep}{b}" for a in firsts.split(" ") for b in seconds.split(" ")]
+
+
+_SPECIFICATION = re.compile(rf"\b\d+(?:\.\d+)?(?:\s|-)?(?:{_UNITS})(?![\w-])", _I)
+_PRODUCT_COPY = (
+    # A specification: a number and its unit ("1.9 pounds", "6.4-inch", "400 thread count").
+    (_SPECIFICATION,
+     ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+    (re.compile(r"\b(?:rated \d(?:\.\d)? (?:out of|/) (?:5|five|10)|\d\.\d(?:-star| stars?| out of 5)"
+                r"|(?:add|added) to (?:cart|bag|basket)|(?:now|just|only) [$£€]\d|down from [$£€]\d"
+                r"|(?:was|reg\.?|regularly|originally) [$£€]\d|pay as little as|trade in (?:an?|your)"
+                r"|at no extra (?:charge|cost)|no annual fee|(?:double|triple|bonus) points"
+                r"|waiting list|wait-?list|sells? out|sold out|best-?sell(?:ing|er)"
+                r"|most talked-about|turning heads|(?:has|have) quietly become|little-known"
+                r"|(?:early|verified|happy|satisfied) (?:buyers|reviewers|customers|users|owners)"
+                r"|reviewers (?:have )?(?:called|say|praise|rave|describe)|(?:pre-seasoned"
+                r"|dishwasher[- ]safe|oven[- ]safe|machine[- ]washable|waterproof|water-resistant"
+                r"|wrinkle-free|cordless|rechargeable|ergonomic)"
+                r"|(?:hand(?:made|crafted|-stitched|-sewn|-built|-assembled|-poured|-blown))"
+                r"|(?:assembled|stitched|sewn|made|built|crafted|finished|engraved|painted) by hand"
+                r"|(?:made|brewed|roasted|produced) in small batches|family(?:-owned| owned)? "
+                r"(?:workshop|farm|business|company)|made in (?:the )?(?-i:[A-Z])[a-z]+"
+                r"|designed (?:for|to (?:last|fit|keep|make|help))|engineered (?:for|to)"
+                r"|comes (?:in|with) (?:a |an |\w+ )?(?:colou?rs|sizes|finishes|\w+ (?:colou?rs|sizes))"
+                r"|in (?:\w+ )?(?:colou?rs|finishes|sizes)\b(?=[.,;])"
+                r"|(?:lighter|faster|quieter|thinner|warmer|cheaper) than (?:any|most|"
+                r"the competition|its rivals)|(?:now|finally) (?:ships|available|in stores|on sale)"
+                r"|(?:order|pre-?order)s? (?:open|ship)|limited (?:run|release|stock|batch))\b", _I),
+     ("rated", "-star", " star", " out of", "to cart", "to bag", "to basket", "$", "£", "€",
+      "pay as little", "trade in", "no extra", "annual fee", "double points", "triple points",
+      "bonus points", "waiting list", "waitlist", "wait-list", "sell out", "sells out",
+      "sold out", "bestsell", "best-sell", "talked-about", "turning heads", "quietly become",
+      "little-known", *_pairs("early verified happy satisfied", "buyers reviewers customers users owners"),
+      "reviewers", "seasoned",
+      "dishwasher", "oven-safe", "oven safe", "washable", "waterproof", "water-resistant",
+      "wrinkle-free", "cordless", "rechargeable", "ergonomic", "handmade", "handcrafted",
+      "hand-", "by hand", "small batches",
+      "family workshop", "family farm", "family business", "family company", "family-owned",
+      "family owned", "made in", "designed for", "designed to", "engineered for",
+      "engineered to", "comes in", "comes with", "colors", "colours", "finishes", "sizes",
+      "lighter than", "faster than", "quieter than", "thinner than", "warmer than",
+      "cheaper than", "now ships", "now available", "now in stores", "now on sale",
+      "finally ships", "finally available", "finally in stores", "finally on sale",
+      "order open", "orders open", "order ship", "orders ship", "limited run",
+      "limited release", "limited stock", "limited batch")),
+)
+_CAMPAIGN_COPY = (
+    (re.compile(r"(?:(?:^|(?<=[.!?][ \t\n]))vote (?:for )?(?-i:[A-Z])[a-z]+"
+                r"(?! (?:Act|Bill|Day|Center|Party|Rights))|\b(?:yes|no) on (?:\d+|prop(?:osition)?\.? ?\d+|measure \w+|question \d+|"
+                r"amendment \d+|issue \d+)|(?<!re-)elect (?-i:[A-Z])[a-z]+"
+                r"|will (?:stand up|fight|stand) (?:to|for) (?!the (?:first|last|\w+ time))"
+                r"|a fighter for|the other party"
+                r"|the choice (?:could not|couldn'?t|can'?t|could hardly|has never) be(?:en)? "
+                r"(?:clearer|more clear)|not a (?:career )?politician|ask (?:him|her|them) why"
+                r"|(?:radical|extreme|far-left|far-right) (?:politicians|agenda|liberals|"
+                r"conservatives)|(?:has|have) a (?:different|better|real) plan"
+                r"|(?:washington|sacramento|albany|springfield|austin) insiders|career politicians?"
+                r"|proven (?:leader(?:ship)?|conservative|progressive|fighter|results)"
+                r"|pro-(?:growth|jobs|business|family|worker)\. |this november\b"
+                r"|on (?:november|election day) \d|(?:i'?m|i am) (?-i:[A-Z])[\w.'’-]+ (?:"
+                r"(?-i:[A-Z])[\w.'’-]+ )?and i approve this message|approved by (?-i:[A-Z])"
+                r"|authori[sz]ed by (?:the )?(?-i:[A-Z])|(?:for|in) (?:congress|the senate|"
+                r"the legislature|city hall|the statehouse)(?:,)? (?:he|she|they)(?:'ll| will)"
+                r"|on (?:his|her|their) first day in office|(?:took|accepted) [$£€]\d[\d.,]*"
+                r"(?: (?:million|thousand))? from)\b", _I),
+     ("\nvote ", ". vote ", "! vote ", "? vote ", ".\tvote ", "!\tvote ", "?\tvote ", "yes on", "no on", "elect ",
+      "will stand", "will fight", "fighter for", "other party", "choice could",
+      "choice couldn", "choice can", "choice has never", "not a politician",
+      "not a career politician", "career politician", "ask him why", "ask her why",
+      "ask them why", *_pairs("radical extreme far-left far-right",
+                              "politicians agenda liberals conservatives"),
+      "different plan", "better plan", "real plan", "insiders",
+      *_pairs("proven", "leader conservative progressive fighter results"), "pro-",
+      "this november", "on november", "election day", "approve this message", "approved by",
+      "authorized by", "authorised by",
+      *_pairs("congress senate legislature hall statehouse", "he they", sep=" "),
+      *_pairs("congress senate legislature hall statehouse", "he they", sep=", "),
+      "day in office", "took $", "took £", "took €", "accepted $", "accepted £",
+      "accepted €")),
+)
+_BRAND_VOICE = (
+    (re.compile(r"(?:^|(?<=[.!?][ \t\n]))(?:at|here at) (?-i:[A-Z][\w&'’-]+(?: [A-Z][\w&'’-]+){0,2}),"
+                r" (?:we|our|residents|customers|clients|patients|guests|members|students|"
+                r"families|every(?:one| \w+)|each \w+|line crews|engineers|teams?|staff|"
+                r"technicians|advisers|advisors|experts|chefs|designers)\b"
+                r"|\bwe at (?-i:[A-Z])|\b(?:partnered|partnering|teamed up) with\b"
+                r"|\b(?:tours|consultations|appointments|demos|samples|quotes|estimates) are "
+                r"(?:available|free|offered)|\bschedule (?:a|your) (?:tour|visit|consultation|demo"
+                r"|appointment)|\bapplications (?:for [\w ]{1,30} )?(?:open|are (?:now )?open|close)"
+                r"|\benrol(?:l)?ment (?:opens|is (?:now )?open)|\b(?:spring|fall|summer|winter|"
+                r"next|new) cohort|\b(?:expanded|extended) (?:its |their )?(?:evening |weekend |"
+                r"opening )?hours|\bnow (?:offers|accepting|serving|enrolling|open in)\b"
+                r"|\b(?:customers|clients|users|buyers|members|patients|homeowners|owners|"
+                r"subscribers|travell?ers|retirees) (?:say|report|describe|rave|swear|love)\b"
+                r"|\bshare how\b|\ba growing number of\b|\b(?:is|are) turning to\b"
+                r"|\b(?:three|four|five|six|seven|\d) (?:questions|things|tips|ways|mistakes|"
+                r"steps|signs) to (?:ask|know|avoid|consider|take|watch)\b"
+                r"|\bfee-only\b|\bfiduciary\b|\bfree (?:consultation|estimate|quote|assessment)\b",
+                _I | re.M),
+     ("\nat ", ". at ", "! at ", "? at ", ".\tat ", "!\tat ", "?\tat ", "here at ", "we at ", "partnered with", "partnering with", "teamed up with",
+      "are available", "are free", "are offered", "schedule a", "schedule your",
+      "applications ", "enrol", "cohort",
+      *_pairs("expanded extended", "its their evening weekend opening hours"), "now offers",
+      "now accepting", "now serving", "now enrolling", "now open in",
+      *_pairs("customers clients users buyers members patients homeowners owners subscribers "
+              "travelers travellers retirees", "say report describe rave swear love"),
+      "share how", "growing number", "turning to",
+      "questions to", "things to", "tips to", "ways to", "mistakes to", "steps to",
+      "signs to", "fee-only", "fiduciary", "free consultation", "free estimate",
+      "free quote", "free assessment")),
+)
+_PAGE_FURNITURE = (
+    (re.compile(r"\b(?:(?:the )?(?:story|article|report|piece|text|interview|coverage)"
+                r" (?:continues|resumes|carries on|picks up|goes on)"
+                r"(?: (?:below|beneath|after|further down|under|on the next page|past))"
+                r"|(?:continues|resumes|carries on|picks up) (?:below|beneath|after|further down)"
+                r" (?:the|this) (?:photo|gallery|video|ad|advertisement|slideshow|image|player|"
+                r"poll|page))\b", _I),
+     ("continues", "resumes", "carries on", "picks up", "goes on")),
+)
+
+
+def _family_hits(masked: str, low: str | None, family) -> list[re.Match]:
+    """Every match of a family's patterns (see :data:`_PRODUCT_COPY`), each tried only when the
+    paragraph holds one of its keywords."""
+    out: list[re.Match] = []
+    # A line break before the text, so that "\nat " also finds "At ..." at its start.
+    probe = None if low is None else "\n" + low
+    for pattern, keys in family:
+        if probe is None or any(map(probe.__contains__, keys)):
+            out += pattern.finditer(masked)
+    return out

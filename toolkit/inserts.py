@@ -81,6 +81,18 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
     points; naming someone or something another paragraph also names (a capitalised word
     not opening a sentence) takes points away: a pasted block rarely names the article's
     people and places.
+``product_copy``, ``campaign_copy``, ``brand_voice`` and ``page_furniture``
+    Offer shapes the appeal vocabularies miss, in paragraphs that share few words with the
+    article (TF-IDF similarity under 0.08): product copy (two or more specifications such as
+    "1.9 pounds" and "6.4-inch", "rated 4.8 out of 5", "now $149, down from $219", "add to
+    cart", "handmade", "made in small batches", "early buyers", "sells out"), campaign copy
+    ("Vote Delgado", "Yes on 14", "Elect ...", "will stand up to", "the other party", "not a
+    politician", "Ask him why", "took $2 million from"), a business speaking of itself ("At
+    Willow Bend, residents ...", "we at ...", "partnered with", "tours are available",
+    "applications open", "customers say", "three questions to ask"); each distinct phrase
+    earns a point, up to three (two for ``brand_voice``). ``page_furniture`` is a line about
+    the page's layout in any paragraph ("The report resumes beneath the photo gallery.").
+    Patterns in :mod:`toolkit.insert_signals` (``_PRODUCT_COPY`` ...).
 ``reporting``
     Negative: attribution ("said", "according to"), length and quotation, the signs of a
     news paragraph.
@@ -136,7 +148,8 @@ from .insert_signals import (
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _sentence_starts,
-    _similarities, _starts_sentence, _teaser_like, _teaser_sentence)
+    _similarities, _starts_sentence, _teaser_like, _teaser_sentence,
+    _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .insert_text_model import score_text, text_logit
 from .insert_topic import topic_overlap
@@ -206,6 +219,13 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "promotional_text_max": 3.0,
     "unshared_words": 1.0,         # at most a fifth of 6+ content words found elsewhere
     "shared_names": -1.0,          # names someone or something the article names elsewhere
+    "product_copy": 1.0,           # each distinct specification or offer phrase, off-topic
+    "product_copy_max": 3.0,
+    "campaign_copy": 1.0,          # each distinct campaign-ad phrase, off-topic
+    "campaign_copy_max": 3.0,
+    "brand_voice": 1.0,            # each distinct phrase of a business speaking of itself
+    "brand_voice_max": 2.0,
+    "page_furniture": 3.0,         # "The report resumes beneath the photo gallery."
 }
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
@@ -475,6 +495,28 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
                   f"{hits[0][1].group()!r}", family="ad", appeal=True)
         for category, m in hits:
             score.spans.append(_match_span(text, start, m, category, w["vocabulary"]))
+
+    # Offer shapes: product copy, campaign copy, a business in its own voice (off-topic
+    # paragraphs only), and lines about the page's layout.
+    for rule, family, category, kind in (("product_copy", _PRODUCT_COPY, "product", "ad"),
+                                         ("campaign_copy", _CAMPAIGN_COPY, "campaign", "ad"),
+                                         ("brand_voice", _BRAND_VOICE, "advertising", "ad"),
+                                         ("page_furniture", _PAGE_FURNITURE, "marker",
+                                          "furniture")):
+        if rule != "page_furniture" and sim >= _SIM_MID:
+            continue
+        shape = _family_hits(masked, low, family)
+        if not shape:
+            continue
+        distinct = sorted({m.group().lower() for m in shape})
+        if family is _PRODUCT_COPY and len(distinct) == 1 and shape[0].re is _SPECIFICATION:
+            continue  # one measurement ("40 mph gusts") is news as often as an ad
+        points = w[rule] if rule == "page_furniture" else min(w[f"{rule}_max"],
+                                                             w[rule] * len(distinct))
+        score.add(rule, points, f"{rule.replace('_', ' ')}: {', '.join(map(repr, distinct[:3]))}"
+                  + (" ..." if len(distinct) > 3 else ""), family=kind)
+        for m in shape:
+            score.spans.append(_match_span(text, start, m, category, w[rule]))
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
     probability, strongest = _promotional(masked, start, words)
