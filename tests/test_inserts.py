@@ -409,7 +409,8 @@ def test_inserts_pools_are_separate_and_varied():
     # Written blind by two more engineers on 2026-11-29 (second session) and scored once by
     # the lead after the word-pair and topic rules landed, before anyone read a miss (0.856 /
     # 0.838 and 0.847 / 0.848, held-out half / all articles, seed 0; 0.789 and 0.842 here).
-    # Their misses are unread; floors against regressions.
+    # Their misses were read and both were fitted on in the third session (offer shapes and
+    # the sixteen-pool refit); floors against regressions.
     ("heldout14", "heldout", 0.7),
     ("heldout15", "heldout", 0.75),
 ])
