@@ -353,7 +353,29 @@ _REPEATED = {"heldout9": {("Story continues below advertisement",), ("Article co
              "heldout14": {("ADVERTISEMENT",),
                            ("Already a subscriber? Log in to keep reading.",),
                            ("Article continues after this message",),
-                           ("Story continues below advertisement",)}}
+                           ("Story continues below advertisement",)},
+             # heldout16-19, written blind on 2026-11-29 (third session), likewise.
+             "heldout16": {("ADVERTISEMENT",), ("ADVERTISEMENT - CONTINUE READING BELOW",),
+                           ("Story continues below",),
+                           ("Join the conversation on our Facebook page.",),
+                           ("Scroll to continue reading",),
+                           ("You have read 4 of your 5 free articles this month.",)},
+             "heldout17": {("Continue reading the main story",),
+                           ("ADVERTISEMENT - CONTINUE READING BELOW",),
+                           ("Unlimited digital access for $1 a week for your first year. "
+                            "Cancel anytime.",),
+                           ("Story continues below",), ("Scroll to continue with content",),
+                           ("Thanks for signing up! Check your inbox to confirm your "
+                            "subscription.",),
+                           ("Article continues after this message",),
+                           ("You have read 4 of your 5 free articles this month.",)},
+             "heldout18": {("You have reached your limit of free articles this month.",),
+                           ("Story continues below advertisement",),
+                           ("Join the conversation on our Facebook page.",),
+                           ("Article continues after this message",),
+                           ("Follow us on Instagram for behind-the-scenes photos from our "
+                            "newsroom.",)},
+             "heldout19": {("Advertisement. Scroll to continue reading.",)}}
 
 
 def test_inserts_pools_are_separate_and_varied():
@@ -413,6 +435,15 @@ def test_inserts_pools_are_separate_and_varied():
     # the sixteen-pool refit); floors against regressions.
     ("heldout14", "heldout", 0.7),
     ("heldout15", "heldout", 0.75),
+    # Written blind by four more engineers on 2026-11-29 (third session), never fitted on and
+    # their misses unread. heldout16/17 were scored once with the detector before the offer
+    # shapes (0.856 / 0.816 and 0.855 / 0.836, held-out half / all articles, seed 0) and once
+    # after (0.901 / 0.859 and 0.890 / 0.877), heldout18/19 once after (0.875 / 0.881 and
+    # 0.830 / 0.840); 0.898, 0.886, 0.940 and 0.833 here. Floors against regressions.
+    ("heldout16", "heldout", 0.8),
+    ("heldout17", "heldout", 0.8),
+    ("heldout18", "heldout", 0.85),
+    ("heldout19", "heldout", 0.75),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
