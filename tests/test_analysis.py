@@ -137,3 +137,24 @@ def test_analysis_given_tables_are_kept():
                               sentences=pd.DataFrame(), spans=pd.DataFrame(), entities=given)
     assert result.entities is given
     assert result.mentions.empty and "tone" in result.mentions.columns
+
+
+def test_analysis_paragraph_columns_agree_with_sentences_and_spans(sample_analysis):
+    """Each paragraph column holds its own figure (the table is built from one tuple per
+    paragraph): counts recomputed from the sentence and span tables match by name."""
+    from toolkit.cues import CUE_CATEGORIES, LOADED_CATEGORIES, counts_as_loaded
+
+    spans = sample_analysis.spans
+    evidence = spans[spans["source"] != "inserts"]
+    sentences = sample_analysis.sentences
+    for row in sample_analysis.paragraphs.itertuples():
+        assert row.text == sample_analysis.text[row.start:row.end]
+        own = sentences[sentences["paragraph"] == row.paragraph]
+        assert row.n_sentences == len(own) and row.n_words == own["n_words"].sum()
+        found = evidence[evidence["paragraph"] == row.paragraph]
+        loaded = found[[counts_as_loaded(c, w) for c, w in zip(found["category"], found["weight"])]]
+        assert row.loaded_count == len(loaded)
+        for category in CUE_CATEGORIES:
+            pool = loaded if category in LOADED_CATEGORIES else found
+            assert getattr(row, category) == (pool["category"] == category).sum(), category
+        assert 0.0 <= row.quote_share <= 1.0

@@ -204,3 +204,21 @@ def test_cues_babe_words_floor(shared_data):
     gold = [{w.lower() for w in json.loads(v or "[]")} for v in biased["biased_words"]]
     figures = set_prf(predicted, gold)
     assert figures["recall"] >= 0.75 and figures["precision"] >= 0.50
+
+
+@pytest.mark.parametrize("text", [
+    "They want to fight\nback and destroy us.",          # a phrase across a sentence break
+    "It was not\na disaster, critics claimed.",          # a negator in the sentence before
+    "It was extremely\nvicious words followed.",         # a booster ending the line before
+    "Not a disaster.\n\nNever a threat. Extremely vicious smear tactics. “Fight back!”",
+    "",
+])
+def test_cues_whole_text_equals_each_sentence_alone(text):
+    """find_cues matches all sentences in one pass: the spans are each sentence's own."""
+    from toolkit.segmentation import segment
+
+    lexicon = default_lexicon()
+    sentences = segment(text)
+    each = [span for s in sentences for span in lexicon.match(text, s.words)]
+    assert find_cues(text, sentences) == each
+    assert lexicon.match_sentences(text, (s.words for s in sentences)) == each

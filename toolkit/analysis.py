@@ -10,7 +10,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
+from operator import attrgetter
 
 import pandas as pd
 
@@ -47,6 +48,9 @@ _TOP_TERMS = 5
 #: the sentence caches).
 _BLOCK = 256
 _CUES = frozenset(CUE_CATEGORIES)
+#: Sort keys of the spans (C-level attrgetters: the same tuples as a lambda gives).
+_SPAN_ORDER = attrgetter("start", "end", "category")
+_EVIDENCE_ORDER = attrgetter("start", "end", "category", "source")
 
 
 class _LazyTable:
@@ -155,12 +159,21 @@ def _count_words(text: str, words) -> int:
     """The tokens among ``words`` that hold a :data:`WORD_RE` word (an ASCII letter)."""
     # Each token's answer read from a word-type cache, one C-level map instead of a regex
     # call per token (the pattern has no anchors: searching the token alone is the same).
-    return sum(map(_is_word, [text[s:e] for s, e in words]))
+    if len(_IS_WORD) > 100_000:
+        _IS_WORD.clear()
+    return sum(map(_IS_WORD.__getitem__, [text[s:e] for s, e in words]))
 
 
-@lru_cache(maxsize=100_000)
-def _is_word(token: str) -> bool:
-    return WORD_RE.search(token) is not None
+class _WordTokens(dict):
+    """Token -> whether it holds a :data:`WORD_RE` word; a missing token is looked up and
+    kept (a word-type cache: a dict read by ``map`` in C costs less than ``lru_cache``)."""
+
+    def __missing__(self, token: str) -> bool:
+        found = self[token] = WORD_RE.search(token) is not None
+        return found
+
+
+_IS_WORD = _WordTokens()
 
 
 def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None) -> list[Span]:
@@ -376,36 +389,29 @@ def _paragraph_columns(article: Article, sentence_rows: list[dict],
     sentences_of: list[list[dict]] = [[] for _ in article.paragraphs]
     for row in sentence_rows:
         sentences_of[row["paragraph"]].append(row)
-    columns: dict[str, list] = {c: [] for c in PARAGRAPH_COLUMNS}
-    add = {c: columns[c].append for c in PARAGRAPH_COLUMNS}
-    for number, (start, end) in enumerate(article.paragraphs):
-        own, found, loaded = sentences_of[number], spans_of[number], loaded_of[number]
+    # One tuple per paragraph in the order of PARAGRAPH_COLUMNS, turned into columns at the
+    # end in C (zip), instead of 34 list appends per paragraph.
+    rows = []
+    for number, ((start, end), own, found, loaded, insert) in enumerate(zip(
+            article.paragraphs, sentences_of, spans_of, loaded_of, inserts)):
         weights = [r["n_words"] for r in own]
         n_words = sum(weights)
-        counts = _counts(found, loaded)
-        insert = inserts[number]
-        add["paragraph"](number)
-        add["start"](start)
-        add["end"](end)
-        add["text"](text[start:end])
-        add["kind"](insert.kind or ("headline" if number == headline else "body"))
-        add["insert_score"](insert.score)
-        add["insert_reason"](insert.reason)
-        add["n_words"](n_words)
-        add["n_sentences"](len(own))
-        add["sentiment"](weighted_mean([r["sentiment"] for r in own], weights))
-        add["sentiment_vader"](weighted_mean([r["sentiment_vader"] for r in own], weights))
-        add["subjectivity"](subjectivity_of(found))
-        add["loaded_count"](len(loaded))
-        add["loaded_density"](_density(loaded, n_words))
-        # A paragraph's bias probability: its sentences' probabilities, word-weighted.
-        add["bias_probability"](weighted_mean([r["bias_probability"] for r in own], weights))
-        add["top_terms"](_top_terms(loaded))
-        for c in CUE_CATEGORIES:
-            add[c](counts.get(c, 0))
-        for c, value in _voice_figures(own, n_words).items():
-            add[c](value)
-    return columns
+        counts = _counts(found, loaded) if found else {}
+        rows.append((
+            number, start, end, text[start:end],
+            insert.kind or ("headline" if number == headline else "body"),
+            insert.score, insert.reason, n_words, len(own),
+            weighted_mean([r["sentiment"] for r in own], weights),
+            weighted_mean([r["sentiment_vader"] for r in own], weights),
+            subjectivity_of(found), len(loaded), _density(loaded, n_words),
+            # A paragraph's bias probability: its sentences' probabilities, word-weighted.
+            weighted_mean([r["bias_probability"] for r in own], weights),
+            _top_terms(loaded) if loaded else "",
+            *[counts.get(c, 0) for c in CUE_CATEGORIES],
+            *_voice_figures(own, n_words).values()))
+    if not rows:
+        return {c: [] for c in PARAGRAPH_COLUMNS}
+    return dict(zip(PARAGRAPH_COLUMNS, map(list, zip(*rows))))
 
 
 def _frame(columns: dict[str, list], order: list[str], dtypes: dict[str, str]
@@ -552,7 +558,7 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     regions = quote_regions(quotes)
     spans = _evidence(text, sentences, lexicon)
     spans = _with_voice(sorted([*spans, *report_verb_spans(text, quotes, existing=spans)],
-                               key=lambda s: (s.start, s.end, s.category)), regions)
+                               key=_SPAN_ORDER), regions)
     sentence_rows = _sentence_rows(text, sentences, spans, regions, embeddings=embeddings)
     inserts = find_inserts(article)
     # Each paragraph's evidence and its loaded part, found once for the paragraph rows, the
@@ -566,7 +572,7 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     quote_table = quotes_frame(quotes)
     # Insert evidence goes to the spans table only: it must not count as loaded language.
     evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions)],
-                      key=lambda s: (s.start, s.end, s.category, s.source))
+                      key=_EVIDENCE_ORDER)
     summary = _summary(article, columns, spans_of, loaded_of,
                        include_inserts=include_inserts, quotes=quotes)
     summary.update(headline_contrast(paragraphs))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 import operator
-from itertools import compress, count
+from itertools import accumulate, chain, compress, count
 
 from .segmentation import Sentence, lower_words, segment, word_spans
 from .spans import Span
@@ -77,9 +77,10 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "but", "yet", "althoug
 _NEGATION_WINDOW = 3
 
 
-def _negated(lowered: list[str], i: int) -> bool:
-    """Whether a negator stands within the window before word ``i``, in the same clause."""
-    for j in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+def _negated(lowered: list[str], i: int, first: int = 0) -> bool:
+    """Whether a negator stands within the window before word ``i``, in the same clause
+    (and sentence: its first word is ``lowered[first]``)."""
+    for j in range(i - 1, max(first - 1, i - 1 - _NEGATION_WINDOW), -1):
         word = lowered[j]
         if word in _CLAUSE_BREAKS:
             return False
@@ -241,30 +242,45 @@ class CueLexicon:
 
     def match(self, text: str, words: tuple[tuple[int, int], ...]) -> list[Span]:
         """Spans for the cues among ``words`` (the word ranges of one sentence)."""
+        return self.match_sentences(text, [words])
+
+    def match_sentences(self, text: str, sentences: Iterable[tuple[tuple[int, int], ...]]
+                        ) -> list[Span]:
+        """:meth:`match` of each sentence's word ranges, one after the other, in one pass
+        over all their words (a term never spans two sentences)."""
+        sentences = list(sentences)
+        words = list(chain.from_iterable(sentences))
         if not words:
             return []
-        stretch = text[words[0][0]:words[-1][1]]
-        if "’" in stretch or "‘" in stretch:
-            raw = [_norm(text[s:e]) for s, e in words]
-        else:
-            raw = [text[s:e] for s, e in words]
+        raw = [text[s:e] for s, e in words]
+        if "’" in text or "‘" in text:
+            raw = list(map(_norm, raw))
         # Each word type's lower case, stem and one-word match come from one cache on the
-        # lexicon. A longer term can start at a word only when the word and the next begin
-        # some term (a pair in the prefix sets, tested for all words in C); elsewhere the
-        # one-word answer is the scan's answer, so only words with one or the other are
-        # visited, and only the former try the longer lengths.
+        # lexicon. A longer term can start at a word only when the word and the next, in
+        # the same sentence, begin some term (a pair in the prefix sets, tested for all
+        # words in C); elsewhere the one-word answer is the scan's answer, so only words
+        # with one or the other are visited, and only the former try the longer lengths.
         facts = self._facts
         forms = list(map(facts.get, raw))
         if None in forms:
             forms = [f or self._word_facts(w) for f, w in zip(forms, raw)]
         lowered, stems, single, has_single = zip(*forms)
-        exact_pairs = list(map(self._exact_prefixes.__contains__, zip(raw, raw[1:])))
-        stem_pairs = list(map(self._prefixes.__contains__, zip(stems, stems[1:])))
+        exact_pairs = map(self._exact_prefixes.__contains__, zip(raw, raw[1:]))
+        stem_pairs = map(self._prefixes.__contains__, zip(stems, stems[1:]))
         phrase = [*map(operator.or_, exact_pairs, stem_pairs), False]
+        ends = list(accumulate(map(len, sentences)))
+        for end in ends:
+            phrase[end - 1] = False         # no pair across a sentence break
         out: list[Span] = []
         first, first_exact = self._longest, self._longest_exact
-        resume = 0                          # the word after the last match
+        sentence, lo, hi, opened, resume = -1, 0, 0, 0, 0
         for i in compress(count(), map(operator.or_, has_single, phrase)):
+            if i >= hi:                     # a new sentence: [lo, hi) are its words
+                while ends[sentence + 1] <= i:
+                    sentence += 1
+                sentence += 1
+                lo, hi = (ends[sentence - 1] if sentence else 0), ends[sentence]
+                opened, resume = len(out), lo   # its spans start at out[opened]
             if i < resume:
                 continue
             if not phrase[i]:
@@ -274,8 +290,8 @@ class CueLexicon:
                 # The longest run of words from i that starts some term (exactly, by
                 # stems): no term is longer, so the longest match is found by trying only
                 # those lengths.
-                exact = _run(self._exact_prefixes, raw, i, first_exact.get(raw[i], 0))
-                stemmed = _run(self._prefixes, stems, i, first.get(stems[i], 0))
+                exact = _run(self._exact_prefixes, raw, i, first_exact.get(raw[i], 0), hi)
+                stemmed = _run(self._prefixes, stems, i, first.get(stems[i], 0), hi)
                 for n in range(max(exact, stemmed), 0, -1):
                     hit = (n <= exact and self._exact.get(tuple(raw[i:i + n]))) \
                         or (n <= stemmed and self._index.get(tuple(stems[i:i + n])))
@@ -287,11 +303,11 @@ class CueLexicon:
             if not hit:
                 continue
             start, end = words[i][0], words[i + length - 1][1]
-            negated = _negated(lowered, i)
+            negated = _negated(lowered, i, lo)
             # An intensifier right before a loaded cue belongs to it ("extremely violent").
             lead = start
-            if out and out[-1].end == words[i - 1][1] and out[-1].category == "booster" \
-                    and words[i - 1][0] == out[-1].start:
+            if len(out) > opened and out[-1].end == words[i - 1][1] \
+                    and out[-1].category == "booster" and words[i - 1][0] == out[-1].start:
                 lead = out[-1].start
             if len(hit) > 1:
                 # Stems conflate ("extreme", "extremely"): a term spelt as in the text wins.
@@ -305,12 +321,14 @@ class CueLexicon:
         return out
 
 
-def _run(prefixes: set[tuple[str, ...]], words: list[str], i: int, longest: int) -> int:
-    """How many words from ``words[i]`` on (at most ``longest``) start some term."""
+def _run(prefixes: set[tuple[str, ...]], words: list[str], i: int, longest: int,
+         stop: int) -> int:
+    """How many words from ``words[i]`` on, before ``words[stop]`` (at most ``longest``),
+    start some term."""
     if longest < 2:
         return longest
     n = 1
-    end = min(longest, len(words) - i)
+    end = min(longest, stop - i)
     while n < end and tuple(words[i:i + n + 1]) in prefixes:
         n += 1
     return n
@@ -390,4 +408,4 @@ def find_cues(text: str, sentences: list[Sentence] | None = None, *,
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     lexicon = default_lexicon() if lexicon is None else lexicon
     sentences = segment(text) if sentences is None else sentences
-    return [span for sentence in sentences for span in lexicon.match(text, sentence.words)]
+    return lexicon.match_sentences(text, [sentence.words for sentence in sentences])

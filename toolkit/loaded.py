@@ -33,6 +33,7 @@ import json
 import logging
 import math
 import operator
+from operator import attrgetter
 import re
 import threading
 import warnings
@@ -575,7 +576,7 @@ def find_loaded(text: str, sentences: list[Sentence] | None = None, *,
     if model is None:
         return cues
     out: list[Span] = []
-    ordered = sorted(cues, key=lambda s: s.start)
+    ordered = sorted(cues, key=attrgetter("start"))
     cue_starts = [s.start for s in ordered]
     pieces = [(sentence.start, sentence.end,
                ordered[bisect_left(cue_starts, sentence.start):
@@ -620,7 +621,7 @@ def find_loaded(text: str, sentences: list[Sentence] | None = None, *,
                             LOADED_SOURCE))
     starts = {s.start for s in out if is_loaded(s)}
     out = [_with_noun(text, s, starts) if is_loaded(s) else s for s in out]
-    out.sort(key=lambda s: (s.start, s.end, s.category))
+    out.sort(key=attrgetter("start", "end", "category"))
     return out
 
 
