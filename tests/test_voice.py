@@ -383,6 +383,11 @@ ATTRIBUTION_CASES = [
     ('"So what if this code is a gun?" The settlement, confirmed in court documents this '
      "month, surrenders to that argument.",
      [("So what if this code is a gun?", None, None)]),
+    # an acronym the article spells out is named in full, with the acronym kept
+    ('The Security Studies Group (SSG) wrote a plan.\n"We must act," SSG said.',
+     [("We must act,", "Security Studies Group (SSG)", "said")]),
+    ('Tom Reed chanted "Down with them" at the rally.',
+     [("Down with them", "Tom Reed", "chanted")]),
     # a dateline's number before the speaker is not part of the name
     ('On Tuesday, November 13, 2018\nAcme Border Patrol San Diego tweeted, "They arrived."',
      [("They arrived.", "Acme Border Patrol San Diego", "tweeted")]),

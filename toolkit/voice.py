@@ -109,6 +109,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("indicate", "indicated indicates"), ("refer", "referred"), ("rule", "ruled rules"),
         ("charge", "charged"),
         ("apologise", "apologised apologized apologises apologizes apologising apologizing"),
+        ("chant", "chanted chants chanting"),
         ("utter", "uttered"), ("recount", "recounted recounts recounting"),
         ("muse", "mused muses"), ("opine", "opined opines"), ("snap", "snapped"),
         ("elaborate", "elaborated"), ("clarify", "clarified"), ("blurt", "blurted"),
@@ -1339,7 +1340,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                     found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
                 if pronoun in {"he", "she"} and found.speaker.lower() != pronoun:
                     chain = (pronoun, found.speaker, at)
-            found.speaker = _normalise(found.speaker, at, names)
+            found.speaker = _expanded(_normalise(found.speaker, at, names), text)
             if (found.speaker and found.speaker[:4].lower() == "the "
                     and found.speaker[4:].islower()
                     and _low(found.speaker.rsplit(None, 1)[-1]) in _ORG_NOUNS):
@@ -1894,6 +1895,35 @@ def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
                                             for w in words):
         return speaker
     return _fullest(tuple(words), names)
+
+
+_ACRONYM = re.compile(r"(?:[Tt]he )?([A-Z]{2,6})")
+_LINKS = frozenset("of and for the on in de du la &".split())
+
+
+def _expanded(speaker: str | None, text: str) -> str | None:
+    """An acronym the article spells out, with the acronym kept: "SSG" -> "Security Studies
+    Group (SSG)" where the text has "Security Studies Group (SSG)"; the letters must open the
+    name and come in order ("International Federation of Red Cross and Red Crescent
+    Societies (IFRC)")."""
+    match = _ACRONYM.fullmatch(speaker or "")
+    if match is None:
+        return speaker
+    acronym = match.group(1)
+    at = text.find(f"({acronym})")
+    while at > 0:
+        words = text[max(0, at - 120):at].split()
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k]
+            if not (word[:1].isupper() or word.lower() in _LINKS) or word[-1:] in ".,;:":
+                break
+            caps = [w[0] for w in words[k:] if w[:1].isupper()]
+            letters = iter(caps)
+            if (word[0] == acronym[0] and len(caps) >= len(acronym)
+                    and all(ch in letters for ch in acronym)):
+                return " ".join(words[k:]) + f" ({acronym})"
+        at = text.find(f"({acronym})", at + 1)
+    return speaker
 
 
 _TITLE_ALIASES = {"senator": ("sen",), "governor": ("gov",), "professor": ("prof",),
