@@ -1341,20 +1341,16 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                 if pronoun in {"he", "she"} and found.speaker.lower() != pronoun:
                     chain = (pronoun, found.speaker, at)
             found.speaker = _expanded(_normalise(found.speaker, at, names), text)
-            if (found.speaker and found.speaker[:4].lower() == "the "
-                    and found.speaker[4:].islower()
-                    and _low(found.speaker.rsplit(None, 1)[-1]) in _ORG_NOUNS):
-                # "Whataburger told Fox News ... "...," the company said": the body named
-                if timeline is None:
-                    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
-                found.speaker = _organisation_named(found.speaker, at, timeline)
-            elif (found.speaker and found.speaker[:4].lower() == "the "
-                    and found.speaker[4:].islower()
-                    and _low(found.speaker.rsplit(None, 1)[-1]) in _PERSON_NOUNS):
+            described = (found.speaker if found.speaker and found.speaker[:4].lower() == "the "
+                         and found.speaker[4:].islower() else None)
+            noun = _low(described.rsplit(None, 1)[-1]) if described else None
+            if noun in _ORG_NOUNS or noun in _PERSON_NOUNS:
+                # "Whataburger told Fox News ... "...," the company said": the body named;
                 # "Orban replied: ... the tough-talking politician said": the person
                 if timeline is None:
                     timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
-                found.speaker = _person_named(found.speaker, at, timeline)
+                named = _organisation_named if noun in _ORG_NOUNS else _person_named
+                found.speaker = named(found.speaker, at, timeline)
         start, end = first.start, last.end
         quote_of_group[g] = len(quotes)
         if echo is not None:
