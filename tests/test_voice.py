@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 import toolkit
 from toolkit.voice import (QUOTE_COLUMNS, find_quotes, quote_regions, quotes_frame,
@@ -594,15 +594,17 @@ def _finditer_tokens(masked: str, lo: int, hi: int) -> list[tuple]:
 
 @settings(max_examples=300, deadline=None)
 @given(_MASKED | st.text(max_size=40), st.integers(-3, 80), st.integers(-3, 80))
+@example("a said ", 0, 6)            # a verb form after a determiner is a noun (found in CI)
 def test_voice_tokens_equal_the_regex_cut(masked, lo, hi):
-    from toolkit.voice import _FORM_TO_LEMMA, _is_cap_word, _low, _tokens
+    from toolkit.voice import _FORM_TO_LEMMA, _NOUN_MARKERS, _is_cap_word, _low, _tokens
 
     tokens = _tokens(masked, lo, hi)
     assert [(t.text, t.start, t.end) for t in tokens] == _finditer_tokens(masked, lo, hi)
-    for t in tokens:                        # the word facts each token carries
+    for k, t in enumerate(tokens):          # the word facts each token carries
         assert masked[t.start:t.end] == t.text and t.low == _low(t.text)
         assert t.cap == _is_cap_word(t.text)
-        assert t.verb == (t.low in _FORM_TO_LEMMA and t.text[0].islower())
+        after_marker = k > 0 and tokens[k - 1].low in _NOUN_MARKERS    # "a said": a noun
+        assert t.verb == (t.low in _FORM_TO_LEMMA and t.text[0].islower() and not after_marker)
 
 
 def test_voice_tokens_join_abbreviations():
