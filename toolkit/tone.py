@@ -115,11 +115,6 @@ def _tfidf(tokens: list[tuple[int, int, str]], idf: dict[str, float], *, counted
     return {w: (v / norm, first[w]) for w, v in values.items()} if norm else {}
 
 
-def _vader_valences(text: str) -> list[float]:
-    """VADER's rule-adjusted valence of each word, as ``polarity_scores`` computes them."""
-    return list(vader_pass(text)[0])
-
-
 _CUE_FEATURES = tuple((c, f"cue_{c}") for c in CUE_CATEGORIES)
 #: The plain (not word-model) dense features, in the order of :func:`_feature_vector`.
 _VECTOR_NAMES = (*SENTENCE_FEATURES, *(name for _, name in _CUE_FEATURES))
