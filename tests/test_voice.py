@@ -174,9 +174,9 @@ ATTRIBUTION_CASES = [
      '"We gave him the letter," she told AP.',
      [("We gave him the letter,", "Marie Collins", "told")]),
     ("Ms Jane Roe and Mr John Doe met the press.\n\n“We will appeal,” she said.",
-     [("We will appeal,", "Jane Roe", "said")]),
+     [("We will appeal,", "the statement by Jane Roe", "said")]),
     ("“We will appeal,” said Jane Roe. John Doe disagreed.\n\n“It is over,” he said.",
-     [("We will appeal,", "Jane Roe", "said"), ("It is over,", "John Doe", "said")]),
+     [("We will appeal,", "the statement by Jane Roe", "said"), ("It is over,", "John Doe", "said")]),
     # the speaker's fullest name in the article
     ('President Donald Trump arrived on Tuesday.\n\n"We will do it as fast as we can," Trump '
      'said.',
@@ -391,6 +391,46 @@ ATTRIBUTION_CASES = [
     # a dateline's number before the speaker is not part of the name
     ('On Tuesday, November 13, 2018\nAcme Border Patrol San Diego tweeted, "They arrived."',
      [("They arrived.", "Acme Border Patrol San Diego", "tweeted")]),
+    # a quote joined by "and" to an attributed quote of its sentence is the same speaker's
+    ("The minister\u2019s plan \u201cis plainly reckless\u201d and \u201cignores the "
+     "evidence,\u201d Anna Berg wrote.",
+     [("is plainly reckless", "Anna Berg", None),
+      ("ignores the evidence,", "Anna Berg", "wrote")]),
+    # a description names the person the article describes with the same noun: a title
+    # phrase before the name, an appositive, the initials of a title
+    ("The current Labour mayor, John Biggs, opened the session.\nThe mayor added: "
+     "\u201cWe will not welcome him here.\u201d",
+     [("We will not welcome him here.", "John Biggs", "added")]),
+    ("Flood victim Maria Lopez spoke to reporters on Sunday.\n\u201cThe water came in "
+     "minutes,\u201d the victim said.",
+     [("The water came in minutes,", "Maria Lopez", "said")]),
+    ("Attorney General Jeff Sessions spoke on Monday.\n\u201cI took control of the "
+     "department,\u201d the AG said.",
+     [("I took control of the department,", "Jeff Sessions", "said")]),
+    # ... or the name in an appositive right after the description
+    ("The informant was \u201cthreatened and silenced,\u201d according to his attorney "
+     "\u2013 a former federal prosecutor, Mary Stone.",
+     [("threatened and silenced,", "Mary Stone", "according to")]),
+    # a document speaks, named with its author: who issued it, whose it is, the outlet
+    # that reported it; not an outlet that only obtained it; a named owner's report stays
+    ("Attorney General Jane Roe released a statement on Friday.\n\u201cThe verdict is a "
+     "disgrace,\u201d the statement said.",
+     [("The verdict is a disgrace,", "the statement by Jane Roe", "said")]),
+    ("The plan, authored by the Policy Studies Group, was leaked on Monday.\n\u201cRegime "
+     "change is the goal,\u201d according to the plan.",
+     [("Regime change is the goal,", "the plan by Policy Studies Group", "according to")]),
+    ("The Daily Planet reported on Tuesday that the mayor had resigned.\n\u201cHe left in "
+     "a hurry,\u201d the report said.",
+     [("He left in a hurry,", "the report by Daily Planet", "said")]),
+    ("John Smith was jailed in 2016. Smith\u2019s federal lawsuit alleges that the "
+     "government was \u201coverzealous in the case.\u201d",
+     [("overzealous in the case.", "the federal lawsuit by John Smith", "alleges")]),
+    ("A memo obtained by the Daily Planet describes the cuts.\n\u201cCut the budget by "
+     "half,\u201d the memo says.",
+     [("Cut the budget by half,", "the memo", "says")]),
+    ("The AP report quoted the minister.\n\u201cThe cuts will stay,\u201d the AP report "
+     "says.",
+     [("The cuts will stay,", "the AP report", "says")]),
 ]
 
 

@@ -1281,10 +1281,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     names = _name_runs(text, tokens_of[1:] if title_line else tokens_of)
     timeline = None                             # built when a pronoun needs resolving
     chain = None                                # the last "he"/"she" resolved, and where
+    descriptions = None                         # built when a description needs a name
     quotes: list[Quote] = []
     echoes: dict[int, int] = {}                          # quote index -> group index
     unattributed: list[int] = []                         # groups left without a speaker
     quote_of_group: dict[int, int] = {}
+    kinds: list[str | None] = []                         # how each quote got its speaker
     previous: tuple[int, _Attribution, int] | None = None  # (paragraph, attribution, end)
     for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group, index)
@@ -1351,6 +1353,16 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                     timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
                 named = _organisation_named if noun in _ORG_NOUNS else _person_named
                 found.speaker = named(found.speaker, at, timeline)
+            elif found.speaker and _low(found.speaker.rsplit(None, 1)[-1]) in _DOCUMENT_NOUNS:
+                # "the statement said": who issued it
+                found.speaker = _document_owner(found.speaker, at, masked, names) or found.speaker
+            elif found.speaker and (_description_head(found.speaker)
+                                    or re.fullmatch(r"(?:[Tt]he )?[A-Z]{2,4}", found.speaker)):
+                # "the Russian ambassador said": the person the article describes so
+                if descriptions is None:
+                    descriptions = _descriptions(text, masked, names)
+                found.speaker = _coreferent(found.speaker, found.speaker_end, at, text, masked,
+                                            names, descriptions) or found.speaker
         start, end = first.start, last.end
         quote_of_group[g] = len(quotes)
         if echo is not None:
@@ -1365,6 +1377,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                 found.verb_start, found.verb_end))
             if found.speaker and not weak:
                 previous = (last.paragraph, found, last.end)
+        kinds.append("weak" if weak else "rule" if found is not None and found.speaker
+                     else "echo" if echo is not None else None)
     folded: dict[int, str] = {}
     for g in unattributed:
         # A lede quote that the body repeats with its speaker ('"I didn't agree with their
@@ -1379,7 +1393,40 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             quotes[k] = replace(quotes[k], speaker=source.speaker,
                                 speaker_start=source.speaker_start,
                                 speaker_end=source.speaker_end)
-    return quotes
+            kinds[k] = "echo"
+    return _neighbours(text, masked, quotes, kinds)
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    """The line holding offset ``at``."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return lo, (len(text) if hi == -1 else hi)
+
+
+_JOINERS = frozenset({"", "and", "or", "but", "as well as", "and that", "and then"})
+
+
+def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> list[Quote]:
+    """A quote without a speaker joined to an attributed quote of its sentence by no more
+    than "and", "or", "but" or a comma ('Marx's idea "is wrong" and "ignores the facts,"
+    Cordes wrote') is the same speaker's."""
+    out = list(quotes)
+    for k, q in enumerate(quotes):
+        if q.speaker or kinds[k] == "echo":
+            continue
+        for j in (k + 1, k - 1):
+            if not (0 <= j < len(quotes)) or kinds[j] != "rule" or quotes[j].verb is None:
+                continue
+            a, b = (q, quotes[j]) if j > k else (quotes[j], q)
+            between = masked[a.end:b.start].strip(_MASK + _QUOTE_END + " ,;\u2019\u201d\"'")
+            if "\n" in text[a.end:b.start] or " ".join(between.split()).lower() not in _JOINERS:
+                continue
+            src = quotes[j]
+            out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
+                             speaker_end=src.speaker_end)
+            break
+    return out
 
 
 def _fold(words: str) -> str:
@@ -2100,6 +2147,223 @@ def _organisation_named(description: str, at: int, timeline: _Timeline) -> str:
         if fits(name) and any(_low(w) in _ORG_WORDS | _PRESS_WORDS for w in m.words):
             return name
     return description
+
+
+_OWNERS = frozenset({"the", "his", "her", "their", "its"})
+#: Nouns for a person that are not titles ("the man said", "the victim told").
+_KIN_NOUNS = frozenset("""man woman boy girl mother father son daughter wife husband brother
+sister aunt uncle cousin friend neighbor neighbour victim source witness student teenager
+owner spokesman spokeswoman official""".split())
+_AGENT_END = re.compile(r"(?:[^aeiou]er|or|ist|ian|[^ai]ant|ent|man|woman|ee)$")
+_NOT_AGENT = frozenset("""paper letter order number matter member chapter center centre
+report document statement event content element comment government department parliament
+moment agreement amendment movement treatment payment statement incident accident percent
+error color colour door floor factor sector motor mirror horror terror honor honour labor
+labour favor favour rumor rumour tumor humor humour register river water power tower
+quarter shelter border corner winter summer answer computer poster ledger""".split())
+_DESCRIPTION_EDGE = re.compile(r"[;:!?()\[\]\"“”‘’\x1f\x1e]|,|\s[—–-]\s|\n|\.(?=\s)")
+_APPOSITIVE = re.compile(r"\s*(,|\s[—–-])\s")
+_LINK_WORDS = frozenset("of to for the on at in".split())
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for one person: a title ("mayor"), a kin or role noun ("mother", "victim") or
+    an agent noun ("ambassador", "activist", "resident")."""
+    return (word in _TITLES or word in _PERSON_NOUNS or word in _KIN_NOUNS
+            or (word not in _NOT_AGENT and bool(_AGENT_END.search(word))))
+
+
+def _description_head(speaker: str) -> str | None:
+    """The head noun of a description of one person ("the Russian ambassador" ->
+    "ambassador", "his attorney" -> "attorney"), or None for a name, a plural, or a noun
+    that is not a person's."""
+    words = speaker.split()
+    if not 2 <= len(words) <= 5 or words[0].lower() not in _OWNERS:
+        return None
+    head = _low(words[-1])
+    if (not head.isalpha() or not words[-1].islower() or not _person_noun(head)
+            or head.endswith("ment")):
+        return None
+    if any(w[:1].islower() and (w in _NP_STOP or w in _PREPOSITIONS or w in _PRONOUNS
+                                or w in _OBJECT_PRONOUNS) for w in words[1:]):
+        return None                                       # "the man she", "the head of"
+    return head
+
+
+def _descriptions(text: str, masked: str, names: _NameIndex) -> list[tuple[_Name, set, str]]:
+    """Each person name of the article with the words that describe it: the title words
+    right before it ("Russian Ambassador to the United Nations Vitaly Churkin", "The current
+    Labour mayor, John Biggs") and an appositive after it ("Paul Hunter, a professor of
+    ..."), lower case, and the initials of the capitalised words right before it ("AG" for
+    "Attorney General Jeff Sessions")."""
+    out = []
+    for m in names.names:
+        if len(m.words) < 2 or any(_low(w) in _ORG_WORDS for w in m.words[-2:]):
+            continue
+        before = masked[max(0, m.pos - 120):m.pos]
+        if before.rstrip().endswith(","):
+            before = before.rstrip()[:-1]            # "The current Labour mayor, John Biggs"
+        words = re.findall(r"[\w’'.-]+|[^\w\s]", before)
+        kept: list[str] = []
+        cap_ahead = True                     # the next word that is not "of", "to", "the"
+        for k in range(len(words) - 1, max(-1, len(words) - 10), -1):
+            w = words[k]
+            low = _low(w).rstrip(".")
+            if low in _LINK_WORDS and cap_ahead and k and (
+                    words[k - 1][:1].isupper() or _low(words[k - 1]) in _LINK_WORDS):
+                kept.append(w)               # "Ambassador to the United Nations Vitaly ..."
+                continue
+            cap_ahead = w[:1].isupper()
+            if not w[0].isalnum() or low in _DETERMINERS or low in _OWNERS:
+                break
+            if low in _LINK_WORDS:
+                break
+            elif (w[:1].islower() and (low in _NP_STOP or low in _PREPOSITIONS
+                                       or low in _FORM_TO_LEMMA or low.endswith("ly"))):
+                break
+            kept.append(w)
+        caps = []
+        for w in kept:
+            if not w[:1].isupper():
+                break
+            caps.append(w[0])
+        words = kept
+        end = m.pos + len(" ".join(m.words))
+        after = re.compile(r",\s+(?:a|an|the)\s").match(masked, end)
+        if after:
+            tail = masked[after.end():after.end() + 120]
+            stop = _DESCRIPTION_EDGE.search(tail)
+            words = words + re.findall(r"[\w’'.-]+", tail[:stop.start() if stop else len(tail)])[:10]
+        out.append((m, {_low(w).rstrip(".") for w in words}, "".join(reversed(caps))))
+    return out
+
+
+def _coreferent(speaker: str, end: int | None, at: int, text: str, masked: str,
+                names: _NameIndex, descriptions) -> str | None:
+    """The person a description of a speaker names: an appositive right after it ("his
+    attorney, Victoria Toensing", "his attorney – former ... Counsel Victoria Toensing."),
+    else the name the article describes with the same head noun ("the Russian ambassador"
+    -> "Russian Ambassador ... Vitaly Churkin", "the mayor" -> "The Labour mayor, John
+    Biggs"; the latest before the quote, else the first after), or with the same initials
+    ("the AG" -> "Attorney General Jeff Sessions")."""
+    bare = speaker[4:] if speaker[:4].lower() == "the " else speaker
+    head = _description_head(speaker)
+    if head is not None and end is not None:
+        after = _APPOSITIVE.match(masked, end, end + 4)
+        if after:
+            stop = _sentence_end(masked, after.end(), min(len(masked), after.end() + 200))
+            if after.group(1) == ",":
+                stop = min(stop, after.end() + 40)
+            inside = [m for m in names.names if after.end() <= m.pos < stop
+                      and len(m.words) > 1 and _person(" ".join(m.words))
+                      and not any(_low(w) in _ORG_WORDS for w in m.words)]
+            if after.group(1) == ",":
+                inside = [m for m in inside if m.pos == after.end()]
+            if inside:
+                return _fullest(inside[-1].words, names)
+    if head is not None:
+        found = [m for m, words, _ in descriptions if head in words]
+    elif re.fullmatch(r"[A-Z]{2,4}", bare):
+        found = [m for m, _, caps in descriptions if caps == bare]
+    else:
+        return None
+    if not found:
+        return None
+    earlier = [m for m in found if m.pos < at]
+    pick = earlier[-1] if earlier else found[0]
+    return _fullest(pick.words, names)
+
+
+#: Nouns for a document that speaks ("the report said"): its author is the speaker.
+_DOCUMENT_NOUNS = _DOCUMENTS | frozenset("""paper plan story article piece lawsuit suit
+complaint indictment editorial column op-ed book tweet video analysis assessment
+proposal""".split())
+#: The verbs of a document's author; "obtained by" and "cited by" name someone else.
+_AUTHORED = r"(?:authored|written|issued|released|produced|prepared|published|put\s+out|filed|drafted)"
+_OWNER = r"((?:[A-Z][\w’'.&-]*|de|of|the|for|and)(?:\s+(?:[A-Z][\w’'.&-]*|de|of|the|for|and))*)"
+_WRITES = frozenset({"report", "story", "article", "piece", "paper", "editorial", "column"})
+_DOCUMENT_WINDOW = 8000   # how far back (characters) a document looks for its author
+
+
+@lru_cache(maxsize=64)
+def _owner_patterns(noun: str) -> tuple[re.Pattern, ...]:
+    # a report, an article or a story may be called any of these later ("A 2009 article in
+    # the Pakistani publication Dawn ... the report said")
+    doc = "(?:" + "|".join(sorted(_WRITES)) + ")" if noun in _WRITES else re.escape(noun)
+    mods = r"(?:(?!(?:and|or|the|of|in|on|to|a|an)\s)[\w-]+\s+){0,3}"
+    patterns = [
+        # "the plan, authored by the Security Studies Group", "a statement issued by X",
+        # "a paper by X", "the report from X"
+        rf"\b{doc},?\s+(?:(?:which|that)\s+was\s+)?(?:{_AUTHORED}\s+)?(?:by|from)\s+"
+        rf"(?:the\s+)?{_OWNER}",
+        # "Sessions released a statement", "SSG put out a three-page paper"
+        rf"{_OWNER}\s+(?:has\s+|had\s+|also\s+)?{_AUTHORED}\s+(?:a|an|its|the|his|her|their)"
+        rf"\s+{mods}{doc}\b",
+        # "Politico's story", "SSG’s paper", "the Senate report"
+        rf"{_OWNER}(?:['’]s|s['’])\s+{mods}{doc}\b",
+        rf"\b(?:the|a|an)\s+([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)\s+{doc}\b",
+    ]
+    if noun in _WRITES:
+        # "Dawn reported", "FrontPage Magazine reported:", "a story in Politico"
+        patterns.append(rf"{_OWNER}\s+(?:reported|reports|writes|wrote)\b")
+        patterns.append(rf"\b{doc}\s+(?:\w+\s+){{0,2}}in\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_OWNER}")
+    return tuple(re.compile(p) for p in patterns)
+
+
+def _document_owner(speaker: str, at: int, masked: str, names: _NameIndex) -> str | None:
+    """A document that speaks, with its author ("the statement said" -> "the statement by
+    Jeff Sessions" where "Attorney General Jeff Sessions released a statement"; "the plan"
+    -> "the plan by Security Studies Group" after "the plan, authored by the Security
+    Studies Group"; "Saucier’s federal lawsuit" -> "the federal lawsuit by Kristian
+    Saucier"): the owner named in the document's phrase, else the latest author the
+    article gives a document of that kind in the 8,000 characters before ``at``; an outlet
+    that only obtained or cited it is not its author. Both are kept, since the source of
+    the words is the document and the document is its author's (annotators name either)."""
+    words = speaker.split()
+    if not 2 <= len(words) <= 6:
+        return None
+    noun = _low(words[-1])
+    if noun not in _DOCUMENT_NOUNS:
+        return None
+    if _POSSESSIVE_END.search(words[0]) and words[0][:1].isupper() and words[0].lower() != "the":
+        owner = _owner_name(_clean_possessive(words[0]), names)
+        return f"the {' '.join(words[1:])} by {owner}" if owner else None
+    if words[0].lower() not in {"the", "this", "that", "its"} or any(
+            w[:1].isupper() for w in words[1:]):
+        return None                         # "The AP report" names its owner already
+    lo = max(0, at - _DOCUMENT_WINDOW)
+    best = None
+    for pattern in _owner_patterns(noun):
+        for m in pattern.finditer(masked, lo, at):
+            if best is None or m.start(1) > best[0]:
+                best = (m.start(1), m.group(1))
+    if best is None:
+        return None
+    owner = _owner_name(best[1], names)
+    return f"{speaker} by {owner}" if owner else None
+
+
+def _owner_name(phrase: str, names: _NameIndex) -> str | None:
+    """A document's owner as a name: the words from the first capitalised word, titles
+    ("Attorney General Jeff Sessions") and a trailing "the"/"of" left off, the fullest form."""
+    words = phrase.split()
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(".") and len(w) > 4 and w.lower().rstrip(".") not in NEWS_ABBREVIATIONS:
+            return None                     # "Seattle Police Department. See": two sentences
+    while words and (words[0][:1].islower() or words[0].lower() in _DETERMINERS):
+        words = words[1:]
+    while words and words[-1][:1].islower():
+        words = words[:-1]
+    if not words:
+        return None
+    bare = [w.lower().rstrip(".") for w in words]
+    cut = max((i for i, b in enumerate(bare) if b in _TITLES), default=-1)
+    if 0 <= cut < len(words) - 1 and not any(b in _ORG_WORDS for b in bare):
+        words = words[cut + 1:]
+    if words[0].lower() in _NAME_STOP or words[0].lower() in _PRONOUNS:
+        return None
+    name = " ".join(words)
+    return name if is_place(name) else _fullest(tuple(words), names)
 
 
 def _person(name: str) -> bool:
