@@ -174,9 +174,9 @@ ATTRIBUTION_CASES = [
      '"We gave him the letter," she told AP.',
      [("We gave him the letter,", "Marie Collins", "told")]),
     ("Ms Jane Roe and Mr John Doe met the press.\n\n“We will appeal,” she said.",
-     [("We will appeal,", "the statement by Jane Roe", "said")]),
+     [("We will appeal,", "Jane Roe", "said")]),
     ("“We will appeal,” said Jane Roe. John Doe disagreed.\n\n“It is over,” he said.",
-     [("We will appeal,", "the statement by Jane Roe", "said"), ("It is over,", "John Doe", "said")]),
+     [("We will appeal,", "Jane Roe", "said"), ("It is over,", "John Doe", "said")]),
     # the speaker's fullest name in the article
     ('President Donald Trump arrived on Tuesday.\n\n"We will do it as fast as we can," Trump '
      'said.',
