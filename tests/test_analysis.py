@@ -158,3 +158,36 @@ def test_analysis_paragraph_columns_agree_with_sentences_and_spans(sample_analys
             pool = loaded if category in LOADED_CATEGORIES else found
             assert getattr(row, category) == (pool["category"] == category).sum(), category
         assert 0.0 <= row.quote_share <= 1.0
+
+
+_MIXED_VOICES = [
+    'The plan is "a reckless disaster," critics said, but officials called it "a fine step."',
+    '"We will win," she said.\n\nHe said the result was "terrible" and "sad" and left early!',
+    'He called it "great" "news".  "Awful," she replied. It was fine, "truly".',
+]
+
+
+@pytest.mark.parametrize("text", _MIXED_VOICES)
+def test_analysis_voice_stretches_rated_with_the_block_equal_one_by_one(text):
+    """_sentence_rows rates the mixed-voice stretches with the block's sentences: the same
+    (tone, compound, words) as _voice_pieces scoring each stretch alone."""
+    from toolkit import analysis
+    from toolkit.loading import load_article
+    from toolkit.segmentation import segment
+    from toolkit.voice import find_quotes, quote_regions
+
+    article = load_article(text)
+    sentences = segment(article.text, article.paragraphs)
+    regions = quote_regions(find_quotes(article.text, article.paragraphs))
+    spans = analysis._with_voice(analysis._evidence(article.text, sentences, None), regions)
+    rows = analysis._sentence_rows(article.text, sentences, spans, regions)
+    groups = analysis._by_sentence(sentences, spans)
+    model = analysis.load_tone_model()
+    mixed = 0
+    for sentence, found, row in zip(sentences, groups, rows):
+        alone = analysis._voice_pieces(article.text, sentence, regions, tone_model=model,
+                                       found=found, whole=(row["sentiment"],
+                                                           row["sentiment_vader"]))
+        assert repr(row["_pieces"]) == repr(alone)
+        mixed += len(alone["author"]) + len(alone["quote"]) > 1
+    assert mixed >= 1

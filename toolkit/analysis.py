@@ -266,20 +266,12 @@ def _with_voice(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]
     return out
 
 
-def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
-                  found: list[Span] = (), whole: tuple[float, float] | None = None,
-                  starts: list[int] | None = None
-                  ) -> dict[str, list[tuple[float, float, int]]]:
-    """Tone, VADER compound and word count of each stretch of one voice in a sentence.
-
-    A stretch runs from its first word to the next stretch, so that punctuation ("!") stays
-    with the words before it; a sentence in one voice is scored whole (``whole`` gives its
-    tone and compound when already known). The tone is the same news-calibrated tone as
-    ``sentiment`` (:func:`_tone`), so the voice columns share its scale. Pass the regions'
-    ``starts`` when scoring many sentences of one text (building them is linear in the text).
-    """
+def _voice_stretches(text: str, sentence: Sentence, regions, starts: list[int]
+                     ) -> list[tuple[str, int, int, int]]:
+    """The stretches of one voice in a sentence, as ``(voice, start, end, n_words)``: a
+    stretch runs from its first word to the next stretch (the first from the sentence's
+    start, the last to its end)."""
     runs: list[list] = []                      # [voice, start, n_words]
-    starts = [s for s, _ in regions] if starts is None else starts
     for s, e in sentence.words:
         if not WORD_RE.search(text, s, e):
             continue
@@ -288,16 +280,42 @@ def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
             runs[-1][2] += 1
         else:
             runs.append([voice, s, 1])
+    return [(voice, sentence.start if k == 0 else s,
+             runs[k + 1][1] if k + 1 < len(runs) else sentence.end, n)
+            for k, (voice, s, n) in enumerate(runs)]
+
+
+def _voice_pieces(text: str, sentence: Sentence, regions, *, tone_model=None,
+                  found: list[Span] = (), whole: tuple[float, float] | None = None,
+                  starts: list[int] | None = None,
+                  stretches: list[tuple[str, int, int, int]] | None = None,
+                  rated: dict[tuple[int, int], float] | None = None
+                  ) -> dict[str, list[tuple[float, float, int]]]:
+    """Tone, VADER compound and word count of each stretch of one voice in a sentence.
+
+    A stretch runs from its first word to the next stretch, so that punctuation ("!") stays
+    with the words before it; a sentence in one voice is scored whole (``whole`` gives its
+    tone and compound when already known). The tone is the same news-calibrated tone as
+    ``sentiment`` (:func:`_tone`), so the voice columns share its scale. Pass the regions'
+    ``starts`` when scoring many sentences of one text (building them is linear in the text),
+    the :func:`_voice_stretches` when already found, and ``rated``, the tones of stretches
+    ``(start, end)`` already rated (the same floats as :func:`_tone`; see ``_sentence_rows``).
+    """
+    starts = [s for s, _ in regions] if starts is None else starts
+    if stretches is None:
+        stretches = _voice_stretches(text, sentence, regions, starts)
     pieces: dict[str, list[tuple[float, int]]] = {"author": [], "quote": []}
-    for k, (voice, s, n) in enumerate(runs):
-        lo = sentence.start if k == 0 else s
-        hi = runs[k + 1][1] if k + 1 < len(runs) else sentence.end
-        if whole is not None and len(runs) == 1:
+    for voice, lo, hi, n in stretches:
+        if whole is not None and len(stretches) == 1:
             pieces[voice].append((*whole, n))
             continue
-        compound = vader_scores(text[lo:hi])["compound"]
-        own = [sp for sp in found if lo <= sp.start and sp.end <= hi]
-        pieces[voice].append((_tone(tone_model, text[lo:hi], own, lo, compound), compound, n))
+        compound = vader_pass(text[lo:hi])[1]["compound"]     # the cached scores, read only
+        if rated is not None and (lo, hi) in rated:
+            tone = rated[(lo, hi)]
+        else:
+            own = [sp for sp in found if lo <= sp.start and sp.end <= hi]
+            tone = _tone(tone_model, text[lo:hi], own, lo, compound)
+        pieces[voice].append((tone, compound, n))
     return pieces
 
 
@@ -326,6 +344,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
     pieces_of = [text[s.start:s.end] for s in sentences]
     cues_of = [_model_cues(found, s.start) for s, found in zip(sentences, groups)]  # tone, bias
     tones: dict[int, float] = {}
+    stretches: dict[int, list] = {}
+    rated_stretches: dict[tuple[int, int], float] = {}
     for number, (sentence, found) in enumerate(zip(sentences, groups)):
         if number % _BLOCK == 0 and tone_model is not None:
             # The next block of sentences scored at once (the same floats as _tone one by
@@ -334,8 +354,21 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             # in the sentence caches (vader_pass, lower_words) when the loop reads them.
             block = [i for i in range(number, min(number + _BLOCK, len(sentences)))
                      if pieces_of[i].strip()]
-            tones = dict(zip(block, tone_model.tones([pieces_of[i] for i in block],
-                                                     spans=[cues_of[i] for i in block])))
+            # The stretches of the block's sentences that mix voices are rated in the same
+            # call (ToneModel.ratings rates each text on its own: the floats of _tone).
+            stretches = {}
+            for i in range(number, min(number + _BLOCK, len(sentences))) if regions else ():
+                if not _quote_free(regions, starts, sentences[i].start, sentences[i].end):
+                    stretches[i] = _voice_stretches(text, sentences[i], regions, starts)
+            mixed = [(lo, hi, [sp for sp in groups[i] if lo <= sp.start and sp.end <= hi])
+                     for i, parts in stretches.items() if len(parts) > 1
+                     for _, lo, hi, _ in parts if text[lo:hi].strip()]
+            rated = tone_model.tones(
+                [pieces_of[i] for i in block] + [text[lo:hi] for lo, hi, _ in mixed],
+                spans=[cues_of[i] for i in block] + [_model_cues(own, lo)
+                                                     for lo, _, own in mixed])
+            tones = dict(zip(block, rated))
+            rated_stretches = {(lo, hi): t for (lo, hi, _), t in zip(mixed, rated[len(block):])}
         piece = pieces_of[number]
         n_words = _count_words(text, sentence.words)
         compound = vader_pass(piece)[1]["compound"]     # the cached scores, read only
@@ -348,7 +381,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             pieces = {"author": [(tone, compound, n_words)] if n_words else [], "quote": []}
         else:
             pieces = _voice_pieces(text, sentence, regions, tone_model=tone_model, found=found,
-                                   whole=(tone, compound), starts=starts)
+                                   whole=(tone, compound), starts=starts,
+                                   stretches=stretches.get(number), rated=rated_stretches)
         n_quoted = sum(w for *_, w in pieces["quote"])
         loaded = _loaded(found)
         rows.append({
