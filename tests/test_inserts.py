@@ -764,3 +764,40 @@ def test_inserts_offer_shape_keywords_never_skip_a_match(rule, block):
         for text in (block, block.upper(), block.lower()):
             assert ([m.span() for m in _family_hits(text, text.lower(), family)]
                     == [m.span() for m in _family_hits(text, None, family)])
+
+
+def _keyword_pieces():
+    from toolkit import insert_signals
+
+    words = sorted(insert_signals._keyword_finder()[2])
+    return words + [" ", "x", "A", "\n", "é", "ſ", "İ", "!", "?"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_keyword_pieces()), max_size=14),
+       glue=st.sampled_from(["", " "]))
+def test_inserts_keyword_set_equals_a_search_for_each_keyword(pieces, glue):
+    """The keywords _keyword_text finds at once answer every rule's and offer family's check
+    as a substring search for each keyword does (overlapping and nested keywords too)."""
+    from toolkit import insert_signals as signals
+
+    text = glue.join(pieces)
+    low = signals._keyword_text(text)
+    if low is None:
+        return
+    plain = text.lower()
+    for rule, keys in signals._KEYWORDS.items():
+        assert signals._may_match(low, rule) == any(k in plain for k in keys), rule
+    families = [v for v in vars(signals).values() if signals._is_family(v)]
+    assert len(families) >= 4
+    for family in families:
+        for _, keys in family:
+            assert signals._holds_any(low, keys) == any(k in "\n" + plain for k in keys)
+
+
+def test_inserts_keyword_check_of_unknown_keys_searches_the_text():
+    from toolkit import insert_signals as signals
+
+    low = signals._keyword_text("The zyxwv widget is here.")
+    assert signals._holds_any(low, ("zyxwv",)) and not signals._holds_any(low, ("qqqq",))
+    assert signals._holds_any("plain zyxwv text", ("zyxwv",))

@@ -345,9 +345,87 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 _CASE_TRAPS = frozenset("ıſİ")
 
 
+class _Lowered(str):
+    """A lower-cased paragraph (:func:`_keyword_text`) that knows which keywords it holds.
+
+    ``keywords`` is the set of the words of :func:`_keyword_finder` that occur in
+    ``"\n" + text`` (the probe of :func:`_family_hits`), so that each keyword check is a set
+    test, not a substring search for every keyword of every rule.
+    """
+
+    keywords: frozenset[str]
+
+
 def _keyword_text(masked: str) -> str | None:
     """``masked`` lower-cased for :func:`_may_match`, or None when the check cannot be trusted."""
-    return None if not _CASE_TRAPS.isdisjoint(masked) else masked.lower()
+    if not _CASE_TRAPS.isdisjoint(masked):
+        return None
+    low = _Lowered(masked.lower())
+    finder, prefixes, _ = _keyword_finder()
+    # The finder gives the longest keyword at each place; the shorter ones there are its
+    # prefixes, so the keywords held are the found ones' prefix sets put together.
+    low.keywords = frozenset().union(*map(prefixes.__getitem__, set(finder("\n" + low))))
+    return low
+
+
+@lru_cache(maxsize=1)
+def _keyword_finder():
+    """``findall`` of one pattern that gives the longest keyword starting at each place of a
+    text, each keyword's keyword prefixes (itself included), and the set of all keywords.
+
+    The keywords are those of :data:`_KEYWORDS` and of every offer family of this module
+    (tuples of ``(pattern, keywords)``, see :func:`_family_hits`). The pattern is a trie of
+    them inside a lookahead, so that it is tried at every place and finds overlapping words:
+    at a trie node the next character picks at most one branch, and the greedy ``?`` makes
+    the match the longest keyword there.
+    """
+    words = {k for keys in _KEYWORDS.values() for k in keys}
+    for value in list(globals().values()):
+        if _is_family(value):
+            words.update(k for _, keys in value for k in keys)
+    words.discard("")
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not alternatives:
+            return ""
+        body = "(?:" + "|".join(alternatives) + ")"
+        return body + "?" if "" in node else body
+
+    pattern = re.compile("(?=(" + branch(trie) + "))")
+    prefixes = {w: frozenset(w[:i] for i in range(1, len(w) + 1) if w[:i] in words)
+                for w in words}
+    return pattern.findall, prefixes, frozenset(words)
+
+
+def _is_family(value) -> bool:
+    """Whether ``value`` is an offer family: a tuple of ``(pattern, keywords)`` pairs."""
+    return (isinstance(value, tuple) and bool(value)
+            and all(isinstance(item, tuple) and len(item) == 2
+                    and isinstance(item[0], re.Pattern) and isinstance(item[1], tuple)
+                    for item in value))
+
+
+@lru_cache(maxsize=256)
+def _known(keys: tuple[str, ...]) -> bool:
+    """Whether every one of ``keys`` is a keyword of :func:`_keyword_finder`."""
+    return _keyword_finder()[2].issuperset(keys)
+
+
+def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``keys``: a set test on the keywords :func:`_keyword_text`
+    found, or a substring search for each key (a plain string, or keys it does not know)."""
+    found = getattr(low, "keywords", None)
+    if found is None or not _known(keys):
+        # map() over the bound method: no Python frame per keyword, as a generator would take.
+        return any(map(low.__contains__, keys))
+    return not found.isdisjoint(keys)
 
 
 def _cta_starts(text: str, low: str | None = None) -> list[re.Match]:
@@ -377,8 +455,7 @@ def _cta_starts(text: str, low: str | None = None) -> list[re.Match]:
 
 def _may_match(low: str | None, rule: str) -> bool:
     """False only when the text has none of ``rule``'s keywords, so its pattern cannot match."""
-    # map() over the bound method: no Python frame per keyword, as a generator would take.
-    return low is None or any(map(low.__contains__, _KEYWORDS[rule]))
+    return low is None or _holds_any(low, _KEYWORDS[rule])
 
 
 _NOT_IMPERATIVE = frozenset({"thank", "let", "talk", "don", "mind", "welcome", "say"})
@@ -806,9 +883,10 @@ def _family_hits(masked: str, low: str | None, family) -> list[re.Match]:
     """Every match of a family's patterns (see :data:`_PRODUCT_COPY`), each tried only when the
     paragraph holds one of its keywords."""
     out: list[re.Match] = []
-    # A line break before the text, so that "\nat " also finds "At ..." at its start.
-    probe = None if low is None else "\n" + low
+    # A line break before the text, so that "\nat " also finds "At ..." at its start (the
+    # keywords of _keyword_text are found in the same probe).
+    probe = None if low is None else low if hasattr(low, "keywords") else "\n" + low
     for pattern, keys in family:
-        if probe is None or any(map(probe.__contains__, keys)):
+        if probe is None or _holds_any(probe, keys):
             out += pattern.finditer(masked)
     return out
