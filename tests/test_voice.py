@@ -431,6 +431,25 @@ ATTRIBUTION_CASES = [
     ("The AP report quoted the minister.\n\u201cThe cuts will stay,\u201d the AP report "
      "says.",
      [("The cuts will stay,", "the AP report", "says")]),
+    ("The Daily Planet reported on Monday that the mayor resigned.\n\u201cHe left in a "
+     "hurry,\u201d the paper said.",
+     [("He left in a hurry,", "the paper by Daily Planet", "said")]),
+    # a headline's Title Case description is the person the article describes so
+    ("Flood Victim: \u201cWe Lost Everything We Had\u201d\n\nFlood victim Maria Lopez spoke "
+     "on Sunday.\n\u201cThe water came in minutes,\u201d Lopez said.",
+     [("We Lost Everything We Had", "Maria Lopez", None),
+      ("The water came in minutes,", "Maria Lopez", "said")]),
+    # an acronym defined with ", or"
+    ("The plan, by the Policy Studies Group, or PSG, was leaked.\n\u201cThe regime is "
+     "weak,\u201d PSG writes.",
+     [("The regime is weak,", "Policy Studies Group (PSG)", "writes")]),
+    # not a speaker: an unresolved pronoun, a phrase that is not a noun phrase
+    ("The video aired on Monday.\n\u201cWe never met,\u201d aired Thursday morning said.",
+     [("We never met,", None, "said")]),
+    ("As I wrote last week, \u201cthe deal is dead and buried.\u201d",
+     [("the deal is dead and buried.", None, "wrote")]),
+    ("Nobody knew.\n\u201cIt is over now,\u201d they said.",
+     [("It is over now,", None, "said")]),
 ]
 
 

@@ -1353,12 +1353,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                     timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
                 named = _organisation_named if noun in _ORG_NOUNS else _person_named
                 found.speaker = named(found.speaker, at, timeline)
+                if found.speaker == described and noun in _DOCUMENT_NOUNS:
+                    # "the paper said" of no outlet the article names: a document
+                    found.speaker = _document_owner(described, at, masked, names) or described
             elif found.speaker and _low(found.speaker.rsplit(None, 1)[-1]) in _DOCUMENT_NOUNS:
                 # "the statement said": who issued it
                 found.speaker = _document_owner(found.speaker, at, masked, names) or found.speaker
-            elif found.speaker and (_description_head(found.speaker)
-                                    or re.fullmatch(r"(?:[Tt]he )?[A-Z]{2,4}", found.speaker)):
-                # "the Russian ambassador said": the person the article describes so
+            elif found.speaker and (
+                    _description_head(found.speaker)
+                    or re.fullmatch(r"(?:[Tt]he )?[A-Z]{2,4}", found.speaker)
+                    or (in_headline and _description_head(found.speaker, capitalised=True))):
+                # "the Russian ambassador said": the person the article describes so; a
+                # headline's "Shooting Victim: ..." likewise
                 if descriptions is None:
                     descriptions = _descriptions(text, masked, names)
                 found.speaker = _coreferent(found.speaker, found.speaker_end, at, text, masked,
@@ -1394,7 +1400,29 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                 speaker_start=source.speaker_start,
                                 speaker_end=source.speaker_end)
             kinds[k] = "echo"
-    return _neighbours(text, masked, quotes, kinds)
+    return [replace(q, speaker=None, speaker_start=None, speaker_end=None)
+            if q.speaker and _not_a_speaker(q.speaker) else q
+            for q in _neighbours(text, masked, quotes, kinds)]
+
+
+_UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them"})
+
+
+def _not_a_speaker(speaker: str) -> bool:
+    """A phrase that names no one: a pronoun left unresolved ("I", "it", "They"; a "he" or
+    "she" is kept, it tells the reader one person speaks), or words
+    that are not a noun phrase ("aired Thursday morning", "learned of their investigation",
+    "apparently", "the man she")."""
+    words = speaker.split()
+    first, last = _low(words[0]), _low(words[-1])
+    if len(words) == 1 and first in _UNNAMED:
+        return True
+    if words[0][:1].islower() and (first.endswith(("ed", "ing", "ly")) or first in _NP_STOP
+                                   or first in _PREPOSITIONS):
+        return True
+    return len(words) > 1 and words[-1][:1].islower() and (
+        last in _PRONOUNS or last in _OBJECT_PRONOUNS or last in _NP_STOP
+        or last in _PREPOSITIONS or last in _DETERMINERS)
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -1953,7 +1981,8 @@ def _expanded(speaker: str | None, text: str) -> str | None:
     if match is None:
         return speaker
     acronym = match.group(1)
-    at = text.find(f"({acronym})")
+    defined = re.search(rf"(?:\(|, or ){acronym}[),]", text)     # "X (SSG)", "X, or SSG,"
+    at = defined.start() if defined else -1
     while at > 0:
         words = text[max(0, at - 120):at].split()
         for k in range(len(words) - 1, -1, -1):
@@ -1964,8 +1993,9 @@ def _expanded(speaker: str | None, text: str) -> str | None:
             letters = iter(caps)
             if (word[0] == acronym[0] and len(caps) >= len(acronym)
                     and all(ch in letters for ch in acronym)):
-                return " ".join(words[k:]) + f" ({acronym})"
-        at = text.find(f"({acronym})", at + 1)
+                return " ".join(words[k:]).rstrip(",") + f" ({acronym})"
+        defined = re.compile(rf"(?:\(|, or ){acronym}[),]").search(text, at + 1)
+        at = defined.start() if defined else -1
     return speaker
 
 
@@ -2173,12 +2203,18 @@ def _person_noun(word: str) -> bool:
             or (word not in _NOT_AGENT and bool(_AGENT_END.search(word))))
 
 
-def _description_head(speaker: str) -> str | None:
+def _description_head(speaker: str, *, capitalised: bool = False) -> str | None:
     """The head noun of a description of one person ("the Russian ambassador" ->
     "ambassador", "his attorney" -> "attorney"), or None for a name, a plural, or a noun
-    that is not a person's."""
+    that is not a person's. ``capitalised``: a headline's Title Case description ("Las
+    Vegas Shooting Victim"), with no common first name."""
     words = speaker.split()
-    if not 2 <= len(words) <= 5 or words[0].lower() not in _OWNERS:
+    if capitalised:
+        if (not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words)
+                or words[0] in _given_names()):
+            return None
+        words = ["the"] + [w.lower() for w in words]
+    if not 2 <= len(words) <= 6 or words[0].lower() not in _OWNERS:
         return None
     head = _low(words[-1])
     if (not head.isalpha() or not words[-1].islower() or not _person_noun(head)
@@ -2248,6 +2284,13 @@ def _coreferent(speaker: str, end: int | None, at: int, text: str, masked: str,
     ("the AG" -> "Attorney General Jeff Sessions")."""
     bare = speaker[4:] if speaker[:4].lower() == "the " else speaker
     head = _description_head(speaker)
+    if head is None and _description_head(speaker, capitalised=True):
+        # a headline's "Las Vegas Shooting Victim": the name described with its words
+        lows = {w.lower() for w in speaker.split()}
+        found = [m for m, words, _ in descriptions
+                 if lows.issubset(words) or (len(lows & words) >= 2
+                                             and _low(speaker.split()[-1]) in words)]
+        return _fullest(found[0].words, names) if found else None
     if head is not None and end is not None:
         after = _APPOSITIVE.match(masked, end, end + 4)
         if after:
@@ -2326,7 +2369,7 @@ def _document_owner(speaker: str, at: int, masked: str, names: _NameIndex) -> st
     if noun not in _DOCUMENT_NOUNS:
         return None
     if _POSSESSIVE_END.search(words[0]) and words[0][:1].isupper() and words[0].lower() != "the":
-        owner = _owner_name(_clean_possessive(words[0]), names)
+        owner = _owner_name(_clean_possessive(words[0]), names, masked)
         return f"the {' '.join(words[1:])} by {owner}" if owner else None
     if words[0].lower() not in {"the", "this", "that", "its"} or any(
             w[:1].isupper() for w in words[1:]):
@@ -2339,11 +2382,11 @@ def _document_owner(speaker: str, at: int, masked: str, names: _NameIndex) -> st
                 best = (m.start(1), m.group(1))
     if best is None:
         return None
-    owner = _owner_name(best[1], names)
+    owner = _owner_name(best[1], names, masked)
     return f"{speaker} by {owner}" if owner else None
 
 
-def _owner_name(phrase: str, names: _NameIndex) -> str | None:
+def _owner_name(phrase: str, names: _NameIndex, masked: str) -> str | None:
     """A document's owner as a name: the words from the first capitalised word, titles
     ("Attorney General Jeff Sessions") and a trailing "the"/"of" left off, the fullest form."""
     words = phrase.split()
@@ -2363,7 +2406,7 @@ def _owner_name(phrase: str, names: _NameIndex) -> str | None:
     if words[0].lower() in _NAME_STOP or words[0].lower() in _PRONOUNS:
         return None
     name = " ".join(words)
-    return name if is_place(name) else _fullest(tuple(words), names)
+    return name if is_place(name) else _expanded(_fullest(tuple(words), names), masked)
 
 
 def _person(name: str) -> bool:
