@@ -450,6 +450,14 @@ ATTRIBUTION_CASES = [
      [("the deal is dead and buried.", None, "wrote")]),
     ("Nobody knew.\n\u201cIt is over now,\u201d they said.",
      [("It is over now,", None, "said")]),
+    # a Title Case headline's quote with no speaker is the person the headline opens with
+    ("Senator Mary Lund Unleashes Fury At Rivals For \u201cMost Unethical Sham\u201d In Years"
+     "\n\nSenator Mary Lund spoke on Friday.\nShe was angry.",
+     [("Most Unethical Sham", "Mary Lund", None)]),
+    # a bare title as the speaker: the name given all its words as titles
+    ("Attorney General Jeff Sessions spoke on Monday.\n\u201cWe will act,\u201d Attorney "
+     "General said.",
+     [("We will act,", "Jeff Sessions", "said")]),
 ]
 
 

@@ -1400,9 +1400,46 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                 speaker_start=source.speaker_start,
                                 speaker_end=source.speaker_end)
             kinds[k] = "echo"
-    return [replace(q, speaker=None, speaker_start=None, speaker_end=None)
-            if q.speaker and _not_a_speaker(q.speaker) else q
-            for q in _neighbours(text, masked, quotes, kinds)]
+    quotes = [replace(q, speaker=None, speaker_start=None, speaker_end=None)
+              if q.speaker and _not_a_speaker(q.speaker) else q
+              for q in _neighbours(text, masked, quotes, kinds)]
+    if title_line and any(q.paragraph == 0 and not q.speaker for q in quotes):
+        # "Senator Lindsey Graham Unleashes Firestorm ... For 'Most Unethical Sham'": a Title
+        # Case headline's quote with no speaker is its subject's, a person the body names
+        subject = _headline_subject(tokens_of[0], names)
+        if subject is not None:
+            quotes = [replace(q, speaker=subject[0], speaker_start=subject[1],
+                              speaker_end=subject[2])
+                      if q.paragraph == 0 and not q.speaker else q for q in quotes]
+    return quotes
+
+
+def _headline_subject(tokens: list[_Token], names: _NameIndex):
+    """The person a Title Case headline opens with ("President Donald Trump Proposes ..." ->
+    Donald Trump, "Trump To Jeff Sessions: ..." -> Donald Trump): the longest run of its
+    first capitalised words, titles left off, that the body names as a person (with a
+    title, a common first name or a longer form of the name), as ``(name, start, end)``."""
+    k = 0
+    while k < len(tokens) and tokens[k].low.rstrip(".") in _TITLES:
+        k += 1
+    run = []
+    for tok in tokens[k:k + 4]:
+        if not tok.cap or tok.low in _NAME_STOP:
+            break
+        run.append(tok)
+    for n in range(len(run), 0, -1):
+        words = tuple(_clean_possessive(t.text) for t in run[:n])
+        if not all(words):
+            continue
+        known = [m for m in names.by_last.get(words[-1], ()) if m.words[-n:] == words]
+        if not known:
+            continue
+        full = _fullest(words, names)
+        people = [m for m in known if m.titles or len(m.words) > n
+                  or (len(m.words) > 1 and m.words[0] in _given_names())]
+        if people and _person(full) and not _organisation(full, names):
+            return full, run[0].start, run[n - 1].end
+    return None
 
 
 _UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them"})
@@ -1949,6 +1986,14 @@ def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
     if not speaker:
         return speaker
     words = speaker.split()
+    if (words[0].lower() != "the" and len(words) <= 3
+            and all(w.lower().rstrip(".") in _TITLES for w in words)):
+        # "Attorney General said": the name with all these titles, the latest before ``at``
+        want = {w.lower().rstrip(".") for w in words}
+        titled = [n for n in names.names if want <= n.titles]
+        earlier = [n for n in titled if n.pos < at]
+        pick = earlier[-1] if earlier else (titled[0] if titled else None)
+        return _fullest(pick.words, names) if pick is not None else speaker
     if words[0].lower() == "the" and 2 <= len(words) <= 6:
         titles = {w.lower().rstrip(".") for w in words[1:]} & _TITLES
         titles |= {a for t in titles for a in _TITLE_ALIASES.get(t, ())}   # "Sen." senator
