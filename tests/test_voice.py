@@ -454,6 +454,17 @@ ATTRIBUTION_CASES = [
     ("Senator Mary Lund Unleashes Fury At Rivals For \u201cMost Unethical Sham\u201d In Years"
      "\n\nSenator Mary Lund spoke on Friday.\nShe was angry.",
      [("Most Unethical Sham", "Mary Lund", None)]),
+    # a quote on the next line that names no one carries on a named speaker's words; not
+    # when that line names someone or something
+    ("\u201cWe will look at every case,\u201d Maria Lopez said on Monday.\nBut \u201chow this "
+     "would be done in public\u201d is \u201canother question for the bishops.\u201d",
+     [("We will look at every case,", "Maria Lopez", "said"),
+      ("how this would be done in public", "Maria Lopez", None),
+      ("another question for the bishops.", "Maria Lopez", None)]),
+    ("\u201cWe will look at every case,\u201d Maria Lopez said on Monday.\nIn Rome it is "
+     "\u201ca matter for the bishops to decide.\u201d",
+     [("We will look at every case,", "Maria Lopez", "said"),
+      ("a matter for the bishops to decide.", None, None)]),
     # a bare title as the speaker: the name given all its words as titles
     ("Attorney General Jeff Sessions spoke on Monday.\n\u201cWe will act,\u201d Attorney "
      "General said.",

@@ -1475,7 +1475,7 @@ _JOINERS = frozenset({"", "and", "or", "but", "as well as", "and that", "and the
 def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> list[Quote]:
     """A quote without a speaker joined to an attributed quote of its sentence by no more
     than "and", "or", "but" or a comma ('Marx's idea "is wrong" and "ignores the facts,"
-    Cordes wrote') is the same speaker's."""
+    Cordes wrote') is the same speaker's; so is one on the next line that names no one."""
     out = list(quotes)
     for k, q in enumerate(quotes):
         if q.speaker or kinds[k] == "echo":
@@ -1491,7 +1491,37 @@ def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> lis
             out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
                              speaker_end=src.speaker_end)
             break
+    for k, q in enumerate(quotes):
+        # A quote of four words or more on a line that names no one and has no attribution
+        # verb, right after a line where a named person's quote is attributed by a verb,
+        # carries on that person's words ('"..., " Marx said.' then 'But "how this would be
+        # done" is "another question."')
+        if out[k].speaker or kinds[k] == "echo" or len(q.text.split()) < 4:
+            continue
+        lo, hi = _line(text, q.start)
+        if lo == 0:
+            continue
+        plo, phi = _line(text, lo - 1)
+        prev = [j for j in range(k) if plo <= quotes[j].start < phi and kinds[j] == "rule"
+                and quotes[j].verb and quotes[j].speaker and _person(quotes[j].speaker)
+                and _is_name((quotes[j].speaker, 0, 0))]
+        if not prev:
+            continue
+        words = re.findall(r"[\w’'-]+", masked[lo:hi].replace(_MASK, " "))
+        if any(w[:1].isupper() and _low(w) not in _NAME_STOP for w in words) or any(
+                _low(w) in _FORM_TO_LEMMA for w in words):
+            continue
+        src = quotes[prev[-1]]
+        out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
+                         speaker_end=src.speaker_end)
     return out
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    """The line holding offset ``at``."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return lo, (len(text) if hi == -1 else hi)
 
 
 def _fold(words: str) -> str:
