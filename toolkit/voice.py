@@ -1517,13 +1517,6 @@ def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> lis
     return out
 
 
-def _line(text: str, at: int) -> tuple[int, int]:
-    """The line holding offset ``at``."""
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    return lo, (len(text) if hi == -1 else hi)
-
-
 def _fold(words: str) -> str:
     return re.sub(r"\s+", " ", words.replace("’", "'").replace("‘", "'")).strip(" ,.;:!?").lower()
 
