@@ -465,6 +465,11 @@ ATTRIBUTION_CASES = [
      "\u201ca matter for the bishops to decide.\u201d",
      [("We will look at every case,", "Maria Lopez", "said"),
       ("a matter for the bishops to decide.", None, None)]),
+    # a banner in capitals is not a speaker; a name written twice (a photo credit) is once
+    ('NEW REPORT: Staffer Who Went to College with Lund: "Not for voters to know" and more.',
+     [("Not for voters to know", None, None)]),
+    ('The agency spoke.\n"The flight will be historic," said NASA NASA.',
+     [("The flight will be historic,", "NASA", "said")]),
     # a bare title as the speaker: the name given all its words as titles
     ("Attorney General Jeff Sessions spoke on Monday.\n\u201cWe will act,\u201d Attorney "
      "General said.",

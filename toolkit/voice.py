@@ -1401,7 +1401,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                 speaker_end=source.speaker_end)
             kinds[k] = "echo"
     quotes = [replace(q, speaker=None, speaker_start=None, speaker_end=None)
-              if q.speaker and _not_a_speaker(q.speaker) else q
+              if q.speaker and _not_a_speaker(q.speaker)
+              else replace(q, speaker=q.speaker.split()[0])
+              if q.speaker and len(set(q.speaker.split())) == 1 < len(q.speaker.split())
+              else q                                    # "NASA NASA": the name once
               for q in _neighbours(text, masked, quotes, kinds)]
     if title_line and any(q.paragraph == 0 and not q.speaker for q in quotes):
         # "Senator Lindsey Graham Unleashes Firestorm ... For 'Most Unethical Sham'": a Title
@@ -1447,13 +1450,16 @@ _UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them"})
 
 def _not_a_speaker(speaker: str) -> bool:
     """A phrase that names no one: a pronoun left unresolved ("I", "it", "They"; a "he" or
-    "she" is kept, it tells the reader one person speaks), or words
+    "she" is kept, it tells the reader one person speaks), a banner in capitals ("NEW
+    VERITAS: ..."), or words
     that are not a noun phrase ("aired Thursday morning", "learned of their investigation",
     "apparently", "the man she")."""
     words = speaker.split()
     first, last = _low(words[0]), _low(words[-1])
     if len(words) == 1 and first in _UNNAMED:
         return True
+    if len(set(words)) > 1 and all(w.isupper() and len(w) > 1 for w in words):
+        return True                         # "NEW VERITAS:", a banner in capitals
     if words[0][:1].islower() and (first.endswith(("ed", "ing", "ly")) or first in _NP_STOP
                                    or first in _PREPOSITIONS):
         return True
