@@ -470,6 +470,13 @@ ATTRIBUTION_CASES = [
      [("Not for voters to know", None, None)]),
     ('The agency spoke.\n"The flight will be historic," said NASA NASA.',
      [("The flight will be historic,", "NASA", "said")]),
+    # "a senator" is the one person the article titles so; with two, it stays
+    ("Now, a senator is saying there is \u201cclear evidence of fraud.\u201d\nSenator Ann Roe "
+     "spoke on Fox on Monday.",
+     [("clear evidence of fraud.", "Ann Roe", "saying")]),
+    ("Now, a senator is saying there is \u201cclear evidence of fraud.\u201d\nSenator Ann Roe "
+     "and Senator Tom Lee spoke on Monday.",
+     [("clear evidence of fraud.", "a senator", "saying")]),
     # a bare title as the speaker: the name given all its words as titles
     ("Attorney General Jeff Sessions spoke on Monday.\n\u201cWe will act,\u201d Attorney "
      "General said.",

@@ -1361,6 +1361,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                 found.speaker = _document_owner(found.speaker, at, masked, names) or found.speaker
             elif found.speaker and (
                     _description_head(found.speaker)
+                    or re.fullmatch(r"an? [a-z]+(?: [a-z]+){0,2}", found.speaker)
                     or re.fullmatch(r"(?:[Tt]he )?[A-Z]{2,4}", found.speaker)
                     or (in_headline and _description_head(found.speaker, capitalised=True))):
                 # "the Russian ambassador said": the person the article describes so; a
@@ -2357,6 +2358,17 @@ def _coreferent(speaker: str, end: int | None, at: int, text: str, masked: str,
     Biggs"; the latest before the quote, else the first after), or with the same initials
     ("the AG" -> "Attorney General Jeff Sessions")."""
     bare = speaker[4:] if speaker[:4].lower() == "the " else speaker
+    words = speaker.split()
+    if words[0].lower() in {"a", "an"} and 2 <= len(words) <= 4 and words[-1].islower():
+        # "a congressman is saying ...": the one person the article gives that title
+        # ("Representative Scott Perry"), when there is exactly one
+        head = _low(words[-1])
+        if head not in _TITLES:
+            return None
+        aliases = {head, *_TITLE_ALIASES.get(head, ())}
+        aliases |= {t for t, short in _TITLE_ALIASES.items() if aliases & set(short)}
+        held = {_fullest(m.words, names) for m in names.names if m.titles & aliases}
+        return held.pop() if len(held) == 1 else None
     head = _description_head(speaker)
     if head is None and _description_head(speaker, capitalised=True):
         # a headline's "Las Vegas Shooting Victim": the name described with its words
