@@ -34,6 +34,11 @@ How quotes are found (rules, no model, nothing downloaded):
    agrees. A titled description ("the cardinal", "the Italian professor") is the most recent
    person named with that title, and every speaker is given the fullest form of the name in
    the article ("Belousov" -> "Andrei Belousov", "Dong" -> "Dong Jun").
+   Other descriptions name the person the article describes with the same noun ("the
+   Russian ambassador" -> "Russian Ambassador ... Vitaly Churkin", "the AG" -> "Attorney
+   General Jeff Sessions"); a document that speaks is given with its author ("the statement
+   by Jeff Sessions"); a pronoun left unresolved ("I", "they") or a phrase that is not a noun
+   phrase is no speaker.
 6. **Scare quotes and headlines.** A quote of one or two words with no attribution verb
    ("so-called 'experts'") is the author's wording, not a quote, and is left out, as is a
    Title Case phrase with no attribution (the title of a work). In a headline, a short quote
@@ -212,8 +217,10 @@ class Quote:
         The quoted words.
     speaker : str or None
         Who says it, when the text tells: a name ("Dong Jun"), a description ("a spokesman
-        for the ministry") or a source ("Russian media agencies"). Pronouns are resolved to
-        the most recent named speaker when there is one.
+        for the ministry"), a source ("Russian media agencies") or a document with its
+        author ("the statement by Jeff Sessions"). Pronouns are resolved to the most recent
+        named speaker when there is one, and descriptions to the person the article
+        describes so ("the Russian ambassador" -> "Vitaly Churkin").
     verb : str or None
         The attribution verb as written ("said", "admitted", "according to").
     speaker_start, speaker_end : int or None
@@ -1452,9 +1459,8 @@ _UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them"})
 def _not_a_speaker(speaker: str) -> bool:
     """A phrase that names no one: a pronoun left unresolved ("I", "it", "They"; a "he" or
     "she" is kept, it tells the reader one person speaks), a banner in capitals ("NEW
-    VERITAS: ..."), or words
-    that are not a noun phrase ("aired Thursday morning", "learned of their investigation",
-    "apparently", "the man she")."""
+    VERITAS: ..."), or words that are not a noun phrase ("aired Thursday morning", "learned
+    of their investigation", "apparently", "the man she")."""
     words = speaker.split()
     first, last = _low(words[0]), _low(words[-1])
     if len(words) == 1 and first in _UNNAMED:
