@@ -156,7 +156,8 @@ def build_case(article_id: str, original: str, blocks: list[Block], rng: random.
 
 def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory: Path =
              PTC_ARTICLES, seed: int = 0, limit: int | None = None, unit: str = "line",
-             model=None, threshold: float | None = None) -> dict:
+             model=None, threshold: float | None = None,
+             block_margin: float | None = None) -> dict:
     """Score the detector on pasted blocks; returns the figures and the misses.
 
     Returns
@@ -166,7 +167,7 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         ``recall_by_type``, ``recall_marker``, ``recall_nomarker``, ``kind_counts``,
         ``misses`` (inserted paragraphs not found) and ``false_positives`` (with reasons).
         ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
-        the shipped model and threshold.
+        the shipped model and threshold; ``block_margin`` replaces ``find_inserts``'s.
     """
     from toolkit.inserts import find_inserts
     from toolkit.loading import load_article
@@ -186,8 +187,10 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         original = (Path(directory) / f"{article_id}.txt").read_text(encoding="utf-8-sig")
         case = build_case(article_id, original, blocks, rng, unit=unit)
         article = load_article(case.text, format="text")
-        findings = (find_inserts(article, model=model) if threshold is None else
-                    find_inserts(article, model=model, threshold=threshold))
+        options = {} if threshold is None else {"threshold": threshold}
+        if block_margin is not None:
+            options["block_margin"] = block_margin
+        findings = find_inserts(article, model=model, **options)
         if len(findings) != len(case.labels):
             raise RuntimeError(f"{article_id}: paragraphs do not line up")
         for finding, label, marker, line in zip(findings, case.labels, case.markers,
@@ -245,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="an insert model file in place of the shipped one")
     parser.add_argument("--threshold", type=float, default=None,
                         help="decision threshold in place of the shipped one")
+    parser.add_argument("--block-margin", type=float, default=None,
+                        help="find_inserts' block_margin in place of its default (0: off)")
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
@@ -260,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     r = evaluate(args.pool, articles=args.articles, directory=args.data, seed=args.seed,
                  limit=args.limit, unit=args.unit,
                  model=load_insert_model(args.model) if args.model else None,
-                 threshold=args.threshold)
+                 threshold=args.threshold, block_margin=args.block_margin)
     print(f"pool={r['pool']} articles={r['articles']} ({r['n_articles']}) seed={r['seed']} "
           f"unit={args.unit}")
     print(f"recall {r['recall']:.3f} of {r['n_inserted']} pasted paragraphs "

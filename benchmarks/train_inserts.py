@@ -290,9 +290,11 @@ def lopo(args) -> int:
                           cache=args.cache, log=lambda *a: None)
         results[held] = {"coef": dict(model.coef), "intercept": model.intercept}
         for articles in args.articles:
-            for threshold in args.thresholds:
-                r = evaluate(held, articles=articles, model=model, threshold=threshold)
-                key = f"{articles}@{threshold:g}"
+            for threshold, margin in [(t, m) for t in args.thresholds
+                                      for m in args.block_margins]:
+                r = evaluate(held, articles=articles, model=model, threshold=threshold,
+                             block_margin=margin)
+                key = f"{articles}@{threshold:g}" + ("" if margin is None else f"/m{margin:g}")
                 results[held][key] = {k: r[k] for k in (
                     "recall", "n_inserted", "recall_marker", "recall_nomarker", "n_fp",
                     "n_original", "n_native", "fp_rate", "fp_rate_journalism")}
@@ -306,8 +308,8 @@ def lopo(args) -> int:
             args.json.write_text(json.dumps(results, indent=1))
     print("pooled:")
     for articles in args.articles:
-        for threshold in args.thresholds:
-            key = f"{articles}@{threshold:g}"
+        for threshold, margin in [(t, m) for t in args.thresholds for m in args.block_margins]:
+            key = f"{articles}@{threshold:g}" + ("" if margin is None else f"/m{margin:g}")
             found = sum(r[key]["found"] for r in results.values())
             total = sum(r[key]["n_inserted"] for r in results.values())
             fp = sum(r[key]["n_fp"] for r in results.values())
@@ -336,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
                         choices=["tuning", "heldout", "all"])
     parser.add_argument("--thresholds", nargs="+", type=float, default=None,
                         help="decision thresholds to score at (default: INSERT_THRESHOLD)")
+    parser.add_argument("--block-margins", nargs="+", type=float, default=[None],
+                        help="with --lopo: find_inserts' block_margin values to score at "
+                             "(default: its own; 0 turns the block join off)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="a folder to keep the training rows in (each fold's with --lopo)")
     parser.add_argument("--shrink", action=argparse.BooleanOptionalAction, default=SHRINK,

@@ -13,7 +13,7 @@ from toolkit.insert_model import INSERT_FEATURES, MEASUREMENTS, InsertModel, loa
 from toolkit.inserts import INSERT_THRESHOLD, find_inserts, insert_features
 
 ROOT = Path(__file__).resolve().parents[1]
-BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 16))}
+BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 20))}
 
 TEXT = ("City council approves new budget for road repairs\n\n"
         "The city council voted 7-2 on Tuesday to approve a budget that sets aside money for "
@@ -42,12 +42,13 @@ def test_insert_model_shipped_file_is_readable_and_complete():
 
 
 def test_insert_model_fitted_on_the_burned_pools_only():
-    """The two blind pools being written (heldout16, heldout17) were never fitted on."""
+    """The two blind pools being written (heldout20, heldout21) were never fitted on."""
     info = load_insert_model().info
     assert set(info["pools"]) == BURNED
-    for name in ("train_insert_words.py", "train_insert_text.py", "train_inserts.py"):
+    for name in ("train_insert_words.py", "train_insert_text.py", "train_inserts.py",
+                 "inserts_eval.py"):
         script = (ROOT / "benchmarks" / name).read_text(encoding="utf-8")
-        assert "heldout16" not in script and "heldout17" not in script
+        assert "heldout20" not in script and "heldout21" not in script
 
 
 def test_insert_model_round_trips(tmp_path):

@@ -878,6 +878,72 @@ _PAGE_FURNITURE = (
      ("continues", "resumes", "carries on", "picks up", "goes on")),
 )
 
+# Soft asks of the newsroom: readers' money or attention without a call to action ("Reader
+# support made this investigation possible.", "for less than a cup of coffee each month",
+# "delivered Fridays"). Scored as furniture, like the newsroom appeals.
+_NEWSROOM_ASK = (
+    (re.compile(r"\b(?:readers?|members|subscribers|supporters)(?:'|’)? (?:support|donations|gifts"
+                r"|contributions|funding|generosity)\b|\breaders (?:like you )?(?:fund(?:ed|s)?\b"
+                r"|pa(?:y|id) for\b|(?:who )?(?:have )?(?:already )?(?:given|donated|chipped in"
+                r"|pitched in|contributed|stepped up)\b)", _I),
+     ("reader", "members", "subscribers", "supporters")),
+    (re.compile(r"\b(?:made|makes|make) (?:this|these|our|stories like this|work like this"
+                r"|reporting like this|journalism like this) (?:[\w-]+ )?possible\b"
+                r"|\bpossible (?:because of|thanks to|with (?:the )?(?:help|support) of) (?:readers"
+                r"|you\b|our (?:readers|members|supporters|subscribers)|members|supporters"
+                r"|people like you)", _I),
+     ("possible",)),
+    (re.compile(r"\bconsider (?:supporting (?:us\b|our\b|the work\b|this work\b|(?:independent "
+                r"|local |nonprofit )?(?:journalism|reporting|newsroom)\b)|a (?:gift|donation"
+                r"|contribution)\b|(?:giving|donating|chipping in)\b|becoming a (?:member"
+                r"|supporter|subscriber|sustaining member)\b)"
+                r"|\b(?:give|donate|gift) (?:once|monthly|every month)\b"
+                r"|\b(?:less than|the price of|cheaper than) (?:the price of )?a (?:cup of coffee"
+                r"|coffee|latte)\b|\b(?:pennies|cents) a (?:day|week)\b", _I),
+     ("consider ", "give ", "donate ", "gift ", "coffee", "latte", "pennies", "cents a")),
+    (re.compile(r"\bour (?:team|reporters|journalists|newsroom|staff) (?:spent|spends|has spent"
+                r"|have spent|filed|requested|obtained|combed)\b"
+                r"|\bdelivered (?:to your inbox )?(?:every |each |on )?(?:(?:mon|tues|wednes|thurs"
+                r"|fri|satur|sun)days?|weekday (?:mornings|evenings)|daily|weekly|each morning"
+                r"|every morning|at (?:the closing bell|dawn|noon|sunrise|\d))", _I),
+     ("our team", "our reporters", "our journalists", "our newsroom", "our staff",
+      "delivered ")),
+)
+# A native ad's lede: trade sources and a company introduced as in a news story ("installers
+# in Tampa say", "Threatwise, a Boston startup, trains ...", "a small company in Oregon now
+# cultures it", "designed by a team of physiotherapists", "is now sold in the US").
+_NATIVE_LEDE = (
+    (re.compile(r"\b(?:installers|outfitters|retailers|dealers|planners|lenders|insurers|brokers"
+                r"|contractors|operators|shoppers|reviewers|users|clients|customers|buyers"
+                r"|homeowners|drivers|retirees|travell?ers|patients|subscribers)"
+                r"(?: in (?-i:[A-Z])[\w.]+(?: (?-i:[A-Z])[\w.]+)?| across the \w+| in the region)?"
+                r" (?:say|report|describe|agree|swear|rave|are (?:discovering|switching|calling"
+                r"|turning|noticing|finding|taking advantage|packing|buying|choosing|flocking))\b",
+                _I),
+     ("installers", "outfitters", "retailers", "dealers", "planners", "lenders", "insurers",
+      "brokers", "contractors", "operators", "shoppers", "reviewers", "users", "clients",
+      "customers", "buyers", "homeowners", "drivers", "retirees", "travelers", "travellers",
+      "patients", "subscribers")),
+    (re.compile(r"\ba (?:small |young |family-owned |family-run |local |new |[\w-]+-based )?"
+                r"(?:(?-i:[A-Z])[a-z]+ )?(?:start-?up|company|firm|roaster|brewery|winery"
+                r"|distillery|bakery|workshop|outfitter|studio|advisory (?:group|firm)|lender"
+                r"|credit union|clinic|retailer|maker|manufacturer|cooperative)"
+                r"(?: in (?-i:[A-Z])\w+)?,? (?:now |that now |which now )?(?:sells|ships|offers|makes"
+                r"|cultures|brews|roasts|builds|designs|delivers|trains|publishes|runs)\b", _I),
+     ("start", "company", "firm", "roaster", "brewery", "winery", "distillery", "bakery",
+      "workshop", "outfitter", "studio", "advisory", "lender", "credit union", "clinic",
+      "retailer", "maker", "manufacturer", "cooperative")),
+    (re.compile(r"\bthe (?:firm|company|team|engineers|founders|people) (?:behind|at) (?-i:[A-Z])"
+                r"|\b(?:designed|developed|invented|created|formulated|first tested|tested) (?:by|on)"
+                r" (?:a |an )?(?:(?:small )?team of |group of )?(?:former |\w+ ){0,2}(?:podiatrists?"
+                r"|physiotherapists?|physical therapists?|engineers|dermatologists?|chefs?"
+                r"|rangers?|athletes|pilots?|mechanics?|designers?|nurses)\b"
+                r"|\bnow (?:sold|shipping|available) (?:in|to|across|nationwide|online)\b", _I),
+     ("firm ", "company ", "team ", "engineers ", "founders ", "people ", "designed ",
+      "developed ", "invented ", "created ", "formulated ", "tested ", "now sold",
+      "now shipping", "now available")),
+)
+
 
 def _family_hits(masked: str, low: str | None, family) -> list[re.Match]:
     """Every match of a family's patterns (see :data:`_PRODUCT_COPY`), each tried only when the

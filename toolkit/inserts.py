@@ -93,6 +93,13 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
     earns a point, up to three (two for ``brand_voice``). ``page_furniture`` is a line about
     the page's layout in any paragraph ("The report resumes beneath the photo gallery.").
     Patterns in :mod:`toolkit.insert_signals` (``_PRODUCT_COPY`` ...).
+``newsroom_ask`` and ``native_lede``
+    Soft asks of the newsroom ("Reader support made this investigation possible.", "for less
+    than a cup of coffee each month", "consider supporting the work", "delivered Fridays") and
+    a native ad's lede, written like news ("installers in Tampa say", "Threatwise, a Boston
+    startup, trains ...", "designed by a team of physiotherapists", "now sold in the US"); a
+    point per distinct phrase, up to two, in paragraphs that share few words with the article
+    (``_NEWSROOM_ASK``, ``_NATIVE_LEDE``).
 ``reporting``
     Negative: attribution ("said", "according to"), length and quotation, the signs of a
     news paragraph.
@@ -149,7 +156,8 @@ from .insert_signals import (
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _sentence_starts,
     _similarities, _starts_sentence, _teaser_like, _teaser_sentence,
-    _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
+    _BRAND_VOICE, _CAMPAIGN_COPY, _NATIVE_LEDE, _NEWSROOM_ASK, _PAGE_FURNITURE, _PRODUCT_COPY,
+    _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .insert_text_model import score_text, text_logit
 from .insert_topic import topic_overlap
@@ -226,6 +234,10 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "brand_voice": 1.0,            # each distinct phrase of a business speaking of itself
     "brand_voice_max": 2.0,
     "page_furniture": 3.0,         # "The report resumes beneath the photo gallery."
+    "newsroom_ask": 1.0,           # each distinct soft ask of the newsroom, off-topic
+    "newsroom_ask_max": 2.0,
+    "native_lede": 1.0,            # each distinct native-ad lede phrase, off-topic
+    "native_lede_max": 2.0,
 }
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
@@ -238,6 +250,9 @@ _VOICE_WORDS = 15  # an article's own sentences this long that say "you" make it
 _DILUTE_AFTER = 80  # words; longer paragraphs have their positive points scaled by 80/words
 _TEXT_FROM = 1.0  # text-model logit from which promotional_text earns points
 _UNSHARED_SHARE, _UNSHARED_WORDS = 0.2, 6  # unshared_words: share at most, content words at least
+#: How far under the threshold a paragraph next to an insert may score and still join it, when
+#: it shares few words with the article (the rest of a multi-paragraph block; 0 turns it off).
+_BLOCK_MARGIN = 1.0
 
 
 @dataclass(frozen=True)
@@ -501,6 +516,9 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     for rule, family, category, kind in (("product_copy", _PRODUCT_COPY, "product", "ad"),
                                          ("campaign_copy", _CAMPAIGN_COPY, "campaign", "ad"),
                                          ("brand_voice", _BRAND_VOICE, "advertising", "ad"),
+                                         ("newsroom_ask", _NEWSROOM_ASK, "donation",
+                                          "furniture"),
+                                         ("native_lede", _NATIVE_LEDE, "advertising", "ad"),
                                          ("page_furniture", _PAGE_FURNITURE, "marker",
                                           "furniture")):
         if rule != "page_furniture" and sim >= _SIM_MID:
@@ -817,7 +835,8 @@ def insert_features(source, *, weights: Mapping[str, float] | None = None,
 
 def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  weights: Mapping[str, float] | None = None,
-                 model: InsertModel | None = None) -> list[InsertFinding]:
+                 model: InsertModel | None = None,
+                 block_margin: float = _BLOCK_MARGIN) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
 
     Parameters
@@ -832,6 +851,10 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         of the score, and 0 turns the rule off.
     model : InsertModel, optional
         The weighting in place of the shipped one (``models/insert_model.json``).
+    block_margin : float
+        A paragraph next to an insert found on its own evidence joins it when its score is
+        within this much of ``threshold`` and it shares few words with the article (TF-IDF
+        similarity under 0.08): the next paragraph of a pasted block. 0 turns this off.
 
     Returns
     -------
@@ -882,11 +905,27 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
             extras[i] = (f"the paragraph after the ad marker {scores[i - 1].marker!r}, sharing "
                          f"almost no words with the article (similarity {sims[i]:.2f})")
 
+    # The rest of a block: a paragraph next to an insert found on its own evidence, scoring
+    # close to the threshold and sharing few words with the article (one pass, so a block
+    # grows by at most one paragraph on each side of each paragraph found on its own).
+    own = [kind is not None for kind in kinds]
+    if block_margin > 0:
+        for i in range(1, len(ranges)):
+            if (kinds[i] is not None or i == headline or sims[i] >= _SIM_MID
+                    or decisions[i] < threshold - block_margin):
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ranges) and own[j] and j != headline:
+                    kinds[i] = kinds[j]
+                    extras[i] = (f"next to the {kinds[j]} paragraph {j}, scoring within "
+                                 f"{block_margin:g} of the threshold ({decisions[i]:.2f}) and "
+                                 f"sharing few words with the article (similarity {sims[i]:.2f})")
+                    break
+
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
     # marker ("Sponsored"), or continues a list of links.
     listing = [sc.listing or sc.bare_marker for sc in scores]
-    own = [kind is not None for kind in kinds]  # inserts on their own evidence
     changed = True
     while changed:
         changed = False
