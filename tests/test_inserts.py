@@ -166,11 +166,11 @@ GENERAL = [
      "Logistics Partners.", "sponsored", "product words", "insert_product"),
     # Missed by the 14-pool refit (0.51); found again by the 16-pool refit (2026-11-29, third
     # session: sponsor credit weighs 0.53 a point); missed again by the 20-pool refit (fourth
-    # session: sponsor credit weighs 0.38 a point, score -0.53), a known cost.
+    # session: sponsor credit weighs 0.33 a point, score -0.54), a known cost.
     pytest.param("The views in this series are those of the seed company that commissioned it.",
                  "sponsored", "names who paid 'that commissioned it'", "insert_advertising",
                  marks=pytest.mark.xfail(strict=True, reason="20-pool refit: sponsor credit "
-                                         "weighs 0.38 a point; the paragraph scores -0.53")),
+                                         "weighs 0.33 a point; the paragraph scores -0.54")),
     ("Drivers who switch in spring pay less for the same cover. Here's how to compare.",
      "sponsored", "clickbait", "insert_clickbait"),
 ]
@@ -751,19 +751,8 @@ _OFFER_SHAPES = [
                     "choose a fiduciary."),
     ("page_furniture", "The article resumes after the video."),
     ("page_furniture", "Our report carries on further down the page."),
-    ("newsroom_ask", "Member gifts paid for this series. If it helped, consider becoming a "
-                     "member."),
-    ("newsroom_ask", "The whole paper, every day, for pennies a day: delivered each morning."),
-    ("newsroom_ask", "Our reporters spent a year on this, and it was possible thanks to readers "
-                     "like you."),
-    ("native_lede", "Kestrelworks, a Denver startup, makes a boot insole designed by a team of "
-                    "podiatrists."),
-    ("native_lede", "Outfitters in Bozeman report that the jacket is now sold across the West."),
-    ("native_lede", "Homeowners across the state are switching, and the founders at Tilecraft "
-                    "credit word of mouth."),
 ]
-_OFFER_RULES = ("product_copy", "campaign_copy", "brand_voice", "page_furniture",
-                "newsroom_ask", "native_lede")
+_OFFER_RULES = ("product_copy", "campaign_copy", "brand_voice", "page_furniture")
 
 
 @pytest.mark.parametrize("rule, block", _OFFER_SHAPES)
@@ -799,11 +788,9 @@ def test_inserts_offer_shapes_leave_news_lines_alone(line):
 def test_inserts_offer_shape_keywords_never_skip_a_match(rule, block):
     """Each family's keywords only skip paragraphs that its patterns cannot match."""
     from toolkit.insert_signals import (
-        _BRAND_VOICE, _CAMPAIGN_COPY, _NATIVE_LEDE, _NEWSROOM_ASK, _PAGE_FURNITURE,
-        _PRODUCT_COPY, _family_hits)
+        _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _family_hits)
 
-    for family in (_PRODUCT_COPY, _CAMPAIGN_COPY, _BRAND_VOICE, _PAGE_FURNITURE, _NEWSROOM_ASK,
-                   _NATIVE_LEDE):
+    for family in (_PRODUCT_COPY, _CAMPAIGN_COPY, _BRAND_VOICE, _PAGE_FURNITURE):
         for text in (block, block.upper(), block.lower()):
             assert ([m.span() for m in _family_hits(text, text.lower(), family)]
                     == [m.span() for m in _family_hits(text, None, family)])

@@ -43,8 +43,6 @@ INSERT_FEATURES = (
     "promotional_text", "unshared_words", "shared_names",
     # offer shapes: product and campaign copy, a brand's own voice, page-layout lines
     "product_copy", "campaign_copy", "brand_voice", "page_furniture",
-    # soft asks of the newsroom and native-ad ledes
-    "newsroom_ask", "native_lede",
     # measurements
     "similarity", "word_probability", "log_words",
 )

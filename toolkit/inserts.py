@@ -93,13 +93,6 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
     earns a point, up to three (two for ``brand_voice``). ``page_furniture`` is a line about
     the page's layout in any paragraph ("The report resumes beneath the photo gallery.").
     Patterns in :mod:`toolkit.insert_signals` (``_PRODUCT_COPY`` ...).
-``newsroom_ask`` and ``native_lede``
-    Soft asks of the newsroom ("Reader support made this investigation possible.", "for less
-    than a cup of coffee each month", "consider supporting the work", "delivered Fridays") and
-    a native ad's lede, written like news ("installers in Tampa say", "Threatwise, a Boston
-    startup, trains ...", "designed by a team of physiotherapists", "now sold in the US"); a
-    point per distinct phrase, up to two, in paragraphs that share few words with the article
-    (``_NEWSROOM_ASK``, ``_NATIVE_LEDE``).
 ``reporting``
     Negative: attribution ("said", "according to"), length and quotation, the signs of a
     news paragraph.
@@ -114,6 +107,10 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
     Adjacent off-topic paragraphs that each make an appeal of their own (at least
     ``join_signal`` points, not only their position after a sponsor line) reinforce each
     other: a block pasted in is usually more than one paragraph.
+
+The rest of a block: a paragraph next to an insert found on its own evidence joins it when
+its score is within ``block_margin`` (1.0) of the threshold and it shares few words with the
+article (TF-IDF similarity under 0.08); its reason names the insert it joined.
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
@@ -156,8 +153,7 @@ from .insert_signals import (
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _sentence_starts,
     _similarities, _starts_sentence, _teaser_like, _teaser_sentence,
-    _BRAND_VOICE, _CAMPAIGN_COPY, _NATIVE_LEDE, _NEWSROOM_ASK, _PAGE_FURNITURE, _PRODUCT_COPY,
-    _SPECIFICATION, _family_hits)
+    _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .insert_text_model import score_text, text_logit
 from .insert_topic import topic_overlap
@@ -234,10 +230,6 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "brand_voice": 1.0,            # each distinct phrase of a business speaking of itself
     "brand_voice_max": 2.0,
     "page_furniture": 3.0,         # "The report resumes beneath the photo gallery."
-    "newsroom_ask": 1.0,           # each distinct soft ask of the newsroom, off-topic
-    "newsroom_ask_max": 2.0,
-    "native_lede": 1.0,            # each distinct native-ad lede phrase, off-topic
-    "native_lede_max": 2.0,
 }
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
@@ -516,9 +508,6 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     for rule, family, category, kind in (("product_copy", _PRODUCT_COPY, "product", "ad"),
                                          ("campaign_copy", _CAMPAIGN_COPY, "campaign", "ad"),
                                          ("brand_voice", _BRAND_VOICE, "advertising", "ad"),
-                                         ("newsroom_ask", _NEWSROOM_ASK, "donation",
-                                          "furniture"),
-                                         ("native_lede", _NATIVE_LEDE, "advertising", "ad"),
                                          ("page_furniture", _PAGE_FURNITURE, "marker",
                                           "furniture")):
         if rule != "page_furniture" and sim >= _SIM_MID:
