@@ -47,3 +47,21 @@ def test_headline_in_the_summary_of_the_sample(sample_analysis):
         assert key in summary
     assert isinstance(summary["headline_verdict"], str) and summary["headline_verdict"]
     assert not math.isnan(summary["headline_sentiment"])
+
+
+@pytest.mark.parametrize("text", [
+    "Markets Fall\n\nStocks slid on Monday, a disaster for savers.\n\nTraders were calm.",
+    "Calm Day\n\nNothing happened.",
+    "No headline here, a sentence.\n\nAnother one.",
+    "",
+])
+def test_headline_summary_equals_the_contrast_of_the_paragraph_table(text, sample_analysis):
+    """analyze takes the contrast from the columns it builds the table from: the same values
+    (repr, so NaN and the last bit too) as headline_contrast of the table."""
+    import toolkit
+
+    for result in (toolkit.analyze(text), sample_analysis):
+        if result.paragraphs.empty:
+            continue
+        expected = headline_contrast(result.paragraphs)
+        assert repr({k: result.summary[k] for k in HEADLINE_KEYS}) == repr(expected)

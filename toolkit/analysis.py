@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
 
+import numpy as np
 import pandas as pd
 
 from .bias_model import load_bias_model
@@ -21,7 +22,7 @@ from .tone import load_tone_model
 from .cues import CUE_CATEGORIES, LOADED_CATEGORIES, CueLexicon, find_cues, is_loaded
 from .loaded import LOADED_SOURCE, find_loaded
 from .entities import entity_table, find_mentions
-from .headline import headline_contrast
+from .headline import _contrast
 from .inserts import INSERT_KINDS, InsertFinding, find_inserts
 from .loading import Article, check_unicode, load_article
 from .segmentation import Sentence, WORD_RE, segment
@@ -609,7 +610,12 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
                       key=_EVIDENCE_ORDER)
     summary = _summary(article, columns, spans_of, loaded_of,
                        include_inserts=include_inserts, quotes=quotes)
-    summary.update(headline_contrast(paragraphs))
+    # The contrast from the columns the table was built from: the same arrays as the
+    # table's (to_numpy of its pyarrow string column alone cost more than the sums).
+    summary.update(_contrast(np.array(columns["kind"], dtype=object),
+                             np.array(columns["n_words"], dtype=float),
+                             {c: np.array(columns[c], dtype=float)
+                              for c in ("sentiment", "loaded_density")}))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
                     spans=spans_table(evidence, _span_paragraphs(article, evidence)),
                     summary=summary, quotes=quote_table,

@@ -57,13 +57,23 @@ def headline_contrast(paragraphs: pd.DataFrame, *, tone_gap: float = 0.3,
     'the headline is more negative than the body (-0.80 vs 0.00) and more loaded (20.0 vs 1.0 per 100 words)'
     """
     # Plain arrays: this runs once per article, and pandas indexing cost more than the sums.
-    kind = paragraphs["kind"].to_numpy()
-    weights = paragraphs["n_words"].to_numpy(dtype=float)
+    return _contrast(paragraphs["kind"].to_numpy(), paragraphs["n_words"].to_numpy(dtype=float),
+                     {column: paragraphs[column].to_numpy(dtype=float)
+                      for column in ("sentiment", "loaded_density")},
+                     tone_gap=tone_gap, loaded_gap=loaded_gap)
+
+
+def _contrast(kind: np.ndarray, weights: np.ndarray, columns: dict[str, np.ndarray], *,
+              tone_gap: float = 0.3, loaded_gap: float = 3.0) -> dict:
+    """:func:`headline_contrast` from the table's columns as arrays: ``kind``, ``n_words``
+    (as floats) and ``columns``, ``sentiment`` and ``loaded_density`` (floats).
+    ``analyze`` passes the columns it built the table from (reading a pyarrow string column
+    back as an array costs more than the comparison)."""
     head, body = kind == "headline", kind == "body"
     out = {}
     for part, rows in (("headline", head), ("body", body)):
         for column in ("sentiment", "loaded_density"):
-            values = paragraphs[column].to_numpy(dtype=float)
+            values = columns[column]
             out[f"{part}_{column}"] = (_weighted(values[rows], weights[rows]) if rows.any()
                                        else float("nan"))
     out = {key: out[key] for key in HEADLINE_KEYS[:4]}          # the documented order
