@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.insert_text_model import load_text_weights, score_text
+from toolkit.insert_text_model import load_text_weights, score_text, text_logit
 
 
 def test_insert_text_model_shipped_file_is_readable():
@@ -44,3 +44,16 @@ def test_insert_text_model_evidence_points_into_text(text, offset):
         piece = text[a - offset:b - offset].lower()
         assert weight > 0 and piece[0].isalpha() and piece[-1].isalpha()
         assert piece.replace("\n", " ").split()[0].strip(".,") in {"ab", "f'a"}
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(["now", "ships", "free", "the", "said", "today", "Now!", "."]),
+                max_size=30).map(" ".join))
+def test_insert_text_model_logit_equals_score_text_to_the_bit(text):
+    """text_logit adds the same terms in the same order as score_text: equal floats, and no
+    dependence on the process's string hashing (a paragraph at the threshold must not flip
+    between runs)."""
+    model = (-0.3, {"now": 0.1, "ships": 0.7, "now ships": 0.2, "free": 1e-3, "said": -0.9,
+                    "ships free": 0.33, "the": 1e-17, "today": 0.45})
+    assert text_logit(text, weights=model) == score_text(text, weights=model).logit
+    assert text_logit(text) == score_text(text).logit

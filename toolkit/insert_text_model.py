@@ -77,10 +77,20 @@ def text_logit(text: str, *, weights: tuple[float, Mapping[str, float]] | None =
     """
     intercept, table = weights if weights is not None else _bundled()
     words = _TOKEN.findall(text.lower())
-    terms = set(words)
-    terms.update(map(" ".join, zip(words, words[1:])))
+    # Each distinct term once, added in the order score_text adds them (a word, then the
+    # pair it ends): the same float to the last bit, whatever the process's string hashing
+    # (a set's order would make a paragraph at the threshold differ between runs).
+    terms = dict.fromkeys(words[:1])
+    for pair, word in zip(map(" ".join, zip(words, words[1:])), words[1:]):
+        terms[word] = None
+        terms[pair] = None
     get = table.get
-    return intercept + sum(get(term, 0.0) for term in terms)
+    logit = intercept
+    for term in terms:
+        weight = get(term)
+        if weight:
+            logit += weight
+    return logit
 
 
 def score_text(text: str, *, offset: int = 0,
