@@ -42,11 +42,12 @@ def test_insert_model_shipped_file_is_readable_and_complete():
 
 
 def test_insert_model_fitted_on_the_burned_pools_only():
-    """The two blind pools being written (heldout20, heldout21) were never fitted on."""
+    """The two blind pools written in the fourth session (heldout20, heldout21) were never
+    fitted on: the shipped model lists its pools, and no training script names them (they
+    are in inserts_eval's POOLS, scored once, as regression floors)."""
     info = load_insert_model().info
     assert set(info["pools"]) == BURNED
-    for name in ("train_insert_words.py", "train_insert_text.py", "train_inserts.py",
-                 "inserts_eval.py"):
+    for name in ("train_insert_words.py", "train_insert_text.py", "train_inserts.py"):
         script = (ROOT / "benchmarks" / name).read_text(encoding="utf-8")
         assert "heldout20" not in script and "heldout21" not in script
 
