@@ -51,6 +51,7 @@ The voice of any character offset is then "quote" inside a quote's ``[start, end
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache, partial
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, count, dropwhile
@@ -626,6 +627,9 @@ def _clean_possessive(word: str) -> str:
 
 def _name_of(chunk: list[_Token]) -> list[_Token] | None:
     """The person or organisation name in a noun phrase, with titles dropped."""
+    person = _name_before_affiliation(chunk)
+    if person is not None:
+        return person
     run = _capital_run(chunk)
     if not run:
         return None
@@ -654,6 +658,40 @@ def _name_of(chunk: list[_Token]) -> list[_Token] | None:
     if len(run) == 1 and run[0].low in {"the", "a", "an", "his", "her", "their", "its"}:
         return None
     return run
+
+
+_AFFILIATION_LINKS = frozenset({"of", "at", "from"})
+
+
+@lru_cache(maxsize=4096)
+def _given_name(word: str) -> bool:
+    """Whether ``word`` is a first name, accents aside ("Agustín" as Agustin)."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return word in _given_names() or plain in _given_names()
+
+
+def _name_before_affiliation(chunk: list[_Token]) -> list[_Token] | None:
+    """A person's name followed by the body they belong to: "Michael H. Wong of the
+    University of California at Berkeley" gives Michael H. Wong, not Berkeley. The name is
+    two capitalised words or more, the first a given name, with no organisation word."""
+    for p in range(2, len(chunk) - 1):
+        tok = chunk[p]
+        if tok.low not in _AFFILIATION_LINKS or not tok.text[0].islower():
+            continue
+        if not any(t.cap for t in chunk[p + 1:]):
+            return None
+        left = chunk[:p]
+        k = 0
+        while k < len(left) and (left[k].low in _DETERMINERS
+                                 or left[k].low.rstrip(".") in _TITLES):
+            k += 1
+        name = left[k:]
+        if (len(name) >= 2 and all(t.cap for t in name)
+                and _given_name(_clean_possessive(name[0].text))
+                and not any(t.low in _ORG_WORDS for t in name)):
+            return name
+        return None
+    return None
 
 
 def _strip_titles(run: list[_Token]) -> list[_Token]:
@@ -1211,6 +1249,15 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
     return None
 
 
+def _line_end(masked: str, at: int) -> bool:
+    """Whether a lower-case abbreviation ending at ``at`` ends its line ("... at 9:30
+    a.m.\nAsked about ..."): a sentence end. A capitalised one ("the Rev.\nFernando
+    Karadima", a line broken inside a sentence) is not."""
+    word = masked[max(0, at - 12):at].rsplit(None, 1)
+    return (bool(word) and word[-1][:1].islower() and "\n" in masked[at:at + 8]
+            and not masked[at:masked.find("\n", at)].strip())
+
+
 def _sentence_start(masked: str, lo: int, pos: int) -> int:
     """Start of the sentence holding ``pos`` in the masked paragraph text (looking back at
     most 1,500 characters, so that a huge unsplit paragraph stays linear)."""
@@ -1219,8 +1266,9 @@ def _sentence_start(masked: str, lo: int, pos: int) -> int:
     for m in _SENTENCE_END.finditer(masked, lo, pos):
         before = masked[lo:m.start()].rsplit(None, 1)
         word = before[-1].lower().rstrip(".") if before else ""
-        if word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
-            continue
+        if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
+                masked, m.end()):
+            continue                    # "9:30 a.m. on Monday", but "... at 9:30 a.m.\nAsked"
         start = m.end()
     return start
 
@@ -1229,7 +1277,8 @@ def _sentence_end(masked: str, pos: int, hi: int) -> int:
     for m in _SENTENCE_END.finditer(masked, pos, hi):
         before = masked[pos:m.start()].rsplit(None, 1)
         word = before[-1].lower().rstrip(".") if before else ""
-        if word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
+        if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
+                masked, m.end()):
             continue
         return m.end()
     return hi
@@ -1321,7 +1370,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         if (found is None and echo is None and previous is not None
                 and previous[0] >= first.paragraph - 1
                 and (_standalone(masked, paragraphs, first)
-                     or _close_after(masked, previous[2], _para_start(first), index))):
+                     or _close_after(masked, previous[2], _para_start(first), index, names,
+                                    previous[1].speaker_end))):
             inherited = previous[1]
             found = _Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
@@ -1453,7 +1503,8 @@ def _headline_subject(tokens: list[_Token], names: _NameIndex):
     return None
 
 
-_UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them"})
+_UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them",
+                      "his", "her", "their", "its", "my", "our", "your"})   # "His standard one:"
 
 
 def _not_a_speaker(speaker: str) -> bool:
@@ -1615,12 +1666,16 @@ def _title_case(text: str, group: list[_Segment]) -> bool:
     return len(words) >= 2 and bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
-def _close_after(masked: str, end: int, opening: int, index: _TokenIndex) -> bool:
+def _close_after(masked: str, end: int, opening: int, index: _TokenIndex,
+                 names: _NameIndex, speaker_end: int | None = None) -> bool:
     """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
-    her lawyer is “even loonier.”'): the same speaker's, when no one else is named between."""
+    her lawyer is “even loonier.”'): the same speaker's, when no one else is named between
+    ('... never get it.” Sen. Orrin Hatch attacked Democrats for the “circus ...”' is not)."""
     between = masked[end:opening]
     return (len(between) <= 120 and _MASK not in between
-            and not any(t.verb for t in index.between(end, opening)))
+            and not any(t.verb for t in index.between(end, opening))
+            and not any(not is_place(" ".join(n.words))        # a place is not a person
+                        for n in names.before(opening, opening - max(end, speaker_end or 0))))
 
 
 def _title_case_line(text: str, lo: int, hi: int) -> bool:
