@@ -501,6 +501,24 @@ ATTRIBUTION_CASES = [
     # a possessive determiner alone is not a speaker
     ('What reply did he give?\nHis standard one: "No evidence."',
      [("No evidence.", None, None)]),
+    # a mark the editor added at the quote's end ("[,]") still leads to the attribution
+    ('"Judge Roe showed exactly why I picked him[,]" President Trump tweeted at 6:46 p.m. '
+     'after the hearing.\n"His testimony was powerful."',
+     [("Judge Roe showed exactly why I picked him[,]", "Trump", "tweeted"),
+      ("His testimony was powerful.", "Trump", None)]),
+    # ", which said": the body before the comma; not a place inside an appositive
+    ('A charge was added after protests by CRIF, which said that the omission may be part '
+     'of a "cover up" by the authorities.',
+     [("cover up", "CRIF", "said")]),
+    ('It was a release by Libby Lund, the mayor of Oakland, which noted that "multiple '
+     'credible sources" told her.',
+     [("multiple credible sources", None, None)]),
+    # a transcript label in capitals opening the line is the person with that surname
+    ('Cliff Eserman, who works for the county party, adds that the man had to campaign '
+     'hard:\nESERMAN: "In order to win he had to be left of center."',
+     [("In order to win he had to be left of center.", "Cliff Eserman", None)]),
+    ('Omar Smith explains the plan:\nSMITH: "You whip them up."',
+     [("You whip them up.", "Omar Smith", None)]),
 ]
 
 

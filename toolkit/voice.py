@@ -1089,11 +1089,13 @@ def _is_name(speaker) -> bool:
 
 def _relative_antecedent(text: str, tokens: list[_Token], v: int):
     """"Benedict XVI, who, a month before being elected pope, lamented": the name before
-    ", who"."""
+    ", who"; "protests by CRIF, which said": the name before ", which" right before the
+    verb."""
     for r in range(v - 1, max(0, v - 25), -1):
         if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(_MASK):
             return None
-        if tokens[r].low == "who" and r >= 2 and tokens[r - 1].text == ",":
+        if (tokens[r].low == "who" or (tokens[r].low == "which" and r == v - 1)) and (
+                r >= 2 and tokens[r - 1].text == ","):
             last = r - 2
             if tokens[last].low in {"too", "also"}:
                 last -= 1                                  # "Cruz too, who said"
@@ -1102,9 +1104,11 @@ def _relative_antecedent(text: str, tokens: list[_Token], v: int):
             run = _capital_run(tokens[max(0, last - 5):last + 1])
             if run and run[-1] is tokens[last]:
                 name = _name_of(run)
-                if name and not _is_title_only(name):
-                    return _phrase(text, name)
-            return None
+                at = tokens.index(run[0])
+                if name and not _is_title_only(name) and not (
+                        tokens[r].low == "which" and at and tokens[at - 1].low == "of"):
+                    return _phrase(text, name)      # "the mayor of Oakland, which": not
+            return None                             # the place
     return None
 
 
@@ -1732,6 +1736,9 @@ def _mask(text: str, segments: list[_Segment]) -> str:
     return "".join(chars)
 
 
+_EDITED_END = re.compile(r"\[([,.?!])\]$")         # a mark the editor added: "...him[,]"
+
+
 def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index: _TokenIndex
                ) -> _Attribution | None:
     first, last = group[0], group[-1]
@@ -1744,7 +1751,7 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
         mask_at = masked.find(_MASK, after, end)
         if mask_at != -1:
             end = mask_at + 1
-        content = text[seg.start:seg.end].rstrip()
+        content = _EDITED_END.sub(r"\1", text[seg.start:seg.end].rstrip())   # "him[,]"
         loose = bool(content) and content[-1] in ",?!—–-:"
         found = _after_attribution(text, index.between(after, end), loose=loose)
         if found and found.verb == "according to":
@@ -1764,8 +1771,16 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
     # 2. before the opening mark, in the same sentence
     lo, hi = paragraphs[first.paragraph]
     opening = first.open_mark if first.open_mark is not None else first.start
+    head = max(lo, opening - 40)
+    label = _LABEL.search(masked, head, opening)
     start = _sentence_start(masked, lo, opening)
     found = _before_attribution(text, index.between(start, opening))
+    if label and (label.start(1) == lo or label.start(1) > head) and not (
+            found and found.speaker
+            and found.speaker.split()[-1].lower() == label.group(1).lower()):
+        # a transcript's label opening the quote's line ("ESERMAN: "...) names who speaks
+        # (the line before, "Smith says:", keeps its verb when it names the same person)
+        return _Attribution(label.group(1), label.start(1), label.end(1), None, None, None)
     if found:
         return found
     if tight:
@@ -1811,6 +1826,9 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _T
     if len(tail) > 12:
         return None
     return _after_attribution(text, tail, loose=True)
+
+
+_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z’'-]{2,}):\s*\Z")    # "ESERMAN:" opening a line
 
 
 def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex
@@ -2098,6 +2116,11 @@ def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
             if pick is not None:
                 return _fullest(pick.words, names)
         return speaker
+    if len(words) == 1 and speaker.isupper() and len(speaker) > 2:
+        # a transcript label in capitals: the person with that surname ("SMITH" -> "Omar
+        # Smith"), else the label
+        known = [n for n in names.by_last.get(speaker.capitalize(), ()) if len(n.words) > 1]
+        return _fullest(known[0].words, names) if known else speaker
     if not _is_name((speaker, 0, 0)) or any(w[:1].islower() and w.lower() not in _PARTICLES
                                             for w in words):
         return speaker
