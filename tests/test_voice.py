@@ -481,6 +481,44 @@ ATTRIBUTION_CASES = [
     ("Attorney General Jeff Sessions spoke on Monday.\n\u201cWe will act,\u201d Attorney "
      "General said.",
      [("We will act,", "Jeff Sessions", "said")]),
+    # the name before "of/at/from the <body>" speaks, not the body; accents aside
+    ('"It looks like the end," said Michael H. Wong of the University of Alberta at Calgary.',
+     [("It looks like the end,", "Michael H. Wong", "said")]),
+    ('"We have no evidence," Agust\u00edn Ruiz of the University of the Basque Country in '
+     'Spain explains.',
+     [("We have no evidence,", "Agust\u00edn Ruiz", "explains")]),
+    ('"No," said the Bank of America.', [("No,", "Bank of America", "said")]),
+    # a partial quote right after a speaker's quote is not that speaker's when another
+    # person is named between (a place does not count)
+    ('"I hope you never get it," Graham said.\nSen. Orrin Hatch (R-Utah) attacked Democrats, '
+     'blaming them for the "circus atmosphere that has been created" since then.',
+     [("I hope you never get it,", "Graham", "said"),
+      ("circus atmosphere that has been created", "Orrin Hatch", None)]),
+    # a lower-case abbreviation ending a line ends the sentence; a title does not
+    ('The vote is at 9:30 a.m.\nAsked about it, Chairman Chuck Grassley (R-Iowa) reportedly '
+     'answered, "Depends on what happens tomorrow."',
+     [("Depends on what happens tomorrow.", "Chuck Grassley", None)]),
+    # a possessive determiner alone is not a speaker
+    ('What reply did he give?\nHis standard one: "No evidence."',
+     [("No evidence.", None, None)]),
+    # a mark the editor added at the quote's end ("[,]") still leads to the attribution
+    ('"Judge Roe showed exactly why I picked him[,]" President Trump tweeted at 6:46 p.m. '
+     'after the hearing.\n"His testimony was powerful."',
+     [("Judge Roe showed exactly why I picked him[,]", "Trump", "tweeted"),
+      ("His testimony was powerful.", "Trump", None)]),
+    # ", which said": the body before the comma; not a place inside an appositive
+    ('A charge was added after protests by CRIF, which said that the omission may be part '
+     'of a "cover up" by the authorities.',
+     [("cover up", "CRIF", "said")]),
+    ('It was a release by Libby Lund, the mayor of Oakland, which noted that "multiple '
+     'credible sources" told her.',
+     [("multiple credible sources", None, None)]),
+    # a transcript label in capitals opening the line is the person with that surname
+    ('Cliff Eserman, who works for the county party, adds that the man had to campaign '
+     'hard:\nESERMAN: "In order to win he had to be left of center."',
+     [("In order to win he had to be left of center.", "Cliff Eserman", None)]),
+    ('Omar Smith explains the plan:\nSMITH: "You whip them up."',
+     [("You whip them up.", "Omar Smith", None)]),
 ]
 
 

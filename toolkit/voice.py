@@ -51,6 +51,7 @@ The voice of any character offset is then "quote" inside a quote's ``[start, end
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache, partial
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, count, dropwhile
@@ -626,6 +627,9 @@ def _clean_possessive(word: str) -> str:
 
 def _name_of(chunk: list[_Token]) -> list[_Token] | None:
     """The person or organisation name in a noun phrase, with titles dropped."""
+    person = _name_before_affiliation(chunk)
+    if person is not None:
+        return person
     run = _capital_run(chunk)
     if not run:
         return None
@@ -654,6 +658,40 @@ def _name_of(chunk: list[_Token]) -> list[_Token] | None:
     if len(run) == 1 and run[0].low in {"the", "a", "an", "his", "her", "their", "its"}:
         return None
     return run
+
+
+_AFFILIATION_LINKS = frozenset({"of", "at", "from"})
+
+
+@lru_cache(maxsize=4096)
+def _given_name(word: str) -> bool:
+    """Whether ``word`` is a first name, accents aside ("Agustín" as Agustin)."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return word in _given_names() or plain in _given_names()
+
+
+def _name_before_affiliation(chunk: list[_Token]) -> list[_Token] | None:
+    """A person's name followed by the body they belong to: "Michael H. Wong of the
+    University of California at Berkeley" gives Michael H. Wong, not Berkeley. The name is
+    two capitalised words or more, the first a given name, with no organisation word."""
+    for p in range(2, len(chunk) - 1):
+        tok = chunk[p]
+        if tok.low not in _AFFILIATION_LINKS or not tok.text[0].islower():
+            continue
+        if not any(t.cap for t in chunk[p + 1:]):
+            return None
+        left = chunk[:p]
+        k = 0
+        while k < len(left) and (left[k].low in _DETERMINERS
+                                 or left[k].low.rstrip(".") in _TITLES):
+            k += 1
+        name = left[k:]
+        if (len(name) >= 2 and all(t.cap for t in name)
+                and _given_name(_clean_possessive(name[0].text))
+                and not any(t.low in _ORG_WORDS for t in name)):
+            return name
+        return None
+    return None
 
 
 def _strip_titles(run: list[_Token]) -> list[_Token]:
@@ -1051,11 +1089,13 @@ def _is_name(speaker) -> bool:
 
 def _relative_antecedent(text: str, tokens: list[_Token], v: int):
     """"Benedict XVI, who, a month before being elected pope, lamented": the name before
-    ", who"."""
+    ", who"; "protests by CRIF, which said": the name before ", which" right before the
+    verb."""
     for r in range(v - 1, max(0, v - 25), -1):
         if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(_MASK):
             return None
-        if tokens[r].low == "who" and r >= 2 and tokens[r - 1].text == ",":
+        if (tokens[r].low == "who" or (tokens[r].low == "which" and r == v - 1)) and (
+                r >= 2 and tokens[r - 1].text == ","):
             last = r - 2
             if tokens[last].low in {"too", "also"}:
                 last -= 1                                  # "Cruz too, who said"
@@ -1064,9 +1104,11 @@ def _relative_antecedent(text: str, tokens: list[_Token], v: int):
             run = _capital_run(tokens[max(0, last - 5):last + 1])
             if run and run[-1] is tokens[last]:
                 name = _name_of(run)
-                if name and not _is_title_only(name):
-                    return _phrase(text, name)
-            return None
+                at = tokens.index(run[0])
+                if name and not _is_title_only(name) and not (
+                        tokens[r].low == "which" and at and tokens[at - 1].low == "of"):
+                    return _phrase(text, name)      # "the mayor of Oakland, which": not
+            return None                             # the place
     return None
 
 
@@ -1211,6 +1253,15 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
     return None
 
 
+def _line_end(masked: str, at: int) -> bool:
+    """Whether a lower-case abbreviation ending at ``at`` ends its line ("... at 9:30
+    a.m.\nAsked about ..."): a sentence end. A capitalised one ("the Rev.\nFernando
+    Karadima", a line broken inside a sentence) is not."""
+    word = masked[max(0, at - 12):at].rsplit(None, 1)
+    return (bool(word) and word[-1][:1].islower() and "\n" in masked[at:at + 8]
+            and not masked[at:masked.find("\n", at)].strip())
+
+
 def _sentence_start(masked: str, lo: int, pos: int) -> int:
     """Start of the sentence holding ``pos`` in the masked paragraph text (looking back at
     most 1,500 characters, so that a huge unsplit paragraph stays linear)."""
@@ -1219,8 +1270,9 @@ def _sentence_start(masked: str, lo: int, pos: int) -> int:
     for m in _SENTENCE_END.finditer(masked, lo, pos):
         before = masked[lo:m.start()].rsplit(None, 1)
         word = before[-1].lower().rstrip(".") if before else ""
-        if word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
-            continue
+        if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
+                masked, m.end()):
+            continue                    # "9:30 a.m. on Monday", but "... at 9:30 a.m.\nAsked"
         start = m.end()
     return start
 
@@ -1229,7 +1281,8 @@ def _sentence_end(masked: str, pos: int, hi: int) -> int:
     for m in _SENTENCE_END.finditer(masked, pos, hi):
         before = masked[pos:m.start()].rsplit(None, 1)
         word = before[-1].lower().rstrip(".") if before else ""
-        if word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
+        if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
+                masked, m.end()):
             continue
         return m.end()
     return hi
@@ -1321,7 +1374,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         if (found is None and echo is None and previous is not None
                 and previous[0] >= first.paragraph - 1
                 and (_standalone(masked, paragraphs, first)
-                     or _close_after(masked, previous[2], _para_start(first), index))):
+                     or _close_after(masked, previous[2], _para_start(first), index, names,
+                                    previous[1].speaker_end))):
             inherited = previous[1]
             found = _Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
@@ -1453,7 +1507,8 @@ def _headline_subject(tokens: list[_Token], names: _NameIndex):
     return None
 
 
-_UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them"})
+_UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them",
+                      "his", "her", "their", "its", "my", "our", "your"})   # "His standard one:"
 
 
 def _not_a_speaker(speaker: str) -> bool:
@@ -1615,12 +1670,16 @@ def _title_case(text: str, group: list[_Segment]) -> bool:
     return len(words) >= 2 and bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
-def _close_after(masked: str, end: int, opening: int, index: _TokenIndex) -> bool:
+def _close_after(masked: str, end: int, opening: int, index: _TokenIndex,
+                 names: _NameIndex, speaker_end: int | None = None) -> bool:
     """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
-    her lawyer is “even loonier.”'): the same speaker's, when no one else is named between."""
+    her lawyer is “even loonier.”'): the same speaker's, when no one else is named between
+    ('... never get it.” Sen. Orrin Hatch attacked Democrats for the “circus ...”' is not)."""
     between = masked[end:opening]
     return (len(between) <= 120 and _MASK not in between
-            and not any(t.verb for t in index.between(end, opening)))
+            and not any(t.verb for t in index.between(end, opening))
+            and not any(not is_place(" ".join(n.words))        # a place is not a person
+                        for n in names.before(opening, opening - max(end, speaker_end or 0))))
 
 
 def _title_case_line(text: str, lo: int, hi: int) -> bool:
@@ -1677,6 +1736,9 @@ def _mask(text: str, segments: list[_Segment]) -> str:
     return "".join(chars)
 
 
+_EDITED_END = re.compile(r"\[([,.?!])\]$")         # a mark the editor added: "...him[,]"
+
+
 def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index: _TokenIndex
                ) -> _Attribution | None:
     first, last = group[0], group[-1]
@@ -1689,7 +1751,7 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
         mask_at = masked.find(_MASK, after, end)
         if mask_at != -1:
             end = mask_at + 1
-        content = text[seg.start:seg.end].rstrip()
+        content = _EDITED_END.sub(r"\1", text[seg.start:seg.end].rstrip())   # "him[,]"
         loose = bool(content) and content[-1] in ",?!—–-:"
         found = _after_attribution(text, index.between(after, end), loose=loose)
         if found and found.verb == "according to":
@@ -1709,8 +1771,16 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
     # 2. before the opening mark, in the same sentence
     lo, hi = paragraphs[first.paragraph]
     opening = first.open_mark if first.open_mark is not None else first.start
+    head = max(lo, opening - 40)
+    label = _LABEL.search(masked, head, opening)
     start = _sentence_start(masked, lo, opening)
     found = _before_attribution(text, index.between(start, opening))
+    if label and (label.start(1) == lo or label.start(1) > head) and not (
+            found and found.speaker
+            and found.speaker.split()[-1].lower() == label.group(1).lower()):
+        # a transcript's label opening the quote's line ("ESERMAN: "...) names who speaks
+        # (the line before, "Smith says:", keeps its verb when it names the same person)
+        return _Attribution(label.group(1), label.start(1), label.end(1), None, None, None)
     if found:
         return found
     if tight:
@@ -1756,6 +1826,9 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _T
     if len(tail) > 12:
         return None
     return _after_attribution(text, tail, loose=True)
+
+
+_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z’'-]{2,}):\s*\Z")    # "ESERMAN:" opening a line
 
 
 def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex
@@ -2043,6 +2116,11 @@ def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
             if pick is not None:
                 return _fullest(pick.words, names)
         return speaker
+    if len(words) == 1 and speaker.isupper() and len(speaker) > 2:
+        # a transcript label in capitals: the person with that surname ("SMITH" -> "Omar
+        # Smith"), else the label
+        known = [n for n in names.by_last.get(speaker.capitalize(), ()) if len(n.words) > 1]
+        return _fullest(known[0].words, names) if known else speaker
     if not _is_name((speaker, 0, 0)) or any(w[:1].islower() and w.lower() not in _PARTICLES
                                             for w in words):
         return speaker
