@@ -29,6 +29,10 @@ copied into the repository).
   (73 + 73 + 75 + 79 quotes), each annotated blind to the code by another engineer
   (``ptc_check6`` cuts a quote that runs over several lines into one span per line; the
   other sets annotate one span across the lines).
+- ``quote_cases/ptc_check7.json`` to ``ptc_check16.json``: ten more sets of 6 PTC articles
+  (54-86 quotes each), each annotated blind to the code by another engineer on 2026-11-29
+  (``ptc_check8`` and ``ptc_check14`` cut a quote that runs over several lines into one
+  span per line).
 
 All were used for fixes after their first run; the README gives first-run figures.
 
