@@ -170,9 +170,66 @@ def _train_target_tone(args: argparse.Namespace) -> int:
             "licence": "MIT (NewsMTSC); weights derived from it, MIT",
             "command": "python -m toolkit train-target-tone --data ../shared/data",
             "cv": f"{args.folds}-fold GroupKFold by source article"}
+    if args.c is None:
+        args.c = 0.1 if args.distil else 0.03
+    if args.distil:
+        return _distil_target_tone(args, frame, meta)
     model, report = fit_target_tone(frame["text"], frame["start"], frame["end"],
                                     frame["polarity"], groups=frame["id"].map(newsmtsc_group),
                                     c=args.c, n_splits=args.folds, meta=meta)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _distil_target_tone(args: argparse.Namespace, frame, meta: dict) -> int:
+    """``train-target-tone --distil``: see :mod:`toolkit.target_distillation`."""
+    import json
+
+    import pandas as pd
+
+    from .embeddings import INSTALL_HINT, embeddings_available
+    from .target_distillation import distil_target_tone, extra_mentions
+    from .target_tone import masked_sentence, newsmtsc_group
+
+    if not embeddings_available():
+        print(f"error: --distil needs the teacher's sentence embeddings: {INSTALL_HINT}",
+              file=sys.stderr)
+        return 1
+    import torch
+
+    torch.set_num_threads(args.threads)
+    frame = frame.assign(group=frame["id"].map(newsmtsc_group))
+    taken: dict[str, list] = {}
+    for text, s, e in zip(frame["text"], frame["start"], frame["end"]):
+        taken.setdefault(text, []).append((int(s), int(e)))
+    extra = [extra_mentions(frame["text"], groups=frame["group"], taken=taken)]
+    nyt = args.data / "vader_nyt" / "dev.csv"
+    if nyt.is_file():
+        extra.append(extra_mentions(pd.read_csv(nyt)["text"].astype(str)))
+    extra = pd.concat(extra, ignore_index=True)
+
+    def masked(rows):
+        return [masked_sentence(t, int(s), int(e))
+                for t, s, e in zip(rows["text"], rows["start"], rows["end"])]
+
+    vectors = _vectors(masked(frame), args.cache, "newsmtsc_masked")
+    extra_vectors = _vectors(masked(extra), args.cache, "target_extra_masked")
+    meta.update({
+        "source": meta["source"] + "; unlabelled mentions (people, he/she/his/her) of the same "
+                  "sentences and of the VADER NYT dev sentences (Hutto and Gilbert, ICWSM 2014; "
+                  "cjhutto/vaderSentiment, MIT), labelled by the teacher",
+        "licence": "MIT (NewsMTSC, VADER NYT); weights derived from them and from the teacher's "
+                   "outputs (all-MiniLM-L6-v2, Apache-2.0), MIT",
+        "command": "python -m toolkit train-target-tone --data ../shared/data --distil",
+        "distillation": "soft targets alpha*gold + (1-alpha)*teacher, teacher = default model "
+                        "+ sentence-embedding term trained without the row's fold; extra "
+                        "mentions weighted beta on the teacher's probabilities alone"})
+    model, report = distil_target_tone(frame, vectors, extra, extra_vectors,
+                                       alpha=args.alpha, c=args.c, beta=args.beta,
+                                       n_splits=args.folds, meta=meta)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))
@@ -512,8 +569,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=Path("../shared/data"), metavar="DIR")
     p.add_argument("--out", type=Path, metavar="FILE",
                    default=Path(__file__).parent / "models" / "target_tone.json")
-    p.add_argument("--c", type=float, default=0.03, help="inverse regularisation strength")
+    p.add_argument("--c", type=float, default=None,
+                   help="inverse regularisation strength (default 0.03, with --distil 0.1)")
     p.add_argument("--folds", type=int, default=5)
+    p.add_argument("--distil", action="store_true",
+                   help="train on soft targets from the sentence-embedding teacher and on its "
+                        "labels of unlabelled mentions (needs the embeddings extra at training "
+                        "time only; the bundled model is built this way)")
+    p.add_argument("--alpha", type=float, default=0.5,
+                   help="with --distil: weight of the gold label in the soft target")
+    p.add_argument("--beta", type=float, default=1.0,
+                   help="with --distil: weight of each unlabelled mention")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="with --distil: keep the sentence vectors here as .npy and reuse them")
+    p.add_argument("--threads", type=int, default=1, help="with --distil: torch CPU threads")
     p.set_defaults(func=_train_target_tone)
 
     p = verbs.add_parser(

@@ -31,9 +31,12 @@ returns the words that drove it, as :class:`~toolkit.spans.Span` records whose w
 word's contribution to the positive-minus-negative logit.
 
 The bundled weights (``toolkit/models/target_tone.json``) were trained on NewsMTSC (Hamborg
-and Donnay, EACL 2021; MIT licence) by ``python -m toolkit train-target-tone``, with the word
-features scaled NBSVM-style during training (see :func:`fit_target_tone`); the scale is folded
-into the saved weights, so every feature still has one readable weight per class.
+and Donnay, EACL 2021; MIT licence) by ``python -m toolkit train-target-tone --distil``: the
+gold labels mixed with a sentence-embedding teacher's out-of-fold probabilities, plus
+unlabelled mentions labelled by the teacher (:mod:`toolkit.target_distillation`; the teacher
+is needed only to train). The word features are scaled NBSVM-style during training (see
+:func:`fit_target_tone`); the scale is folded into the saved weights, so every feature still
+has one readable weight per class.
 """
 from __future__ import annotations
 
@@ -615,6 +618,22 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03
     return model, report
 
 
+def _nb_scale(x, y, words):
+    """NBSVM scale of each column of ``x`` (rows labelled ``y`` in -1, 0, 1): the largest
+    absolute log-ratio of add-one smoothed frequency in one class against the other two, for
+    the word features (``words``, a boolean mask); 1 for the others."""
+    import numpy as np
+
+    seen, ratios = (x != 0).astype(float), []
+    for k in (-1, 0, 1):
+        inside = np.asarray(seen[y == k].sum(axis=0)).ravel() + 1.0
+        outside = np.asarray(seen[y != k].sum(axis=0)).ravel() + 1.0
+        ratios.append(np.abs(np.log((inside / inside.sum()) / (outside / outside.sum()))))
+    scale = np.ones(x.shape[1])
+    scale[words] = np.max(ratios, axis=0)[words]
+    return scale
+
+
 def _fit_features(feats: list[dict[str, float]], labels, *, groups=None, c: float = 0.03,
                   n_splits: int = 5, min_count: int = 3, nb_scale: bool = True,
                   meta: dict | None = None):
@@ -642,16 +661,7 @@ def _fit_features(feats: list[dict[str, float]], labels, *, groups=None, c: floa
     words = np.array(["=" in n for n in names])
 
     def scale_for(rows):
-        scale = np.ones(x.shape[1])
-        if not nb_scale:
-            return scale
-        seen, ratios = (x[rows] != 0).astype(float), []
-        for k in (-1, 0, 1):
-            inside = np.asarray(seen[y[rows] == k].sum(axis=0)).ravel() + 1.0
-            outside = np.asarray(seen[y[rows] != k].sum(axis=0)).ravel() + 1.0
-            ratios.append(np.abs(np.log((inside / inside.sum()) / (outside / outside.sum()))))
-        scale[words] = np.max(ratios, axis=0)[words]
-        return scale
+        return _nb_scale(x[rows], y[rows], words) if nb_scale else np.ones(x.shape[1])
 
     def model_for(rows):
         scale = scale_for(rows)
