@@ -227,9 +227,13 @@ def _distil_target_tone(args: argparse.Namespace, frame, meta: dict) -> int:
         "distillation": "soft targets alpha*gold + (1-alpha)*teacher, teacher = default model "
                         "+ sentence-embedding term trained without the row's fold; extra "
                         "mentions weighted beta on the teacher's probabilities alone"})
-    model, report = distil_target_tone(frame, vectors, extra, extra_vectors,
-                                       alpha=args.alpha, c=args.c, beta=args.beta,
-                                       n_splits=args.folds, meta=meta)
+    try:
+        model, report = distil_target_tone(frame, vectors, extra, extra_vectors,
+                                           alpha=args.alpha, c=args.c, beta=args.beta,
+                                           n_splits=args.folds, meta=meta)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))
