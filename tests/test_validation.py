@@ -177,8 +177,9 @@ DEV_FLOORS = {
     "nyt": {"pearson_r": 0.73, "article_pearson_r": 0.80},
     "ptc": {"token_f1": 0.18, "line_f1": 0.34},
     # In-sample too (the target-tone model is trained on these rows); its grouped
-    # cross-validated figure is stored in the model file and reported in the README.
-    "newsmtsc": {"macro_f1": 0.84},
+    # cross-validated figure is stored in the model file and reported in the README. The
+    # distilled model fits its own rows less closely (0.827 in-sample, CV 0.674 -> 0.683).
+    "newsmtsc": {"macro_f1": 0.82},
 }
 
 
