@@ -29,12 +29,13 @@ inputs, computed by the caller (``toolkit.cli``) with the ``embeddings`` extra.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 import numpy as np
 import pandas as pd
 
-from .target_tone import TargetToneModel, _fit_thresholds, _nb_scale, target_features, tone_to_label
+from .target_tone import (TargetToneModel, _feature_matrix, _fit_thresholds, _nb_scale, _tones,
+                          target_features, tone_to_label)
 
 __all__ = ["extra_mentions", "distil_target_tone", "target_tone_figures"]
 
@@ -85,13 +86,9 @@ def extra_mentions(texts, *, groups=None, taken=None) -> pd.DataFrame:
 
 
 def _softmax(z):
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    from scipy.special import softmax
 
-
-def _tones(p):
-    return np.where(p[:, 2] == p[:, 0], 0.0, np.sign(p[:, 2] - p[:, 0]) * (1.0 - p[:, 1]))
+    return softmax(z, axis=1)
 
 
 def target_tone_figures(labels, probabilities, texts, thresholds) -> dict[str, float]:
@@ -254,7 +251,6 @@ def distil_target_tone(frame: pd.DataFrame, vectors, extra: pd.DataFrame, extra_
         ``n_features`` and the settings.
     """
     from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.model_selection import GroupKFold
 
     frame = frame.reset_index(drop=True)
@@ -277,17 +273,9 @@ def distil_target_tone(frame: pd.DataFrame, vectors, extra: pd.DataFrame, extra_
              for t, s, e in zip(texts, frame["start"], frame["end"])]
     extra_feats = [target_features(str(t), int(s), int(e))[0]
                    for t, s, e in zip(extra["text"], extra["start"], extra["end"])]
-    counts: dict[str, int] = defaultdict(int)
-    for f in feats:
-        for name in f:
-            counts[name] += 1
-    vec = DictVectorizer()
-    x = vec.fit_transform([{n: v for n, v in f.items() if counts[n] >= min_count}
-                           for f in feats]).tocsr()
+    vec, x, names, words = _feature_matrix(feats, min_count=min_count)
     extra_x = (vec.transform(extra_feats).tocsr() if extra_feats
                else csr_matrix((0, x.shape[1])))
-    names = vec.get_feature_names_out()
-    words = np.array(["=" in n for n in names])
     fold = np.zeros(len(y), dtype=int)
     for k, (_, test) in enumerate(GroupKFold(n_splits).split(x, y, groups)):
         fold[test] = k

@@ -618,6 +618,32 @@ def fit_target_tone(texts, starts, ends, labels, *, groups=None, c: float = 0.03
     return model, report
 
 
+def _feature_matrix(feats: list[dict[str, float]], *, min_count: int = 3):
+    """The fitted ``DictVectorizer``, the sparse matrix of ``feats`` with the features seen in
+    fewer than ``min_count`` rows dropped, the feature names, and which of them are word
+    features (a boolean mask: names holding "=")."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+
+    counts: dict[str, int] = defaultdict(int)
+    for f in feats:
+        for name in f:
+            counts[name] += 1
+    keep = {n for n, k in counts.items() if k >= min_count}
+    vec = DictVectorizer()
+    x = vec.fit_transform([{n: v for n, v in f.items() if n in keep} for f in feats]).tocsr()
+    names = vec.get_feature_names_out()
+    return vec, x, names, np.array(["=" in n for n in names])
+
+
+def _tones(p):
+    """:func:`tone_of` of each row of ``p`` (class probabilities, columns negative, neutral,
+    positive), as an array."""
+    import numpy as np
+
+    return np.where(p[:, 2] == p[:, 0], 0.0, np.sign(p[:, 2] - p[:, 0]) * (1.0 - p[:, 1]))
+
+
 def _nb_scale(x, y, words):
     """NBSVM scale of each column of ``x`` (rows labelled ``y`` in -1, 0, 1): the largest
     absolute log-ratio of add-one smoothed frequency in one class against the other two, for
@@ -642,23 +668,12 @@ def _fit_features(feats: list[dict[str, float]], labels, *, groups=None, c: floa
     embedding term (:func:`toolkit.embedding_terms.train_target_term`) is fitted over."""
     import numpy as np
     from scipy.sparse import diags
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold, StratifiedKFold
 
     y = np.asarray(labels, dtype=int)
-    counts: dict[str, int] = defaultdict(int)
-    for f in feats:
-        for name in f:
-            counts[name] += 1
-    keep = {n for n, k in counts.items() if k >= min_count}
-    feats = [{n: v for n, v in f.items() if n in keep} for f in feats]
-    vec = DictVectorizer()
-    x = vec.fit_transform(feats)
-
-    names = vec.get_feature_names_out()
-    words = np.array(["=" in n for n in names])
+    _, x, names, words = _feature_matrix(feats, min_count=min_count)
 
     def scale_for(rows):
         return _nb_scale(x[rows], y[rows], words) if nb_scale else np.ones(x.shape[1])
@@ -673,8 +688,7 @@ def _fit_features(feats: list[dict[str, float]], labels, *, groups=None, c: floa
     def tones_of(lr, rows):
         p = lr.predict_proba(x[rows])
         cls = list(lr.classes_)
-        neg, neu, pos = (p[:, cls.index(k)] for k in (-1, 0, 1))
-        return np.sign(pos - neg) * (1 - neu), lr.classes_[p.argmax(axis=1)]
+        return _tones(p[:, [cls.index(k) for k in (-1, 0, 1)]]), lr.classes_[p.argmax(axis=1)]
 
     folds = (GroupKFold(n_splits=n_splits).split(x, y, groups) if groups is not None
              else StratifiedKFold(n_splits, shuffle=True, random_state=0).split(x, y))
