@@ -519,6 +519,25 @@ ATTRIBUTION_CASES = [
      [("In order to win he had to be left of center.", "Cliff Eserman", None)]),
     ('Omar Smith explains the plan:\nSMITH: "You whip them up."',
      [("You whip them up.", "Omar Smith", None)]),
+    # an adverb between the auxiliary and the verb ("has now said", "has already said")
+    ('Storm over the dam\n\nThe Regional Water Board has now said it expects "a very hard '
+     'winter."',
+     [("a very hard winter.", "The Regional Water Board", "said")]),
+    # "X reports that", "X notes:" in the present tense are attributions ...
+    ('Storm over the dam\n\nThe Daily Ledger reports that "new inspections" found cracks.',
+     [("new inspections", "The Daily Ledger", "reports")]),
+    ('Storm over the dam\n\nAs Mara Lind notes: "the wall was never tested."',
+     [("the wall was never tested.", "Mara Lind", "notes")]),
+    # ... but "reports"/"notes" are nouns after a possessive or before anything else
+    ('Storm over the dam\n\nThe engineer\'s notes "do not mention the cracks" at all.',
+     [("do not mention the cracks", None, None)]),
+    ('Storm over the dam\n\nLocal news reports detailing "serious leaks at the dam" began.',
+     [("serious leaks at the dam", None, None)]),
+    # a quote ending its sentence and its line is not attributed by the next line's tail
+    ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
+     '"It will not flood."\nThe council met at noon, the Daily Ledger said.',
+     [("We will open the gates at dawn,", "Tom Reyes", "said"),
+      ("It will not flood.", "Tom Reyes", None)]),
 ]
 
 

@@ -77,7 +77,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("add", "adds added adding"), ("state", "stated stating"),
         ("claim", "claim claims claimed claiming"), ("admit", "admit admits admitted admitting"),
         ("insist", "insist insists insisted insisting"),
-        ("explain", "explain explains explained explaining"), ("note", "noted noting"),
+        ("explain", "explain explains explained explaining"), ("note", "noted noting notes"),
         ("write", "write writes wrote writing"), ("ask", "asks asked asking"),
         ("reply", "replies replied replying"), ("respond", "responds responded responding"),
         ("declare", "declare declares declared declaring"),
@@ -101,7 +101,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("caution", "cautioned"), ("wonder", "wondered"), ("shout", "shouted"), ("yell", "yelled"),
         ("scream", "screamed"), ("whisper", "whispered"), ("confirm", "confirmed confirms"),
         ("counter", "countered"), ("contend", "contends contended"),
-        ("conclude", "concluded concludes"), ("report", "reported"), ("quote", "quoted"),
+        ("conclude", "concluded concludes"), ("report", "reported reports"), ("quote", "quoted"),
         ("reiterate", "reiterated reiterates"), ("assert", "asserts asserted"),
         ("agree", "agrees agreed"), ("accuse", "accused accuse accuses accusing"),
         ("mock", "mocked"), ("scoff", "scoffed scoffs"), ("sneer", "sneered"),
@@ -187,7 +187,7 @@ _SKIP_BEFORE_VERB = frozenset("""
 also later then has have had was is were are previously further again once reportedly
 recently earlier simply however had would will could did does do not never just first
 finally repeatedly publicly privately separately heard overheard seen caught filmed
-recorded nonetheless nevertheless too himself herself themselves itself
+recorded nonetheless nevertheless too himself herself themselves itself now already
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
@@ -468,6 +468,12 @@ _CAP = attrgetter("cap")
 _VERB = attrgetter("verb")
 #: Words after which a verb form is a noun ("the claim", "his report", "a quote").
 _NOUN_MARKERS = frozenset("the a an his her its their our my your this these those".split())
+#: "he's said": a contraction, not a possessive.
+_CONTRACTED = frozenset("he's she's it's that's there's who's what's here's".split())
+#: Verb forms that are more often plural nouns ("news reports", "his notes"): verbs only when
+#: "that", a quote or a mark follows ("Fox News reports that", "As Smith notes: ").
+_NOUN_FIRST = frozenset({"reports", "notes"})
+_AFTER_REPORT = frozenset({":", ",", ".", "—", "–", ";"})
 
 
 def _low(word: str) -> str:
@@ -531,8 +537,13 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
     if dropped:
         out = [t for k, t in enumerate(out) if k not in dropped]
     for k in compress(count(), map(_VERB, out)):
-        if k and out[k - 1].low in _NOUN_MARKERS:
-            out[k] = out[k]._replace(verb=False)        # "says the claim is": a noun
+        prev = out[k - 1].low if k else ""
+        if prev in _NOUN_MARKERS or (prev.endswith(("'s", "s'")) and prev not in _CONTRACTED):
+            out[k] = out[k]._replace(verb=False)        # "says the claim is", "Ann's notes"
+        elif out[k].low in _NOUN_FIRST and not (
+                k + 1 < len(out) and (out[k + 1].low == "that" or out[k + 1].text in _AFTER_REPORT
+                                      or out[k + 1].text[0] == _MASK)):
+            out[k] = out[k]._replace(verb=False)        # "spy agency reports detailing"
     return out
 
 
@@ -1819,6 +1830,9 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _T
     if masked.find(_MASK, after, end) != -1:
         return None
     tokens = index.between(after, end)
+    if (tokens and text[seg.start:seg.end].rstrip()[-1:] in ".!?…"
+            and "\n" in text[after:tokens[0].start]):
+        return None                 # '...tomorrow."' then a new line: its sentence is over
     commas = [k for k, t in enumerate(tokens) if t.text == ","]
     if not commas or not tokens or tokens[-1].text not in {".", "!", "?"}:
         return None
