@@ -533,6 +533,28 @@ ATTRIBUTION_CASES = [
      [("do not mention the cracks", None, None)]),
     ('Storm over the dam\n\nLocal news reports detailing "serious leaks at the dam" began.',
      [("serious leaks at the dam", None, None)]),
+    # "she said" after a quote introduced by a name in the same sentence is that person
+    ('Storm over the dam\n\nMother Ann Cole spoke first: "It is unsafe." Another mother, Jane '
+     'Porter, observed: "It really did bother me," she said.',
+     [("It is unsafe.", "Mother Ann Cole", "spoke"),
+      ("It really did bother me,", "Jane Porter", "said")]),
+    # a title before the name in an appositive: the name speaks
+    ('Storm over the dam\n\nCounty Director of Water, Chris Marten, defended the plan: "It is '
+     'our job to keep the town dry."',
+     [("It is our job to keep the town dry.", "Chris Marten", None)]),
+    # a name does not run over a line break ...
+    ('Storm over the dam\n\n–Ledger\nThe Town Budget: a guide. The dam will cost "far more '
+     'than planned," according to Ledger.',
+     [("far more than planned,", "Ledger", "according to")]),
+    # ... and a line of several first names is a list, not a longer form of one name
+    ('Storm over the dam\n\nWho should chair the board?\n* John Reyes Richard Cole Dina Lind '
+     'Heather Moss Tom Reyes\nMayor Tom Reyes spoke on Monday. "We will open the gates," the '
+     'mayor said.',
+     [("We will open the gates,", "Tom Reyes", "said")]),
+    # "the author of" a quoted title: the title of a work, not the subject's words
+    ('Storm over the dam\n\nTom Reyes is the author of "a history of floods in the valley," a '
+     'long book.',
+     [("a history of floods in the valley,", None, None)]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

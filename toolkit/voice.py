@@ -1052,6 +1052,23 @@ def _clause_subject(text: str, tokens: list[_Token]):
         head.append(tok)
     if not head:
         return None
+    after = k + len(head)
+    while (after + 1 < len(tokens) and tokens[after].low in {"of", "for", "at"}
+           and tokens[after + 1].cap):
+        after += 2
+        while after < len(tokens) and tokens[after].cap:
+            after += 1
+    if (after < len(tokens) and tokens[after].text == ","
+            and any(t.low.rstrip(".") in _TITLES for t in head)):
+        # "County Director of Schools, Chris Marczak, defended": the name in the appositive
+        run = []
+        for tok in tokens[after + 1:after + 5]:
+            if not tok.cap:
+                break
+            run.append(tok)
+        if (len(run) >= 2 and after + 1 + len(run) < len(tokens)
+                and tokens[after + 1 + len(run)].text == "," and _given_name(run[0].text)):
+            return _choose(text, (run, []))
     if head[0].low in _DETERMINERS and not any(t.cap for t in head[1:]):
         # "the cardinal made it clear": the phrase up to its title or organisation word
         last = max((i for i, t in enumerate(head)
@@ -1887,6 +1904,8 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
     tokens = index.between(start, opening)
     if len(tokens) < 3 or any(t.text.startswith(_MASK) for t in tokens):
         return None
+    if tokens[-1].low in {"titled", "entitled"} or [t.low for t in tokens[-2:]] == ["author", "of"]:
+        return None                     # "X is the author of "The Greatest Comeback"": a title
     subject = _clause_subject(text, tokens)
     if subject is None:
         return None
@@ -1993,6 +2012,7 @@ def _subject(text: str, tokens: list[_Token]):
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|[\x1e\x1f]|\n")
+_PLAIN_BREAK = re.compile(r"[.!?;](?=\s)|\n|\x1e")     # \x1e: a quote ending its sentence
 _MALE = frozenset("""mr sir lord king prince pope cardinal archbishop bishop father brother
 monsignor spokesman chairman congressman businessman councilman""".split())
 _FEMALE = frozenset("""ms mrs miss madam madame queen princess lady dame sister mother
@@ -2050,6 +2070,8 @@ def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
             while j < n and (tokens[j].cap or (
                     (tokens[j].low in _PARTICLES or tokens[j].low == "of")
                     and j + 1 < n and tokens[j + 1].cap)):
+                if text.find("\n", tokens[j - 1].end, tokens[j].start) != -1:
+                    break                              # "–Bloomberg\nThe Deep State": two lines
                 j += 1
             done = j
             if j == k + 1 and tokens[k].low in _NAME_STOP:
@@ -2202,6 +2224,10 @@ def _fullest(words: tuple[str, ...], names: _NameIndex) -> str:
     if not longer and n == 1:
         longer = [m for m in names.by_first.get(words[0], []) if len(m.words) > 1
                   and not any(w.lower() in _ORG_WORDS for w in m.words)]
+    # three first names and more in one run are a list ("John Bolton Richard Grenell Dina
+    # Powell ..." on a poll's line), not one person's name
+    longer = [m for m in longer if len(m.words) < 5
+              or sum(w in _given_names() for w in m.words) < 3]
     if not longer:
         return " ".join(words)
     best = max(longer, key=lambda m: (len(m.words), -m.pos))
@@ -2261,8 +2287,9 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     # A person named earlier in the same sentence ("The Home Office admitted Shaykh Hamza
     # Sodagar, despite the fact that he has said: ...").
     for m in reversed(names.before(at, 300)):
-        if _SENTENCE_BREAK.search(masked, m.pos, at):
-            break
+        if _PLAIN_BREAK.search(masked, m.pos, at):
+            break                       # (a quote between does not end the sentence:
+                                        # 'Ann Roe, a mother, observed: "...," she said')
         name = " ".join(m.words)
         if (len(m.words) > 1 and _person(name) and fits(name)
                 and not any(w.lower() in _ORG_WORDS for w in m.words)):
