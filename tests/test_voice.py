@@ -555,6 +555,18 @@ ATTRIBUTION_CASES = [
     ('Storm over the dam\n\nTom Reyes is the author of "a history of floods in the valley," a '
      'long book.',
      [("a history of floods in the valley,", None, None)]),
+    # a passive "were told by X, <appositive>, that": X speaks; "was quoted by X": not X
+    ('Storm over the dam\n\nReporters were told by Ann Roe, the town\'s spokeswoman, that the '
+     'mayor "will not be giving interviews."',
+     [("will not be giving interviews.", "Ann Roe", "told")]),
+    ('Storm over the dam\n\nHe was quoted by his friend, the writer Tom Reyes, "I never saw the '
+     'dam."',
+     [("I never saw the dam.", "He", None)]),
+    # the article's own reflexive tells a name's gender for "she" ("asked Dunn to explain
+    # herself"), but not one after a preposition ("replaced Lane with herself")
+    ('Storm over the dam\n\nPat Lane spoke to Kim Dunn on Monday. Critics had asked Dunn to '
+     'explain herself. She responded: "The dam is safe."',
+     [("The dam is safe.", "Kim Dunn", "responded")]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

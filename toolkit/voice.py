@@ -1021,6 +1021,7 @@ when while as although though if because since despite thus besides recently
 """.split())
 _AUXILIARIES = frozenset("""is was were are be been being as by while when after before heard
 overheard seen caught filmed recorded""".split())
+_PASSIVE_AUX = frozenset("was were is are been being".split())
 _TO_VERBS = frozenset("""continued continues went goes proceeded proceeds wanted wants tried
 tries refused refuses declined declines appeared appears seemed seems chose chooses decided
 decides hastened rushed moved went""".split())
@@ -1235,8 +1236,11 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
             # passive: "views stated by both", "described by officials as"
             forward = _walk_forward(tokens, anchor + 2)
             end = anchor + 2 + len(forward[0]) if forward else anchor + 2
-            if forward and end + 1 < len(tokens) and tokens[end].text == ",":
+            if (forward and end + 1 < len(tokens) and tokens[end].text == ","
+                    and not (anchor >= 1 and tokens[anchor - 1].low in _PASSIVE_AUX
+                             and tokens[anchor].low != "quoted")):
                 continue                # "In remarks ..., reported by the Tagespost, the ..."
+                                        # (but "reporters were told by Ann Roe, the ...,")
             found = _attribution(text, _choose(text, forward), [tokens[anchor]])
             if found:
                 return found
@@ -2044,6 +2048,24 @@ class _NameIndex:
             for t in n.titles:
                 self.by_title.setdefault(t, []).append(n)
 
+    masked = ""                                 # the article's masked text (set by _Timeline)
+
+    def pronoun_gender(self, last: str) -> str | None:
+        """"m" or "f" when the article's own pronouns tell, and agree: a reflexive within a
+        few words after the name ("forcing Omar to defend herself"), or "his" right after it
+        or after its verb ("Gilmore and his", "Gilmore said his")."""
+        cache = self.__dict__.setdefault("_genders", {})
+        if last not in cache:
+            name = re.escape(last)
+            cue = re.compile(rf"\b{name}\b(?:['’]s)?(?:\s+[\w’'-]+){{0,3}}?\s+(himself|herself)\b"
+                             rf"|\b{name}\b(?:\s+[\w’'-]+)?\s+(his)\b")
+            said = {(m.group(1) or m.group(2)).lower() for m in cue.finditer(self.masked)
+                    if m.group(2) or _low(self.masked[m.start():m.start(1)].split()[-1])
+                    not in _PREPOSITIONS}         # not "replace Gilani with himself"
+            male, female = bool(said & {"himself", "his"}), "herself" in said
+            cache[last] = "m" if male and not female else "f" if female and not male else None
+        return cache[last]
+
     def before(self, at: int, window: int) -> list[_Name]:
         """The names mentioned in ``[at - window, at)``."""
         return self.names[bisect_left(self.positions, at - window):
@@ -2121,7 +2143,7 @@ def _gender(name: str, names: _NameIndex) -> str | None:
         return "f"
     if titles & _MALE and not titles & _FEMALE:
         return "m"
-    return None
+    return names.pronoun_gender(words[-1])
 
 
 def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
@@ -2248,6 +2270,7 @@ class _Timeline:
         self.mention_pos = [pos for pos, _ in self.mentions]
         self.people_pos = [pos for pos, _ in self.people]
         self.names, self.masked = names, masked
+        names.masked = masked                   # for the pronouns' gender cues
 
     def anyone_between(self, since: int, at: int) -> bool:
         """Whether a person speaks or is a sentence's subject at an offset in ``[since, at)``."""
