@@ -567,6 +567,20 @@ ATTRIBUTION_CASES = [
     ('Storm over the dam\n\nPat Lane spoke to Kim Dunn on Monday. Critics had asked Dunn to '
      'explain herself. She responded: "The dam is safe."',
      [("The dam is safe.", "Kim Dunn", "responded")]),
+    # a phrase that names no one ("aired Monday morning") is no one a later "he" refers to
+    ('Storm over the dam\n\nReyes, in an interview that aired Monday morning, also blasted the '
+     'board because, he said, the engineers "never checked the wall."',
+     [("never checked the wall.", "he", "said")]),
+    # an attribution closing a sentence of several partial quotes is theirs
+    ('Storm over the dam\n\nSuch a plan is causing "deep confusion," will bring "a flood of '
+     'claims" in the town, and is "alien" to its charter, the three engineers said in the '
+     'report.',
+     [("deep confusion,", "the three engineers", "said"),
+      ("a flood of claims", "the three engineers", "said"),
+      ("alien", "the three engineers", "said")]),
+    # "warning" is an attribution verb
+    ('Storm over the dam\n\nExperts are warning that the flood is "much worse" than last year.',
+     [("much worse", "Experts", "warning")]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',
@@ -805,3 +819,13 @@ def test_voice_quotes_frame_dtypes():
     assert frame["text"].tolist() == [q.text for q in quotes]
     empty = quotes_frame([])
     assert len(empty) == 0 and [str(t) for t in empty.dtypes] == ["int64"] * 3 + ["object"] * 3
+
+
+@pytest.mark.parametrize("phrase, many", [
+    ("any of the cardinals in Rome", True), ("the lawmakers", True), ("some doctors", True),
+    ("the senator", False), ("Ann Roe", False), ("the Rev. James Ross", False),
+    ("the actress", False), ("Tom Reyes of the Water Boards", False)])
+def test_voice_plural_phrase_is_not_he_or_she(phrase, many):
+    """"he"/"she" never resolves to a phrase for several people (voice._many)."""
+    from toolkit.voice import _many
+    assert _many(phrase) is many

@@ -81,7 +81,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("write", "write writes wrote writing"), ("ask", "asks asked asking"),
         ("reply", "replies replied replying"), ("respond", "responds responded responding"),
         ("declare", "declare declares declared declaring"),
-        ("announce", "announce announces announced announcing"), ("warn", "warn warns warned"),
+        ("announce", "announce announces announced announcing"), ("warn", "warn warns warned warning"),
         ("argue", "argue argues argued arguing"), ("suggest", "suggests suggested suggesting"),
         ("acknowledge", "acknowledge acknowledges acknowledged acknowledging"),
         ("concede", "concede concedes conceded conceding"),
@@ -187,7 +187,7 @@ _SKIP_BEFORE_VERB = frozenset("""
 also later then has have had was is were are previously further again once reportedly
 recently earlier simply however had would will could did does do not never just first
 finally repeatedly publicly privately separately heard overheard seen caught filmed
-recorded nonetheless nevertheless too himself herself themselves itself now already
+recorded nonetheless nevertheless too himself herself themselves itself now already even
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
@@ -1550,8 +1550,8 @@ def _not_a_speaker(speaker: str) -> bool:
     of their investigation", "apparently", "the man she")."""
     words = speaker.split()
     first, last = _low(words[0]), _low(words[-1])
-    if len(words) == 1 and first in _UNNAMED:
-        return True
+    if (len(words) == 1 and first in _UNNAMED) or (len(words) > 1 and words[-1] == "I"):
+        return True                         # "it"; "the facts I": a clause, not a name
     if len(set(words)) > 1 and all(w.isupper() and len(w) > 1 for w in words):
         return True                         # "NEW VERITAS:", a banner in capitals
     if words[0][:1].islower() and (first.endswith(("ed", "ing", "ly")) or first in _NP_STOP
@@ -1848,8 +1848,14 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _T
     lo, hi = paragraphs[seg.paragraph]
     after = seg.close_mark + 1 if seg.close_mark is not None else seg.end
     end = _sentence_end(masked, after, hi)
-    if masked.find(_MASK, after, end) != -1:
-        return None
+    later = masked.rfind(_MASK, after, end)
+    if later != -1:
+        # '"rampant confusion," will spread "a plague" ..., and is "alien" to ..., the three
+        # bishops said in the profession.': the tail after the sentence's last quote
+        tail = masked[after:later]
+        if "\n" in tail or len(tail) > 300:
+            return None
+        after = later + 1
     tokens = index.between(after, end)
     if (tokens and text[seg.start:seg.end].rstrip()[-1:] in ".!?…"
             and "\n" in text[after:tokens[0].start]):
@@ -1988,7 +1994,10 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                     # object is not its subject)
                     speaker = _choose(text, _walk_forward(tokens, v + 1), forward=True)
 
-                if speaker and speaker[0].lower() not in _PRONOUNS:
+                if (speaker and speaker[0].lower() not in _PRONOUNS
+                        and not _not_a_speaker(_tidy(speaker[0]) or "it")):
+                    # (not a phrase that names no one: "aired Thursday morning" is no one a
+                    # later "he" can refer to)
                     speakers.append((tok.start, _tidy(speaker[0])))
             elif tok.low.rstrip(".") in _TITLES and tok.text[0].isupper():
                 run = []
@@ -2285,6 +2294,19 @@ class _Timeline:
                 yield items[j]
 
 
+_QUANTIFIERS = frozenset("any some all many both several most few none each either neither".split())
+
+
+def _many(phrase: str) -> bool:
+    """Whether a phrase names several people ("any of the cardinals in Rome", "the
+    lawmakers"), whom "he" or "she" does not refer to."""
+    words = phrase.split()
+    head = words[:words.index("of")] if "of" in words[1:] else words
+    last = head[-1] if head else ""
+    return (words[0] in _QUANTIFIERS or (last.islower() and last.endswith("s")
+                                         and not last.endswith(("ss", "us", "is"))))
+
+
 def _first(items, default=None):
     return next(iter(items), default)
 
@@ -2319,7 +2341,7 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
             return name
 
     def fitting_person(item):
-        return _person(item[1]) and fits(item[1])
+        return _person(item[1]) and fits(item[1]) and not _many(item[1])
 
     last = _first(timeline.latest(timeline.people, timeline.people_pos, at, fitting_person))
     if want == "f":
