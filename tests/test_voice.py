@@ -581,6 +581,14 @@ ATTRIBUTION_CASES = [
     # "warning" is an attribution verb
     ('Storm over the dam\n\nExperts are warning that the flood is "much worse" than last year.',
      [("much worse", "Experts", "warning")]),
+    # "prompted X, <appositive>, to accuse ... of "..."": X speaks
+    ('Storm over the dam\n\nThe tweets prompted Rep. Ann Roe of Ohio, the top Democrat on the '
+     'board, to accuse the mayor of "hiding the cracks."',
+     [("hiding the cracks.", "Ann Roe", "accuse")]),
+    # "he" with no one who spoke before: the latest full name of a person in the article
+    ('Storm over the dam\n\nThe speakers are Ann Roe, the head of the board, and Tom Reyes, who '
+     'runs the town\'s water office. He had tweeted, "The dam will hold."',
+     [("The dam will hold.", "Tom Reyes", "tweeted")]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

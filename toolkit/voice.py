@@ -1021,6 +1021,10 @@ when while as although though if because since despite thus besides recently
 """.split())
 _AUXILIARIES = frozenset("""is was were are be been being as by while when after before heard
 overheard seen caught filmed recorded""".split())
+#: Verbs whose object does the next verb ("prompted Schiff to accuse", "led Roe to say").
+_CAUSE_VERBS = frozenset("""prompted prompts led leads forced forces pushed pushes inspired
+inspires caused causes""".split())     # not "asked/invited X to describe the 'damage'" (the
+                                        # asker's words)
 _PASSIVE_AUX = frozenset("was were is are been being".split())
 _TO_VERBS = frozenset("""continued continues went goes proceeded proceeds wanted wants tried
 tries refused refuses declined declines appeared appears seemed seems chose chooses decided
@@ -1269,6 +1273,19 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
                 found = _attribution(text, _verb_subject(text, tokens, j), [tokens[anchor]])
                 if found:
                     return found
+            else:
+                # "prompted Rep. Adam Schiff, the top Democrat ..., to accuse": the object of
+                # the verb before is the one who speaks
+                for c in range(anchor - 2, max(-1, anchor - 25), -1):
+                    if tokens[c].text in {".", "!", "?", ";", ":"} or tokens[c].text[0] == _MASK:
+                        break
+                    if tokens[c].low in _CAUSE_VERBS and tokens[c].text[0].islower():
+                        forward = _walk_forward(tokens, c + 1)
+                        found = forward and _attribution(text, _choose(text, forward, forward=True),
+                                                         [tokens[anchor]])
+                        if found and found.speaker and _is_name((found.speaker, 0, 0)):
+                            return found
+                        break
             continue
         found = _attribution(text, _verb_subject(text, tokens, anchor), [tokens[anchor]])
         if found:
@@ -2364,7 +2381,15 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
         return last[1]
     mention = _first(timeline.latest(timeline.mentions, timeline.mention_pos, at,
                                      lambda item: fits(item[1])))
-    return mention[1] if mention else pronoun
+    if mention:
+        return mention[1]
+    # no one spoke or was titled before: the latest full name of a person the article gives
+    # ("... and Jonathan Kuttab, who advocates ... . He had tweeted")
+    plain = [" ".join(m.words) for m in names.before(at, 3000)
+             if len(m.words) > 1 and "of" not in m.words
+             and not any(w.lower() in _ORG_WORDS for w in m.words)]
+    plain = [p for p in plain if _person(p) and fits(p)]
+    return plain[-1] if plain else pronoun
 
 
 #: Nouns that describe an organisation the article has named ("the company said").
