@@ -589,6 +589,14 @@ ATTRIBUTION_CASES = [
     ('Storm over the dam\n\nThe speakers are Ann Roe, the head of the board, and Tom Reyes, who '
      'runs the town\'s water office. He had tweeted, "The dam will hold."',
      [("The dam will hold.", "Tom Reyes", "tweeted")]),
+    # "it said": a body that spoke before, an acronym included, else an organisation named on
+    # the line before
+    ('Storm over the dam\n\nA spokesman for Acme University did not respond to a request for '
+     'comment.\nIn a tweet, it said it had "closed the lab."',
+     [("closed the lab.", "Acme University", "said")]),
+    ('Storm over the dam\n\n"The wall is weak," WPA writes in its report.\n"It will fail in '
+     'spring" it further claims.',
+     [("The wall is weak,", "WPA", "writes"), ("It will fail in spring", "WPA", "claims")]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

@@ -2324,6 +2324,11 @@ def _many(phrase: str) -> bool:
                                          and not last.endswith(("ss", "us", "is"))))
 
 
+def _ORG_WORD_IN(name: str) -> bool:
+    """Whether a name carries an organisation word ("Acme University", "The Daily Post")."""
+    return any(_low(w) in _ORG_WORDS or _low(w) in _PRESS_WORDS for w in name.split())
+
+
 def _first(items, default=None):
     return next(iter(items), default)
 
@@ -2337,8 +2342,16 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     if pronoun.lower() == "it":
         body = _first(timeline.latest(
             timeline.speakers, timeline.speaker_pos, at,
-            lambda item: not _person(item[1]) and item[1].lower() not in _PRONOUNS))
-        return body[1] if body else pronoun
+            lambda item: (not _person(item[1]) or _ACRONYM.fullmatch(item[1]))
+            and item[1].lower() not in _PRONOUNS))
+        if body:
+            return body[1]
+        # no body spoke before: an organisation named on the line before or this one ("A
+        # representative for Acme University did not respond.\nIn a tweet, it said ...")
+        lo = max(masked.rfind("\n", 0, max(0, masked.rfind("\n", 0, at))), 0)
+        bodies = [" ".join(m.words) for m in names.before(at, at - lo)]
+        bodies = [b for b in bodies if _ORG_WORD_IN(b) and _organisation(b, names)]
+        return bodies[-1] if bodies else pronoun
     if pronoun.lower() not in {"he", "she"}:
         return pronoun
     want = "m" if pronoun.lower() == "he" else "f"
