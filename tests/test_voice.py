@@ -597,6 +597,18 @@ ATTRIBUTION_CASES = [
     ('Storm over the dam\n\n"The wall is weak," WPA writes in its report.\n"It will fail in '
      'spring" it further claims.',
      [("The wall is weak,", "WPA", "writes"), ("It will fail in spring", "WPA", "claims")]),
+    # "retweeted" is an attribution verb, so "who retweeted" makes its antecedent the "he"
+    ('Storm over the dam\n\n"The wall is weak," said Mr. Pat Lane.\nAmong those who commented '
+     'was Tom Reyes Jr., who retweeted a story about the dam.\n"I will pay for a new wall," he '
+     'wrote on Twitter.',
+     [("The wall is weak,", "Pat Lane", "said"),
+      ("I will pay for a new wall,", "Tom Reyes Jr.", "wrote")]),
+    # an editor's note and a clause are not speakers (the verb stays)
+    ('Storm over the dam\n\n"The wall is only as strong as its weakest stone." (emphasis added)',
+     [("The wall is only as strong as its weakest stone.", None, "added")]),
+    ('Storm over the dam\n\nA few days later we got something touted as a "full apology" from '
+     'the board.',
+     [("full apology", None, "touted")]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

@@ -89,7 +89,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("boast", "boasts boasted boasting"), ("brag", "brags bragged bragging"),
         ("slam", "slams slammed slamming"), ("blast", "blasted blasting"),
         ("describe", "describe describes described describing"), ("call", "called calling"),
-        ("urge", "urges urged urging"), ("tweet", "tweeted tweeting"), ("post", "posted"),
+        ("urge", "urges urged urging"), ("tweet", "tweeted tweeting"), ("retweet", "retweeted"), ("post", "posted"),
         ("continue", "continued continues"), ("recall", "recalls recalled recalling"),
         ("emphasize", "emphasized emphasised emphasizing emphasising emphasizes emphasises"),
         ("stress", "stressed stressing stresses"), ("maintain", "maintains maintained"),
@@ -1560,6 +1560,9 @@ _UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them",
                       "his", "her", "their", "its", "my", "our", "your"})   # "His standard one:"
 
 
+_NOT_HEADS = frozenset("emphasis italics always never whereupon whereby".split())
+
+
 def _not_a_speaker(speaker: str) -> bool:
     """A phrase that names no one: a pronoun left unresolved ("I", "it", "They"; a "he" or
     "she" is kept, it tells the reader one person speaks), a banner in capitals ("NEW
@@ -1572,8 +1575,10 @@ def _not_a_speaker(speaker: str) -> bool:
     if len(set(words)) > 1 and all(w.isupper() and len(w) > 1 for w in words):
         return True                         # "NEW VERITAS:", a banner in capitals
     if words[0][:1].islower() and (first.endswith(("ed", "ing", "ly")) or first in _NP_STOP
-                                   or first in _PREPOSITIONS):
-        return True
+                                   or first in _PREPOSITIONS or first in _NOT_HEADS):
+        return True                         # "(emphasis added)", "always claimed"
+    if len(words) > 1 and first in _PRONOUNS and _low(words[1]) not in _REFLEXIVES:
+        return True                         # "we got something touted": a clause
     return len(words) > 1 and words[-1][:1].islower() and (
         last in _PRONOUNS or last in _OBJECT_PRONOUNS or last in _NP_STOP
         or last in _PREPOSITIONS or last in _DETERMINERS)
