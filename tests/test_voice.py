@@ -609,6 +609,12 @@ ATTRIBUTION_CASES = [
     ('Storm over the dam\n\nA few days later we got something touted as a "full apology" from '
      'the board.',
      [("full apology", None, "touted")]),
+    # a quote on the line after a named person's, naming no one (a place's possessive
+    # modifies a noun), carries on
+    ('Storm over the dam\n\n"The river is rising fast," wrote Ann Roe in a column.\nAs long as '
+     'nobody checks Ohio’s levees, "the town will have to act alone."',
+     [("The river is rising fast,", "Ann Roe", "wrote"),
+      ("the town will have to act alone.", "Ann Roe", None)]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

@@ -1630,9 +1630,10 @@ def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> lis
         if not prev:
             continue
         words = re.findall(r"[\w’'-]+", masked[lo:hi].replace(_MASK, " "))
-        if any(w[:1].isupper() and _low(w) not in _NAME_STOP for w in words) or any(
-                _low(w) in _FORM_TO_LEMMA for w in words):
-            continue
+        if any(w[:1].isupper() and _low(w) not in _NAME_STOP
+               and not (_POSSESSIVE_END.search(w) and is_place(_clean_possessive(w)))
+               for w in words) or any(_low(w) in _FORM_TO_LEMMA for w in words):
+            continue            # (a place's possessive names no one: "Iran's growing control")
         src = quotes[prev[-1]]
         out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
                          speaker_end=src.speaker_end)
