@@ -2084,19 +2084,27 @@ class _NameIndex:
 
     def pronoun_gender(self, last: str) -> str | None:
         """"m" or "f" when the article's own pronouns tell, and agree: a reflexive within a
-        few words after the name ("forcing Omar to defend herself"), or "his" right after it
-        or after its verb ("Gilmore and his", "Gilmore said his")."""
-        cache = self.__dict__.setdefault("_genders", {})
-        if last not in cache:
-            name = re.escape(last)
-            cue = re.compile(rf"\b{name}\b(?:['’]s)?(?:\s+[\w’'-]+){{0,3}}?\s+(himself|herself)\b"
-                             rf"|\b{name}\b(?:\s+[\w’'-]+)?\s+(his)\b")
-            said = {(m.group(1) or m.group(2)).lower() for m in cue.finditer(self.masked)
-                    if m.group(2) or _low(self.masked[m.start():m.start(1)].split()[-1])
-                    not in _PREPOSITIONS}         # not "replace Gilani with himself"
-            male, female = bool(said & {"himself", "his"}), "herself" in said
-            cache[last] = "m" if male and not female else "f" if female and not male else None
-        return cache[last]
+        few words after the name ("forcing Omar to defend herself"; not after a preposition,
+        "replace Gilani with himself"), or "his" right after it or after its verb ("Gilmore
+        and his", "Gilmore said his")."""
+        cues = self.__dict__.get("_cues")
+        if cues is None:
+            # one pass over the article: the words before each cue, read back from it
+            cues = self._cues = {}
+            for m in _GENDER_CUE.finditer(self.masked):
+                cue = m.group().lower()
+                before = self.masked[max(0, m.start() - 80):m.start()].split()
+                if cue == "his":
+                    near = before[-2:]
+                elif not before or _low(before[-1]) in _PREPOSITIONS:
+                    continue
+                else:
+                    near = before[-4:]
+                for word in near:
+                    cues.setdefault(_clean_possessive(word.strip(",")), set()).add(cue)
+        said = cues.get(last, ())
+        male, female = bool({"himself", "his"} & set(said)), "herself" in said
+        return "m" if male and not female else "f" if female and not male else None
 
     def before(self, at: int, window: int) -> list[_Name]:
         """The names mentioned in ``[at - window, at)``."""
@@ -2317,6 +2325,7 @@ class _Timeline:
                 yield items[j]
 
 
+_GENDER_CUE = re.compile(r"\b(?:[Hh]imself|[Hh]erself|his)\b")
 _QUANTIFIERS = frozenset("any some all many both several most few none each either neither".split())
 
 
