@@ -615,6 +615,13 @@ ATTRIBUTION_CASES = [
      'nobody checks Ohio’s levees, "the town will have to act alone."',
      [("The river is rising fast,", "Ann Roe", "wrote"),
       ("the town will have to act alone.", "Ann Roe", None)]),
+    # "They said" after a sentence opening with several people's full names: those people
+    ('Storm over the dam\n\nMayor Tom Reyes, Governor Ann Roe and Senator Pat Lane issued a '
+     'joint statement on Friday.\nThey said that the dam was "safe for another ten years."',
+     [("safe for another ten years.", "Tom Reyes, Ann Roe and Pat Lane", "said")]),
+    ('Storm over the dam\n\nThe board and the town issued a joint statement on Friday.\nThey '
+     'said that the dam was "safe for another ten years."',
+     [("safe for another ten years.", None, "said")]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

@@ -1450,6 +1450,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                                 # she added": no one else spoke in between
                 else:
                     found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
+                if pronoun == "they" and found.speaker_start is not None:
+                    # "May, Macron and Merkel issued a statement. They said ...": the people
+                    # the sentence before opens with
+                    found.speaker = _coordinated(masked, paragraphs[first.paragraph][0],
+                                                 found.speaker_start, names) or found.speaker
                 if pronoun in {"he", "she"} and found.speaker.lower() != pronoun:
                     chain = (pronoun, found.speaker, at)
             found.speaker = _expanded(_normalise(found.speaker, at, names), text)
@@ -1526,6 +1531,38 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                               speaker_end=subject[2])
                       if q.paragraph == 0 and not q.speaker else q for q in quotes]
     return quotes
+
+
+def _coordinated(masked: str, lo: int, at: int, names: _NameIndex) -> str | None:
+    """The people a coordinated subject names at the start of the sentence before ``at``
+    ("British Prime Minister Theresa May, French President Emmanuel Macron and German
+    Chancellor Angela Merkel issued ..." -> "Theresa May, Emmanuel Macron and Angela
+    Merkel"): two or more names of people, each a full name, joined by commas and "and"."""
+    start = _sentence_start(masked, lo, at)
+    if start <= lo:
+        return None
+    prev = _sentence_start(masked, lo, start - 1)
+    people: list[str] = []
+    run: list[_Token] = []
+    joined = False
+    for tok in _tokens(masked, prev, start) + [None]:
+        if tok is not None and tok.cap and not tok.verb:
+            run.append(tok)
+            continue
+        if run:
+            inside = [n for n in names.names if run[0].start <= n.pos < run[-1].end]
+            words = inside[-1].words if inside else ()
+            first = next((i for i, w in enumerate(words) if w in _given_names()), None)
+            if first is None or len(words) - first < 2:
+                return None                     # not a person's full name
+            people.append(" ".join(words[first:]))
+            run = []
+        if tok is None or tok.text != "," and tok.low != "and":
+            break
+        joined = joined or tok.low == "and"
+    if len(people) < 2 or not joined:
+        return None
+    return ", ".join(people[:-1]) + " and " + people[-1]
 
 
 def _headline_subject(tokens: list[_Token], names: _NameIndex):
