@@ -622,6 +622,13 @@ ATTRIBUTION_CASES = [
     ('Storm over the dam\n\nThe board and the town issued a joint statement on Friday.\nThey '
      'said that the dam was "safe for another ten years."',
      [("safe for another ten years.", None, "said")]),
+    # a place in an appositive describes the phrase before it, which speaks; a place right
+    # before the verb speaks itself
+    ('Storm over the dam\n\nOne leaflet in Marion County, Ohio, stated: "The dam is safe."',
+     [("The dam is safe.", "One leaflet", "stated")]),
+    ('Storm over the dam\n\nThis plan to build a dam inside Laos, Beijing declared, "is a threat '
+     'to the river."',
+     [("is a threat to the river.", "Beijing", "declared")]),
     # a quote ending its sentence and its line is not attributed by the next line's tail
     ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',

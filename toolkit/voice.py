@@ -908,6 +908,14 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
         if other and not _is_title_only(other):
             return _phrase(text, other)
     if place:
+        for chunk in (others if text[place[-1].end:place[-1].end + 1] == "," else ()):
+            if chunk[0].low in _DETERMINERS or chunk[0].low == "one":
+                # "One homework assignment in Walton County, Georgia, stated": the phrase the
+                # place's appositive describes, up to its preposition (not "This plan ...,
+                # Damascus declared")
+                cut = next((i for i, t in enumerate(chunk) if i and t.low in _PREPOSITIONS),
+                           len(chunk))
+                return _phrase(text, chunk[:cut])
         return _phrase(text, place)                         # "Beijing, meanwhile, said"
     if head[0].text[0].islower() and head[0].low not in _DETERMINERS:
         # "The letters, both dated Tuesday, claim": prefer a phrase that looks like a subject.
