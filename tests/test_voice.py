@@ -519,6 +519,121 @@ ATTRIBUTION_CASES = [
      [("In order to win he had to be left of center.", "Cliff Eserman", None)]),
     ('Omar Smith explains the plan:\nSMITH: "You whip them up."',
      [("You whip them up.", "Omar Smith", None)]),
+    # an adverb between the auxiliary and the verb ("has now said", "has already said")
+    ('Storm over the dam\n\nThe Regional Water Board has now said it expects "a very hard '
+     'winter."',
+     [("a very hard winter.", "The Regional Water Board", "said")]),
+    # "X reports that", "X notes:" in the present tense are attributions ...
+    ('Storm over the dam\n\nThe Daily Ledger reports that "new inspections" found cracks.',
+     [("new inspections", "The Daily Ledger", "reports")]),
+    ('Storm over the dam\n\nAs Mara Lind notes: "the wall was never tested."',
+     [("the wall was never tested.", "Mara Lind", "notes")]),
+    # ... but "reports"/"notes" are nouns after a possessive or before anything else
+    ('Storm over the dam\n\nThe engineer\'s notes "do not mention the cracks" at all.',
+     [("do not mention the cracks", None, None)]),
+    ('Storm over the dam\n\nLocal news reports detailing "serious leaks at the dam" began.',
+     [("serious leaks at the dam", None, None)]),
+    # "she said" after a quote introduced by a name in the same sentence is that person
+    ('Storm over the dam\n\nMother Ann Cole spoke first: "It is unsafe." Another mother, Jane '
+     'Porter, observed: "It really did bother me," she said.',
+     [("It is unsafe.", "Mother Ann Cole", "spoke"),
+      ("It really did bother me,", "Jane Porter", "said")]),
+    # a title before the name in an appositive: the name speaks
+    ('Storm over the dam\n\nCounty Director of Water, Chris Marten, defended the plan: "It is '
+     'our job to keep the town dry."',
+     [("It is our job to keep the town dry.", "Chris Marten", None)]),
+    # a name does not run over a line break ...
+    ('Storm over the dam\n\n–Ledger\nThe Town Budget: a guide. The dam will cost "far more '
+     'than planned," according to Ledger.',
+     [("far more than planned,", "Ledger", "according to")]),
+    # ... and a line of several first names is a list, not a longer form of one name
+    ('Storm over the dam\n\nWho should chair the board?\n* John Reyes Richard Cole Dina Lind '
+     'Heather Moss Tom Reyes\nMayor Tom Reyes spoke on Monday. "We will open the gates," the '
+     'mayor said.',
+     [("We will open the gates,", "Tom Reyes", "said")]),
+    # "the author of" a quoted title: the title of a work, not the subject's words
+    ('Storm over the dam\n\nTom Reyes is the author of "a history of floods in the valley," a '
+     'long book.',
+     [("a history of floods in the valley,", None, None)]),
+    # a passive "were told by X, <appositive>, that": X speaks; "was quoted by X": not X
+    ('Storm over the dam\n\nReporters were told by Ann Roe, the town\'s spokeswoman, that the '
+     'mayor "will not be giving interviews."',
+     [("will not be giving interviews.", "Ann Roe", "told")]),
+    ('Storm over the dam\n\nHe was quoted by his friend, the writer Tom Reyes, "I never saw the '
+     'dam."',
+     [("I never saw the dam.", "He", None)]),
+    # the article's own reflexive tells a name's gender for "she" ("asked Dunn to explain
+    # herself"), but not one after a preposition ("replaced Lane with herself")
+    ('Storm over the dam\n\nPat Lane spoke to Kim Dunn on Monday. Critics had asked Dunn to '
+     'explain herself. She responded: "The dam is safe."',
+     [("The dam is safe.", "Kim Dunn", "responded")]),
+    # a phrase that names no one ("aired Monday morning") is no one a later "he" refers to
+    ('Storm over the dam\n\nReyes, in an interview that aired Monday morning, also blasted the '
+     'board because, he said, the engineers "never checked the wall."',
+     [("never checked the wall.", "he", "said")]),
+    # an attribution closing a sentence of several partial quotes is theirs
+    ('Storm over the dam\n\nSuch a plan is causing "deep confusion," will bring "a flood of '
+     'claims" in the town, and is "alien" to its charter, the three engineers said in the '
+     'report.',
+     [("deep confusion,", "the three engineers", "said"),
+      ("a flood of claims", "the three engineers", "said"),
+      ("alien", "the three engineers", "said")]),
+    # "warning" is an attribution verb
+    ('Storm over the dam\n\nExperts are warning that the flood is "much worse" than last year.',
+     [("much worse", "Experts", "warning")]),
+    # "prompted X, <appositive>, to accuse ... of "..."": X speaks
+    ('Storm over the dam\n\nThe tweets prompted Rep. Ann Roe of Ohio, the top Democrat on the '
+     'board, to accuse the mayor of "hiding the cracks."',
+     [("hiding the cracks.", "Ann Roe", "accuse")]),
+    # "he" with no one who spoke before: the latest full name of a person in the article
+    ('Storm over the dam\n\nThe speakers are Ann Roe, the head of the board, and Tom Reyes, who '
+     'runs the town\'s water office. He had tweeted, "The dam will hold."',
+     [("The dam will hold.", "Tom Reyes", "tweeted")]),
+    # "it said": a body that spoke before, an acronym included, else an organisation named on
+    # the line before
+    ('Storm over the dam\n\nA spokesman for Acme University did not respond to a request for '
+     'comment.\nIn a tweet, it said it had "closed the lab."',
+     [("closed the lab.", "Acme University", "said")]),
+    ('Storm over the dam\n\n"The wall is weak," WPA writes in its report.\n"It will fail in '
+     'spring" it further claims.',
+     [("The wall is weak,", "WPA", "writes"), ("It will fail in spring", "WPA", "claims")]),
+    # "retweeted" is an attribution verb, so "who retweeted" makes its antecedent the "he"
+    ('Storm over the dam\n\n"The wall is weak," said Mr. Pat Lane.\nAmong those who commented '
+     'was Tom Reyes Jr., who retweeted a story about the dam.\n"I will pay for a new wall," he '
+     'wrote on Twitter.',
+     [("The wall is weak,", "Pat Lane", "said"),
+      ("I will pay for a new wall,", "Tom Reyes Jr.", "wrote")]),
+    # an editor's note and a clause are not speakers (the verb stays)
+    ('Storm over the dam\n\n"The wall is only as strong as its weakest stone." (emphasis added)',
+     [("The wall is only as strong as its weakest stone.", None, "added")]),
+    ('Storm over the dam\n\nA few days later we got something touted as a "full apology" from '
+     'the board.',
+     [("full apology", None, "touted")]),
+    # a quote on the line after a named person's, naming no one (a place's possessive
+    # modifies a noun), carries on
+    ('Storm over the dam\n\n"The river is rising fast," wrote Ann Roe in a column.\nAs long as '
+     'nobody checks Ohio’s levees, "the town will have to act alone."',
+     [("The river is rising fast,", "Ann Roe", "wrote"),
+      ("the town will have to act alone.", "Ann Roe", None)]),
+    # "They said" after a sentence opening with several people's full names: those people
+    ('Storm over the dam\n\nMayor Tom Reyes, Governor Ann Roe and Senator Pat Lane issued a '
+     'joint statement on Friday.\nThey said that the dam was "safe for another ten years."',
+     [("safe for another ten years.", "Tom Reyes, Ann Roe and Pat Lane", "said")]),
+    ('Storm over the dam\n\nThe board and the town issued a joint statement on Friday.\nThey '
+     'said that the dam was "safe for another ten years."',
+     [("safe for another ten years.", None, "said")]),
+    # a place in an appositive describes the phrase before it, which speaks; a place right
+    # before the verb speaks itself
+    ('Storm over the dam\n\nOne leaflet in Marion County, Ohio, stated: "The dam is safe."',
+     [("The dam is safe.", "One leaflet", "stated")]),
+    ('Storm over the dam\n\nThis plan to build a dam inside Laos, Beijing declared, "is a threat '
+     'to the river."',
+     [("is a threat to the river.", "Beijing", "declared")]),
+    # a quote ending its sentence and its line is not attributed by the next line's tail
+    ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said.\n'
+     '"It will not flood."\nThe council met at noon, the Daily Ledger said.',
+     [("We will open the gates at dawn,", "Tom Reyes", "said"),
+      ("It will not flood.", "Tom Reyes", None)]),
 ]
 
 
@@ -752,3 +867,13 @@ def test_voice_quotes_frame_dtypes():
     assert frame["text"].tolist() == [q.text for q in quotes]
     empty = quotes_frame([])
     assert len(empty) == 0 and [str(t) for t in empty.dtypes] == ["int64"] * 3 + ["object"] * 3
+
+
+@pytest.mark.parametrize("phrase, many", [
+    ("any of the cardinals in Rome", True), ("the lawmakers", True), ("some doctors", True),
+    ("the senator", False), ("Ann Roe", False), ("the Rev. James Ross", False),
+    ("the actress", False), ("Tom Reyes of the Water Boards", False)])
+def test_voice_plural_phrase_is_not_he_or_she(phrase, many):
+    """"he"/"she" never resolves to a phrase for several people (voice._many)."""
+    from toolkit.voice import _many
+    assert _many(phrase) is many

@@ -77,11 +77,11 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("add", "adds added adding"), ("state", "stated stating"),
         ("claim", "claim claims claimed claiming"), ("admit", "admit admits admitted admitting"),
         ("insist", "insist insists insisted insisting"),
-        ("explain", "explain explains explained explaining"), ("note", "noted noting"),
+        ("explain", "explain explains explained explaining"), ("note", "noted noting notes"),
         ("write", "write writes wrote writing"), ("ask", "asks asked asking"),
         ("reply", "replies replied replying"), ("respond", "responds responded responding"),
         ("declare", "declare declares declared declaring"),
-        ("announce", "announce announces announced announcing"), ("warn", "warn warns warned"),
+        ("announce", "announce announces announced announcing"), ("warn", "warn warns warned warning"),
         ("argue", "argue argues argued arguing"), ("suggest", "suggests suggested suggesting"),
         ("acknowledge", "acknowledge acknowledges acknowledged acknowledging"),
         ("concede", "concede concedes conceded conceding"),
@@ -89,7 +89,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("boast", "boasts boasted boasting"), ("brag", "brags bragged bragging"),
         ("slam", "slams slammed slamming"), ("blast", "blasted blasting"),
         ("describe", "describe describes described describing"), ("call", "called calling"),
-        ("urge", "urges urged urging"), ("tweet", "tweeted tweeting"), ("post", "posted"),
+        ("urge", "urges urged urging"), ("tweet", "tweeted tweeting"), ("retweet", "retweeted"), ("post", "posted"),
         ("continue", "continued continues"), ("recall", "recalls recalled recalling"),
         ("emphasize", "emphasized emphasised emphasizing emphasising emphasizes emphasises"),
         ("stress", "stressed stressing stresses"), ("maintain", "maintains maintained"),
@@ -101,7 +101,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("caution", "cautioned"), ("wonder", "wondered"), ("shout", "shouted"), ("yell", "yelled"),
         ("scream", "screamed"), ("whisper", "whispered"), ("confirm", "confirmed confirms"),
         ("counter", "countered"), ("contend", "contends contended"),
-        ("conclude", "concluded concludes"), ("report", "reported"), ("quote", "quoted"),
+        ("conclude", "concluded concludes"), ("report", "reported reports"), ("quote", "quoted"),
         ("reiterate", "reiterated reiterates"), ("assert", "asserts asserted"),
         ("agree", "agrees agreed"), ("accuse", "accused accuse accuses accusing"),
         ("mock", "mocked"), ("scoff", "scoffed scoffs"), ("sneer", "sneered"),
@@ -187,7 +187,7 @@ _SKIP_BEFORE_VERB = frozenset("""
 also later then has have had was is were are previously further again once reportedly
 recently earlier simply however had would will could did does do not never just first
 finally repeatedly publicly privately separately heard overheard seen caught filmed
-recorded nonetheless nevertheless too himself herself themselves itself
+recorded nonetheless nevertheless too himself herself themselves itself now already even
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
@@ -468,6 +468,12 @@ _CAP = attrgetter("cap")
 _VERB = attrgetter("verb")
 #: Words after which a verb form is a noun ("the claim", "his report", "a quote").
 _NOUN_MARKERS = frozenset("the a an his her its their our my your this these those".split())
+#: "he's said": a contraction, not a possessive.
+_CONTRACTED = frozenset("he's she's it's that's there's who's what's here's".split())
+#: Verb forms that are more often plural nouns ("news reports", "his notes"): verbs only when
+#: "that", a quote or a mark follows ("Fox News reports that", "As Smith notes: ").
+_NOUN_FIRST = frozenset({"reports", "notes"})
+_AFTER_REPORT = frozenset({":", ",", ".", "—", "–", ";"})
 
 
 def _low(word: str) -> str:
@@ -531,8 +537,13 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
     if dropped:
         out = [t for k, t in enumerate(out) if k not in dropped]
     for k in compress(count(), map(_VERB, out)):
-        if k and out[k - 1].low in _NOUN_MARKERS:
-            out[k] = out[k]._replace(verb=False)        # "says the claim is": a noun
+        prev = out[k - 1].low if k else ""
+        if prev in _NOUN_MARKERS or (prev.endswith(("'s", "s'")) and prev not in _CONTRACTED):
+            out[k] = out[k]._replace(verb=False)        # "says the claim is", "Ann's notes"
+        elif out[k].low in _NOUN_FIRST and not (
+                k + 1 < len(out) and (out[k + 1].low == "that" or out[k + 1].text in _AFTER_REPORT
+                                      or out[k + 1].text[0] == _MASK)):
+            out[k] = out[k]._replace(verb=False)        # "spy agency reports detailing"
     return out
 
 
@@ -897,6 +908,14 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
         if other and not _is_title_only(other):
             return _phrase(text, other)
     if place:
+        for chunk in (others if text[place[-1].end:place[-1].end + 1] == "," else ()):
+            if chunk[0].low in _DETERMINERS or chunk[0].low == "one":
+                # "One homework assignment in Walton County, Georgia, stated": the phrase the
+                # place's appositive describes, up to its preposition (not "This plan ...,
+                # Damascus declared")
+                cut = next((i for i, t in enumerate(chunk) if i and t.low in _PREPOSITIONS),
+                           len(chunk))
+                return _phrase(text, chunk[:cut])
         return _phrase(text, place)                         # "Beijing, meanwhile, said"
     if head[0].text[0].islower() and head[0].low not in _DETERMINERS:
         # "The letters, both dated Tuesday, claim": prefer a phrase that looks like a subject.
@@ -1010,6 +1029,11 @@ when while as although though if because since despite thus besides recently
 """.split())
 _AUXILIARIES = frozenset("""is was were are be been being as by while when after before heard
 overheard seen caught filmed recorded""".split())
+#: Verbs whose object does the next verb ("prompted Schiff to accuse", "led Roe to say").
+_CAUSE_VERBS = frozenset("""prompted prompts led leads forced forces pushed pushes inspired
+inspires caused causes""".split())     # not "asked/invited X to describe the 'damage'" (the
+                                        # asker's words)
+_PASSIVE_AUX = frozenset("was were is are been being".split())
 _TO_VERBS = frozenset("""continued continues went goes proceeded proceeds wanted wants tried
 tries refused refuses declined declines appeared appears seemed seems chose chooses decided
 decides hastened rushed moved went""".split())
@@ -1041,6 +1065,23 @@ def _clause_subject(text: str, tokens: list[_Token]):
         head.append(tok)
     if not head:
         return None
+    after = k + len(head)
+    while (after + 1 < len(tokens) and tokens[after].low in {"of", "for", "at"}
+           and tokens[after + 1].cap):
+        after += 2
+        while after < len(tokens) and tokens[after].cap:
+            after += 1
+    if (after < len(tokens) and tokens[after].text == ","
+            and any(t.low.rstrip(".") in _TITLES for t in head)):
+        # "County Director of Schools, Chris Marczak, defended": the name in the appositive
+        run = []
+        for tok in tokens[after + 1:after + 5]:
+            if not tok.cap:
+                break
+            run.append(tok)
+        if (len(run) >= 2 and after + 1 + len(run) < len(tokens)
+                and tokens[after + 1 + len(run)].text == "," and _given_name(run[0].text)):
+            return _choose(text, (run, []))
     if head[0].low in _DETERMINERS and not any(t.cap for t in head[1:]):
         # "the cardinal made it clear": the phrase up to its title or organisation word
         last = max((i for i, t in enumerate(head)
@@ -1207,8 +1248,11 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
             # passive: "views stated by both", "described by officials as"
             forward = _walk_forward(tokens, anchor + 2)
             end = anchor + 2 + len(forward[0]) if forward else anchor + 2
-            if forward and end + 1 < len(tokens) and tokens[end].text == ",":
+            if (forward and end + 1 < len(tokens) and tokens[end].text == ","
+                    and not (anchor >= 1 and tokens[anchor - 1].low in _PASSIVE_AUX
+                             and tokens[anchor].low != "quoted")):
                 continue                # "In remarks ..., reported by the Tagespost, the ..."
+                                        # (but "reporters were told by Ann Roe, the ...,")
             found = _attribution(text, _choose(text, forward), [tokens[anchor]])
             if found:
                 return found
@@ -1237,6 +1281,19 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
                 found = _attribution(text, _verb_subject(text, tokens, j), [tokens[anchor]])
                 if found:
                     return found
+            else:
+                # "prompted Rep. Adam Schiff, the top Democrat ..., to accuse": the object of
+                # the verb before is the one who speaks
+                for c in range(anchor - 2, max(-1, anchor - 25), -1):
+                    if tokens[c].text in {".", "!", "?", ";", ":"} or tokens[c].text[0] == _MASK:
+                        break
+                    if tokens[c].low in _CAUSE_VERBS and tokens[c].text[0].islower():
+                        forward = _walk_forward(tokens, c + 1)
+                        found = forward and _attribution(text, _choose(text, forward, forward=True),
+                                                         [tokens[anchor]])
+                        if found and found.speaker and _is_name((found.speaker, 0, 0)):
+                            return found
+                        break
             continue
         found = _attribution(text, _verb_subject(text, tokens, anchor), [tokens[anchor]])
         if found:
@@ -1401,6 +1458,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
                                                 # she added": no one else spoke in between
                 else:
                     found.speaker = _resolve(found.speaker, found.speaker_start, timeline)
+                if pronoun == "they" and found.speaker_start is not None:
+                    # "May, Macron and Merkel issued a statement. They said ...": the people
+                    # the sentence before opens with
+                    found.speaker = _coordinated(masked, paragraphs[first.paragraph][0],
+                                                 found.speaker_start, names) or found.speaker
                 if pronoun in {"he", "she"} and found.speaker.lower() != pronoun:
                     chain = (pronoun, found.speaker, at)
             found.speaker = _expanded(_normalise(found.speaker, at, names), text)
@@ -1479,6 +1541,38 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     return quotes
 
 
+def _coordinated(masked: str, lo: int, at: int, names: _NameIndex) -> str | None:
+    """The people a coordinated subject names at the start of the sentence before ``at``
+    ("British Prime Minister Theresa May, French President Emmanuel Macron and German
+    Chancellor Angela Merkel issued ..." -> "Theresa May, Emmanuel Macron and Angela
+    Merkel"): two or more names of people, each a full name, joined by commas and "and"."""
+    start = _sentence_start(masked, lo, at)
+    if start <= lo:
+        return None
+    prev = _sentence_start(masked, lo, start - 1)
+    people: list[str] = []
+    run: list[_Token] = []
+    joined = False
+    for tok in _tokens(masked, prev, start) + [None]:
+        if tok is not None and tok.cap and not tok.verb:
+            run.append(tok)
+            continue
+        if run:
+            inside = [n for n in names.names if run[0].start <= n.pos < run[-1].end]
+            words = inside[-1].words if inside else ()
+            first = next((i for i, w in enumerate(words) if w in _given_names()), None)
+            if first is None or len(words) - first < 2:
+                return None                     # not a person's full name
+            people.append(" ".join(words[first:]))
+            run = []
+        if tok is None or tok.text != "," and tok.low != "and":
+            break
+        joined = joined or tok.low == "and"
+    if len(people) < 2 or not joined:
+        return None
+    return ", ".join(people[:-1]) + " and " + people[-1]
+
+
 def _headline_subject(tokens: list[_Token], names: _NameIndex):
     """The person a Title Case headline opens with ("President Donald Trump Proposes ..." ->
     Donald Trump, "Trump To Jeff Sessions: ..." -> Donald Trump): the longest run of its
@@ -1511,6 +1605,9 @@ _UNNAMED = frozenset({"i", "me", "we", "us", "you", "it", "they", "them",
                       "his", "her", "their", "its", "my", "our", "your"})   # "His standard one:"
 
 
+_NOT_HEADS = frozenset("emphasis italics always never whereupon whereby".split())
+
+
 def _not_a_speaker(speaker: str) -> bool:
     """A phrase that names no one: a pronoun left unresolved ("I", "it", "They"; a "he" or
     "she" is kept, it tells the reader one person speaks), a banner in capitals ("NEW
@@ -1518,13 +1615,15 @@ def _not_a_speaker(speaker: str) -> bool:
     of their investigation", "apparently", "the man she")."""
     words = speaker.split()
     first, last = _low(words[0]), _low(words[-1])
-    if len(words) == 1 and first in _UNNAMED:
-        return True
+    if (len(words) == 1 and first in _UNNAMED) or (len(words) > 1 and words[-1] == "I"):
+        return True                         # "it"; "the facts I": a clause, not a name
     if len(set(words)) > 1 and all(w.isupper() and len(w) > 1 for w in words):
         return True                         # "NEW VERITAS:", a banner in capitals
     if words[0][:1].islower() and (first.endswith(("ed", "ing", "ly")) or first in _NP_STOP
-                                   or first in _PREPOSITIONS):
-        return True
+                                   or first in _PREPOSITIONS or first in _NOT_HEADS):
+        return True                         # "(emphasis added)", "always claimed"
+    if len(words) > 1 and first in _PRONOUNS and _low(words[1]) not in _REFLEXIVES:
+        return True                         # "we got something touted": a clause
     return len(words) > 1 and words[-1][:1].islower() and (
         last in _PRONOUNS or last in _OBJECT_PRONOUNS or last in _NP_STOP
         or last in _PREPOSITIONS or last in _DETERMINERS)
@@ -1576,9 +1675,10 @@ def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> lis
         if not prev:
             continue
         words = re.findall(r"[\w’'-]+", masked[lo:hi].replace(_MASK, " "))
-        if any(w[:1].isupper() and _low(w) not in _NAME_STOP for w in words) or any(
-                _low(w) in _FORM_TO_LEMMA for w in words):
-            continue
+        if any(w[:1].isupper() and _low(w) not in _NAME_STOP
+               and not (_POSSESSIVE_END.search(w) and is_place(_clean_possessive(w)))
+               for w in words) or any(_low(w) in _FORM_TO_LEMMA for w in words):
+            continue            # (a place's possessive names no one: "Iran's growing control")
         src = quotes[prev[-1]]
         out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
                          speaker_end=src.speaker_end)
@@ -1816,9 +1916,18 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _T
     lo, hi = paragraphs[seg.paragraph]
     after = seg.close_mark + 1 if seg.close_mark is not None else seg.end
     end = _sentence_end(masked, after, hi)
-    if masked.find(_MASK, after, end) != -1:
-        return None
+    later = masked.rfind(_MASK, after, end)
+    if later != -1:
+        # '"rampant confusion," will spread "a plague" ..., and is "alien" to ..., the three
+        # bishops said in the profession.': the tail after the sentence's last quote
+        tail = masked[after:later]
+        if "\n" in tail or len(tail) > 300:
+            return None
+        after = later + 1
     tokens = index.between(after, end)
+    if (tokens and text[seg.start:seg.end].rstrip()[-1:] in ".!?…"
+            and "\n" in text[after:tokens[0].start]):
+        return None                 # '...tomorrow."' then a new line: its sentence is over
     commas = [k for k, t in enumerate(tokens) if t.text == ","]
     if not commas or not tokens or tokens[-1].text not in {".", "!", "?"}:
         return None
@@ -1873,6 +1982,8 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
     tokens = index.between(start, opening)
     if len(tokens) < 3 or any(t.text.startswith(_MASK) for t in tokens):
         return None
+    if tokens[-1].low in {"titled", "entitled"} or [t.low for t in tokens[-2:]] == ["author", "of"]:
+        return None                     # "X is the author of "The Greatest Comeback"": a title
     subject = _clause_subject(text, tokens)
     if subject is None:
         return None
@@ -1951,7 +2062,10 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                     # object is not its subject)
                     speaker = _choose(text, _walk_forward(tokens, v + 1), forward=True)
 
-                if speaker and speaker[0].lower() not in _PRONOUNS:
+                if (speaker and speaker[0].lower() not in _PRONOUNS
+                        and not _not_a_speaker(_tidy(speaker[0]) or "it")):
+                    # (not a phrase that names no one: "aired Thursday morning" is no one a
+                    # later "he" can refer to)
                     speakers.append((tok.start, _tidy(speaker[0])))
             elif tok.low.rstrip(".") in _TITLES and tok.text[0].isupper():
                 run = []
@@ -1979,6 +2093,7 @@ def _subject(text: str, tokens: list[_Token]):
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|[\x1e\x1f]|\n")
+_PLAIN_BREAK = re.compile(r"[.!?;](?=\s)|\n|\x1e")     # \x1e: a quote ending its sentence
 _MALE = frozenset("""mr sir lord king prince pope cardinal archbishop bishop father brother
 monsignor spokesman chairman congressman businessman councilman""".split())
 _FEMALE = frozenset("""ms mrs miss madam madame queen princess lady dame sister mother
@@ -2010,6 +2125,32 @@ class _NameIndex:
             for t in n.titles:
                 self.by_title.setdefault(t, []).append(n)
 
+    masked = ""                                 # the article's masked text (set by _Timeline)
+
+    def pronoun_gender(self, last: str) -> str | None:
+        """"m" or "f" when the article's own pronouns tell, and agree: a reflexive within a
+        few words after the name ("forcing Omar to defend herself"; not after a preposition,
+        "replace Gilani with himself"), or "his" right after it or after its verb ("Gilmore
+        and his", "Gilmore said his")."""
+        cues = self.__dict__.get("_cues")
+        if cues is None:
+            # one pass over the article: the words before each cue, read back from it
+            cues = self._cues = {}
+            for m in _GENDER_CUE.finditer(self.masked):
+                cue = m.group().lower()
+                before = self.masked[max(0, m.start() - 80):m.start()].split()
+                if cue == "his":
+                    near = before[-2:]
+                elif not before or _low(before[-1]) in _PREPOSITIONS:
+                    continue
+                else:
+                    near = before[-4:]
+                for word in near:
+                    cues.setdefault(_clean_possessive(word.strip(",")), set()).add(cue)
+        said = cues.get(last, ())
+        male, female = bool({"himself", "his"} & set(said)), "herself" in said
+        return "m" if male and not female else "f" if female and not male else None
+
     def before(self, at: int, window: int) -> list[_Name]:
         """The names mentioned in ``[at - window, at)``."""
         return self.names[bisect_left(self.positions, at - window):
@@ -2036,6 +2177,8 @@ def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
             while j < n and (tokens[j].cap or (
                     (tokens[j].low in _PARTICLES or tokens[j].low == "of")
                     and j + 1 < n and tokens[j + 1].cap)):
+                if text.find("\n", tokens[j - 1].end, tokens[j].start) != -1:
+                    break                              # "–Bloomberg\nThe Deep State": two lines
                 j += 1
             done = j
             if j == k + 1 and tokens[k].low in _NAME_STOP:
@@ -2085,7 +2228,7 @@ def _gender(name: str, names: _NameIndex) -> str | None:
         return "f"
     if titles & _MALE and not titles & _FEMALE:
         return "m"
-    return None
+    return names.pronoun_gender(words[-1])
 
 
 def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
@@ -2188,6 +2331,10 @@ def _fullest(words: tuple[str, ...], names: _NameIndex) -> str:
     if not longer and n == 1:
         longer = [m for m in names.by_first.get(words[0], []) if len(m.words) > 1
                   and not any(w.lower() in _ORG_WORDS for w in m.words)]
+    # three first names and more in one run are a list ("John Bolton Richard Grenell Dina
+    # Powell ..." on a poll's line), not one person's name
+    longer = [m for m in longer if len(m.words) < 5
+              or sum(w in _given_names() for w in m.words) < 3]
     if not longer:
         return " ".join(words)
     best = max(longer, key=lambda m: (len(m.words), -m.pos))
@@ -2208,6 +2355,7 @@ class _Timeline:
         self.mention_pos = [pos for pos, _ in self.mentions]
         self.people_pos = [pos for pos, _ in self.people]
         self.names, self.masked = names, masked
+        names.masked = masked                   # for the pronouns' gender cues
 
     def anyone_between(self, since: int, at: int) -> bool:
         """Whether a person speaks or is a sentence's subject at an offset in ``[since, at)``."""
@@ -2220,6 +2368,25 @@ class _Timeline:
         for j in range(i - 1, stop - 1, -1):
             if keep(items[j]):
                 yield items[j]
+
+
+_GENDER_CUE = re.compile(r"\b(?:[Hh]imself|[Hh]erself|his)\b")
+_QUANTIFIERS = frozenset("any some all many both several most few none each either neither".split())
+
+
+def _many(phrase: str) -> bool:
+    """Whether a phrase names several people ("any of the cardinals in Rome", "the
+    lawmakers"), whom "he" or "she" does not refer to."""
+    words = phrase.split()
+    head = words[:words.index("of")] if "of" in words[1:] else words
+    last = head[-1] if head else ""
+    return (words[0] in _QUANTIFIERS or (last.islower() and last.endswith("s")
+                                         and not last.endswith(("ss", "us", "is"))))
+
+
+def _ORG_WORD_IN(name: str) -> bool:
+    """Whether a name carries an organisation word ("Acme University", "The Daily Post")."""
+    return any(_low(w) in _ORG_WORDS or _low(w) in _PRESS_WORDS for w in name.split())
 
 
 def _first(items, default=None):
@@ -2235,8 +2402,16 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     if pronoun.lower() == "it":
         body = _first(timeline.latest(
             timeline.speakers, timeline.speaker_pos, at,
-            lambda item: not _person(item[1]) and item[1].lower() not in _PRONOUNS))
-        return body[1] if body else pronoun
+            lambda item: (not _person(item[1]) or _ACRONYM.fullmatch(item[1]))
+            and item[1].lower() not in _PRONOUNS))
+        if body:
+            return body[1]
+        # no body spoke before: an organisation named on the line before or this one ("A
+        # representative for Acme University did not respond.\nIn a tweet, it said ...")
+        lo = max(masked.rfind("\n", 0, max(0, masked.rfind("\n", 0, at))), 0)
+        bodies = [" ".join(m.words) for m in names.before(at, at - lo)]
+        bodies = [b for b in bodies if _ORG_WORD_IN(b) and _organisation(b, names)]
+        return bodies[-1] if bodies else pronoun
     if pronoun.lower() not in {"he", "she"}:
         return pronoun
     want = "m" if pronoun.lower() == "he" else "f"
@@ -2247,15 +2422,16 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     # A person named earlier in the same sentence ("The Home Office admitted Shaykh Hamza
     # Sodagar, despite the fact that he has said: ...").
     for m in reversed(names.before(at, 300)):
-        if _SENTENCE_BREAK.search(masked, m.pos, at):
-            break
+        if _PLAIN_BREAK.search(masked, m.pos, at):
+            break                       # (a quote between does not end the sentence:
+                                        # 'Ann Roe, a mother, observed: "...," she said')
         name = " ".join(m.words)
         if (len(m.words) > 1 and _person(name) and fits(name)
                 and not any(w.lower() in _ORG_WORDS for w in m.words)):
             return name
 
     def fitting_person(item):
-        return _person(item[1]) and fits(item[1])
+        return _person(item[1]) and fits(item[1]) and not _many(item[1])
 
     last = _first(timeline.latest(timeline.people, timeline.people_pos, at, fitting_person))
     if want == "f":
@@ -2278,7 +2454,15 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
         return last[1]
     mention = _first(timeline.latest(timeline.mentions, timeline.mention_pos, at,
                                      lambda item: fits(item[1])))
-    return mention[1] if mention else pronoun
+    if mention:
+        return mention[1]
+    # no one spoke or was titled before: the latest full name of a person the article gives
+    # ("... and Jonathan Kuttab, who advocates ... . He had tweeted")
+    plain = [" ".join(m.words) for m in names.before(at, 3000)
+             if len(m.words) > 1 and "of" not in m.words
+             and not any(w.lower() in _ORG_WORDS for w in m.words)]
+    plain = [p for p in plain if _person(p) and fits(p)]
+    return plain[-1] if plain else pronoun
 
 
 #: Nouns that describe an organisation the article has named ("the company said").
