@@ -854,3 +854,16 @@ def test_inserts_keyword_check_of_unknown_keys_searches_the_text():
     low = signals._keyword_text("The zyxwv widget is here.")
     assert signals._holds_any(low, ("zyxwv",)) and not signals._holds_any(low, ("qqqq",))
     assert signals._holds_any("plain zyxwv text", ("zyxwv",))
+
+
+def test_promotional_words_and_their_first_positions():
+    from toolkit.insert_signals import _promotional, _word_positions
+
+    model = (0.0, {"deal": 2.0, "buy": 1.0, "news": -3.0, "shop": 0.5, "now": 0.25})
+    masked = "Buy now. This deal, this DEAL: shop news."
+    probability, strongest = _promotional(masked, model)
+    assert strongest == [("deal", 2.0), ("buy", 1.0), ("shop", 0.5)]
+    assert probability == 1.0 / (1.0 + __import__("math").exp(-(2.0 + 1.0 + 0.5 + 0.25 - 3.0)))
+    assert _word_positions(masked, 100, strongest) == [(114, 118, 2.0), (100, 103, 1.0),
+                                                       (131, 135, 0.5)]
+    assert _promotional("", model) == (0.0, [])

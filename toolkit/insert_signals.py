@@ -536,9 +536,11 @@ def _word_weights() -> tuple[float, dict[str, float]]:
 _MODEL_TOKEN = re.compile(r"\b[a-zA-Z][a-zA-Z']+\b")
 
 
-def _promotional(masked: str, start: int, words=None) -> tuple[float, list[tuple[int, int, float]]]:
-    """Probability that the words are promotional, and the three strongest word positions;
-    ``words`` is ``(intercept, weights)`` in place of the shipped model."""
+def _promotional(masked: str, words=None) -> tuple[float, list[tuple[str, float]]]:
+    """Probability that the words are promotional, and the (at most three) strongest word
+    types with their weights, strongest first (:func:`_word_positions` finds where they
+    are, which only the ``promotional_wording`` rule needs); ``words`` is
+    ``(intercept, weights)`` in place of the shipped model."""
     import math
 
     intercept, weights = words if words is not None else _word_weights()
@@ -546,16 +548,20 @@ def _promotional(masked: str, start: int, words=None) -> tuple[float, list[tuple
     if not found:
         return 0.0, []
     # The word types in order of first occurrence, lower-cased by one call for the paragraph
-    # (the tokens are ASCII letters and apostrophes, so joining and splitting them is exact);
-    # the offsets are looked up afterwards for the (at most three) strongest words only.
+    # (the tokens are ASCII letters and apostrophes, so joining and splitting them is exact).
     seen = dict.fromkeys(" ".join(found).lower().split())
     values = list(map(weights.get, seen, repeat(0.0)))
     logit = intercept + sum(values)
     probability = 1.0 / (1.0 + math.exp(-logit))
-    strongest = sorted(((word, value) for word, value in zip(seen, values) if value > 0),
+    strongest = sorted([(word, value) for word, value in zip(seen, values) if value > 0],
                        key=lambda item: -item[1])[:3]
-    if not strongest:
-        return probability, []
+    return probability, strongest
+
+
+def _word_positions(masked: str, start: int, strongest: list[tuple[str, float]]
+                    ) -> list[tuple[int, int, float]]:
+    """``(start, end, weight)`` of the first occurrence of each of :func:`_promotional`'s
+    ``strongest`` words in ``masked``, a paragraph that begins at ``start``."""
     need, where = {word for word, _ in strongest}, {}
     for m in _MODEL_TOKEN.finditer(masked):
         word = m.group().lower()
@@ -563,7 +569,7 @@ def _promotional(masked: str, start: int, words=None) -> tuple[float, list[tuple
             where[word] = (start + m.start(), start + m.end())
             if len(where) == len(need):
                 break
-    return probability, [(*where[word], value) for word, value in strongest]
+    return [(*where[word], value) for word, value in strongest]
 
 
 @lru_cache(maxsize=1)

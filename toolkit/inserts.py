@@ -152,7 +152,7 @@ from .insert_signals import (
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _sentence_starts,
-    _similarities, _starts_sentence, _teaser_like, _teaser_sentence,
+    _similarities, _starts_sentence, _teaser_like, _teaser_sentence, _word_positions,
     _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .insert_text_model import score_text, text_logit
@@ -526,14 +526,15 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.spans.append(_match_span(text, start, m, category, w[rule]))
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
-    probability, strongest = _promotional(masked, start, words)
+    probability, strongest = _promotional(masked, words)
     score.probability, score.n_words = probability, n_words
     if (probability > _PROMO_FROM and sim < _PROMO_SIM
             and not piece.rstrip().endswith(":")):  # a line that opens a quotation
-        words = ", ".join(repr(text[a:b]) for a, b, _ in strongest)
+        positions = _word_positions(masked, start, strongest)
+        words = ", ".join(repr(text[a:b]) for a, b, _ in positions)
         score.add("promotional_wording", w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
                   f"promotional wording (p={probability:.2f}; {words})", appeal=True)
-        for a, b, weight in strongest:
+        for a, b, weight in positions:
             score.spans.append(_span(text, a, b, "promotional_wording", weight))
 
     # A lone sentence shaped like a teaser, on a topic of its own (a Taboola-style ad).
