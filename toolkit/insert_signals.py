@@ -534,22 +534,40 @@ def _word_weights() -> tuple[float, dict[str, float]]:
 
 
 _MODEL_TOKEN = re.compile(r"\b[a-zA-Z][a-zA-Z']+\b")
+# The characters whose lower case is not one character of the same kind (a word character
+# or not) outside ASCII: the dotted capital I (two characters) and the Kelvin sign ("k").
+# In a text without them, the tokens of the lower-cased text are the text's tokens lower-
+# cased (tests/test_inserts.py scans every code point).
+_LOWER_TRAPS = frozenset("\u0130\u212a")
 
 
-def _promotional(masked: str, words=None) -> tuple[float, list[tuple[str, float]]]:
+def _model_words(masked: str, low: str | None = None) -> tuple[list[str], list[str]]:
+    """The lower-cased :data:`_MODEL_TOKEN` words of ``masked`` (the word model's), and the
+    :data:`_MODEL_TOKEN` words of ``masked.lower()`` (the text model's,
+    :func:`~toolkit.insert_text_model.words_logit`): one list for both unless ``masked``
+    holds one of :data:`_LOWER_TRAPS`. ``low`` is ``masked.lower()`` when at hand."""
+    lowered = _MODEL_TOKEN.findall(masked.lower() if low is None else low)
+    if _LOWER_TRAPS.isdisjoint(masked):
+        return lowered, lowered
+    # The tokens are ASCII letters and apostrophes: lower-cased joined, then split again.
+    return " ".join(_MODEL_TOKEN.findall(masked)).lower().split(), lowered
+
+
+def _promotional(masked: str, words=None, tokens: list[str] | None = None
+                 ) -> tuple[float, list[tuple[str, float]]]:
     """Probability that the words are promotional, and the (at most three) strongest word
     types with their weights, strongest first (:func:`_word_positions` finds where they
     are, which only the ``promotional_wording`` rule needs); ``words`` is
-    ``(intercept, weights)`` in place of the shipped model."""
+    ``(intercept, weights)`` in place of the shipped model, ``tokens`` the first list of
+    :func:`_model_words` when already found."""
     import math
 
     intercept, weights = words if words is not None else _word_weights()
-    found = _MODEL_TOKEN.findall(masked)
+    found = _model_words(masked)[0] if tokens is None else tokens
     if not found:
         return 0.0, []
-    # The word types in order of first occurrence, lower-cased by one call for the paragraph
-    # (the tokens are ASCII letters and apostrophes, so joining and splitting them is exact).
-    seen = dict.fromkeys(" ".join(found).lower().split())
+    # The word types in order of first occurrence.
+    seen = dict.fromkeys(found)
     values = list(map(weights.get, seen, repeat(0.0)))
     logit = intercept + sum(values)
     probability = 1.0 / (1.0 + math.exp(-logit))
