@@ -721,9 +721,10 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _headline_like(text: str, start: int, end: int) -> bool:
     """A line of its own shaped like a headline or a link: short, capitalised, unpunctuated."""
     piece = text[start:end]
+    if "\n" in piece or not _is_short_line(text, start, end) or piece.endswith("…"):
+        return False                        # most paragraphs: no need to cut the words
     words = [word.lower() for word in _WORD.findall(piece)]
-    return ("\n" not in piece and _is_short_line(text, start, end) and not piece.endswith("…")
-            and sum(word.isalpha() for word in words) >= 3
+    return (sum(word.isalpha() for word in words) >= 3
             and words[-1] not in _FUNCTION_WORDS and words[0] not in _HEADLINE_PRONOUNS
             and (piece[:1].isupper() or piece[:1].isdigit())) and not (
         _QUOTE_MARK.search(piece) or _NOT_JOINABLE.search(piece) or _REPORTING.search(piece))
