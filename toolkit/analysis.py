@@ -316,7 +316,7 @@ def _voice_stretches(text: str, sentence: Sentence, regions, starts: list[int]
     start, the last to its end)."""
     runs: list[list] = []                      # [voice, start, n_words]
     for s, e in sentence.words:
-        if not WORD_RE.search(text, s, e):
+        if not _IS_WORD[text[s:e]]:            # WORD_RE.search(text, s, e), cached by token
             continue
         voice = "quote" if _in_quote(regions, s, starts) else "author"
         if runs and runs[-1][0] == voice:
