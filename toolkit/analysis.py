@@ -85,8 +85,9 @@ def _collector_paused():
     An analysis allocates a few hundred thousand short-lived containers (tokens, spans,
     rows) and makes no reference cycles (``tests/test_analysis.py`` checks it), so reference
     counting frees all of it; the collector's passes during an analysis only re-scan the
-    loaded lexicons, models and word caches, about a tenth of the CPU of an analysis. The
-    collector runs again as soon as the analysis ends; when it was off, it stays off.
+    loaded lexicons, models and word caches (5-10% of the CPU of an analysis, measured with
+    ``gc.callbacks`` in docs/speed.md). The collector runs again as soon as the analysis
+    ends; when it was off, it stays off.
     """
     if not gc.isenabled():
         yield
