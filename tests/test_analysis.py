@@ -191,3 +191,64 @@ def test_analysis_voice_stretches_rated_with_the_block_equal_one_by_one(text):
         assert repr(row["_pieces"]) == repr(alone)
         mixed += len(alone["author"]) + len(alone["quote"]) > 1
     assert mixed >= 1
+
+
+_CYCLE_TEXTS = [
+    "Critics slammed the reckless plan.\n\n\"It is a disaster,\" Sen. Jones said.",
+    "SPONSORED\n\nBuy now! Sign up for our newsletter today.\n\nThe vote is on Monday.",
+    "He said: “We will fight back.” She wrote that the plan was ‘vile’.",
+]
+
+
+def test_analysis_makes_no_reference_cycles(sample_path):
+    """analyze() pauses the cyclic collector (_collector_paused), which is only free when an
+    analysis leaves no cyclic garbage: everything it makes is freed by reference counting."""
+    import gc
+
+    for text in _CYCLE_TEXTS:
+        toolkit.analyze(text)                      # lexicons and models loaded beforehand
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for source in [*_CYCLE_TEXTS, sample_path]:
+            result = toolkit.analyze(source)
+            for name in ("paragraphs", "sentences", "spans", "quotes", "entities", "mentions"):
+                getattr(result, name)
+            del result
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analysis_pauses_the_collector_and_restores_it(monkeypatch, enabled):
+    import gc
+
+    from toolkit import analysis
+
+    seen = []
+    segment = analysis.segment
+    monkeypatch.setattr(analysis, "segment",
+                        lambda *args: seen.append(gc.isenabled()) or segment(*args))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        toolkit.analyze("Critics slammed the reckless plan.")
+        assert seen == [False] and gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_word_counts_equal_count_words_per_sentence(sample_path):
+    from toolkit import analysis
+    from toolkit.loading import load_article
+    from toolkit.segmentation import segment
+
+    for source in [sample_path, *_CYCLE_TEXTS, "", "1 2 3. -- ...\n\nA b'c d-e 4f."]:
+        article = load_article(source)
+        sentences = segment(article.text, article.paragraphs)
+        counts = analysis._word_counts(sentences,
+                                       analysis._tokens_of(article.text, sentences)[1])
+        assert counts == [analysis._count_words(article.text, s.words) for s in sentences]

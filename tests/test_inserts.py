@@ -854,3 +854,52 @@ def test_inserts_keyword_check_of_unknown_keys_searches_the_text():
     low = signals._keyword_text("The zyxwv widget is here.")
     assert signals._holds_any(low, ("zyxwv",)) and not signals._holds_any(low, ("qqqq",))
     assert signals._holds_any("plain zyxwv text", ("zyxwv",))
+
+
+def test_promotional_words_and_their_first_positions():
+    from toolkit.insert_signals import _promotional, _word_positions
+
+    model = (0.0, {"deal": 2.0, "buy": 1.0, "news": -3.0, "shop": 0.5, "now": 0.25})
+    masked = "Buy now. This deal, this DEAL: shop news."
+    probability, strongest = _promotional(masked, model)
+    assert strongest == [("deal", 2.0), ("buy", 1.0), ("shop", 0.5)]
+    assert probability == 1.0 / (1.0 + __import__("math").exp(-(2.0 + 1.0 + 0.5 + 0.25 - 3.0)))
+    assert _word_positions(masked, 100, strongest) == [(114, 118, 2.0), (100, 103, 1.0),
+                                                       (131, 135, 0.5)]
+    assert _promotional("", model) == (0.0, [])
+
+
+def test_lower_traps_are_every_character_whose_lower_case_changes_the_tokens():
+    """_model_words serves both models one token list unless the text holds one of
+    _LOWER_TRAPS: every other character lower-cases to one character of the same kind (a
+    word character or not) that is not an ASCII letter, unless it is one already."""
+    import re
+    import sys
+
+    from toolkit.insert_signals import _LOWER_TRAPS
+
+    word = re.compile(r"\w")
+    traps = set()
+    for code in range(128, sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        if low != c and (len(low) != 1 or low.isascii()
+                         or bool(word.match(c)) != bool(word.match(low))):
+            traps.add(c)
+    assert traps == set(_LOWER_TRAPS)
+
+
+@pytest.mark.parametrize("text", [
+    "Order NOW: it ships free.", "İstanbul deals, İt’s here", "\u212aelvin kits, x\u212ay",
+    "Don't miss it -- don'T", "", "ſale ıs on", "a\u0307b Ⓐb café's"])
+def test_model_words_are_each_models_tokens(text):
+    from toolkit.insert_signals import _MODEL_TOKEN, _keyword_text, _model_words
+    from toolkit.insert_text_model import TOKEN_PATTERN, text_logit, words_logit
+
+    assert TOKEN_PATTERN == "(?u)" + _MODEL_TOKEN.pattern     # the same tokens
+    model, lowered = _model_words(text)
+    assert model == [t.lower() for t in _MODEL_TOKEN.findall(text)]
+    assert lowered == _MODEL_TOKEN.findall(text.lower())
+    assert _model_words(text, _keyword_text(text) or text.lower()) == (model, lowered)
+    weights = (-1.0, {"order": 0.5, "now": 0.25, "order now": 2.0, "kits": 1.0, "deals": 3.0})
+    assert words_logit(lowered, weights=weights) == text_logit(text, weights=weights)

@@ -6,11 +6,14 @@ evidence -> the tables, every figure computed from the spans and sentence scores
 """
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import accumulate
 from operator import attrgetter
 
 import numpy as np
@@ -75,6 +78,27 @@ class _LazyTable:
         obj.__dict__[self.name] = value
 
 
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while an analysis runs (if it is on).
+
+    An analysis allocates a few hundred thousand short-lived containers (tokens, spans,
+    rows) and makes no reference cycles (``tests/test_analysis.py`` checks it), so reference
+    counting frees all of it; the collector's passes during an analysis only re-scan the
+    loaded lexicons, models and word caches (5-10% of the CPU of an analysis, measured with
+    ``gc.callbacks`` in docs/speed.md). The collector runs again as soon as the analysis
+    ends; when it was off, it stays off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _people_tables(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
                    regions: list[tuple[int, int]], loaded: list[Span]
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -133,7 +157,8 @@ class Analysis:
             mentions = find_mentions("")
             computed = {"mentions": mentions, "entities": entity_table(mentions)}
         else:
-            mentions, entities = self._deferred()
+            with _collector_paused():
+                mentions, entities = self._deferred()
             computed = {"mentions": mentions, "entities": entities}
             self._deferred = None           # both are kept now: free the article's pieces
         for key, value in computed.items():
@@ -177,11 +202,29 @@ class _WordTokens(dict):
 _IS_WORD = _WordTokens()
 
 
-def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None) -> list[Span]:
+def _tokens_of(text: str, sentences: list[Sentence]) -> tuple[list[tuple[int, int]], list[str]]:
+    """Every word token of ``sentences``, in order, as offsets and as text (cut once for
+    the evidence scorers and the word counts)."""
+    words = [w for sentence in sentences for w in sentence.words]
+    return words, [text[s:e] for s, e in words]
+
+
+def _word_counts(sentences: list[Sentence], tokens: list[str]) -> list[int]:
+    """:func:`_count_words` of each sentence, from the ``tokens`` of :func:`_tokens_of`."""
+    if len(_IS_WORD) > 100_000:
+        _IS_WORD.clear()
+    flags = list(map(_IS_WORD.__getitem__, tokens))
+    ends = list(accumulate(len(s.words) for s in sentences))
+    return [sum(flags[a:b]) for a, b in zip([0, *ends], ends)]
+
+
+def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None,
+              tokens: tuple[list[tuple[int, int]], list[str]] | None = None) -> list[Span]:
+    """The evidence spans of ``sentences`` (``tokens``: :func:`_tokens_of` of them, when
+    already cut)."""
     cues = find_cues(text, sentences, lexicon=lexicon)
     # find_tone and find_subjective read the same tokens: cut them once for both.
-    words = [w for sentence in sentences for w in sentence.words]
-    tokens = [text[s:e] for s, e in words]
+    words, tokens = _tokens_of(text, sentences) if tokens is None else tokens
     spans = [*find_loaded(text, sentences, cues=cues), *tone_spans(words, tokens),
              *subjective_spans(words, tokens)]
     spans.sort(key=lambda s: (s.start, s.end, s.category))
@@ -274,7 +317,7 @@ def _voice_stretches(text: str, sentence: Sentence, regions, starts: list[int]
     start, the last to its end)."""
     runs: list[list] = []                      # [voice, start, n_words]
     for s, e in sentence.words:
-        if not WORD_RE.search(text, s, e):
+        if not _IS_WORD[text[s:e]]:            # WORD_RE.search(text, s, e), cached by token
             continue
         voice = "quote" if _in_quote(regions, s, starts) else "author"
         if runs and runs[-1][0] == voice:
@@ -332,8 +375,10 @@ def _tone(model, piece: str, found: list[Span], offset: int, compound: float,
 
 
 def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
-                   regions: list[tuple[int, int]] = (), *, embeddings: bool = False
-                   ) -> list[dict]:
+                   regions: list[tuple[int, int]] = (), *, embeddings: bool = False,
+                   n_words_of: list[int] | None = None) -> list[dict]:
+    """One row per sentence (``n_words_of``: each sentence's :func:`_count_words`, when
+    already counted)."""
     model = load_bias_model()
     extras = [None] * len(sentences)
     if embeddings and sentences:
@@ -371,7 +416,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             tones = dict(zip(block, rated))
             rated_stretches = {(lo, hi): t for (lo, hi, _), t in zip(mixed, rated[len(block):])}
         piece = pieces_of[number]
-        n_words = _count_words(text, sentence.words)
+        n_words = (_count_words(text, sentence.words) if n_words_of is None
+                   else n_words_of[number])
         compound = vader_pass(piece)[1]["compound"]     # the cached scores, read only
         cues = cues_of[number]
         tone = tones.get(number, compound)
@@ -586,15 +632,25 @@ def analyze(source, *, lexicon: CueLexicon | None = None,
     >>> result.paragraphs[["paragraph", "loaded_count"]].to_dict("records")
     [{'paragraph': 0, 'loaded_count': 2}, {'paragraph': 1, 'loaded_count': 0}]
     """
+    with _collector_paused():
+        return _analyze(source, lexicon=lexicon, include_inserts=include_inserts,
+                        embeddings=embeddings)
+
+
+def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
+             embeddings: bool) -> Analysis:
+    """:func:`analyze`'s steps."""
     article = load_article(source)
     text = article.text
     sentences = segment(text, article.paragraphs)
     quotes = find_quotes(text, article.paragraphs)
     regions = quote_regions(quotes)
-    spans = _evidence(text, sentences, lexicon)
+    tokens = _tokens_of(text, sentences)
+    spans = _evidence(text, sentences, lexicon, tokens)
     spans = _with_voice(sorted([*spans, *report_verb_spans(text, quotes, existing=spans)],
                                key=_SPAN_ORDER), regions)
-    sentence_rows = _sentence_rows(text, sentences, spans, regions, embeddings=embeddings)
+    sentence_rows = _sentence_rows(text, sentences, spans, regions, embeddings=embeddings,
+                                   n_words_of=_word_counts(sentences, tokens[1]))
     inserts = find_inserts(article)
     # Each paragraph's evidence and its loaded part, found once for the paragraph rows, the
     # summary and the people tables (table building, local to these steps).

@@ -534,28 +534,52 @@ def _word_weights() -> tuple[float, dict[str, float]]:
 
 
 _MODEL_TOKEN = re.compile(r"\b[a-zA-Z][a-zA-Z']+\b")
+# The characters whose lower case is not one character of the same kind (a word character
+# or not) outside ASCII: the dotted capital I (two characters) and the Kelvin sign ("k").
+# In a text without them, the tokens of the lower-cased text are the text's tokens lower-
+# cased (tests/test_inserts.py scans every code point).
+_LOWER_TRAPS = frozenset("\u0130\u212a")
 
 
-def _promotional(masked: str, start: int, words=None) -> tuple[float, list[tuple[int, int, float]]]:
-    """Probability that the words are promotional, and the three strongest word positions;
-    ``words`` is ``(intercept, weights)`` in place of the shipped model."""
+def _model_words(masked: str, low: str | None = None) -> tuple[list[str], list[str]]:
+    """The lower-cased :data:`_MODEL_TOKEN` words of ``masked`` (the word model's), and the
+    :data:`_MODEL_TOKEN` words of ``masked.lower()`` (the text model's,
+    :func:`~toolkit.insert_text_model.words_logit`): one list for both unless ``masked``
+    holds one of :data:`_LOWER_TRAPS`. ``low`` is ``masked.lower()`` when at hand."""
+    lowered = _MODEL_TOKEN.findall(masked.lower() if low is None else low)
+    if _LOWER_TRAPS.isdisjoint(masked):
+        return lowered, lowered
+    # The tokens are ASCII letters and apostrophes: lower-cased joined, then split again.
+    return " ".join(_MODEL_TOKEN.findall(masked)).lower().split(), lowered
+
+
+def _promotional(masked: str, words=None, tokens: list[str] | None = None
+                 ) -> tuple[float, list[tuple[str, float]]]:
+    """Probability that the words are promotional, and the (at most three) strongest word
+    types with their weights, strongest first (:func:`_word_positions` finds where they
+    are, which only the ``promotional_wording`` rule needs); ``words`` is
+    ``(intercept, weights)`` in place of the shipped model, ``tokens`` the first list of
+    :func:`_model_words` when already found."""
     import math
 
     intercept, weights = words if words is not None else _word_weights()
-    found = _MODEL_TOKEN.findall(masked)
+    found = _model_words(masked)[0] if tokens is None else tokens
     if not found:
         return 0.0, []
-    # The word types in order of first occurrence, lower-cased by one call for the paragraph
-    # (the tokens are ASCII letters and apostrophes, so joining and splitting them is exact);
-    # the offsets are looked up afterwards for the (at most three) strongest words only.
-    seen = dict.fromkeys(" ".join(found).lower().split())
+    # The word types in order of first occurrence.
+    seen = dict.fromkeys(found)
     values = list(map(weights.get, seen, repeat(0.0)))
     logit = intercept + sum(values)
     probability = 1.0 / (1.0 + math.exp(-logit))
-    strongest = sorted(((word, value) for word, value in zip(seen, values) if value > 0),
+    strongest = sorted([(word, value) for word, value in zip(seen, values) if value > 0],
                        key=lambda item: -item[1])[:3]
-    if not strongest:
-        return probability, []
+    return probability, strongest
+
+
+def _word_positions(masked: str, start: int, strongest: list[tuple[str, float]]
+                    ) -> list[tuple[int, int, float]]:
+    """``(start, end, weight)`` of the first occurrence of each of :func:`_promotional`'s
+    ``strongest`` words in ``masked``, a paragraph that begins at ``start``."""
     need, where = {word for word, _ in strongest}, {}
     for m in _MODEL_TOKEN.finditer(masked):
         word = m.group().lower()
@@ -563,7 +587,7 @@ def _promotional(masked: str, start: int, words=None) -> tuple[float, list[tuple
             where[word] = (start + m.start(), start + m.end())
             if len(where) == len(need):
                 break
-    return probability, [(*where[word], value) for word, value in strongest]
+    return [(*where[word], value) for word, value in strongest]
 
 
 @lru_cache(maxsize=1)
@@ -697,9 +721,10 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _headline_like(text: str, start: int, end: int) -> bool:
     """A line of its own shaped like a headline or a link: short, capitalised, unpunctuated."""
     piece = text[start:end]
+    if "\n" in piece or not _is_short_line(text, start, end) or piece.endswith("…"):
+        return False                        # most paragraphs: no need to cut the words
     words = [word.lower() for word in _WORD.findall(piece)]
-    return ("\n" not in piece and _is_short_line(text, start, end) and not piece.endswith("…")
-            and sum(word.isalpha() for word in words) >= 3
+    return (sum(word.isalpha() for word in words) >= 3
             and words[-1] not in _FUNCTION_WORDS and words[0] not in _HEADLINE_PRONOUNS
             and (piece[:1].isupper() or piece[:1].isdigit())) and not (
         _QUOTE_MARK.search(piece) or _NOT_JOINABLE.search(piece) or _REPORTING.search(piece))

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["TEXT_MODEL_FILE", "TOKEN_PATTERN", "TextScore", "load_text_weights",
-           "score_text", "text_logit"]
+           "score_text", "text_logit", "words_logit"]
 
 TEXT_MODEL_FILE = "insert_text_model.tsv"  # in toolkit/models/, with LICENSE-insert_text_model.md
 #: The token pattern of the model (scikit-learn's ``token_pattern``).
@@ -75,8 +75,14 @@ def text_logit(text: str, *, weights: tuple[float, Mapping[str, float]] | None =
     >>> text_logit("It now ships to forty states.", weights=(-1.0, {"now ships": 2.0}))
     1.0
     """
+    return words_logit(_TOKEN.findall(text.lower()), weights=weights)
+
+
+def words_logit(words: list[str], *,
+                weights: tuple[float, Mapping[str, float]] | None = None) -> float:
+    """:func:`text_logit` of a text whose lower-cased :data:`TOKEN_PATTERN` tokens are
+    ``words`` (for a caller that has them already)."""
     intercept, table = weights if weights is not None else _bundled()
-    words = _TOKEN.findall(text.lower())
     # Each distinct term once, added in the order score_text adds them (a word, then the
     # pair it ends): the same float to the last bit, whatever the process's string hashing
     # (a set's order would make a paragraph at the threshold differ between runs).

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 __all__ = ["TopicOverlap", "topic_overlap"]
 
@@ -70,18 +71,32 @@ def _tools():
     return PorterStemmer().stem, ENGLISH_STOP_WORDS
 
 
-@lru_cache(maxsize=50_000)
+class _Stems(dict):
+    """Lower-case word -> its Porter stem, None for a stop word or a word of under three
+    letters: a word-type cache, a missing word stemmed and kept (a dict read by ``map`` in C
+    costs less than ``lru_cache``), cleared past :data:`_STEMS_KEPT` words."""
+
+    def __missing__(self, word: str) -> str | None:
+        stem, stop = _tools()
+        value = None if len(word) < 3 or word in stop else stem(word)
+        if len(self) >= _STEMS_KEPT:
+            self.clear()
+        self[word] = value
+        return value
+
+
+_STEMS_KEPT = 50_000
+_STEMS = _Stems()
+
+
 def _stem(word: str) -> str | None:
     """The Porter stem of a lower-case content word, None for a stop word."""
-    stem, stop = _tools()
-    if len(word) < 3 or word in stop:
-        return None
-    return stem(word)
+    return _STEMS[word]
 
 
 def _content(text: str) -> set[str]:
     """The paragraph's content-word stems."""
-    stems = {_stem(word) for word in set(_WORD.findall(text.lower().replace("’", "'")))}
+    stems = set(map(_STEMS.__getitem__, set(_WORD.findall(text.lower().replace("’", "'")))))
     stems.discard(None)
     return stems
 
@@ -145,10 +160,10 @@ def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[Topic
         return [TopicOverlap(0, 0, (), (), 0) for _ in texts]
     contents = [_content(t) for t in texts]
     names = [_names(t) for t in texts]
-    content_df = Counter(w for c in contents for w in c)
+    content_df = Counter(chain.from_iterable(contents))
     # A name counts as shared when another paragraph has the word capitalised anywhere,
     # opening a sentence included ("Belousov said ...").
-    name_df = Counter(w for t in texts for w in set(_CAPITAL.findall(t)))
+    name_df = Counter(chain.from_iterable(set(_CAPITAL.findall(t)) for t in texts))
     out = []
     for text, c, ns in zip(texts, contents, names):
         shared = sum(content_df[w] > 1 for w in c)

@@ -151,11 +151,12 @@ from .insert_signals import (
     _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _QUOTE_MARK, _READER_QUESTION, _REPORTING, _SALES,
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
-    _mask_quotes, _may_match, _n_words, _pair_similarity, _promotional, _sentence_starts,
-    _similarities, _starts_sentence, _teaser_like, _teaser_sentence,
+    _mask_quotes, _may_match, _model_words, _n_words, _pair_similarity, _promotional,
+    _sentence_starts, _similarities, _starts_sentence, _teaser_like, _teaser_sentence,
+    _word_positions,
     _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
-from .insert_text_model import score_text, text_logit
+from .insert_text_model import score_text, words_logit
 from .insert_topic import topic_overlap
 from .loading import Article, load_article
 from .spans import Span
@@ -293,6 +294,9 @@ class _Score:
     probability: float = 0.0  # the word model's
     n_words: int = 0
     you: bool = False  # says "you" outside quotes (for the reader-voice rule)
+    # The text model's tokens of the masked paragraph (insert_signals._model_words), read by
+    # _score_topic_and_text.
+    text_words: list[str] = field(default_factory=list)
 
     def add(self, rule: str, points: float, why: str, *, family: str | None = None,
             appeal: bool = False) -> None:
@@ -526,14 +530,16 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             score.spans.append(_match_span(text, start, m, category, w[rule]))
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
-    probability, strongest = _promotional(masked, start, words)
+    model_words, score.text_words = _model_words(masked, low)
+    probability, strongest = _promotional(masked, words, model_words)
     score.probability, score.n_words = probability, n_words
     if (probability > _PROMO_FROM and sim < _PROMO_SIM
             and not piece.rstrip().endswith(":")):  # a line that opens a quotation
-        words = ", ".join(repr(text[a:b]) for a, b, _ in strongest)
+        positions = _word_positions(masked, start, strongest)
+        words = ", ".join(repr(text[a:b]) for a, b, _ in positions)
         score.add("promotional_wording", w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
                   f"promotional wording (p={probability:.2f}; {words})", appeal=True)
-        for a, b, weight in strongest:
+        for a, b, weight in positions:
             score.spans.append(_span(text, a, b, "promotional_wording", weight))
 
     # A lone sentence shaped like a teaser, on a topic of its own (a Taboola-style ad).
@@ -737,9 +743,8 @@ def _score_topic_and_text(text: str, ranges: list[tuple[int, int]], scores: list
     pieces = [text[s:e] for s, e in ranges]
     overlaps = topic_overlap(pieces, spans_at_most=_UNSHARED_SHARE)
     for (start, end), piece, sc, overlap in zip(ranges, pieces, scores, overlaps):
-        masked = _mask_quotes(piece)
-        if text_logit(masked, weights=text_weights) > _TEXT_FROM:
-            model = score_text(masked, offset=start, weights=text_weights)
+        if words_logit(sc.text_words, weights=text_weights) > _TEXT_FROM:
+            model = score_text(_mask_quotes(piece), offset=start, weights=text_weights)
             points = min(w["promotional_text_max"], w["promotional_text"] * (model.logit - _TEXT_FROM))
             points *= min(1.0, _DILUTE_AFTER / sc.n_words) if sc.n_words else 1.0
             terms = ", ".join(repr(text[a:b]) for a, b, _ in model.evidence)
