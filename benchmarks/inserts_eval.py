@@ -167,7 +167,9 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
     dict
         ``recall``, ``fp_rate``, ``n_inserted``, ``n_original``, ``n_articles``,
         ``recall_by_type``, ``recall_marker``, ``recall_nomarker``, ``kind_counts``,
-        ``misses`` (inserted paragraphs not found) and ``false_positives`` (with reasons).
+        ``misses`` (inserted paragraphs not found), ``false_positives`` (with reasons) and
+        ``rows``: per paragraph ``(article id, index, pasted type or None, flagged, score,
+        similarity, hand-checked furniture)``.
         ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
         the shipped model and threshold; ``block_margin`` replaces ``find_inserts``'s.
     """
@@ -184,7 +186,7 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
     kind_counts: Counter = Counter()
     native = load_native() if unit == "line" else set()
     n_original = n_fp = n_native = n_native_fp = 0
-    misses, false_positives = [], []
+    misses, false_positives, rows = [], [], []
     for article_id in ids:
         original = (Path(directory) / f"{article_id}.txt").read_text(encoding="utf-8-sig")
         case = build_case(article_id, original, blocks, rng, unit=unit)
@@ -198,6 +200,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         for finding, label, marker, line in zip(findings, case.labels, case.markers,
                                                 case.lines):
             flagged = finding.kind is not None
+            rows.append((article_id, finding.paragraph, label, flagged, finding.score,
+                         finding.similarity, line is not None and (article_id, line) in native))
             piece = article.text.__getitem__(slice(*article.paragraphs[finding.paragraph]))
             if label is None:
                 n_original += 1
@@ -229,6 +233,7 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         "recall_marker": _ratio(marker_hits[True]), "recall_nomarker": _ratio(marker_hits[False]),
         "recall_by_type": {t: found_by_type[t] / total_by_type[t] for t in sorted(total_by_type)},
         "kind_counts": dict(kind_counts), "misses": misses, "false_positives": false_positives,
+        "rows": rows,
     }
 
 
