@@ -286,21 +286,24 @@ def test_inserts_block_joins_a_near_miss_next_to_an_insert():
 
 def test_inserts_two_near_misses_make_a_block():
     # Two neighbours that share no words with the article, each under the threshold and
-    # within block_margin of it, make a block of their own; one alone does not.
+    # within block_margin of it, make a block of their own; one alone does not (the
+    # stranger rule, which would take each on its own this close to the threshold, is off).
     block = ("Twelve writers, one morning read, the week's weather and a crossword.\n\n"
              "A harbor town, four seasons, three bakeries and a ferry that waits for nobody.")
     text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
-    scores = [f.score for f in find_inserts(text, block_margin=0)]
+    scores = [f.score for f in find_inserts(text, block_margin=0, stranger_margin=0)]
     threshold = max(scores[3:5]) + 0.1  # both under it
     margin = threshold - min(scores[3:5]) + 0.01
-    assert [f.kind for f in find_inserts(text, threshold=threshold, block_margin=0)] == [None] * 7
-    pair = find_inserts(text, threshold=threshold, block_margin=margin)
+    assert [f.kind for f in find_inserts(text, threshold=threshold, block_margin=0,
+                                        stranger_margin=0)] == [None] * 7
+    pair = find_inserts(text, threshold=threshold, block_margin=margin, stranger_margin=0)
     assert [f.kind is not None for f in pair] == [False] * 3 + [True] * 2 + [False] * 2
     assert "a block with paragraph 4" in pair[3].reason
     assert [f.score for f in pair] == scores  # the block changes no score
-    # With one of them on the article's topic, the other stays alone.
+    # One of them alone is no block.
     text = f"{BEFORE}\n\n{block.split(chr(10))[0]}\n\n{AFTER}"
-    assert [f.kind for f in find_inserts(text, threshold=threshold, block_margin=margin)] == (
+    assert [f.kind for f in find_inserts(text, threshold=threshold, block_margin=margin,
+                                        stranger_margin=0)] == (
         [None] * 6)
 
 
@@ -345,6 +348,27 @@ def test_inserts_civic_appeal(line, rule, fires):
         spans = find_inserts(text, threshold=-20.0)[3].spans
         assert any(sp.category == "insert_campaign" for sp in spans)
         assert all(text[sp.start:sp.end] == sp.text for sp in spans)
+
+
+def test_inserts_stranger_close_to_the_threshold():
+    # A native ad's lede (written for this test): no word or name of the article, nobody
+    # reported. Within stranger_margin of the threshold it is an insert; the same lede naming
+    # the article's council member, or reported, never is.
+    lede = ("Three generations of the Ostrander family have grown apples above Lake Seneca, and "
+            "their cider now travels well beyond the orchard gate.")
+    text = f"{BEFORE}\n\n{lede}\n\n{AFTER}"
+    off = find_inserts(text, stranger_margin=0, block_margin=0)
+    assert off[3].kind is None and off[3].similarity < 0.03
+    gap = 1.5 - off[3].score
+    assert gap > 0
+    on = find_inserts(text, stranger_margin=gap + 0.01, block_margin=0)
+    assert [f.kind is not None for f in on] == [False] * 3 + [True] + [False] * 2
+    assert "a stranger to the article" in on[3].reason and on[3].score == off[3].score
+    assert find_inserts(text, stranger_margin=gap - 0.01, block_margin=0)[3].kind is None
+    for other in (lede.replace("the Ostrander family", "Ana Ruiz's family"),
+                  lede.replace(", and their", ", a grower said, and their")):
+        found = find_inserts(f"{BEFORE}\n\n{other}\n\n{AFTER}", stranger_margin=50.0)
+        assert [f.kind for f in found] == [None] * 6
 
 
 def test_inserts_seed_bar(sample_analysis):

@@ -118,7 +118,10 @@ The rest of a block: a paragraph next to an insert found on its own evidence joi
 its score is within ``block_margin`` (1.0) of the threshold and it shares few words with the
 article (TF-IDF similarity under 0.08); its reason names the insert it joined. Two neighbours
 that both score within ``block_margin`` of the threshold and share few words with the article
-make a block of their own (a pasted block none of whose paragraphs is found on its own).
+make a block of their own (a pasted block none of whose paragraphs is found on its own). A
+stranger to the article (TF-IDF similarity under 0.03, at most a fifth of its content words
+found elsewhere, no name the article names, no attribution, no "I") is an insert when it scores
+within ``stranger_margin`` (0.5) of the threshold.
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
@@ -256,6 +259,11 @@ _UNSHARED_SHARE, _UNSHARED_WORDS = 0.2, 6  # unshared_words: share at most, cont
 #: How far under the threshold a paragraph next to an insert may score and still join it, when
 #: it shares few words with the article (the rest of a multi-paragraph block; 0 turns it off).
 _BLOCK_MARGIN = 1.0
+#: How far under the threshold a stranger to the article may score and still be an insert: a
+#: paragraph that shares (almost) no words and no names with it, reports nobody and is not in
+#: the writer's "I" (0 turns it off).
+_STRANGER_MARGIN = 0.5
+_NOT_STRANGER = ("shared_names", "reporting", "first_person")
 
 
 @dataclass(frozen=True)
@@ -851,7 +859,8 @@ def insert_features(source, *, weights: Mapping[str, float] | None = None,
 def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  weights: Mapping[str, float] | None = None,
                  model: InsertModel | None = None,
-                 block_margin: float = _BLOCK_MARGIN) -> list[InsertFinding]:
+                 block_margin: float = _BLOCK_MARGIN,
+                 stranger_margin: float = _STRANGER_MARGIN) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
 
     Parameters
@@ -871,6 +880,11 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         within this much of ``threshold`` and it shares few words with the article (TF-IDF
         similarity under 0.08): the next paragraph of a pasted block; and two such
         neighbours, both within this much of it, make a block of their own. 0 turns this off.
+    stranger_margin : float
+        A paragraph that shares almost no words with the article (TF-IDF similarity under
+        0.03, at most a fifth of its content words found elsewhere), names nobody the article
+        names, reports nobody and does not speak as "I" is an insert when its score is within
+        this much of ``threshold``. 0 turns this off.
 
     Returns
     -------
@@ -953,6 +967,19 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                                  f"{block_margin:g} of the threshold ({decisions[k]:.2f}, "
                                  f"{decisions[other]:.2f}) and share few words with the article "
                                  f"(similarity {sims[k]:.2f})")
+
+    # A stranger to the article: none of its words or names, nobody reported, no "I"; close
+    # to the threshold, it is pasted text (a native ad's lede, a candidate's biography).
+    if stranger_margin > 0:
+        for i, sc in enumerate(scores):
+            if (kinds[i] is None and i not in (0, headline) and sims[i] < _SIM_LOW
+                    and decisions[i] >= threshold - stranger_margin
+                    and "unshared_words" in sc.rules
+                    and not any(rule in sc.rules for rule in _NOT_STRANGER)):
+                kinds[i] = _kind(sc)
+                extras[i] = (f"a stranger to the article: shares almost no words (similarity "
+                             f"{sims[i]:.2f}) and no names with it, reports nobody, and scores "
+                             f"within {stranger_margin:g} of the threshold ({decisions[i]:.2f})")
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
