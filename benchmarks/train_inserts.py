@@ -353,7 +353,7 @@ def lopo(args) -> int:
             for threshold, margin in [(t, m) for t in args.thresholds
                                       for m in args.block_margins]:
                 r = evaluate(held, articles=articles, model=model, threshold=threshold,
-                             block_margin=margin)
+                             block_margin=margin, seed=args.eval_seed)
                 key = f"{articles}@{threshold:g}" + ("" if margin is None else f"/m{margin:g}")
                 results[held][key] = {k: r[k] for k in (
                     "recall", "n_inserted", "recall_marker", "recall_nomarker", "n_fp",
@@ -409,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block-margins", nargs="+", type=float, default=[None],
                         help="with --lopo: find_inserts' block_margin values to score at "
                              "(default: its own; 0 turns the block join off)")
+    parser.add_argument("--eval-seed", type=int, default=0,
+                        help="with --lopo: the seed of the pasting into the PTC articles")
     parser.add_argument("--cache", type=Path, default=None,
                         help="a folder to keep the training rows in (each fold's with --lopo)")
     parser.add_argument("--shrink", action=argparse.BooleanOptionalAction, default=SHRINK,
