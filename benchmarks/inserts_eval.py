@@ -159,7 +159,7 @@ def build_case(article_id: str, original: str, blocks: list[Block], rng: random.
 def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory: Path =
              PTC_ARTICLES, seed: int = 0, limit: int | None = None, unit: str = "line",
              model=None, threshold: float | None = None,
-             block_margin: float | None = None) -> dict:
+             block_margin: float | None = None, stranger_margin: float | None = None) -> dict:
     """Score the detector on pasted blocks; returns the figures and the misses.
 
     Returns
@@ -167,9 +167,12 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
     dict
         ``recall``, ``fp_rate``, ``n_inserted``, ``n_original``, ``n_articles``,
         ``recall_by_type``, ``recall_marker``, ``recall_nomarker``, ``kind_counts``,
-        ``misses`` (inserted paragraphs not found) and ``false_positives`` (with reasons).
+        ``misses`` (inserted paragraphs not found), ``false_positives`` (with reasons) and
+        ``rows``: per paragraph ``(article id, index, pasted type or None, flagged, score,
+        similarity, hand-checked furniture)``.
         ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
-        the shipped model and threshold; ``block_margin`` replaces ``find_inserts``'s.
+        the shipped model and threshold; ``block_margin`` and ``stranger_margin`` replace
+        ``find_inserts``'s.
     """
     from toolkit.inserts import find_inserts
     from toolkit.loading import load_article
@@ -184,7 +187,7 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
     kind_counts: Counter = Counter()
     native = load_native() if unit == "line" else set()
     n_original = n_fp = n_native = n_native_fp = 0
-    misses, false_positives = [], []
+    misses, false_positives, rows = [], [], []
     for article_id in ids:
         original = (Path(directory) / f"{article_id}.txt").read_text(encoding="utf-8-sig")
         case = build_case(article_id, original, blocks, rng, unit=unit)
@@ -192,12 +195,16 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         options = {} if threshold is None else {"threshold": threshold}
         if block_margin is not None:
             options["block_margin"] = block_margin
+        if stranger_margin is not None:
+            options["stranger_margin"] = stranger_margin
         findings = find_inserts(article, model=model, **options)
         if len(findings) != len(case.labels):
             raise RuntimeError(f"{article_id}: paragraphs do not line up")
         for finding, label, marker, line in zip(findings, case.labels, case.markers,
                                                 case.lines):
             flagged = finding.kind is not None
+            rows.append((article_id, finding.paragraph, label, flagged, finding.score,
+                         finding.similarity, line is not None and (article_id, line) in native))
             piece = article.text.__getitem__(slice(*article.paragraphs[finding.paragraph]))
             if label is None:
                 n_original += 1
@@ -229,6 +236,7 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         "recall_marker": _ratio(marker_hits[True]), "recall_nomarker": _ratio(marker_hits[False]),
         "recall_by_type": {t: found_by_type[t] / total_by_type[t] for t in sorted(total_by_type)},
         "kind_counts": dict(kind_counts), "misses": misses, "false_positives": false_positives,
+        "rows": rows,
     }
 
 
@@ -252,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="decision threshold in place of the shipped one")
     parser.add_argument("--block-margin", type=float, default=None,
                         help="find_inserts' block_margin in place of its default (0: off)")
+    parser.add_argument("--stranger-margin", type=float, default=None,
+                        help="find_inserts' stranger_margin in place of its default (0: off)")
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
@@ -267,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     r = evaluate(args.pool, articles=args.articles, directory=args.data, seed=args.seed,
                  limit=args.limit, unit=args.unit,
                  model=load_insert_model(args.model) if args.model else None,
-                 threshold=args.threshold, block_margin=args.block_margin)
+                 threshold=args.threshold, block_margin=args.block_margin,
+                 stranger_margin=args.stranger_margin)
     print(f"pool={r['pool']} articles={r['articles']} ({r['n_articles']}) seed={r['seed']} "
           f"unit={args.unit}")
     print(f"recall {r['recall']:.3f} of {r['n_inserted']} pasted paragraphs "

@@ -22,22 +22,32 @@ No PTC text is used to fit anything (PTC states no licence).
 
 The word model (``promotional_wording``, ``benchmarks/train_insert_words.py``) is fitted on the
 same pools, so its probability on its own training blocks is too confident. The features of
-the training articles are therefore computed out of fold: the pools are split in three
-groups and the NYT articles in two halves, and each (group, half) is scored with a word model
-fitted without that group's pools and without that half's sentences.
+the training articles are therefore computed out of fold: each pool's blocks are pasted into
+one half of the NYT articles or the other, and scored with word models fitted without that
+pool and without that half's sentences (:func:`pool_rows`).
+
+With ``--cache DIR`` the word models and each pool's rows are kept between runs (the rows
+under a hash of the detector's code), so a leave-one-pool-out run over all pools takes
+minutes: a fold fits only the weighting and scores the left-out pool on PTC. For the cache a
+pool's rows are scored with word models fitted on every other pool, the left-out one included;
+the left-out pool is never seen by the word models that score it nor by the weighting.
 
 Usage::
 
     python benchmarks/train_inserts.py            # fit on every pool, write the model files
     python benchmarks/train_inserts.py --lopo     # leave-one-pool-out figures on PTC
     python benchmarks/train_inserts.py --lopo --pools heldout4 heldout9 --articles all
+    python benchmarks/train_inserts.py --lopo --cache /tmp/c --json lopo.json  # all pools
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
+import hashlib
 import json
 import math
+import pickle
 import random
 import sys
 import time
@@ -59,7 +69,8 @@ WORDS_OUT = ROOT / "toolkit" / "models" / "insert_words.tsv"
 TEXT_OUT = ROOT / "toolkit" / "models" / "insert_text_model.tsv"
 ALL_POOLS = tuple(POOLS)
 MIN_SENTENCES = 5  # NYT articles with fewer sentences in the dev file are left out
-N_GROUPS = 3
+CODE_FILES = ("toolkit/inserts.py", "toolkit/insert_signals.py", "toolkit/insert_topic.py",
+              "toolkit/insert_text_model.py", "toolkit/insert_model.py", "toolkit/loading.py")
 C = 0.2
 REPEATS = 2
 # Measurements that may weigh either way; every rule's points keep their sign.
@@ -173,9 +184,48 @@ def feature_rows(built, words, text=None):
     return rows
 
 
-def training_rows(pools, data: Path, seed: int, repeats: int, *, foreign: int = MAX_FOREIGN,
-                  log=print):
-    """Out-of-fold feature rows for ``pools`` pasted into the NYT pseudo-articles."""
+def _key(*parts) -> str:
+    """A short stable name for a cache file of these parts."""
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:12]
+
+
+def _pickled(file: Path | None, make):
+    """``make()``, kept in ``file`` (a pickle) between runs when ``file`` is given."""
+    if file is not None and file.is_file():
+        return pickle.loads(file.read_bytes())
+    value = make()
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(pickle.dumps(value))
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def code_key() -> str:
+    """A hash of the detector's code, read once (when the run starts, see :func:`main`):
+    feature rows are kept under it, so a change to the rules never reuses rows computed by
+    the code before it."""
+    digest = hashlib.sha1()
+    for path in sorted(CODE_FILES):
+        digest.update((ROOT / path).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def word_models(pools, data: Path, leave_out: set[str], *, cache: Path | None = None,
+                name: str = ""):
+    """The word model and the word-pair text model fitted on ``pools`` against the negative
+    sentences but ``leave_out``; kept in ``cache`` (they do not depend on the rule code)."""
+    def make():
+        pos, negs = train_insert_words.positives(list(pools)), word_negatives(data, leave_out)
+        return train_insert_words.fit(pos, negs), train_insert_text.fit(pos, negs)
+
+    file = None if cache is None else (
+        Path(cache) / f"words_{_key(sorted(pools), sorted(leave_out))}{name}.pkl")
+    return _pickled(file, make)
+
+
+def _halves(data: Path, seed: int, foreign: int):
+    """The NYT pseudo-articles split in two halves, and the NewsMTSC sentences likewise."""
     rng = random.Random(seed)
     articles = nyt_articles(data)
     ids = list(articles)
@@ -183,25 +233,46 @@ def training_rows(pools, data: Path, seed: int, repeats: int, *, foreign: int = 
     halves = [sorted(ids[::2], key=int), sorted(ids[1::2], key=int)]
     news = newsmtsc_sentences(data) if foreign else []
     rng.shuffle(news)
-    news_halves = [news[::2], news[1::2]]
-    pools = list(pools)
-    groups = [pools[g::N_GROUPS] for g in range(N_GROUPS)]
-    rows = []
-    for g, group in enumerate(groups):
-        blocks = [b for p in group for b in load_blocks(POOLS[p])]
-        others = [p for p in pools if p not in group]
-        pos = train_insert_words.positives(others)
-        halves_blocks = rng.sample(blocks, len(blocks))
+    return articles, halves, [news[::2], news[1::2]]
+
+
+def pool_rows(pool: str, universe, data: Path, seed: int, repeats: int, *,
+              foreign: int = MAX_FOREIGN, cache: Path | None = None, log=print):
+    """Feature rows of ``pool``'s blocks pasted into the NYT pseudo-articles, out of fold:
+    half the blocks go into each half of the articles, scored with word models fitted on the
+    pools of ``universe`` but ``pool`` and without that half's sentences. Kept in ``cache``
+    under the code's hash (:func:`code_key`)."""
+    def make():
+        articles, halves, news_halves = _halves(data, seed, foreign)
+        others = [p for p in universe if p != pool]
+        rng = random.Random(f"{seed}:{pool}")
+        blocks = load_blocks(POOLS[pool])
+        blocks = rng.sample(blocks, len(blocks))
+        rows = []
         for h, half in enumerate(halves):
             leave_out = {s for a in half for s in articles[a]} | set(news_halves[h])
-            negs = word_negatives(data, leave_out)
-            words = train_insert_words.fit(pos, negs)
-            text = train_insert_text.fit(pos, negs)
-            mine = halves_blocks[h::2]
-            built = cases(half, articles, mine, rng, repeats, news_halves[h], foreign)
+            words, text = word_models(others, data, leave_out, cache=cache, name=f"_h{h}")
+            built = cases(half, articles, blocks[h::2], rng, repeats, news_halves[h], foreign)
             rows += feature_rows(built, words, text)
-            log(f"  group {g} {group} half {h}: {len(mine)} blocks, {len(built)} cases, "
-                f"{len(rows)} rows so far")
+        log(f"  {pool}: {len(blocks)} blocks, {len(rows)} rows")
+        return rows
+
+    file = None if cache is None else (
+        Path(cache) / f"rows_{pool}_{_key(sorted(universe), seed, repeats, foreign)}"
+                      f"_{code_key()}.pkl")
+    return _pickled(file, make)
+
+
+def training_rows(pools, data: Path, seed: int, repeats: int, *, foreign: int = MAX_FOREIGN,
+                  universe=None, cache: Path | None = None, log=print):
+    """Out-of-fold feature rows for ``pools`` pasted into the NYT pseudo-articles: each
+    pool's rows scored with word models fitted on the other pools of ``universe`` (default
+    ``pools``) (:func:`pool_rows`)."""
+    universe = list(pools if universe is None else universe)
+    rows = []
+    for pool in pools:
+        rows += pool_rows(pool, universe, data, seed, repeats, foreign=foreign, cache=cache,
+                          log=log)
     return rows
 
 
@@ -249,27 +320,16 @@ def fit_monotone(rows, *, C: float = C, drop=(), shrink: bool = SHRINK):
 
 def fit_model(pools, data: Path, seed: int, repeats: int, *, C: float = C, drop=(),
               foreign: int = MAX_FOREIGN, shrink: bool = SHRINK, cache: Path | None = None,
-              log=print):
+              universe=None, log=print):
     """The fitted InsertModel (word weights included). With ``cache`` (a folder), the
-    training rows and word weights are kept there between runs with the same data options."""
-    import pickle
-
+    training rows and word weights are kept there between runs (:func:`pool_rows`).
+    ``universe`` (default ``pools``) is the set of pools the training rows' word models are
+    fitted from, each pool's rows without that pool (see :func:`lopo`)."""
     from toolkit.insert_model import InsertModel
 
-    file = None
-    if cache is not None:
-        key = "-".join(sorted(pools)) if len(pools) < 6 else f"all-but-{'-'.join(sorted(set(ALL_POOLS) - set(pools)))}"
-        file = Path(cache) / f"rows2_{key}_f{foreign}_r{repeats}_s{seed}.pkl"
-    if file is not None and file.is_file():
-        rows, words, text = pickle.loads(file.read_bytes())
-    else:
-        rows = training_rows(pools, data, seed, repeats, foreign=foreign, log=log)
-        pos, neg = train_insert_words.positives(list(pools)), train_insert_words.negatives(data)
-        words = train_insert_words.fit(pos, neg)
-        text = train_insert_text.fit(pos, neg)
-        if file is not None:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(pickle.dumps((rows, words, text)))
+    rows = training_rows(pools, data, seed, repeats, foreign=foreign, universe=universe,
+                         cache=cache, log=log)
+    words, text = word_models(pools, data, set(), cache=cache)
     coef, intercept = fit_monotone(rows, C=C, drop=drop, shrink=shrink)
     info = {"pools": list(pools), "C": C, "repeats": repeats, "seed": seed, "drop": list(drop),
             "foreign": foreign, "shrink": shrink,
@@ -287,18 +347,22 @@ def lopo(args) -> int:
         train = [p for p in ALL_POOLS if p != held]
         model = fit_model(train, args.data, args.seed, args.repeats, C=args.C,
                           drop=args.drop, foreign=args.foreign, shrink=args.shrink,
-                          cache=args.cache, log=lambda *a: None)
+                          cache=args.cache, universe=ALL_POOLS, log=print)
         results[held] = {"coef": dict(model.coef), "intercept": model.intercept}
         for articles in args.articles:
             for threshold, margin in [(t, m) for t in args.thresholds
                                       for m in args.block_margins]:
                 r = evaluate(held, articles=articles, model=model, threshold=threshold,
-                             block_margin=margin)
+                             block_margin=margin, seed=args.eval_seed)
                 key = f"{articles}@{threshold:g}" + ("" if margin is None else f"/m{margin:g}")
                 results[held][key] = {k: r[k] for k in (
                     "recall", "n_inserted", "recall_marker", "recall_nomarker", "n_fp",
                     "n_original", "n_native", "fp_rate", "fp_rate_journalism")}
                 results[held][key]["found"] = round(r["recall"] * r["n_inserted"])
+                results[held][key]["recall_by_type"] = r["recall_by_type"]
+                results[held][key]["misses"] = r["misses"]
+                results[held][key]["false_positives"] = r["false_positives"]
+                results[held][key]["rows"] = r["rows"]
                 print(f"{held:10s} {key:14s} recall {r['recall']:.3f} of {r['n_inserted']} "
                       f"(marker {r['recall_marker']:.3f}, none {r['recall_nomarker']:.3f}) "
                       f"FP raw {r['fp_rate']:.4f} journalism {r['fp_rate_journalism']:.4f}",
@@ -317,9 +381,13 @@ def lopo(args) -> int:
             jfp = sum(r[key]["fp_rate_journalism"] * (r[key]["n_original"] - r[key]["n_native"])
                       for r in results.values())
             jn = sum(r[key]["n_original"] - r[key]["n_native"] for r in results.values())
-            worst = min(r[key]["recall"] for r in results.values())
-            print(f"  {key:14s} recall {found / total:.3f} of {total} (worst pool {worst:.3f}); "
-                  f"FP raw {fp / orig:.4f}, journalism {jfp / jn:.4f}")
+            worst = min(results, key=lambda p: results[p][key]["recall"])
+            mean = sum(r[key]["recall"] for r in results.values()) / len(results)
+            worst_fp = max(r[key]["fp_rate_journalism"] for r in results.values())
+            print(f"  {key:14s} recall {found / total:.3f} of {total}, mean of {len(results)} "
+                  f"pools {mean:.3f}, worst {worst} {results[worst][key]['recall']:.3f}; "
+                  f"FP raw {fp / orig:.4f}, journalism {jfp / jn:.4f} (worst pool "
+                  f"{worst_fp:.4f})")
     return 0
 
 
@@ -341,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block-margins", nargs="+", type=float, default=[None],
                         help="with --lopo: find_inserts' block_margin values to score at "
                              "(default: its own; 0 turns the block join off)")
+    parser.add_argument("--eval-seed", type=int, default=0,
+                        help="with --lopo: the seed of the pasting into the PTC articles")
     parser.add_argument("--cache", type=Path, default=None,
                         help="a folder to keep the training rows in (each fold's with --lopo)")
     parser.add_argument("--shrink", action=argparse.BooleanOptionalAction, default=SHRINK,
@@ -354,6 +424,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words-out", type=Path, default=WORDS_OUT)
     parser.add_argument("--text-out", type=Path, default=TEXT_OUT)
     args = parser.parse_args(argv)
+    import toolkit.inserts  # noqa: F401  (the code the rows are computed with ...)
+
+    code_key()  # ... and its hash, read at the same moment
     if not (args.data / "vader_nyt" / "dev.csv").is_file():
         print(f"error: no VADER NYT sentences under {args.data}", file=sys.stderr)
         return 2

@@ -13,7 +13,7 @@ from toolkit.insert_model import INSERT_FEATURES, MEASUREMENTS, InsertModel, loa
 from toolkit.inserts import INSERT_THRESHOLD, find_inserts, insert_features
 
 ROOT = Path(__file__).resolve().parents[1]
-BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 20))}
+BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 22))}
 
 TEXT = ("City council approves new budget for road repairs\n\n"
         "The city council voted 7-2 on Tuesday to approve a budget that sets aside money for "
@@ -42,14 +42,33 @@ def test_insert_model_shipped_file_is_readable_and_complete():
 
 
 def test_insert_model_fitted_on_the_burned_pools_only():
-    """The two blind pools written in the fourth session (heldout20, heldout21) were never
-    fitted on: the shipped model lists its pools, and no training script names them (they
-    are in inserts_eval's POOLS, scored once, as regression floors)."""
+    """The shipped model was fitted on the twenty-two pools of benchmarks/insert_blocks (all
+    burned by the fifth session) and no others: the blind pools the maintainers keep were
+    never fitted on, and no training script names a pool outside inserts_eval's POOLS."""
     info = load_insert_model().info
     assert set(info["pools"]) == BURNED
     for name in ("train_insert_words.py", "train_insert_text.py", "train_inserts.py"):
         script = (ROOT / "benchmarks" / name).read_text(encoding="utf-8")
-        assert "heldout20" not in script and "heldout21" not in script
+        assert not set(re.findall(r"heldout\d+", script)) - BURNED
+
+
+def test_insert_model_training_cache(tmp_path):
+    """The leave-one-pool-out cache: a value is made once and read back after; the rows are
+    kept under a hash of the detector's code, read once per run."""
+    train = _train_script()
+    calls = []
+
+    def make():
+        calls.append(1)
+        return {"rows": [1, 2]}
+
+    file = tmp_path / "x.pkl"
+    assert train._pickled(file, make) == train._pickled(file, make) == {"rows": [1, 2]}
+    assert len(calls) == 1 and file.is_file()
+    assert train._pickled(None, make) == {"rows": [1, 2]} and len(calls) == 2
+    assert train._key(["a", "b"], 1) == train._key(["a", "b"], 1) != train._key(["a"], 1)
+    assert re.fullmatch(r"[0-9a-f]{12}", train.code_key()) and train.code_key() is train.code_key()
+    assert all((ROOT / f).is_file() for f in train.CODE_FILES)
 
 
 def test_insert_model_round_trips(tmp_path):

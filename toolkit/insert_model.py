@@ -43,6 +43,10 @@ INSERT_FEATURES = (
     "promotional_text", "unshared_words", "shared_names",
     # offer shapes: product and campaign copy, a brand's own voice, page-layout lines
     "product_copy", "campaign_copy", "brand_voice", "page_furniture",
+    # a yes/no question off the article's topic (a poll's or a petition's opener)
+    "poll_question",
+    # elections or office, off the article's topic, naming none of its people
+    "civic_appeal",
     # measurements
     "similarity", "word_probability", "log_words",
 )

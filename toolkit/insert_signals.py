@@ -272,6 +272,19 @@ _READER_QUESTION = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:(?:are|do|did|have|will|can|would|could) you\b|want\b|got\b|"
     r"tired of\b|looking for\b|ready (?:to|for)\b|need\b|thinking (?:about|of)\b|"
     r"struggling\b|worried\b|enjoyed\b|like what)[^?.!]{0,80}\?", _I | re.M)
+#: A yes/no question: a sentence that opens with an auxiliary or a modal and ends at "?"
+#: ("Should kids have smartphones in school?", "Is it time to ban drones over national parks?").
+_POLL_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Should|Is|Are|Do|Does|Did|Can|Could|Will|Would|Has|Have|Was|Were)"
+    r"\b[^.!?\n\"“”]{8,}\?", re.M)
+#: The vocabulary of elections and public office, for the civic_appeal rule: a paragraph that
+#: speaks of them, shares no words or names with the article and reports nobody is a
+#: candidate's, a cause's or a campaign's copy ("Dan Whitaker fought for veterans in uniform
+#: and in the statehouse. On November 5, he will fight for them in Congress.").
+_CIVIC = re.compile(
+    r"\b(?:Congress|[Ss]enate|[Ss]enators?|[Gg]overnor|[Mm]ayor|[Dd]istrict|[Ss]heriff|[Jj]udge|"
+    r"council|statehouse|term|elections?|voters?|ballot|campaign|candidates?|re-?elect\w*|"
+    r"[Cc]ongress(?:man|woman)|Assembly|office)\b")
 #: For the costliest patterns: words one of which every match contains (lower-cased), so
 #: that a paragraph with none of them skips the pattern; see :func:`_may_match`.
 _KEYWORDS: dict[str, tuple[str, ...]] = {

@@ -93,6 +93,12 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
     earns a point, up to three (two for ``brand_voice``). ``page_furniture`` is a line about
     the page's layout in any paragraph ("The report resumes beneath the photo gallery.").
     Patterns in :mod:`toolkit.insert_signals` (``_PRODUCT_COPY`` ...).
+``poll_question`` and ``civic_appeal``
+    The structure of asks that read like news, in paragraphs that share almost no words with
+    the article (TF-IDF similarity under 0.03): a yes/no question opening with an auxiliary or
+    a modal ("Should kids have smartphones in school?"), not reported; the words of elections
+    and office ("Congress", "ballot", "district", "campaign") with no name the article also
+    names, no attribution and no "I" (a candidate's, a cause's or a campaign's copy).
 ``reporting``
     Negative: attribution ("said", "according to"), length and quotation, the signs of a
     news paragraph.
@@ -110,7 +116,12 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
 
 The rest of a block: a paragraph next to an insert found on its own evidence joins it when
 its score is within ``block_margin`` (1.0) of the threshold and it shares few words with the
-article (TF-IDF similarity under 0.08); its reason names the insert it joined.
+article (TF-IDF similarity under 0.08); its reason names the insert it joined. Two neighbours
+that both score within ``block_margin`` of the threshold and share few words with the article
+make a block of their own (a pasted block none of whose paragraphs is found on its own). A
+stranger to the article (TF-IDF similarity under 0.03, at most a fifth of its content words
+found elsewhere, no name the article names, no attribution, no "I") is an insert when it scores
+within ``stranger_margin`` (0.5) of the threshold.
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
@@ -148,7 +159,8 @@ from .insert_signals import (
     _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DIGIT, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
     _FURNITURE_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
-    _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _QUOTE_MARK, _READER_QUESTION, _REPORTING, _SALES,
+    _CIVIC, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
+    _REPORTING, _SALES,
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _model_words, _n_words, _pair_similarity, _promotional,
@@ -231,6 +243,8 @@ INSERT_WEIGHTS: Mapping[str, float] = {
     "brand_voice": 1.0,            # each distinct phrase of a business speaking of itself
     "brand_voice_max": 2.0,
     "page_furniture": 3.0,         # "The report resumes beneath the photo gallery."
+    "poll_question": 1.0,          # a yes/no question, off-topic and not reported
+    "civic_appeal": 1.0,           # election or office words, off-topic, nobody reported
 }
 
 _SIM_LOW, _SIM_MID, _SIM_ON, _SIM_HIGH = 0.03, 0.08, 0.15, 0.25
@@ -246,6 +260,11 @@ _UNSHARED_SHARE, _UNSHARED_WORDS = 0.2, 6  # unshared_words: share at most, cont
 #: How far under the threshold a paragraph next to an insert may score and still join it, when
 #: it shares few words with the article (the rest of a multi-paragraph block; 0 turns it off).
 _BLOCK_MARGIN = 1.0
+#: How far under the threshold a stranger to the article may score and still be an insert: a
+#: paragraph that shares (almost) no words and no names with it, reports nobody and is not in
+#: the writer's "I" (0 turns it off).
+_STRANGER_MARGIN = 0.5
+_NOT_STRANGER = ("shared_names", "reporting", "first_person")
 
 
 @dataclass(frozen=True)
@@ -450,6 +469,12 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         score.add("reader_question", w["reader_question"], f"asks the reader {question.group()!r}")
         score.spans.append(_match_span(text, start, question, "second_person",
                                        w["reader_question"]))
+    # A yes/no question off the article's topic, not reported: a poll or a petition's opener.
+    elif (sim < _SIM_LOW and "?" in masked and (poll := _POLL_QUESTION.search(masked))
+          and not _REPORTING.search(masked)):
+        score.add("poll_question", w["poll_question"], f"puts a yes/no question off the "
+                  f"article's topic {poll.group()!r}", appeal=True)
+        score.spans.append(_match_span(text, start, poll, "petition", w["poll_question"]))
     disclaimer = _DISCLAIMER.search(masked) if _may_match(low, "disclaimer") else None
     if disclaimer:
         score.add("disclaimer", w["disclaimer"], f"ad small print {disclaimer.group()!r}", family="ad",
@@ -737,12 +762,12 @@ def _score_blocks(text: str, ranges: list[tuple[int, int]], scores: list[_Score]
 
 
 def _score_topic_and_text(text: str, ranges: list[tuple[int, int]], scores: list[_Score],
-                          w: Mapping[str, float], text_weights=None) -> None:
+                          sims: list[float], w: Mapping[str, float], text_weights=None) -> None:
     """Promotional phrasing by the word-pair model (:mod:`toolkit.insert_text_model`), and
     what the paragraph shares with the rest of the article (:mod:`toolkit.insert_topic`)."""
     pieces = [text[s:e] for s, e in ranges]
     overlaps = topic_overlap(pieces, spans_at_most=_UNSHARED_SHARE)
-    for (start, end), piece, sc, overlap in zip(ranges, pieces, scores, overlaps):
+    for k, ((start, end), piece, sc, overlap) in enumerate(zip(ranges, pieces, scores, overlaps)):
         if words_logit(sc.text_words, weights=text_weights) > _TEXT_FROM:
             model = score_text(_mask_quotes(piece), offset=start, weights=text_weights)
             points = min(w["promotional_text_max"], w["promotional_text"] * (model.logit - _TEXT_FROM))
@@ -761,6 +786,15 @@ def _score_topic_and_text(text: str, ranges: list[tuple[int, int]], scores: list
             a, b = overlap.shared_names[0]
             sc.add("shared_names", w["shared_names"], f"names {piece[a:b]!r}, as the article "
                    f"does elsewhere")
+        elif (sims[k] < _SIM_LOW and sc.marker is None and "reporting" not in sc.rules
+              and "first_person" not in sc.rules
+              and (civic := _CIVIC.search(_mask_quotes(piece)))):
+            # Elections or office, off the article's topic, naming none of its people and
+            # reporting nobody: a candidate's, a cause's or a campaign's copy.
+            sc.add("civic_appeal", w["civic_appeal"], f"speaks of elections or office "
+                   f"({civic.group()!r}) off the article's topic, naming none of its people",
+                   family="ad", appeal=True)
+            sc.spans.append(_match_span(text, start, civic, "campaign", w["civic_appeal"]))
 
 
 def _rule_scores(article: Article, w: Mapping[str, float], words=None, text_weights=None):
@@ -787,7 +821,7 @@ def _rule_scores(article: Article, w: Mapping[str, float], words=None, text_weig
     _score_reader_voice(text, ranges, scores, w, _RULE_POINTS)
     _score_headline_runs(text, ranges, scores, sims, w, headline)
     _score_blocks(text, ranges, scores, sims, w, _RULE_POINTS)
-    _score_topic_and_text(text, ranges, scores, w, text_weights)
+    _score_topic_and_text(text, ranges, scores, sims, w, text_weights)
     return scores, sims, matrix
 
 
@@ -830,7 +864,8 @@ def insert_features(source, *, weights: Mapping[str, float] | None = None,
 def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  weights: Mapping[str, float] | None = None,
                  model: InsertModel | None = None,
-                 block_margin: float = _BLOCK_MARGIN) -> list[InsertFinding]:
+                 block_margin: float = _BLOCK_MARGIN,
+                 stranger_margin: float = _STRANGER_MARGIN) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
 
     Parameters
@@ -848,7 +883,13 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     block_margin : float
         A paragraph next to an insert found on its own evidence joins it when its score is
         within this much of ``threshold`` and it shares few words with the article (TF-IDF
-        similarity under 0.08): the next paragraph of a pasted block. 0 turns this off.
+        similarity under 0.08): the next paragraph of a pasted block; and two such
+        neighbours, both within this much of it, make a block of their own. 0 turns this off.
+    stranger_margin : float
+        A paragraph that shares almost no words with the article (TF-IDF similarity under
+        0.03, at most a fifth of its content words found elsewhere), names nobody the article
+        names, reports nobody and does not speak as "I" is an insert when its score is within
+        this much of ``threshold``. 0 turns this off.
 
     Returns
     -------
@@ -915,6 +956,35 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                                  f"{block_margin:g} of the threshold ({decisions[i]:.2f}) and "
                                  f"sharing few words with the article (similarity {sims[i]:.2f})")
                     break
+
+    # A block with no paragraph over the threshold: two neighbours, each within block_margin
+    # of it and sharing few words with the article, make a block of their own.
+    if block_margin > 0:
+        near = [i not in (0, headline) and kinds[i] is None and sims[i] < _SIM_MID
+                and decisions[i] >= threshold - block_margin for i in range(len(ranges))]
+        for i in range(1, len(ranges) - 1):
+            if near[i] and near[i + 1] and kinds[i] is None and kinds[i + 1] is None:
+                kind = _kind(scores[i]) if scores[i].points >= scores[i + 1].points else _kind(
+                    scores[i + 1])
+                for k, other in ((i, i + 1), (i + 1, i)):
+                    kinds[k] = kind
+                    extras[k] = (f"a block with paragraph {other}: both score within "
+                                 f"{block_margin:g} of the threshold ({decisions[k]:.2f}, "
+                                 f"{decisions[other]:.2f}) and share few words with the article "
+                                 f"(similarity {sims[k]:.2f})")
+
+    # A stranger to the article: none of its words or names, nobody reported, no "I"; close
+    # to the threshold, it is pasted text (a native ad's lede, a candidate's biography).
+    if stranger_margin > 0:
+        for i, sc in enumerate(scores):
+            if (kinds[i] is None and i not in (0, headline) and sims[i] < _SIM_LOW
+                    and decisions[i] >= threshold - stranger_margin
+                    and "unshared_words" in sc.rules
+                    and not any(rule in sc.rules for rule in _NOT_STRANGER)):
+                kinds[i] = _kind(sc)
+                extras[i] = (f"a stranger to the article: shares almost no words (similarity "
+                             f"{sims[i]:.2f}) and no names with it, reports nobody, and scores "
+                             f"within {stranger_margin:g} of the threshold ({decisions[i]:.2f})")
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
