@@ -634,6 +634,17 @@ ATTRIBUTION_CASES = [
      '"It will not flood."\nThe council met at noon, the Daily Ledger said.',
      [("We will open the gates at dawn,", "Tom Reyes", "said"),
       ("It will not flood.", "Tom Reyes", None)]),
+    # a citation right after a quote speaks: a chapter and verse in brackets, or a dash
+    # before a name that ends the line; a dash line after the line break is a byline
+    ('On pride\n\n"Pride goes before destruction" (Proverbs 16:18). The council did not listen.',
+     [("Pride goes before destruction", "Proverbs 16:18", None)]),
+    ("On mercy\n\n“Mercy without justice is the mother of dissolution.” -Thomas Aquinas\n"
+     "The court met at noon.",
+     [("Mercy without justice is the mother of dissolution.", "Thomas Aquinas", None)]),
+    ('Storm over the dam\n\n"We will open the gates at dawn," Mayor Tom Reyes said. "It will '
+     'not flood."\n— Ann Lee\nThe Daily Ledger',
+     [("We will open the gates at dawn,", "Tom Reyes", "said"),
+      ("It will not flood.", "Tom Reyes", None)]),
 ]
 
 

@@ -647,6 +647,29 @@ def _tidy(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
+#: A chapter-and-verse reference: "Proverbs 28:5", "2 Cor 6: 14-17", "Qur’an 9.28", "Gen. 3:19".
+_VERSE = r"(?:[1-3] ?)?[A-Z][a-z’']+\.?(?: of [A-Z][a-z]+)? \d{1,3} ?[:.] ?\d{1,3}(?:[-–]\d{1,3})?"
+#: A citation right after a quote's closing mark: a reference in brackets ('..." (Proverbs
+#: 28:5)'), or a dash before a reference or a name that ends the line ('..." -Charles Haddon
+#: Spurgeon', '..."\n-Genesis 18:16-33'). A dash line after the next line break that is a
+#: name ("— Johnny Edwards") is a byline, not a citation.
+_CITATION = re.compile(
+    rf"[”\"’'.,;…]{{0,3}}\s{{0,3}}\(\s*({_VERSE})[;,)]"
+    rf"|[”\"’'.,;…]{{0,3}}\s*\n?[ \t]*[-—–] ?({_VERSE})[ \t]*(?:\n|$)"
+    rf"|[”\"’'.,;…]{{0,3}}[ \t]+[-—–] ?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{1,4}})[ \t]*(?:\n|$)")
+
+
+def _cited_after(text: str, end: int) -> _Attribution | None:
+    """The source a citation right after the quote ending at ``end`` names: '"Evil men
+    understand not judgment" (Proverbs 28:5)' gives "Proverbs 28:5", '"...justice!"
+    -Charles Haddon Spurgeon' gives "Charles Haddon Spurgeon"; no verb."""
+    m = _CITATION.match(text, end, end + 120)
+    if m is None:
+        return None
+    k = next(i for i in (1, 2, 3) if m.group(i))
+    return _Attribution(m.group(k), m.start(k), m.end(k), None, None, None)
+
+
 def _according(text: str, tokens: list[_Token], k: int) -> _Attribution | None:
     """``according to X`` at ``tokens[k]``; "according to a statement issued by X" gives X."""
     forward = _walk_forward(tokens, k + 2)

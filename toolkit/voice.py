@@ -35,12 +35,13 @@ from .segmentation import WORD_RE
 from .spans import Span
 from .quote_marks import _double_segments, _outer, _Segment, _single_segments
 from .attribution import (
-    ATTRIBUTION_VERBS, _according, _after_attribution, _Attribution, _AUXILIARIES,
-    _before_attribution, _capital_run, _choose, _clause_subject, _clean_possessive, _DETERMINERS, _DOCUMENTS,
-    _earlier_subject, _FORM_TO_LEMMA, _INTRO, _is_name, _low, _MASK, _name_of, _NP_STOP,
-    _OBJECT_PRONOUNS, _PARTICLES, _phrase, _POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS,
-    _QUOTE_END, _REFLEXIVES, _sentence_end, _sentence_start, _tidy, _TITLES, _Token,
-    _TokenIndex, _tokens, _verb_subject, _walk_forward)
+    _according, _after_attribution, _Attribution, ATTRIBUTION_VERBS, _AUXILIARIES,
+    _before_attribution, _capital_run, _choose, _cited_after, _clause_subject,
+    _clean_possessive, _DETERMINERS, _DOCUMENTS, _earlier_subject, _FORM_TO_LEMMA, _INTRO,
+    _is_name, _low, _MASK, _name_of, _NP_STOP, _OBJECT_PRONOUNS, _PARTICLES, _phrase,
+    _POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _QUOTE_END, _REFLEXIVES, _sentence_end,
+    _sentence_start, _tidy, _TITLES, _Token, _TokenIndex, _tokens, _verb_subject,
+    _walk_forward)
 from .speakers import (
     _coreferent, _description_head, _descriptions, _DOCUMENT_NOUNS, _document_owner,
     _expanded, _fullest, _name_runs, _NAME_STOP, _NameIndex, _normalise, _ORG_NOUNS,
@@ -162,6 +163,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group, index)
         first, last = group[0], group[-1]
+        cited = None
+        if found is None or found.verb is None:
+            # '"Evil men understand not judgment" (Proverbs 28:5)': the citation speaks
+            cited = _cited_after(text, last.end)
+            found = cited or found
         n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
         if _so_called(text, paragraphs, first):
             continue                                        # so-called "experts"
@@ -259,9 +265,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             quotes.append(Quote(first.paragraph, start, end, text[start:end], found.speaker,
                                 found.verb, found.speaker_start, found.speaker_end,
                                 found.verb_start, found.verb_end))
-            if found.speaker and not weak:
+            if found.speaker and not weak and cited is None:
                 previous = (last.paragraph, found, last.end)
-        kinds.append("weak" if weak else "rule" if found is not None and found.speaker
+        kinds.append("weak" if weak else "cited" if cited is not None
+                     else "rule" if found is not None and found.speaker
                      else "echo" if echo is not None else None)
     folded: dict[int, str] = {}
     for g in unattributed:
