@@ -645,6 +645,11 @@ ATTRIBUTION_CASES = [
      'not flood."\n— Ann Lee\nThe Daily Ledger',
      [("We will open the gates at dawn,", "Tom Reyes", "said"),
       ("It will not flood.", "Tom Reyes", None)]),
+    # an adverb opening the sentence is no appositive of the subject; a surname in "-ly" is
+    ('Storm over the dam\n\nSimilarly, the mayor declared: "We will open the gates at dawn."',
+     [("We will open the gates at dawn.", "the mayor", "declared")]),
+    ('Storm over the dam\n\nConnolly, the mayor, declared: "We will open the gates at dawn."',
+     [("We will open the gates at dawn.", "Connolly", "declared")]),
 ]
 
 

@@ -415,6 +415,17 @@ def _phrase(text: str, toks: list[_Token]) -> tuple[str, int, int]:
     return text[s:e], s, e
 
 
+#: Endings of surnames in "-ly" ("Connolly", "Kelly", "Reilly", "Daly", "Healy").
+_LY_NAMES = ("olly", "elly", "illy", "aly", "ealy", "iely")
+
+
+def _sentence_adverb(word: str) -> bool:
+    """A capitalised adverb that opens a sentence ("Similarly", "Sixthly", "Ironically"), not
+    a name ending in "-ly" ("Kelly", "Connolly", "Emily")."""
+    return (len(word) >= 6 and word[0].isupper() and word[1:].islower()
+            and word.endswith("ly") and not word.endswith(_LY_NAMES) and not _given_name(word))
+
+
 def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_Token]]] | None:
     """The noun phrase before the verb at ``tokens[v]``, and earlier appositive chunks."""
     i = v - 1
@@ -480,6 +491,8 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
             dets = [k for k, t in enumerate(chunk) if k > 0 and t.low in {"the", "a", "an"}]
             if dets:
                 chunk, in_pp = chunk[dets[-1]:], False
+        if chunks and len(chunk) == 1 and _sentence_adverb(chunk[0].text):
+            break                   # "Similarly, the mayor declared": no appositive
         chunks.append(chunk if not in_pp else [])
         if stop is None or stop.text != ",":
             break
