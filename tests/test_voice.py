@@ -650,6 +650,11 @@ ATTRIBUTION_CASES = [
      [("We will open the gates at dawn.", "the mayor", "declared")]),
     ('Storm over the dam\n\nConnolly, the mayor, declared: "We will open the gates at dawn."',
      [("We will open the gates at dawn.", "Connolly", "declared")]),
+    # a subheading inside a paragraph ("Voters Grilled Reyes") is no longer form of a name
+    ("Storm over the dam\n\nMayor Tom Reyes spoke to the council on Monday.\nVoters Grilled "
+     "Reyes\nThe council met at noon.\nReyes dismissed the plan as “a reckless gamble with the "
+     "town”.",
+     [("a reckless gamble with the town", "Tom Reyes", None)]),
 ]
 
 

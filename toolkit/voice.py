@@ -150,7 +150,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     index = _TokenIndex(masked, paragraphs)     # the paragraphs' tokens, read many times
     tokens_of = index.of_paragraph
     title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!", "?"))
-    names = _name_runs(text, tokens_of[1:] if title_line else tokens_of)
+    # a Title Case line (the headline, a subheading: "WikiLeaks Exposed Clinton") gives no
+    # longer form of a name: its verbs are capitalised too
+    names = _name_runs(text, [_off_subheadings(text, tokens) if k or not title_line else []
+                              for k, tokens in enumerate(tokens_of)])
     timeline = None                             # built when a pronoun needs resolving
     chain = None                                # the last "he"/"she" resolved, and where
     descriptions = None                         # built when a description needs a name
@@ -547,6 +550,29 @@ def _title_case_line(text: str, lo: int, hi: int) -> bool:
     """A headline in Title Case: nearly every word of four letters or more capitalised."""
     long = [w for w in WORD_RE.findall(text, lo, hi) if len(w) > 3]
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _off_subheadings(text: str, tokens: list[_Token]) -> list[_Token]:
+    """``tokens`` without those on a subheading: a short Title Case line with no sentence
+    end, inside a paragraph of several lines ("WikiLeaks Exposed Clinton")."""
+    if not tokens:
+        return tokens
+    lo, hi = tokens[0].start, tokens[-1].end
+    if text.find("\n", lo, hi) < 0:
+        return tokens
+    drop = []
+    start = text.rfind("\n", 0, lo) + 1
+    while start < hi:
+        end = text.find("\n", start, hi)
+        end = hi if end < 0 else end
+        line = text[start:end].rstrip()
+        if (line and not line.endswith((".", "!", "?", ":", ",", "”", '"'))
+                and len(line.split()) <= 12 and _title_case_line(text, start, end)):
+            drop.append((start, end))
+        start = end + 1
+    if not drop:
+        return tokens
+    return [t for t in tokens if not any(a <= t.start < b for a, b in drop)]
 
 
 def _standalone(masked: str, paragraphs, first: _Segment) -> bool:
