@@ -655,6 +655,10 @@ ATTRIBUTION_CASES = [
      "Reyes\nThe council met at noon.\nReyes dismissed the plan as “a reckless gamble with the "
      "town”.",
      [("a reckless gamble with the town", "Tom Reyes", None)]),
+    # a partial quote joined by "and" to one its sentence's subject speaks is that subject's
+    ('Storm over the dam\n\nRep. Ann Roe defended him as an "outstanding human being" and "a '
+     'loyal friend of the town".',
+     [("outstanding human being", "Ann Roe", None), ("a loyal friend of the town", "Ann Roe", None)]),
 ]
 
 

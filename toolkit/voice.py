@@ -406,14 +406,16 @@ _JOINERS = frozenset({"", "and", "or", "but", "as well as", "and that", "and the
 def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> list[Quote]:
     """A quote without a speaker joined to an attributed quote of its sentence by no more
     than "and", "or", "but" or a comma ('Marx's idea "is wrong" and "ignores the facts,"
-    Cordes wrote') is the same speaker's; so is one on the next line that names no one."""
+    Cordes wrote'), or to a quote its sentence's subject speaks ('Roe defended him as "A" and
+    "B"'), is the same speaker's; so is one on the next line that names no one."""
     out = list(quotes)
     for k, q in enumerate(quotes):
         if q.speaker or kinds[k] == "echo":
             continue
         for j in (k + 1, k - 1):
-            if not (0 <= j < len(quotes)) or kinds[j] != "rule" or quotes[j].verb is None:
-                continue
+            if not (0 <= j < len(quotes)) or not (
+                    kinds[j] == "rule" and quotes[j].verb is not None or kinds[j] == "weak"):
+                continue                    # (weak: 'defended him as "A" and "B"')
             a, b = (q, quotes[j]) if j > k else (quotes[j], q)
             between = masked[a.end:b.start].strip(_MASK + _QUOTE_END + " ,;\u2019\u201d\"'")
             if "\n" in text[a.end:b.start] or " ".join(between.split()).lower() not in _JOINERS:
