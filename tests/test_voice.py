@@ -659,6 +659,10 @@ ATTRIBUTION_CASES = [
     ('Storm over the dam\n\nRep. Ann Roe defended him as an "outstanding human being" and "a '
      'loyal friend of the town".',
      [("outstanding human being", "Ann Roe", None), ("a loyal friend of the town", "Ann Roe", None)]),
+    # a double hyphen joins two clauses, not two words of a name
+    ('Storm over the dam\n\nThe town opened the gates to Holy Lake--while Reyes watched from '
+     'the bank.\n\n"It will not flood," Reyes said.',
+     [("It will not flood,", "Reyes", "said")]),
 ]
 
 

@@ -152,6 +152,9 @@ def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
                     break
             while run and run[0].low in _NAME_STOP:
                 run = run[1:]
+            dashed = [i for i, t in enumerate(run) if "--" in t.text]
+            if dashed:
+                run = run[dashed[-1] + 1:]             # "Communion---while Francis": Francis
             bare = [t.low.rstrip(".") for t in run]
             titles = {b for b in bare if b in _TITLES}
             if before is not None and before.low.rstrip(".") in _TITLES:
