@@ -658,11 +658,17 @@ ATTRIBUTION_CASES = [
     # a partial quote joined by "and" to one its sentence's subject speaks is that subject's
     ('Storm over the dam\n\nRep. Ann Roe defended him as an "outstanding human being" and "a '
      'loyal friend of the town".',
-     [("outstanding human being", "Ann Roe", None), ("a loyal friend of the town", "Ann Roe", None)]),
+     [("outstanding human being", "Ann Roe", None),
+      ("a loyal friend of the town", "Ann Roe", None)]),
     # a double hyphen joins two clauses, not two words of a name
     ('Storm over the dam\n\nThe town opened the gates to Holy Lake--while Reyes watched from '
      'the bank.\n\n"It will not flood," Reyes said.',
      [("It will not flood,", "Reyes", "said")]),
+    # a first name ending in "s" opens its sentence as the subject, so "he" after it is his
+    ('Storm over the dam\n\nBishop Charles Dunn arrived at noon. "The gates stay shut," Mayor '
+     'Tom Reyes said.\n\nOf course, Charles being Charles the visit was brief.\n\n"I bless the '
+     'dam," he said.',
+     [("The gates stay shut,", "Tom Reyes", "said"), ("I bless the dam,", "Charles Dunn", "said")]),
 ]
 
 

@@ -36,7 +36,7 @@ from .spans import Span
 from .quote_marks import _double_segments, _outer, _Segment, _single_segments
 from .attribution import (
     _according, _after_attribution, _Attribution, ATTRIBUTION_VERBS, _AUXILIARIES,
-    _before_attribution, _capital_run, _choose, _cited_after, _clause_subject,
+    _before_attribution, _capital_run, _choose, _cited_after, _clause_subject, _given_name,
     _clean_possessive, _DETERMINERS, _DOCUMENTS, _earlier_subject, _FORM_TO_LEMMA, _INTRO,
     _is_name, _low, _MASK, _name_of, _NP_STOP, _OBJECT_PRONOUNS, _PARTICLES, _phrase,
     _POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _QUOTE_END, _REFLEXIVES, _sentence_end,
@@ -819,7 +819,10 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                 run = _capital_run(lead)
                 if ((len(run) >= 2 or (run and run[0].text in proper)) and run[0] is tok
                         and tok.low not in _NP_STOP and tok.low not in _INTRO
-                        and tok.low not in _DETERMINERS and not run[-1].low.endswith("s")
+                        and tok.low not in _DETERMINERS
+                        # (a plural, "Democrats", is no one; a first name, "Francis", is)
+                        and not (run[-1].low.endswith("s") and not (
+                            _given_name(run[-1].text) and all(t.text.isalpha() for t in run)))
                         and v + len(run) < len(tokens)
                         and (tokens[v + len(run)].text == ","
                              or tokens[v + len(run)].text[0].islower())):
