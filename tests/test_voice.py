@@ -669,6 +669,10 @@ ATTRIBUTION_CASES = [
      'Tom Reyes said.\n\nOf course, Charles being Charles the visit was brief.\n\n"I bless the '
      'dam," he said.',
      [("The gates stay shut,", "Tom Reyes", "said"), ("I bless the dam,", "Charles Dunn", "said")]),
+    # whom one tells is no inverted subject: ", told Associated Press," is the addressee
+    ("Storm over the dam\n\nTom Reyes, the mayor of Lakeside, told Associated Press, “We will "
+     "open the gates at dawn.”",
+     [("We will open the gates at dawn.", "Tom Reyes", "told")]),
 ]
 
 

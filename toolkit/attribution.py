@@ -883,7 +883,8 @@ def _verb_subject(text: str, tokens: list[_Token], v: int):
     """Who does the attribution verb at ``tokens[v]``: the phrase before it, or the
     inverted ", explained the professor," after it, with fallbacks for appositives,
     relative clauses and coordination ("... and said", "... but continued to insist")."""
-    if v >= 1 and tokens[v - 1].text == ",":
+    if v >= 1 and tokens[v - 1].text == "," and _FORM_TO_LEMMA[tokens[v].low] != "tell":
+        # (not ", told Associated Press,": whom one tells is no inverted subject)
         forward = _walk_forward(tokens, v + 1)
         end = v + 1 + len(forward[0]) if forward else v + 1
         if (forward and end + 1 < len(tokens) and tokens[end].low == "and"
