@@ -9,7 +9,8 @@ appositives and relative clauses ("Colm O’Gorman, an abuse survivor who founde
 commented"; "Benedict XVI, who, ..., lamented"), in an inverted aside (", explained the Italian
 professor,"), for a participle after a comma (", admitting that") and for coordinated verbs
 ("... and said", "but continued to insist"); a participle right after a noun ("reports
-suggesting") attributes nothing.
+suggesting") attributes nothing. A quote with no verb of its own is given the citation right
+after it: '"..." (Proverbs 28:5)', '"..." -Charles Haddon Spurgeon'.
 
 The phrase found is a name or description as written; :mod:`toolkit.speakers` resolves it to a
 person.
