@@ -51,3 +51,32 @@ def test_properties_score_sentences_rows(items):
     assert len(table) == len(items)
     assert table["sentiment"].between(-1, 1).all()
     assert table["subjectivity"].between(0, 1).all()
+
+
+# The words the attribution rules turn on: quote marks of each kind, names, titles, places,
+# pronouns, attribution verbs and the phrases of the quote-speaker rules (tests/test_voice.py
+# has each rule's cases).
+QUOTE_WORDS = ['"', "“", "”", "‘", "’", "'", "«", "»", ",", ".", ":", ";", "…", "—", "\n",
+               "\n\n", " ", " ", "\x00", "\x1e", "\x1f", "Ann Roe", "Sen. Jones", "Dr. Ann Lee",
+               "Theresa May, Emmanuel Macron and Angela Merkel", "Acme University", "SSG",
+               "Iran's", "Walton County, Georgia,", "One homework assignment in", "the", "and",
+               "said", "says", "notes", "reports", "retweeted", "warning", "has now said",
+               "he", "she", "He", "They", "it", "himself", "herself", "his", "prompted",
+               "to accuse", "were told by", "author of", "(emphasis added)", "the facts I",
+               "County Director of Schools, Chris Marczak,", "any of the cardinals",
+               "A representative for", "In a tweet", "he's", "Ann's", "that"]
+quote_texts = st.lists(st.sampled_from(QUOTE_WORDS), max_size=60).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(quote_texts, texts))
+def test_properties_find_quotes_in_bounds(text):
+    from toolkit.voice import find_quotes
+
+    quotes = find_quotes(text, split_paragraphs(text))
+    assert quotes == find_quotes(text, split_paragraphs(text))
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        for start, end in [(q.speaker_start, q.speaker_end), (q.verb_start, q.verb_end)]:
+            assert (start is None) == (end is None)
+            assert start is None or 0 <= start <= end <= len(text)
