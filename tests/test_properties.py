@@ -1,7 +1,7 @@
 """Property tests: on arbitrary text, offsets are exact, nothing crashes, scores stay in range."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import toolkit
 from toolkit.loading import load_article, split_paragraphs
@@ -80,3 +80,18 @@ def test_properties_find_quotes_in_bounds(text):
         for start, end in [(q.speaker_start, q.speaker_end), (q.verb_start, q.verb_end)]:
             assert (start is None) == (end is None)
             assert start is None or 0 <= start <= end <= len(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+@example("We don't go.")        # "n't" after "do": a lookbehind would see the "o"
+def test_properties_word_cache_equals_word_search_in_place(text):
+    """analysis._IS_WORD answers WORD_RE.search(text, start, end) for a token from the token
+    alone (the voice stretches and word counts read it): true while the pattern has no
+    anchor or lookaround that sees past the token."""
+    from toolkit.analysis import _IS_WORD
+    from toolkit.segmentation import WORD_RE
+
+    for sentence in segment(text, split_paragraphs(text)):
+        for s, e in sentence.words:
+            assert _IS_WORD[text[s:e]] == (WORD_RE.search(text, s, e) is not None)
