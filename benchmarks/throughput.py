@@ -8,12 +8,12 @@ each whole article, as a user runs it; bare VADER runs on each paragraph, as a u
 VADER would score paragraphs.
 Both timings run in this process, one after the other, with the lexicons already loaded, so
 the ratio compares like with like. ``analyze`` computes the entities and mentions tables
-only when they are read, so two ratios are printed: ``analyze`` alone, and ``analyze`` with
-every table of the result read. Each repeat analyses the same articles again, so the
-toolkit's per-sentence caches (:data:`SENTENCE_CACHES`) already hold every sentence; a third
-ratio times ``analyze`` with those caches emptied first, as on text it has not seen (its
-word-type caches stay filled, as they would be on any corpus). Also prints peak memory and a linearity check on one long
-text (1, 2 and 4 MB, plus 5 MB) so that quadratic behaviour would show.
+only when they are read, so a second ratio is ``analyze`` with every table of the result
+read. Each repeat analyses the same articles again, so the toolkit's per-sentence caches
+(:data:`SENTENCE_CACHES`) already hold every sentence; a third ratio times ``analyze`` with
+those caches emptied first, as on text it has not seen (its word-type caches stay filled, as
+they would be on any corpus). Also prints peak memory and a linearity check on one long text
+(1, 2 and 4 MB, plus 5 MB) so that quadratic behaviour would show.
 """
 from __future__ import annotations
 

@@ -252,3 +252,76 @@ def test_word_counts_equal_count_words_per_sentence(sample_path):
         counts = analysis._word_counts(sentences,
                                        analysis._tokens_of(article.text, sentences)[1])
         assert counts == [analysis._count_words(article.text, s.words) for s in sentences]
+
+
+class _Broken(Exception):
+    pass
+
+
+def _broken(*args, **kwargs):
+    raise _Broken
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("step", ["load_article", "segment", "find_quotes", "find_inserts",
+                                  "_sentence_rows"])
+def test_analysis_restores_the_collector_when_a_step_raises(monkeypatch, enabled, step):
+    import gc
+
+    from toolkit import analysis
+
+    monkeypatch.setattr(analysis, step, _broken)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(_Broken):
+            toolkit.analyze("Critics slammed the reckless plan.")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analysis_lazy_tables_restore_the_collector_when_they_raise(monkeypatch, enabled):
+    """The entities and mentions tables, computed when first read, pause the collector too."""
+    import gc
+
+    from toolkit import analysis
+
+    seen = []
+    people_tables = analysis._people_tables
+    monkeypatch.setattr(analysis, "_people_tables",
+                        lambda *args: seen.append(gc.isenabled()) or people_tables(*args))
+    result = toolkit.analyze("Sen. Ann Roe said the plan was reckless.")
+    monkeypatch.setattr(analysis, "_people_tables", _broken)
+    broken = toolkit.analyze("Sen. Ann Roe said the plan was reckless.")
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert not result.entities.empty and seen == [False]
+        assert gc.isenabled() is enabled
+        with pytest.raises(_Broken):
+            broken.mentions
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_analysis_throughput_benchmark_empties_caches_that_exist():
+    """benchmarks/throughput.py skips a name this version lacks (to run on older commits):
+    each of its SENTENCE_CACHES must be one of this version's caches, or its 'caches
+    emptied' figure would silently time warm caches."""
+    import importlib
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "throughput.py"
+    spec = importlib.util.spec_from_file_location("throughput", path)
+    throughput = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(throughput)
+    caches = [getattr(importlib.import_module(f"toolkit.{name.rsplit('.', 1)[0]}"),
+                      name.rsplit(".", 1)[1]) for name in throughput.SENTENCE_CACHES]
+    toolkit.analyze("\"It is a disaster,\" Sen. Ann Roe said of the reckless plan.").entities
+    assert sum(cache.cache_info().currsize > 0 for cache in caches) >= 6   # lower_stems: off analyze's path
+    throughput.clear_sentence_caches()
+    assert not any(cache.cache_info().currsize for cache in caches)
