@@ -673,6 +673,16 @@ ATTRIBUTION_CASES = [
     ("Storm over the dam\n\nTom Reyes, the mayor of Lakeside, told Associated Press, “We will "
      "open the gates at dawn.”",
      [("We will open the gates at dawn.", "Tom Reyes", "told")]),
+    # the line before "it said" skips a blank line between paragraphs
+    ('Storm over the dam\n\nA spokesman for Acme University did not respond to a request for '
+     'comment.\n\nIn a tweet, it said it had "closed the lab."',
+     [("closed the lab.", "Acme University", "said")]),
+    # "his" after a name that is the verb's object does not make that name a man's
+    ('Storm over the dam\n\nTom Reyes gave Ann Roe his word. "It is bad," she said.',
+     [("It is bad,", "Ann Roe", "said")]),
+    # a regnal number is part of the name, not a clause's "I"
+    ('Storm over the dam\n\nPope John Paul I said: "We keep the dam."',
+     [("We keep the dam.", "Pope John Paul I", "said")]),
 ]
 
 

@@ -86,8 +86,8 @@ class _NameIndex:
     def pronoun_gender(self, last: str) -> str | None:
         """"m" or "f" when the article's own pronouns tell, and agree: a reflexive within a
         few words after the name ("forcing Omar to defend herself"; not after a preposition,
-        "replace Gilani with himself"), or "his" right after it or after its verb ("Gilmore
-        and his", "Gilmore said his")."""
+        "replace Gilani with himself"), or "his" after the name's reporting verb or "and"
+        ("Gilmore said his", "Gilmore and his"; not "gave Ann Roe his word")."""
         cues = self.__dict__.get("_cues")
         if cues is None:
             # one pass over the article: the words before each cue, read back from it
@@ -95,8 +95,11 @@ class _NameIndex:
             for m in _GENDER_CUE.finditer(self.masked):
                 cue = m.group().lower()
                 before = self.masked[max(0, m.start() - 80):m.start()].split()
-                if cue == "his":
-                    near = before[-2:]
+                if cue == "his":    # "Gilmore said his", "Gilmore and his"; not the object
+                    if len(before) < 2 or not (     # of "gave Ann Roe his word"
+                            _low(before[-1]) == "and" or _low(before[-1]) in _FORM_TO_LEMMA):
+                        continue
+                    near = before[-2:-1]
                 elif not before or _low(before[-1]) in _PREPOSITIONS:
                     continue
                 else:
@@ -343,7 +346,7 @@ def _many(phrase: str) -> bool:
                                          and not last.endswith(("ss", "us", "is"))))
 
 
-def _ORG_WORD_IN(name: str) -> bool:
+def _org_word_in(name: str) -> bool:
     """Whether a name carries an organisation word ("Acme University", "The Daily Post")."""
     return any(_low(w) in _ORG_WORDS or _low(w) in _PRESS_WORDS for w in name.split())
 
@@ -367,9 +370,13 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
             return body[1]
         # no body spoke before: an organisation named on the line before or this one ("A
         # representative for Acme University did not respond.\nIn a tweet, it said ...")
-        lo = max(masked.rfind("\n", 0, max(0, masked.rfind("\n", 0, at))), 0)
+        prev_end = masked.rfind("\n", 0, at)         # this line's start, -1 on the first
+        while prev_end > 0 and masked[prev_end - 1] == "\n":
+            prev_end -= 1                               # blank lines between paragraphs
+        lo = masked.rfind("\n", 0, prev_end) + 1 if prev_end > 0 else 0
+        lo = max(lo, at - _ORG_WINDOW)                  # one long line: not the whole text
         bodies = [" ".join(m.words) for m in names.before(at, at - lo)]
-        bodies = [b for b in bodies if _ORG_WORD_IN(b) and _organisation(b, names)]
+        bodies = [b for b in bodies if _org_word_in(b) and _organisation(b, names)]
         return bodies[-1] if bodies else pronoun
     if pronoun.lower() not in {"he", "she"}:
         return pronoun

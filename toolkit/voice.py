@@ -322,7 +322,7 @@ def _coordinated(masked: str, lo: int, at: int, names: _NameIndex) -> str | None
             run.append(tok)
             continue
         if run:
-            inside = [n for n in names.names if run[0].start <= n.pos < run[-1].end]
+            inside = names.before(run[-1].end, run[-1].end - run[0].start)
             words = inside[-1].words if inside else ()
             first = next((i for i, w in enumerate(words) if w in _given_names()), None)
             if first is None or len(words) - first < 2:
@@ -379,8 +379,10 @@ def _not_a_speaker(speaker: str) -> bool:
     of their investigation", "apparently", "the man she")."""
     words = speaker.split()
     first, last = _low(words[0]), _low(words[-1])
-    if (len(words) == 1 and first in _UNNAMED) or (len(words) > 1 and words[-1] == "I"):
+    if (len(words) == 1 and first in _UNNAMED) or (
+            len(words) > 1 and words[-1] == "I" and words[-2][:1].islower()):
         return True                         # "it"; "the facts I": a clause, not a name
+                                            # (but "Pope John Paul I" is one)
     if len(set(words)) > 1 and all(w.isupper() and len(w) > 1 for w in words):
         return True                         # "NEW VERITAS:", a banner in capitals
     if words[0][:1].islower() and (first.endswith(("ed", "ing", "ly")) or first in _NP_STOP
