@@ -673,6 +673,11 @@ ATTRIBUTION_CASES = [
     ("Storm over the dam\n\nTom Reyes, the mayor of Lakeside, told Associated Press, “We will "
      "open the gates at dawn.”",
      [("We will open the gates at dawn.", "Tom Reyes", "told")]),
+    # "she" is never a man by his first name in the Census lists ("John"), and a woman by
+    # hers ("Karen") is taken before a later person the article does not gender
+    ("Storm over the dam\n\nKaren Lowe, who runs the lake shop, met John Dunn at the gates."
+     "\n\n“The water is rising,” she said.",
+     [("The water is rising,", "Karen Lowe", "said")]),
 ]
 
 
