@@ -348,6 +348,7 @@ class _Timeline:
                 yield items[j]
 
 
+_WHOM = re.compile(r",?\s+(?:[a-z]+\s+){0,2}whom\b")
 _GENDER_CUE = re.compile(r"\b(?:[Hh]imself|[Hh]erself|his)\b")
 _QUANTIFIERS = frozenset("any some all many both several most few none each either neither".split())
 
@@ -404,6 +405,9 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
             break                       # (a quote between does not end the sentence:
                                         # 'Ann Roe, a mother, observed: "...," she said')
         name = " ".join(m.words)
+        end = masked.find(m.words[-1], m.pos) + len(m.words[-1])
+        if _WHOM.match(masked, end):
+            continue                    # "interviewed Ann Roe, over whom she fawned": not her
         if (len(m.words) > 1 and _person(name) and fits(name)
                 and not any(w.lower() in _ORG_WORDS for w in m.words)):
             return name
