@@ -683,6 +683,30 @@ ATTRIBUTION_CASES = [
     # a regnal number is part of the name, not a clause's "I"
     ('Storm over the dam\n\nPope John Paul I said: "We keep the dam."',
      [("We keep the dam.", "Pope John Paul I", "said")]),
+    # "she" is never a man by his first name in the Census lists ("John"), and a woman by
+    # hers ("Karen") is taken before a later person the article does not gender
+    ("Storm over the dam\n\nKaren Lowe, who runs the lake shop, met John Dunn at the gates."
+     "\n\n“The water is rising,” she said.",
+     [("The water is rising,", "Karen Lowe", "said")]),
+    # verbs of speech in news: "fawned" (and "she" is not the person "over whom" she fawned),
+    # "informed them", a document that "affirms", "gushed", "assured"
+    ("Storm over the dam\n\nThe reporter Ann Roe interviewed Karen Lowe, over whom she fawned"
+     " as “the heroine of the flood”.",
+     [("the heroine of the flood", "Ann Roe", "fawned")]),
+    ("Storm over the dam\n\nIn a letter to the town, Mayor Tom Reyes informed them “the gates "
+     "stay shut.”",
+     [("the gates stay shut.", "Tom Reyes", "informed")]),
+    ("Storm over the dam\n\nThe town charter, signed in 1901, affirms that “every resident has"
+     " a voice.”",
+     [("every resident has a voice.", "The town charter", "affirms")]),
+    ("Storm over the dam\n\n“It is a triumph,” Ann Roe gushed.",
+     [("It is a triumph,", "Ann Roe", "gushed")]),
+    ("Storm over the dam\n\nTom Reyes assured the crowd: “The dam will hold.”",
+     [("The dam will hold.", "Tom Reyes", "assured")]),
+    # "informed" with no quote or "that" after its object reports no speech
+    ("Storm over the dam\n\nTom Reyes spoke first. Of whose plans Jim Dunn had informed him "
+     "in 2013 — nothing came. “The gates stay shut,” he said.",
+     [("The gates stay shut,", "Tom Reyes", "said")]),
 ]
 
 

@@ -117,6 +117,15 @@ def _given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _given_name_sex() -> dict[str, str]:
+    """First name -> "m" or "f" where the Census lists tell (the ``sex`` column)."""
+    text = files("toolkit.lexicons").joinpath("entities", "given_names.tsv").read_text(
+        encoding="utf-8")
+    rows = csv.reader(text.splitlines()[1:], delimiter="\t")
+    return {r[0]: r[2] for r in rows if len(r) >= 3 and r[2] in ("m", "f")}
+
+
+@lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     return frozenset(_key(place) for place, _ in _table("places.tsv"))
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from bisect import bisect_left
 from itertools import compress, count
 from typing import NamedTuple
-from .entities import _given_names, is_place
+from .entities import _given_name_sex, _given_names, is_place
 from .segmentation import NEWS_ABBREVIATIONS
 from .attribution import (
     _CAP, _choose, _clean_possessive, _DETERMINERS, _DOCUMENTS, _FORM_TO_LEMMA, _INTRO,
@@ -175,8 +175,11 @@ def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
     return _NameIndex(out)
 
 
-def _gender(name: str, names: _NameIndex) -> str | None:
-    """"m", "f" or None, from the titles the article gives the name ("Ms", "Cardinal")."""
+def _gender(name: str, names: _NameIndex, census: bool = True) -> str | None:
+    """"m", "f" or None, from the titles the article gives the name ("Ms", "Cardinal"),
+    else its own pronouns ("defend herself"), else the first name's sex in the 1990 Census
+    lists ("John", "Mary"; not "Jean" or "Leslie", common in both) unless ``census`` is
+    False."""
     words = name.split()
     if not words:
         return None
@@ -190,7 +193,23 @@ def _gender(name: str, names: _NameIndex) -> str | None:
         return "f"
     if titles & _MALE and not titles & _FEMALE:
         return "m"
-    return names.pronoun_gender(words[-1])
+    said = names.pronoun_gender(words[-1])
+    if said or not census or any(w.endswith(("'s", "’s")) or not w[0].isupper()
+                                 for w in words):
+        return said                     # "Sarah Lucy’s son"
+    if len(words) == 1:                 # "Ford": the first names of "Christine Blasey Ford"
+        sexes = {_census_sex(n.words) for n in names.by_last.get(words[0], ())
+                 if len(n.words) > 1}
+        return sexes.pop() if len(sexes) == 1 else None
+    return _census_sex(words)
+
+
+def _census_sex(words: tuple[str, ...] | list[str]) -> str | None:
+    """The sex of a name's first word in the Census lists ("AshLee" as "Ashlee"), None for a
+    place ("Virginia State Bar")."""
+    if is_place(words[0]):
+        return None
+    return _given_name_sex().get(words[0]) or _given_name_sex().get(words[0].title())
 
 
 def _normalise(speaker: str | None, at: int, names: _NameIndex) -> str | None:
@@ -332,6 +351,7 @@ class _Timeline:
                 yield items[j]
 
 
+_WHOM = re.compile(r",?\s+(?:[a-z]+\s+){0,2}whom\b")
 _GENDER_CUE = re.compile(r"\b(?:[Hh]imself|[Hh]erself|his)\b")
 _QUANTIFIERS = frozenset("any some all many both several most few none each either neither".split())
 
@@ -392,6 +412,9 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
             break                       # (a quote between does not end the sentence:
                                         # 'Ann Roe, a mother, observed: "...," she said')
         name = " ".join(m.words)
+        end = masked.find(m.words[-1], m.pos) + len(m.words[-1])
+        if _WHOM.match(masked, end):
+            continue                    # "interviewed Ann Roe, over whom she fawned": not her
         if (len(m.words) > 1 and _person(name) and fits(name)
                 and not any(w.lower() in _ORG_WORDS for w in m.words)):
             return name
@@ -409,10 +432,11 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
         plain = [p for p in plain if fits(p[1])]
         recent = timeline.latest(timeline.people, timeline.people_pos, at, fitting_person,
                                  since=at - 3000 + 1)
-        known = [p for p in [*recent, *plain]
-                 if p[0] > at - 3000 and _gender(p[1], names) == "f"]
-        if known:
-            return max(known)[1]
+        near = [p for p in [*recent, *plain] if p[0] > at - 3000]
+        for census in (False, True):     # a woman by title or pronoun, then by first name
+            known = [p for p in near if _gender(p[1], names, census) == "f"]
+            if known:
+                return max(known)[1]
         pool = plain + ([last] if last else [])
         if pool:
             return max(pool)[1]

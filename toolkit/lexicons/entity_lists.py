@@ -14,10 +14,16 @@ Names that are also common English words or VADER-rated words ("Will", "Joy", "H
 months, and names that are countries or demonyms are left out, so that a name list never
 makes "May Day" a person.
 
+The ``sex`` column is "m" or "f" when a name is at least :data:`SEX_RATIO` times as frequent
+in one of the Census lists (men's, women's) as in the other, and empty when it is common in
+both ("Jean", "Leslie", "Kelly").
+
 Examples
 --------
 >>> _ascii("São Paulo")
 'Sao Paulo'
+>>> _sex(3.318, 0.0), _sex(0.013, 2.629), _sex(0.051, 0.220)
+('m', 'f', '')
 """
 from __future__ import annotations
 
@@ -31,6 +37,8 @@ from pathlib import Path
 
 #: Minimum frequency (percent of the 1990 Census population) of a kept first name.
 MIN_NAME_PERCENT = 0.005
+#: How many times more frequent in one sex's list a name must be to carry that sex.
+SEX_RATIO = 10.0
 #: Minimum population of a kept city that is not a capital.
 MIN_CITY_POPULATION = 1_000_000
 #: Hand-written additions: short forms news text uses for places the lists name otherwise.
@@ -48,21 +56,33 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
-def given_names(sdist: Path, exclude: set[str]) -> list[str]:
-    """First names from the ``names`` sdist, title-cased, commonest first."""
-    kept: dict[str, float] = {}
+def _sex(male: float, female: float) -> str:
+    """"m", "f" or "" from a name's percent among men and among women."""
+    if male >= SEX_RATIO * female:
+        return "m"
+    if female >= SEX_RATIO * male:
+        return "f"
+    return ""
+
+
+def given_names(sdist: Path, exclude: set[str]) -> list[tuple[str, str]]:
+    """First names from the ``names`` sdist, title-cased, commonest first, with their sex."""
+    percent_of: dict[str, dict[str, float]] = {"m": {}, "f": {}}
     with tarfile.open(sdist) as archive:
         for member in archive.getmembers():
             if not member.name.endswith((".male.first", ".female.first")):
                 continue
+            sex = "m" if member.name.endswith(".male.first") else "f"
             lines = archive.extractfile(member).read().decode("ascii").splitlines()
             for line in lines:
                 name, percent = line.split()[:2]
-                name = name.title()
-                if float(percent) >= MIN_NAME_PERCENT and len(name) > 2 and \
-                        name.lower() not in exclude:
-                    kept[name] = max(kept.get(name, 0.0), float(percent))
-    return sorted(kept, key=lambda n: (-kept[n], n))
+                percent_of[sex][name.title()] = float(percent)
+    male, female = percent_of["m"], percent_of["f"]
+    kept = {n: max(male.get(n, 0.0), female.get(n, 0.0)) for n in {*male, *female}}
+    kept = {n: p for n, p in kept.items()
+            if p >= MIN_NAME_PERCENT and len(n) > 2 and n.lower() not in exclude}
+    return [(n, _sex(male.get(n, 0.0), female.get(n, 0.0)))
+            for n in sorted(kept, key=lambda n: (-kept[n], n))]
 
 
 def places(wheel: Path, exclude: set[str]) -> list[str]:
@@ -102,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
     first = given_names(args.names, exclude)
     where = places(args.geonames, exclude)
     (args.out / "given_names.tsv").write_text(
-        "name\tsource\n" + "".join(f"{n}\tus_census_1990\n" for n in first), encoding="utf-8")
+        "name\tsource\tsex\n" + "".join(f"{n}\tus_census_1990\t{sex}\n" for n, sex in first), encoding="utf-8")
     (args.out / "places.tsv").write_text(
         "place\tsource\n" + "".join(f"{p}\tgeonames\n" for p in where), encoding="utf-8")
     print(f"{len(first)} given names, {len(where)} places -> {args.out}")
