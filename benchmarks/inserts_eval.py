@@ -159,7 +159,8 @@ def build_case(article_id: str, original: str, blocks: list[Block], rng: random.
 def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory: Path =
              PTC_ARTICLES, seed: int = 0, limit: int | None = None, unit: str = "line",
              model=None, threshold: float | None = None,
-             block_margin: float | None = None, stranger_margin: float | None = None) -> dict:
+             block_margin: float | None = None, stranger_margin: float | None = None,
+             native_margin: float | None = None) -> dict:
     """Score the detector on pasted blocks; returns the figures and the misses.
 
     Returns
@@ -171,8 +172,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         ``rows``: per paragraph ``(article id, index, pasted type or None, flagged, score,
         similarity, hand-checked furniture)``.
         ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
-        the shipped model and threshold; ``block_margin`` and ``stranger_margin`` replace
-        ``find_inserts``'s.
+        the shipped model and threshold; ``block_margin``, ``stranger_margin`` and
+        ``native_margin`` replace ``find_inserts``'s.
     """
     from toolkit.inserts import find_inserts
     from toolkit.loading import load_article
@@ -197,6 +198,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
             options["block_margin"] = block_margin
         if stranger_margin is not None:
             options["stranger_margin"] = stranger_margin
+        if native_margin is not None:
+            options["native_margin"] = native_margin
         findings = find_inserts(article, model=model, **options)
         if len(findings) != len(case.labels):
             raise RuntimeError(f"{article_id}: paragraphs do not line up")
@@ -262,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="find_inserts' block_margin in place of its default (0: off)")
     parser.add_argument("--stranger-margin", type=float, default=None,
                         help="find_inserts' stranger_margin in place of its default (0: off)")
+    parser.add_argument("--native-margin", type=float, default=None,
+                        help="find_inserts' native_margin in place of its default (0: off)")
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
@@ -278,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
                  limit=args.limit, unit=args.unit,
                  model=load_insert_model(args.model) if args.model else None,
                  threshold=args.threshold, block_margin=args.block_margin,
-                 stranger_margin=args.stranger_margin)
+                 stranger_margin=args.stranger_margin, native_margin=args.native_margin)
     print(f"pool={r['pool']} articles={r['articles']} ({r['n_articles']}) seed={r['seed']} "
           f"unit={args.unit}")
     print(f"recall {r['recall']:.3f} of {r['n_inserted']} pasted paragraphs "

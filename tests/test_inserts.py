@@ -1008,3 +1008,49 @@ def test_model_words_are_each_models_tokens(text):
     assert _model_words(text, _keyword_text(text) or text.lower()) == (model, lowered)
     weights = (-1.0, {"order": 0.5, "now": 0.25, "order now": 2.0, "kits": 1.0, "deals": 3.0})
     assert words_logit(lowered, weights=weights) == text_logit(text, weights=weights)
+
+
+def test_inserts_native_copy():
+    # A paid post's lede written like news (written for this test): no word or name of the
+    # article, and it speaks of a business and what it sells. The native-copy pass takes it
+    # within native_margin of the threshold; off, or naming the article's people, or in the
+    # writer's "I", or without a word of trade, it stays the article's.
+    lede = ("Three generations of the Ostrander family have grown apples above Lake Seneca, and "
+            "their cider company counts restaurants in eleven states among its customers.")
+    text = f"{BEFORE}\n\n{lede}\n\n{AFTER}"
+    off = find_inserts(text, native_margin=0, stranger_margin=0, block_margin=0)
+    assert off[3].kind is None and off[3].similarity < 0.03
+    gap = 1.5 - off[3].score
+    assert gap > 0.5  # beyond the stranger margin
+    on = find_inserts(text, native_margin=gap + 0.01, block_margin=0)
+    assert [f.kind for f in on] == [None] * 3 + ["sponsored"] + [None] * 2
+    assert "native copy" in on[3].reason and "'company'" in on[3].reason
+    assert on[3].score == off[3].score
+    assert find_inserts(text, native_margin=gap - 0.01, block_margin=0)[3].kind is None
+    for other in (lede.replace("the Ostrander family", "Ana Ruiz's family"),
+                  lede.replace("Three generations of the Ostrander family have",
+                               "My family has"),
+                  lede.replace("cider company counts restaurants",
+                               "cider reaches tables").replace("its customers", "its fans")):
+        found = find_inserts(f"{BEFORE}\n\n{other}\n\n{AFTER}", native_margin=50.0,
+                             block_margin=0)
+        assert [f.kind for f in found] == [None] * 6, other
+
+
+@pytest.mark.parametrize("line, words", [
+    ("A Texas mortgage lender now covers closing costs for nurses.", {"lender"}),
+    ("The startup sells its sensors to growers and helps them save water.",
+     {"startup", "sells", "helps", "save"}),
+    ("The river rose two feet overnight and closed the bridge.", set()),
+])
+def test_trade_words(line, words):
+    from toolkit.insert_signals import _TRADE
+
+    assert {m.group().lower() for m in _TRADE.finditer(line)} == words
+
+
+def test_inserts_native_copy_needs_an_article():
+    # In a short article every paragraph shares no words with the rest; the pass stays off.
+    text = ("Loud news\n\nThe startup's corrupt founders sold a vicious, shameful product to "
+            "customers.")
+    assert [f.kind for f in find_inserts(text, native_margin=50.0)] == [None, None]

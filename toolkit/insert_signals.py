@@ -285,6 +285,18 @@ _CIVIC = re.compile(
     r"\b(?:Congress|[Ss]enate|[Ss]enators?|[Gg]overnor|[Mm]ayor|[Dd]istrict|[Ss]heriff|[Jj]udge|"
     r"council|statehouse|term|elections?|voters?|ballot|campaign|candidates?|re-?elect\w*|"
     r"[Cc]ongress(?:man|woman)|Assembly|office)\b")
+#: The words of trade, for the native-copy pass of :func:`toolkit.inserts.find_inserts`: a
+#: business and what it sells, to whom ("a Texas mortgage lender covers up to half of them",
+#: "the company is now taking orders", "clinics are fitting devices in a single visit"). Two
+#: distinct ones in a paragraph that is a stranger to the article mark a native ad's lede.
+_TRADE = re.compile(
+    r"\b(?:compan(?:y|y's|ies)|firms?|startups?|start-ups?|brands?|retailers?|lenders?|"
+    r"insurers?|manufacturers?|makers?|consultanc(?:y|ies)|cooperatives?|co-ops?|clinics?|"
+    r"platforms?|apps?|software|customers?|clients?|shoppers|buyers|bookings|orders|"
+    r"products?|warranty|installers?|dealers(?:hips?)?|franchises?|vendors?|suppliers?|"
+    r"outfitters?|boutiques?|showrooms?|founders?|co-founders?|founded|ships|sells|"
+    r"sold out|offerings?|offers|designed (?:by|for)|built (?:by|for)|developed (?:by|for)|"
+    r"now available|in stock|helps|lets|saves?|savings)\b", re.I)
 #: For the costliest patterns: words one of which every match contains (lower-cased), so
 #: that a paragraph with none of them skips the pattern; see :func:`_may_match`.
 _KEYWORDS: dict[str, tuple[str, ...]] = {

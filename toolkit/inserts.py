@@ -121,7 +121,11 @@ that both score within ``block_margin`` of the threshold and share few words wit
 make a block of their own (a pasted block none of whose paragraphs is found on its own). A
 stranger to the article (TF-IDF similarity under 0.03, at most a fifth of its content words
 found elsewhere, no name the article names, no attribution, no "I") is an insert when it scores
-within ``stranger_margin`` (0.5) of the threshold.
+within ``stranger_margin`` (0.5) of the threshold. Native copy, such a stranger (attribution
+allowed) that speaks of trade, a business and what it sells ("company", "customers",
+"lender", "clinics", "helps", ...: ``insert_signals._TRADE``), is an insert within
+``native_margin`` (5.0) of the threshold, in an article of five paragraphs or more: a paid
+post's lede written like news scores the intercept and ``unshared_words`` and little else.
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
@@ -159,7 +163,7 @@ from .insert_signals import (
     _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DIGIT, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
     _FURNITURE_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
-    _CIVIC, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
+    _CIVIC, _TRADE, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
     _REPORTING, _SALES,
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
@@ -265,6 +269,13 @@ _BLOCK_MARGIN = 1.0
 #: the writer's "I" (0 turns it off).
 _STRANGER_MARGIN = 0.5
 _NOT_STRANGER = ("shared_names", "reporting", "first_person")
+#: How far under the threshold native copy may score and still be an insert: a stranger to
+#: the article (as above, though it may report) that speaks of trade, a business and what it
+#: sells (``insert_signals._TRADE``: "company", "customers", "lender", "helps" ...). 0 turns
+#: this off.
+_NATIVE_MARGIN = 5.0
+_NATIVE_TRADE = 1  # distinct words of trade at least
+_NATIVE_PARAGRAPHS = 5  # in an article of fewer paragraphs every one is a stranger
 
 
 @dataclass(frozen=True)
@@ -865,7 +876,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  weights: Mapping[str, float] | None = None,
                  model: InsertModel | None = None,
                  block_margin: float = _BLOCK_MARGIN,
-                 stranger_margin: float = _STRANGER_MARGIN) -> list[InsertFinding]:
+                 stranger_margin: float = _STRANGER_MARGIN,
+                 native_margin: float = _NATIVE_MARGIN) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
 
     Parameters
@@ -890,6 +902,10 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         0.03, at most a fifth of its content words found elsewhere), names nobody the article
         names, reports nobody and does not speak as "I" is an insert when its score is within
         this much of ``threshold``. 0 turns this off.
+    native_margin : float
+        Such a stranger that may report but speaks of trade (a business and what it sells:
+        "company", "customers", "lender", "helps" ...) is ``sponsored`` when its score is
+        within this much of ``threshold``: native copy written like news. 0 turns this off.
 
     Returns
     -------
@@ -985,6 +1001,24 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                 extras[i] = (f"a stranger to the article: shares almost no words (similarity "
                              f"{sims[i]:.2f}) and no names with it, reports nobody, and scores "
                              f"within {stranger_margin:g} of the threshold ({decisions[i]:.2f})")
+
+    # Native copy: a stranger to the article (none of its words or names, no "I") that speaks
+    # of a business and what it sells: a paid post's lede written like news, which scores
+    # little else.
+    if native_margin > 0 and len(ranges) >= _NATIVE_PARAGRAPHS:
+        for i, sc in enumerate(scores):
+            if (kinds[i] is None and i not in (0, headline) and sims[i] < _SIM_LOW
+                    and decisions[i] >= threshold - native_margin and sc.marker is None
+                    and "unshared_words" in sc.rules
+                    and not any(rule in sc.rules for rule in ("shared_names", "first_person"))):
+                masked = _mask_quotes(text[slice(*ranges[i])])
+                trade = sorted({m.group().lower() for m in _TRADE.finditer(masked)})
+                if len(trade) >= _NATIVE_TRADE:
+                    kinds[i] = "sponsored"
+                    extras[i] = (f"native copy: a stranger to the article (similarity "
+                                 f"{sims[i]:.2f}, none of its names) that speaks of trade "
+                                 f"({', '.join(map(repr, trade[:4]))}), scoring within "
+                                 f"{native_margin:g} of the threshold ({decisions[i]:.2f})")
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
