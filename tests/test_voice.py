@@ -725,6 +725,12 @@ ATTRIBUTION_CASES = [
     ("Storm over the dam\n\n“The gates stay shut,” Reyes said, and the crowd cheered Reyes."
      "\n\nReyes ignored the town after meeting Dunn, who calls it “a nest of thieves and liars.”",
      [("The gates stay shut,", "Reyes", "said"), ("a nest of thieves and liars.", None, None)]),
+    # ... or the subject of the last clause joined by "and"
+    ("Storm over the dam\n\n“The gates stay shut,” Reyes said, and the crowd cheered Reyes."
+     "\n\nThe plan would need more money and Reyes dismissed the calls for more money in "
+     "favour of a “simple repair of the east wall.”",
+     [("The gates stay shut,", "Reyes", "said"),
+      ("simple repair of the east wall.", "Reyes", None)]),
 ]
 
 

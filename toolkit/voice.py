@@ -783,8 +783,21 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
     if tokens[-1].low in {"titled", "entitled"} or [t.low for t in tokens[-2:]] == ["author", "of"]:
         return None                     # "X is the author of "The Greatest Comeback"": a title
     subject = _clause_subject(text, tokens)
-    if subject is None:
-        return None
+    if subject is None or not (_is_name(subject) or _tidy(subject[0]).lower() in {"he", "she"}):
+        # "That system would require more judges and Trump ripped the calls for ... a more
+        # "simple immigration plan"": the subject of the last clause joined by "and"
+        j = next((j for j in range(len(tokens) - 2, 0, -1)
+                  if tokens[j].low == "and" and tokens[j + 1].cap), None)
+        later = _clause_subject(text, tokens[j + 1:]) if j is not None else None
+        if later is None or not _is_name(later):
+            return None
+        name = _tidy(later[0])
+        words = _fullest(tuple(name.split()), names).split()
+        if not (words and _speaks_elsewhere(words, speakers)
+                and _own_clause([t for t in tokens if t.start >= later[2]])
+                and re.search(r"[a-z,;] " + re.escape(name.split()[0]) + r"\b", masked)):
+            return None
+        return _Attribution(name, later[1], later[2], None, None, None)
     name = _tidy(subject[0])
     if name.lower() in {"he", "she"} and quoted:
         return None
