@@ -707,6 +707,30 @@ ATTRIBUTION_CASES = [
     ("Storm over the dam\n\nTom Reyes spoke first. Of whose plans Jim Dunn had informed him "
      "in 2013 — nothing came. “The gates stay shut,” he said.",
      [("The gates stay shut,", "Tom Reyes", "said")]),
+    # no attribution verb, a name with no first name or title: the quote is the subject's when
+    # the article has the name speak elsewhere and the quote is in the subject's own clause
+    # (a list of quotes after a scare quote included)
+    ("Storm over the dam\n\n“The gates stay shut,” Reyes said on Monday, and the crowd cheered "
+     "Reyes.\n\nReyes ordered the “immediate opening” of “the north sluice at dawn,” and "
+     "“every gate on the east bank.”",
+     [("The gates stay shut,", "Reyes", "said"), ("the north sluice at dawn,", "Reyes", None),
+      ("every gate on the east bank.", "Reyes", None)]),
+    ("Storm over the dam\n\nA statement from Greenpeace said the dam will fail.\n\nGreenpeace "
+     "wants the council to “open every gate before the rain.”",
+     [("open every gate before the rain.", "Greenpeace", None)]),
+    # ... not in a passive ("was named as"), nor past another name or a relative clause
+    ("Storm over the dam\n\n“The gates stay shut,” Reyes said, and the crowd cheered Reyes."
+     "\n\nReyes was named as a “person of interest in the case” on Tuesday.",
+     [("The gates stay shut,", "Reyes", "said"), ("person of interest in the case", None, None)]),
+    ("Storm over the dam\n\n“The gates stay shut,” Reyes said, and the crowd cheered Reyes."
+     "\n\nReyes ignored the town after meeting Dunn, who calls it “a nest of thieves and liars.”",
+     [("The gates stay shut,", "Reyes", "said"), ("a nest of thieves and liars.", None, None)]),
+    # ... or the subject of the last clause joined by "and"
+    ("Storm over the dam\n\n“The gates stay shut,” Reyes said, and the crowd cheered Reyes."
+     "\n\nThe plan would need more money and Reyes dismissed the calls for more money in "
+     "favour of a “simple repair of the east wall.”",
+     [("The gates stay shut,", "Reyes", "said"),
+      ("simple repair of the east wall.", "Reyes", None)]),
 ]
 
 

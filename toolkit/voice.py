@@ -38,8 +38,8 @@ from .attribution import (
     _according, _after_attribution, _Attribution, ATTRIBUTION_VERBS, _AUXILIARIES,
     _before_attribution, _capital_run, _choose, _cited_after, _clause_subject, _given_name,
     _clean_possessive, _DETERMINERS, _DOCUMENTS, _earlier_subject, _FORM_TO_LEMMA, _INTRO,
-    _is_name, _low, _MASK, _name_of, _NP_STOP, _OBJECT_PRONOUNS, _PARTICLES, _phrase,
-    _POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _QUOTE_END, _REFLEXIVES, _sentence_end,
+    _is_name, _low, _MASK, _name_of, _NP_STOP, _OBJECT_PRONOUNS, _PARTICLES, _PASSIVE_AUX,
+    _phrase, _POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _QUOTE_END, _REFLEXIVES, _sentence_end,
     _sentence_start, _tidy, _TITLES, _Token, _TokenIndex, _tokens, _verb_subject,
     _walk_forward)
 from .speakers import (
@@ -207,7 +207,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             # 'Rep. Ann Roe defended him as an "outstanding human being"': no attribution
             # verb, but the words are the subject's (a person's: "he", "she" or a name the
             # article gives a first name or a title)
-            found = _subject_words(text, masked, paragraphs, first, index, names)
+            if timeline is None:
+                timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+            found = _subject_words(text, masked, paragraphs, first, index, names,
+                                   timeline.speakers)
             weak = found is not None
         if found is not None and found.speaker:
             at = found.speaker_start if found.speaker_start is not None else first.start
@@ -764,28 +767,75 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _Toke
 
 
 def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex,
-                   names: _NameIndex) -> _Attribution | None:
+                   names: _NameIndex, speakers=()) -> _Attribution | None:
     """A quote inside a sentence with no attribution verb: the sentence's subject, when it
-    is a name or "he"/"she" ('Davis defended Farrakhan as an "outstanding human being"')."""
+    is a name or "he"/"she" ('Davis defended Farrakhan as an "outstanding human being"'), or
+    a name (a person's or a body's) that the article attributes speech to elsewhere
+    (``speakers``: ``(offset, speaker)``; 'Trump ripped the calls in favor of a more "simple
+    immigration plan"'), with the quote in the subject's own clause."""
     lo, hi = paragraphs[seg.paragraph]
     opening = seg.open_mark if seg.open_mark is not None else seg.start
     start = _sentence_start(masked, lo, opening)
     tokens = index.between(start, opening)
-    if len(tokens) < 3 or any(t.text.startswith(_MASK) for t in tokens):
+    quoted = any(t.text.startswith(_MASK) for t in tokens)     # a quote before, same sentence
+    if len(tokens) < 3:
         return None
     if tokens[-1].low in {"titled", "entitled"} or [t.low for t in tokens[-2:]] == ["author", "of"]:
         return None                     # "X is the author of "The Greatest Comeback"": a title
     subject = _clause_subject(text, tokens)
-    if subject is None:
-        return None
+    if subject is None or not (_is_name(subject) or _tidy(subject[0]).lower() in {"he", "she"}):
+        # "That system would require more judges and Trump ripped the calls for ... a more
+        # "simple immigration plan"": the subject of the last clause joined by "and"
+        j = next((j for j in range(len(tokens) - 2, 0, -1)
+                  if tokens[j].low == "and" and tokens[j + 1].cap), None)
+        later = _clause_subject(text, tokens[j + 1:]) if j is not None else None
+        if later is None or not _is_name(later):
+            return None
+        name = _tidy(later[0])
+        words = _fullest(tuple(name.split()), names).split()
+        if not (words and _speaks_elsewhere(words, speakers)
+                and _own_clause([t for t in tokens if t.start >= later[2]])
+                and re.search(r"[a-z,;] " + re.escape(name.split()[0]) + r"\b", masked)):
+            return None
+        return _Attribution(name, later[1], later[2], None, None, None)
     name = _tidy(subject[0])
+    if name.lower() in {"he", "she"} and quoted:
+        return None
     if name.lower() not in {"he", "she"}:
         words = _fullest(tuple(name.split()), names).split()
         if not (_is_name(subject) and words and (
-                (len(words) > 1 and words[0] in _given_names())
-                or names.titles_of.get(words[-1]))):
+                (not quoted and len(words) > 1 and words[0] in _given_names())
+                or (not quoted and names.titles_of.get(words[-1]))
+                or (_speaks_elsewhere(words, speakers)
+                    and _own_clause([t for t in tokens if t.start >= subject[2]])
+                    and re.search(r"[a-z,;] " + re.escape(name.split()[0]) + r"\b", masked)))):
             return None
     return _Attribution(name, subject[1], subject[2], None, None, None)
+
+
+_CLAUSE_BREAKS = frozenset("""that who whom which whose whether if because while when where
+as after before since although though , ; : — – ( )""".split())
+
+
+def _own_clause(after: list[_Token]) -> bool:
+    """Whether the words between a subject and its quote stay in the subject's clause: no
+    "that"-clause or relative, no punctuation, no other capitalised name, no passive ("Haig
+    was named as a "person of interest"": someone else's label). Earlier quotes of the
+    clause and the commas after them are a list ('ordered "...," "...," and "..."')."""
+    after = [t for k, t in enumerate(after) if not t.text.startswith(_MASK)
+             and not (t.text == "," and k and after[k - 1].text.startswith(_MASK))]
+    if any(t.low in _CLAUSE_BREAKS or t.cap for t in after):
+        return False
+    lows = [t.low for t in after[:3]]
+    return not any(w in _PASSIVE_AUX and k + 1 < len(lows) and lows[k + 1].endswith(("ed", "en"))
+                   for k, w in enumerate(lows))
+
+
+def _speaks_elsewhere(words: list[str], speakers) -> bool:
+    """Whether a name (its words, fullest form) is the speaker of an attribution in the
+    article: the same last word."""
+    last = words[-1].lower()
+    return any(speaker.split()[-1].lower() == last for _, speaker in speakers if speaker)
 
 
 def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list, list]:
