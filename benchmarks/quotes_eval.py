@@ -33,9 +33,10 @@ copied into the repository).
   (54-86 quotes each), each annotated blind to the code by another engineer on 2026-11-29
   (``ptc_check8`` and ``ptc_check14`` cut a quote that runs over several lines into one
   span per line).
-- ``quote_cases/ptc_check18.json`` and ``ptc_check20.json``: two of four sets of 4 PTC articles
-  (84 and 98 quotes; essays and commentary rich in quoted documents and scripture), annotated
-  blind to the code on 2026-11-29 (third session); the other two stay sealed for a final score.
+- ``quote_cases/ptc_check17.json`` to ``ptc_check20.json``: four sets of 4 PTC articles (65,
+  84, 101 and 98 quotes; essays and commentary rich in quoted documents and scripture),
+  annotated blind to the code on 2026-11-29 (sixth session); check18 and check20 were read
+  that session, check17 and check19 kept sealed until its final score.
 
 All were used for fixes after their first run; the README gives first-run figures.
 
