@@ -222,7 +222,17 @@ def test_analysis_makes_no_reference_cycles(sample_path):
             gc.enable()
 
 
-@pytest.mark.parametrize("enabled", [True, False])
+@pytest.fixture(params=[True, False], ids=["collector-on", "collector-off"])
+def enabled(request):
+    """The cyclic collector switched on or off for the test, and put back as it was after."""
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if request.param else gc.disable)()
+    yield request.param
+    (gc.enable if was else gc.disable)()
+
+
 def test_analysis_pauses_the_collector_and_restores_it(monkeypatch, enabled):
     import gc
 
@@ -232,13 +242,8 @@ def test_analysis_pauses_the_collector_and_restores_it(monkeypatch, enabled):
     segment = analysis.segment
     monkeypatch.setattr(analysis, "segment",
                         lambda *args: seen.append(gc.isenabled()) or segment(*args))
-    was = gc.isenabled()
-    (gc.enable if enabled else gc.disable)()
-    try:
-        toolkit.analyze("Critics slammed the reckless plan.")
-        assert seen == [False] and gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
+    toolkit.analyze("Critics slammed the reckless plan.")
+    assert seen == [False] and gc.isenabled() is enabled
 
 
 def test_word_counts_equal_count_words_per_sentence(sample_path):
@@ -262,7 +267,6 @@ def _broken(*args, **kwargs):
     raise _Broken
 
 
-@pytest.mark.parametrize("enabled", [True, False])
 @pytest.mark.parametrize("step", ["load_article", "segment", "find_quotes", "find_inserts",
                                   "_sentence_rows"])
 def test_analysis_restores_the_collector_when_a_step_raises(monkeypatch, enabled, step):
@@ -271,17 +275,11 @@ def test_analysis_restores_the_collector_when_a_step_raises(monkeypatch, enabled
     from toolkit import analysis
 
     monkeypatch.setattr(analysis, step, _broken)
-    was = gc.isenabled()
-    (gc.enable if enabled else gc.disable)()
-    try:
-        with pytest.raises(_Broken):
-            toolkit.analyze("Critics slammed the reckless plan.")
-        assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
+    with pytest.raises(_Broken):
+        toolkit.analyze("Critics slammed the reckless plan.")
+    assert gc.isenabled() is enabled
 
 
-@pytest.mark.parametrize("enabled", [True, False])
 def test_analysis_lazy_tables_restore_the_collector_when_they_raise(monkeypatch, enabled):
     """The entities and mentions tables, computed when first read, pause the collector too."""
     import gc
@@ -295,16 +293,11 @@ def test_analysis_lazy_tables_restore_the_collector_when_they_raise(monkeypatch,
     result = toolkit.analyze("Sen. Ann Roe said the plan was reckless.")
     monkeypatch.setattr(analysis, "_people_tables", _broken)
     broken = toolkit.analyze("Sen. Ann Roe said the plan was reckless.")
-    was = gc.isenabled()
-    (gc.enable if enabled else gc.disable)()
-    try:
-        assert not result.entities.empty and seen == [False]
-        assert gc.isenabled() is enabled
-        with pytest.raises(_Broken):
-            broken.mentions
-        assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
+    assert not result.entities.empty and seen == [False]
+    assert gc.isenabled() is enabled
+    with pytest.raises(_Broken):
+        broken.mentions
+    assert gc.isenabled() is enabled
 
 
 def test_analysis_throughput_benchmark_empties_caches_that_exist():

@@ -208,20 +208,30 @@ def test_inserts_adjacent_appeals_reinforce_each_other():
     assert found[4].score - alone[4].score == pytest.approx(weight)
 
 
+#: A columnist's own piece, addressing the reader throughout: paragraphs by role.
+_COLUMN = {
+    "headline": "Why the budget fight matters",
+    "east": ("If you drive on the east side, you already know what the potholes cost you every "
+             "winter, and the council has known it for years."),
+    "vote": ("You might think a 7-2 vote settles it, but you would be wrong, because the western "
+             "districts still wait for their share of the money."),
+    "routes": "Council members spent the spring arguing about bus routes.",
+    "run": "Run for your lives!",
+    "schedule": ("Nobody at City Hall has shown the repair schedule, and residents have "
+                 "complained about potholes for years."),
+    "ask": ("When you next hit a pothole on the west side, ask your council member where the "
+            "budget went."),
+    "keep": ("If you want the money spent well, you will have to keep asking until the council "
+             "answers you."),
+}
+
+
+def _column(*roles: str) -> str:
+    return "\n\n".join(_COLUMN[r] for r in roles)
+
+
 def test_inserts_column_voice_discounts_address():
-    column = ("Why the budget fight matters\n\n"
-              "If you drive on the east side, you already know what the potholes cost you every "
-              "winter, and the council has known it for years.\n\n"
-              "You might think a 7-2 vote settles it, but you would be wrong, because the western "
-              "districts still wait for their share of the money.\n\n"
-              "Council members spent the spring arguing about bus routes.\n\n"
-              "Run for your lives!\n\n"
-              "Nobody at City Hall has shown the repair schedule, and residents have complained "
-              "about potholes for years.\n\n"
-              "When you next hit a pothole on the west side, ask your council member where the "
-              "budget went.\n\n"
-              "If you want the money spent well, you will have to keep asking until the council "
-              "answers you.")
+    column = _column("headline", "east", "vote", "routes", "run", "schedule", "ask", "keep")
     plain = find_inserts(column, threshold=-100, weights={"reader_voice": 0.0})
     voiced = find_inserts(column, threshold=-100)
     # Half the address, imperative and wording points are taken back.
@@ -238,16 +248,7 @@ def test_inserts_column_voice_discounts_address():
                    "model more (3.44 -> 3.88 a point): the column's 'ask your council member "
                    "where the budget went' scores 2.15, over the threshold")
 def test_inserts_column_voice_keeps_its_own_ask():
-    column = ("Why the budget fight matters\n\n"
-              "If you drive on the east side, you already know what the potholes cost you every "
-              "winter, and the council has known it for years.\n\n"
-              "Council members spent the spring arguing about bus routes.\n\n"
-              "Nobody at City Hall has shown the repair schedule, and residents have complained "
-              "about potholes for years.\n\n"
-              "When you next hit a pothole on the west side, ask your council member where the "
-              "budget went.\n\n"
-              "If you want the money spent well, you will have to keep asking until the council "
-              "answers you.")
+    column = _column("headline", "east", "routes", "schedule", "ask", "keep")
     assert find_inserts(column)[4].kind is None
 
 
