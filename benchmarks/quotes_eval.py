@@ -37,6 +37,9 @@ copied into the repository).
   84, 101 and 98 quotes; essays and commentary rich in quoted documents and scripture),
   annotated blind to the code on 2026-11-29 (sixth session); check18 and check20 were read
   that session, check17 and check19 kept sealed until its final score.
+- ``quote_cases/ptc_check21.json`` and ``ptc_check22.json``: 6 and 7 more PTC articles (78 and 75
+  quotes), annotated blind to the code at the end of the same session and scored once on its
+  final main.
 
 All were used for fixes after their first run; the README gives first-run figures.
 

@@ -528,7 +528,14 @@ _REPEATED = {"heldout9": {("Story continues below advertisement",), ("Article co
              "heldout23": {("Advertisement - story continues below",),
                            ("Article continues after advertisement",), ("Story continues below",),
                            ("The article continues after this message.",),
-                           ("Continue reading the main story",)}}
+                           ("Continue reading the main story",)},
+             "heldout24": {("Story continues below advertisement",), ("Article continues below",),
+                           ("Scroll down to continue reading.",),
+                           ("Advertisement - scroll to continue",)},
+             "heldout25": {("Story continues below advertisement",),
+                           ("Article continues after this ad",),
+                           ("ADVERTISEMENT - SCROLL TO CONTINUE",), ("The story continues below.",),
+                           ("Advertisement", "Story continues below this ad")}}
 
 
 def test_inserts_pools_are_separate_and_varied():
@@ -609,6 +616,10 @@ def test_inserts_pools_are_separate_and_varied():
     # before anyone read a miss. Floors against regressions.
     ("heldout22", "heldout", 0.7),
     ("heldout23", "heldout", 0.75),
+    # Written blind by two more engineers at the end of the sixth session and scored once on
+    # its final main (0.912 / 0.915 and 0.923 / 0.892, held-out half / all articles, seed 0).
+    ("heldout24", "heldout", 0.8),
+    ("heldout25", "heldout", 0.8),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
