@@ -218,7 +218,7 @@ def _word_counts(sentences: list[Sentence], tokens: list[str]) -> list[int]:
     return [sum(flags[a:b]) for a, b in zip([0, *ends], ends)]
 
 
-def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None,
+def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None, *,
               tokens: tuple[list[tuple[int, int]], list[str]] | None = None) -> list[Span]:
     """The evidence spans of ``sentences`` (``tokens``: :func:`_tokens_of` of them, when
     already cut)."""
@@ -646,7 +646,7 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
     quotes = find_quotes(text, article.paragraphs)
     regions = quote_regions(quotes)
     tokens = _tokens_of(text, sentences)
-    spans = _evidence(text, sentences, lexicon, tokens)
+    spans = _evidence(text, sentences, lexicon, tokens=tokens)
     spans = _with_voice(sorted([*spans, *report_verb_spans(text, quotes, existing=spans)],
                                key=_SPAN_ORDER), regions)
     sentence_rows = _sentence_rows(text, sentences, spans, regions, embeddings=embeddings,

@@ -578,7 +578,7 @@ def _model_words(masked: str, low: str | None = None) -> tuple[list[str], list[s
     return " ".join(_MODEL_TOKEN.findall(masked)).lower().split(), lowered
 
 
-def _promotional(masked: str, words=None, tokens: list[str] | None = None
+def _promotional(masked: str, words=None, *, tokens: list[str] | None = None
                  ) -> tuple[float, list[tuple[str, float]]]:
     """Probability that the words are promotional, and the (at most three) strongest word
     types with their weights, strongest first (:func:`_word_positions` finds where they

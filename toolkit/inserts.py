@@ -567,7 +567,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
     model_words, score.text_words = _model_words(masked, low)
-    probability, strongest = _promotional(masked, words, model_words)
+    probability, strongest = _promotional(masked, words, tokens=model_words)
     score.probability, score.n_words = probability, n_words
     if (probability > _PROMO_FROM and sim < _PROMO_SIM
             and not piece.rstrip().endswith(":")):  # a line that opens a quotation
