@@ -185,20 +185,22 @@ def _count_words(text: str, words) -> int:
     """The tokens among ``words`` that hold a :data:`WORD_RE` word (an ASCII letter)."""
     # Each token's answer read from a word-type cache, one C-level map instead of a regex
     # call per token (the pattern has no anchors: searching the token alone is the same).
-    if len(_IS_WORD) > 100_000:
-        _IS_WORD.clear()
     return sum(map(_IS_WORD.__getitem__, [text[s:e] for s, e in words]))
 
 
 class _WordTokens(dict):
     """Token -> whether it holds a :data:`WORD_RE` word; a missing token is looked up and
-    kept (a word-type cache: a dict read by ``map`` in C costs less than ``lru_cache``)."""
+    kept (a word-type cache: a dict read by ``map`` in C costs less than ``lru_cache``),
+    cleared past :data:`_WORD_TYPES_KEPT` tokens."""
 
     def __missing__(self, token: str) -> bool:
+        if len(self) >= _WORD_TYPES_KEPT:
+            self.clear()
         found = self[token] = WORD_RE.search(token) is not None
         return found
 
 
+_WORD_TYPES_KEPT = 100_000
 _IS_WORD = _WordTokens()
 
 
@@ -211,8 +213,6 @@ def _tokens_of(text: str, sentences: list[Sentence]) -> tuple[list[tuple[int, in
 
 def _word_counts(sentences: list[Sentence], tokens: list[str]) -> list[int]:
     """:func:`_count_words` of each sentence, from the ``tokens`` of :func:`_tokens_of`."""
-    if len(_IS_WORD) > 100_000:
-        _IS_WORD.clear()
     flags = list(map(_IS_WORD.__getitem__, tokens))
     ends = list(accumulate(len(s.words) for s in sentences))
     return [sum(flags[a:b]) for a, b in zip([0, *ends], ends)]
@@ -379,6 +379,8 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
                    n_words_of: list[int] | None = None) -> list[dict]:
     """One row per sentence (``n_words_of``: each sentence's :func:`_count_words`, when
     already counted)."""
+    if n_words_of is None:
+        n_words_of = _word_counts(sentences, _tokens_of(text, sentences)[1])
     model = load_bias_model()
     extras = [None] * len(sentences)
     if embeddings and sentences:
@@ -416,8 +418,7 @@ def _sentence_rows(text: str, sentences: list[Sentence], spans: list[Span],
             tones = dict(zip(block, rated))
             rated_stretches = {(lo, hi): t for (lo, hi, _), t in zip(mixed, rated[len(block):])}
         piece = pieces_of[number]
-        n_words = (_count_words(text, sentence.words) if n_words_of is None
-                   else n_words_of[number])
+        n_words = n_words_of[number]
         compound = vader_pass(piece)[1]["compound"]     # the cached scores, read only
         cues = cues_of[number]
         tone = tones.get(number, compound)
