@@ -96,10 +96,15 @@ _QUOTE_CLOSE = "”»"
 
 
 @lru_cache(maxsize=None)
-def _table(name: str) -> tuple[tuple[str, str], ...]:
+def _rows(name: str) -> list[list[str]]:
+    """The rows of a list in ``lexicons/entities/`` below its header, cells stripped."""
     text = files("toolkit.lexicons").joinpath("entities", name).read_text(encoding="utf-8")
-    rows = csv.reader(text.splitlines()[1:], delimiter="\t")
-    return tuple((r[0].strip(), r[1].strip()) for r in rows if len(r) >= 2 and r[0].strip())
+    return [[cell.strip() for cell in row]
+            for row in csv.reader(text.splitlines()[1:], delimiter="\t")]
+
+
+def _table(name: str) -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1]) for r in _rows(name) if len(r) >= 2 and r[0])
 
 
 def _demonyms() -> dict[str, str]:
@@ -119,10 +124,7 @@ def _given_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _given_name_sex() -> dict[str, str]:
     """First name -> "m" or "f" where the Census lists tell (the ``sex`` column)."""
-    text = files("toolkit.lexicons").joinpath("entities", "given_names.tsv").read_text(
-        encoding="utf-8")
-    rows = csv.reader(text.splitlines()[1:], delimiter="\t")
-    return {r[0]: r[2] for r in rows if len(r) >= 3 and r[2] in ("m", "f")}
+    return {r[0]: r[2] for r in _rows("given_names.tsv") if len(r) >= 3 and r[2] in ("m", "f")}
 
 
 @lru_cache(maxsize=1)
