@@ -287,8 +287,8 @@ _CIVIC = re.compile(
     r"[Cc]ongress(?:man|woman)|Assembly|office)\b")
 #: The words of trade, for the native-copy pass of :func:`toolkit.inserts.find_inserts`: a
 #: business and what it sells, to whom ("a Texas mortgage lender covers up to half of them",
-#: "the company is now taking orders", "clinics are fitting devices in a single visit"). Two
-#: distinct ones in a paragraph that is a stranger to the article mark a native ad's lede.
+#: "the company is now taking orders", "clinics are fitting devices in a single visit"). One
+#: in a paragraph that is a stranger to the article marks a native ad's lede.
 _TRADE = re.compile(
     r"\b(?:compan(?:y|y's|ies)|firms?|startups?|start-ups?|brands?|retailers?|lenders?|"
     r"insurers?|manufacturers?|makers?|consultanc(?:y|ies)|cooperatives?|co-ops?|clinics?|"

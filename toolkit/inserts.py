@@ -324,8 +324,9 @@ class _Score:
     probability: float = 0.0  # the word model's
     n_words: int = 0
     you: bool = False  # says "you" outside quotes (for the reader-voice rule)
-    # The text model's tokens of the masked paragraph (insert_signals._model_words), read by
-    # _score_topic_and_text.
+    # The paragraph with its quotes blanked (insert_signals._mask_quotes), and the text
+    # model's tokens of it (insert_signals._model_words), read by the later passes.
+    masked: str = ""
     text_words: list[str] = field(default_factory=list)
 
     def add(self, rule: str, points: float, why: str, *, family: str | None = None,
@@ -362,7 +363,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     piece = text[start:end]
     masked = _mask_quotes(piece)
     low = _keyword_text(masked)
-    score = _Score()
+    score = _Score(masked=masked)
     n_words = _n_words(piece)
     lines = _lines(piece, start)
 
@@ -780,7 +781,7 @@ def _score_topic_and_text(text: str, ranges: list[tuple[int, int]], scores: list
     overlaps = topic_overlap(pieces, spans_at_most=_UNSHARED_SHARE)
     for k, ((start, end), piece, sc, overlap) in enumerate(zip(ranges, pieces, scores, overlaps)):
         if words_logit(sc.text_words, weights=text_weights) > _TEXT_FROM:
-            model = score_text(_mask_quotes(piece), offset=start, weights=text_weights)
+            model = score_text(sc.masked, offset=start, weights=text_weights)
             points = min(w["promotional_text_max"], w["promotional_text"] * (model.logit - _TEXT_FROM))
             points *= min(1.0, _DILUTE_AFTER / sc.n_words) if sc.n_words else 1.0
             terms = ", ".join(repr(text[a:b]) for a, b, _ in model.evidence)
@@ -799,7 +800,7 @@ def _score_topic_and_text(text: str, ranges: list[tuple[int, int]], scores: list
                    f"does elsewhere")
         elif (sims[k] < _SIM_LOW and sc.marker is None and "reporting" not in sc.rules
               and "first_person" not in sc.rules
-              and (civic := _CIVIC.search(_mask_quotes(piece)))):
+              and (civic := _CIVIC.search(sc.masked))):
             # Elections or office, off the article's topic, naming none of its people and
             # reporting nobody: a candidate's, a cause's or a campaign's copy.
             sc.add("civic_appeal", w["civic_appeal"], f"speaks of elections or office "
@@ -989,14 +990,18 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                                  f"{decisions[other]:.2f}) and share few words with the article "
                                  f"(similarity {sims[k]:.2f})")
 
+    def stranger(i: int, margin: float, unlike: tuple[str, ...]) -> bool:
+        """Paragraph ``i``, not an insert yet, shares almost no words with the article and
+        none of ``unlike``'s evidence, and scores within ``margin`` of the threshold."""
+        return (kinds[i] is None and i not in (0, headline) and sims[i] < _SIM_LOW
+                and decisions[i] >= threshold - margin and "unshared_words" in scores[i].rules
+                and not any(rule in scores[i].rules for rule in unlike))
+
     # A stranger to the article: none of its words or names, nobody reported, no "I"; close
     # to the threshold, it is pasted text (a native ad's lede, a candidate's biography).
     if stranger_margin > 0:
         for i, sc in enumerate(scores):
-            if (kinds[i] is None and i not in (0, headline) and sims[i] < _SIM_LOW
-                    and decisions[i] >= threshold - stranger_margin
-                    and "unshared_words" in sc.rules
-                    and not any(rule in sc.rules for rule in _NOT_STRANGER)):
+            if stranger(i, stranger_margin, _NOT_STRANGER):
                 kinds[i] = _kind(sc)
                 extras[i] = (f"a stranger to the article: shares almost no words (similarity "
                              f"{sims[i]:.2f}) and no names with it, reports nobody, and scores "
@@ -1007,12 +1012,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     # little else.
     if native_margin > 0 and len(ranges) >= _NATIVE_PARAGRAPHS:
         for i, sc in enumerate(scores):
-            if (kinds[i] is None and i not in (0, headline) and sims[i] < _SIM_LOW
-                    and decisions[i] >= threshold - native_margin and sc.marker is None
-                    and "unshared_words" in sc.rules
-                    and not any(rule in sc.rules for rule in ("shared_names", "first_person"))):
-                masked = _mask_quotes(text[slice(*ranges[i])])
-                trade = sorted({m.group().lower() for m in _TRADE.finditer(masked)})
+            if sc.marker is None and stranger(i, native_margin, ("shared_names", "first_person")):
+                trade = sorted({m.group().lower() for m in _TRADE.finditer(sc.masked)})
                 if len(trade) >= _NATIVE_TRADE:
                     kinds[i] = "sponsored"
                     extras[i] = (f"native copy: a stranger to the article (similarity "
