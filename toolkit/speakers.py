@@ -17,7 +17,7 @@ the article, their gender where the article shows it and a timeline of who spoke
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from bisect import bisect_left
 from itertools import compress, count
 from typing import NamedTuple
@@ -67,7 +67,8 @@ class _Name(NamedTuple):
 class _NameIndex:
     """The names of an article, looked up by last word, first word and title."""
 
-    def __init__(self, names: list[_Name]):
+    def __init__(self, names: list[_Name], masked: str = ""):
+        self.masked = masked                    # the article's masked text, for gender cues
         self.names = sorted(names, key=lambda n: n.pos)
         self.positions = [n.pos for n in self.names]
         self.by_last: dict[str, list[_Name]] = {}
@@ -81,34 +82,35 @@ class _NameIndex:
             for t in n.titles:
                 self.by_title.setdefault(t, []).append(n)
 
-    masked = ""                                 # the article's masked text (set by _Timeline)
-
     def pronoun_gender(self, last: str) -> str | None:
         """"m" or "f" when the article's own pronouns tell, and agree: a reflexive within a
         few words after the name ("forcing Omar to defend herself"; not after a preposition,
         "replace Gilani with himself"), or "his" after the name's reporting verb or "and"
         ("Gilmore said his", "Gilmore and his"; not "gave Ann Roe his word")."""
-        cues = self.__dict__.get("_cues")
-        if cues is None:
-            # one pass over the article: the words before each cue, read back from it
-            cues = self._cues = {}
-            for m in _GENDER_CUE.finditer(self.masked):
-                cue = m.group().lower()
-                before = self.masked[max(0, m.start() - 80):m.start()].split()
-                if cue == "his":    # "Gilmore said his", "Gilmore and his"; not the object
-                    if len(before) < 2 or not (     # of "gave Ann Roe his word"
-                            _low(before[-1]) == "and" or _low(before[-1]) in _FORM_TO_LEMMA):
-                        continue
-                    near = before[-2:-1]
-                elif not before or _low(before[-1]) in _PREPOSITIONS:
-                    continue
-                else:
-                    near = before[-4:]
-                for word in near:
-                    cues.setdefault(_clean_possessive(word.strip(",")), set()).add(cue)
-        said = cues.get(last, ())
+        said = self._gender_cues.get(last, ())
         male, female = bool({"himself", "his"} & set(said)), "herself" in said
         return "m" if male and not female else "f" if female and not male else None
+
+    @cached_property
+    def _gender_cues(self) -> dict[str, set[str]]:
+        """Word -> the cues of :meth:`pronoun_gender` after it, from one pass over the
+        article: the words before each cue, read back from it."""
+        cues: dict[str, set[str]] = {}
+        for m in _GENDER_CUE.finditer(self.masked):
+            cue = m.group().lower()
+            before = self.masked[max(0, m.start() - 80):m.start()].split()
+            if cue == "his":        # "Gilmore said his", "Gilmore and his"; not the object
+                if len(before) < 2 or not (         # of "gave Ann Roe his word"
+                        _low(before[-1]) == "and" or _low(before[-1]) in _FORM_TO_LEMMA):
+                    continue
+                near = before[-2:-1]
+            elif not before or _low(before[-1]) in _PREPOSITIONS:
+                continue
+            else:
+                near = before[-4:]
+            for word in near:
+                cues.setdefault(_clean_possessive(word.strip(",")), set()).add(cue)
+        return cues
 
     def before(self, at: int, window: int) -> list[_Name]:
         """The names mentioned in ``[at - window, at)``."""
@@ -119,12 +121,12 @@ class _NameIndex:
 _NAME_STOP = _NP_STOP | _INTRO | _DETERMINERS | {"his", "her", "their", "its", "our", "my"}
 
 
-def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
+def _name_runs(text: str, tokens_of: list[list[_Token]], masked: str = "") -> _NameIndex:
     """Every capitalised name outside quotes: "Former Vatican doctrine chief Cardinal Gerhard
     Ludwig Müller" gives Gerhard Ludwig Müller with the title "cardinal" (``tokens_of``: the
     tokens of each paragraph of the masked text; a Title Case headline is left out, since
     "Pope Francis Denounces ..." would make "Francis Denounces" the fullest form of
-    "Francis")."""
+    "Francis"; ``masked``: the masked text, where the index reads its gender cues)."""
     out: list[_Name] = []
     for tokens in tokens_of:
         done = 0                                       # tokens before this are read
@@ -172,7 +174,7 @@ def _name_runs(text: str, tokens_of: list[list[_Token]]) -> _NameIndex:
             if not words or all(w.lower().rstrip(".") in _TITLES for w in words):
                 continue
             out.append(_Name(name[0].start, words, frozenset(titles)))
-    return _NameIndex(out)
+    return _NameIndex(out, masked)
 
 
 def _gender(name: str, names: _NameIndex, census: bool = True) -> str | None:
@@ -336,7 +338,6 @@ class _Timeline:
         self.mention_pos = [pos for pos, _ in self.mentions]
         self.people_pos = [pos for pos, _ in self.people]
         self.names, self.masked = names, masked
-        names.masked = masked                   # for the pronouns' gender cues
 
     def anyone_between(self, since: int, at: int) -> bool:
         """Whether a person speaks or is a sentence's subject at an offset in ``[since, at)``."""
@@ -426,10 +427,7 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     if want == "f":
         # "she": a woman the article names as one, else the most recent person of unknown
         # gender, a plain mention included ("... shows Marie Collins ... ," she told AP).
-        plain = [(m.pos, " ".join(m.words)) for m in names.before(at, 3000)
-                 if len(m.words) > 1 and _person(" ".join(m.words)) and "of" not in m.words
-                 and not any(w.lower() in _ORG_WORDS for w in m.words)]
-        plain = [p for p in plain if fits(p[1])]
+        plain = _plain_people(names, at, fits)
         recent = timeline.latest(timeline.people, timeline.people_pos, at, fitting_person,
                                  since=at - 3000 + 1)
         near = [p for p in [*recent, *plain] if p[0] > at - 3000]
@@ -448,11 +446,22 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
         return mention[1]
     # no one spoke or was titled before: the latest full name of a person the article gives
     # ("... and Jonathan Kuttab, who advocates ... . He had tweeted")
-    plain = [" ".join(m.words) for m in names.before(at, 3000)
-             if len(m.words) > 1 and "of" not in m.words
-             and not any(w.lower() in _ORG_WORDS for w in m.words)]
-    plain = [p for p in plain if _person(p) and fits(p)]
-    return plain[-1] if plain else pronoun
+    plain = _plain_people(names, at, fits)
+    return plain[-1][1] if plain else pronoun
+
+
+def _plain_people(names: _NameIndex, at: int, fits) -> list[tuple[int, str]]:
+    """``(offset, name)`` of the full names of people mentioned in the 3,000 characters
+    before ``at`` ("Marie Collins"; not "the Archbishop of Boston" or "Acme University"), in
+    order, that ``fits`` (a gender test) accepts."""
+    out = []
+    for m in names.before(at, 3000):
+        name = " ".join(m.words)
+        if (len(m.words) > 1 and "of" not in m.words
+                and not any(w.lower() in _ORG_WORDS for w in m.words)
+                and _person(name) and fits(name)):
+            out.append((m.pos, name))
+    return out
 
 
 #: Nouns that describe an organisation the article has named ("the company said").

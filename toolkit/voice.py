@@ -153,8 +153,16 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     # a Title Case line (the headline, a subheading: "WikiLeaks Exposed Clinton") gives no
     # longer form of a name: its verbs are capitalised too
     names = _name_runs(text, [_off_subheadings(text, tokens) if k or not title_line else []
-                              for k, tokens in enumerate(tokens_of)])
-    timeline = None                             # built when a pronoun needs resolving
+                              for k, tokens in enumerate(tokens_of)], masked)
+    timeline = None                             # built when a rule first needs it
+
+    def the_timeline() -> _Timeline:
+        """Who speaks and who is named where, built the first time a rule asks."""
+        nonlocal timeline
+        if timeline is None:
+            timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+        return timeline
+
     chain = None                                # the last "he"/"she" resolved, and where
     descriptions = None                         # built when a description needs a name
     quotes: list[Quote] = []
@@ -207,16 +215,13 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             # 'Rep. Ann Roe defended him as an "outstanding human being"': no attribution
             # verb, but the words are the subject's (a person's: "he", "she" or a name the
             # article gives a first name or a title)
-            if timeline is None:
-                timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
             found = _subject_words(text, masked, paragraphs, first, index, names,
-                                   timeline.speakers)
+                                   the_timeline().speakers)
             weak = found is not None
         if found is not None and found.speaker:
             at = found.speaker_start if found.speaker_start is not None else first.start
             if found.speaker.lower() in _PRONOUNS:
-                if timeline is None:
-                    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+                timeline = the_timeline()
                 pronoun = found.speaker.lower()
                 if (chain is not None and chain[0] == pronoun and at > chain[2]
                         and not timeline.anyone_between(chain[2] + 1, at)):
@@ -238,8 +243,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             if noun in _ORG_NOUNS or noun in _PERSON_NOUNS:
                 # "Whataburger told Fox News ... "...," the company said": the body named;
                 # "Orban replied: ... the tough-talking politician said": the person
-                if timeline is None:
-                    timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+                timeline = the_timeline()
                 named = _organisation_named if noun in _ORG_NOUNS else _person_named
                 found.speaker = named(found.speaker, at, timeline)
                 if found.speaker == described and noun in _DOCUMENT_NOUNS:
@@ -793,9 +797,7 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
             return None
         name = _tidy(later[0])
         words = _fullest(tuple(name.split()), names).split()
-        if not (words and _speaks_elsewhere(words, speakers)
-                and _own_clause([t for t in tokens if t.start >= later[2]])
-                and re.search(r"[a-z,;] " + re.escape(name.split()[0]) + r"\b", masked)):
+        if not (words and _voiced_in_clause(name, words, later[2], tokens, masked, speakers)):
             return None
         return _Attribution(name, later[1], later[2], None, None, None)
     name = _tidy(subject[0])
@@ -806,9 +808,7 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
         if not (_is_name(subject) and words and (
                 (not quoted and len(words) > 1 and words[0] in _given_names())
                 or (not quoted and names.titles_of.get(words[-1]))
-                or (_speaks_elsewhere(words, speakers)
-                    and _own_clause([t for t in tokens if t.start >= subject[2]])
-                    and re.search(r"[a-z,;] " + re.escape(name.split()[0]) + r"\b", masked)))):
+                or _voiced_in_clause(name, words, subject[2], tokens, masked, speakers))):
             return None
     return _Attribution(name, subject[1], subject[2], None, None, None)
 
@@ -829,6 +829,17 @@ def _own_clause(after: list[_Token]) -> bool:
     lows = [t.low for t in after[:3]]
     return not any(w in _PASSIVE_AUX and k + 1 < len(lows) and lows[k + 1].endswith(("ed", "en"))
                    for k, w in enumerate(lows))
+
+
+def _voiced_in_clause(name: str, words: list[str], end: int, tokens: list[_Token],
+                      masked: str, speakers) -> bool:
+    """Whether a subject ``name`` (``words``: its fullest form) that ends at ``end`` speaks a
+    quote in its clause: the article gives it speech elsewhere, the words from it to the
+    quote (``tokens``) stay in its clause, and its first word is capitalised mid-sentence
+    somewhere (a name, not an imperative opening a line: "Watch this ...")."""
+    return (_speaks_elsewhere(words, speakers)
+            and _own_clause([t for t in tokens if t.start >= end])
+            and re.search(r"[a-z,;] " + re.escape(name.split()[0]) + r"\b", masked) is not None)
 
 
 def _speaks_elsewhere(words: list[str], speakers) -> bool:
