@@ -197,13 +197,10 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         original = (Path(directory) / f"{article_id}.txt").read_text(encoding="utf-8-sig")
         case = build_case(article_id, original, blocks, rng, unit=unit)
         article = load_article(case.text, format="text")
-        options = {} if threshold is None else {"threshold": threshold}
-        if block_margin is not None:
-            options["block_margin"] = block_margin
-        if stranger_margin is not None:
-            options["stranger_margin"] = stranger_margin
-        if native_margin is not None:
-            options["native_margin"] = native_margin
+        options = {name: value for name, value in (
+            ("threshold", threshold), ("block_margin", block_margin),
+            ("stranger_margin", stranger_margin), ("native_margin", native_margin))
+            if value is not None}                       # None: find_inserts' default
         findings = find_inserts(article, model=model, **options)
         if len(findings) != len(case.labels):
             raise RuntimeError(f"{article_id}: paragraphs do not line up")
