@@ -267,7 +267,7 @@ def _broken(*args, **kwargs):
     raise _Broken
 
 
-@pytest.mark.parametrize("step", ["load_article", "segment", "find_quotes", "find_inserts",
+@pytest.mark.parametrize("step", ["load_article", "segment", "find_quotations", "find_inserts",
                                   "_sentence_rows"])
 def test_analysis_restores_the_collector_when_a_step_raises(monkeypatch, enabled, step):
     import gc

@@ -551,10 +551,11 @@ ATTRIBUTION_CASES = [
      'Heather Moss Tom Reyes\nMayor Tom Reyes spoke on Monday. "We will open the gates," the '
      'mayor said.',
      [("We will open the gates,", "Tom Reyes", "said")]),
-    # "the author of" a quoted title: the title of a work, not the subject's words
+    # "the author of" a quoted title: the title of a work, not the subject's words (nor
+    # anyone's: an author-voice title, toolkit.scare_quotes)
     ('Storm over the dam\n\nTom Reyes is the author of "a history of floods in the valley," a '
      'long book.',
-     [("a history of floods in the valley,", None, None)]),
+     []),
     # a passive "were told by X, <appositive>, that": X speaks; "was quoted by X": not X
     ('Storm over the dam\n\nReporters were told by Ann Roe, the town\'s spokeswoman, that the '
      'mayor "will not be giving interviews."',

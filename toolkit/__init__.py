@@ -34,6 +34,7 @@ _EXPORTS = {
     "bundled_lexicon": "cues",
     "Quote": "voice",
     "find_quotes": "voice",
+    "author_quotes": "voice",
     "voice_at": "voice",
     "bias_probability": "bias_model",
     "explain_bias": "bias_model",

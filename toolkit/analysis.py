@@ -33,7 +33,8 @@ from .sentiment import tone_spans, vader_pass, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import subjective_spans, subjectivity_of
 from .tables import table
-from .voice import QUOTE_COLUMNS, Quote, find_quotes, quote_regions, quotes_frame, report_verb_spans
+from .voice import (QUOTE_COLUMNS, Quote, find_quotations, quote_regions,
+                    quotes_frame, report_verb_spans)
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
            "QUOTE_COLUMNS"]
@@ -120,7 +121,10 @@ class Analysis:
         One row per sentence; see ``SENTENCE_COLUMNS``.
     spans : DataFrame
         One row per piece of evidence: ``paragraph, start, end, text, category, weight,
-        source, voice``. Offsets point into ``article.text``.
+        source, voice``. Offsets point into ``article.text``. Quotation marks that hold no
+        one's speech (scare quotes, titles of works, nicknames: :mod:`toolkit.scare_quotes`)
+        are ``scare_quote`` rows in author voice, their kind in ``source``
+        (``voice:title``, ...); they are not in ``quotes`` and count as author voice.
     summary : dict
         Article-level figures; inserts are left out unless asked for.
     quotes : DataFrame
@@ -644,7 +648,8 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
     article = load_article(source)
     text = article.text
     sentences = segment(text, article.paragraphs)
-    quotes = find_quotes(text, article.paragraphs)
+    # quoted speech, and the author's own quotation marks (scare quotes, titles, nicknames)
+    quotes, author_marks = find_quotations(text, article.paragraphs)
     regions = quote_regions(quotes)
     tokens = _tokens_of(text, sentences)
     spans = _evidence(text, sentences, lexicon, tokens=tokens)
@@ -662,9 +667,10 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
     sentence_table = _frame({c: [r[c] for r in sentence_rows] for c in SENTENCE_COLUMNS},
                             SENTENCE_COLUMNS, _SENTENCE_DTYPES)
     quote_table = quotes_frame(quotes)
-    # Insert evidence goes to the spans table only: it must not count as loaded language.
-    evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions)],
-                      key=_EVIDENCE_ORDER)
+    # Insert evidence goes to the spans table only: it must not count as loaded language;
+    # so do the author's scare quotes (``scare_quote``, author voice), no one's speech.
+    evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions),
+                       *(q.span() for q in author_marks)], key=_EVIDENCE_ORDER)
     summary = _summary(article, columns, spans_of, loaded_of,
                        include_inserts=include_inserts, quotes=quotes)
     # The contrast from the columns the table was built from: the same arrays as the

@@ -51,6 +51,8 @@ CATEGORY_COLOURS = {
     "booster": "#88CCEE",
     "hedge": "#6699CC",
     "factive": "#004488",
+    # the author's own quotation marks (toolkit.scare_quotes)
+    "scare_quote": "#BBBBBB",
     # tone words and subjectivity
     "tone_positive": TONE_COLOURS["positive"],
     "tone_negative": TONE_COLOURS["negative"],
@@ -72,6 +74,7 @@ CATEGORY_LABELS = {
     "booster": "boosters",
     "hedge": "hedges",
     "factive": "factive verbs",
+    "scare_quote": "scare quotes, titles (author's quotation marks)",
     "tone_positive": "positive tone word",
     "tone_negative": "negative tone word",
     "subjective": "subjective word",

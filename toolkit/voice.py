@@ -16,11 +16,14 @@ How quotes are found (rules, no model, nothing downloaded), one module per step:
    previous paragraph keeps that speaker.
 3. **Speakers** (:mod:`toolkit.speakers`): pronouns, descriptions and documents are resolved
    to the person or organisation the article names, in the fullest form of the name.
-4. **Scare quotes and headlines.** A quote of one or two words with no attribution verb
-   ("so-called 'experts'") is the author's wording, not a quote, and is left out, as is a
-   Title Case phrase with no attribution (the title of a work). In a headline, a short quote
-   whose words a longer quote of the article repeats is that quote's speaker's, and in a
-   Title Case headline a capitalised verb ("Farage Warns 'We'll Lose'") still attributes.
+4. **Scare quotes and headlines** (:mod:`toolkit.scare_quotes`). Quotation marks that hold
+   no one's speech are the author's: a quote of one or two words with no attribution verb
+   ("so-called 'experts'"), a Title Case phrase with no attribution or no speech verb before
+   it (a title, a show, a slogan), a work, a nickname, a word talked about, a quote that
+   qualifies a noun ('these "red flag" laws'). They are left out of the quotes and reported
+   by :func:`author_quotes` with their kind. In a headline, a short quote whose words a
+   longer quote of the article repeats is that quote's speaker's, and in a Title Case
+   headline a capitalised verb ("Farage Warns 'We'll Lose'") still attributes.
 
 The voice of any character offset is then "quote" inside a quote's ``[start, end)`` and
 "author" everywhere else (see :func:`voice_at`).
@@ -34,6 +37,8 @@ from .entities import _given_names, is_place
 from .segmentation import WORD_RE
 from .spans import Span
 from .quote_marks import _double_segments, _outer, _Segment, _single_segments
+from .scare_quotes import (
+    _closing, _sentence_like, _title_case, AUTHOR_KINDS, author_kind)
 from .attribution import (
     _according, _after_attribution, _Attribution, ATTRIBUTION_VERBS, _AUXILIARIES,
     _before_attribution, _capital_run, _choose, _cited_after, _clause_subject, _given_name,
@@ -48,7 +53,8 @@ from .speakers import (
     _organisation, _organisation_named, _person, _person_named, _PERSON_NOUNS, _resolve,
     _subject, _Timeline)
 
-__all__ = ["Quote", "QUOTE_COLUMNS", "ATTRIBUTION_VERBS", "LOADED_REPORT_VERBS", "find_quotes",
+__all__ = ["Quote", "AuthorQuote", "AUTHOR_KINDS", "QUOTE_COLUMNS", "author_quotes",
+           "find_quotations", "ATTRIBUTION_VERBS", "LOADED_REPORT_VERBS", "find_quotes",
            "voice_at", "quote_regions", "quotes_frame", "report_verb_spans"]
 
 #: The columns of the ``quotes`` table.
@@ -102,6 +108,28 @@ class Quote:
         return {c: getattr(self, c) for c in QUOTE_COLUMNS}
 
 
+@dataclass(frozen=True, slots=True)
+class AuthorQuote:
+    """Quotation marks in the author's own voice (:mod:`toolkit.scare_quotes`): no one's
+    speech, so not a :class:`Quote`. ``text == article_text[start:end]``, the words inside
+    the marks; ``kind`` is one of :data:`AUTHOR_KINDS` ("title", "nickname", "scare", ...)."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    def span(self) -> Span:
+        """The author-voice ``scare_quote`` evidence span, its rule in ``source``."""
+        return Span(self.start, self.end, self.text, "scare_quote", 1.0,
+                    f"voice:{self.kind}", "author")
+
+
+#: The author-voice kinds that a list of quotes shares ('the term "patient" with "monastery"').
+_LISTED = frozenset({"title", "mention", "nickname"})
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """Find the quoted speech in ``text`` with its speaker and attribution verb.
 
@@ -126,6 +154,29 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     >>> [q.text for q in find_quotes("Don't say the '90s were 'great', the students' union said.")]
     ['great']
     """
+    return find_quotations(text, paragraphs)[0]
+
+
+def author_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None
+                  ) -> list[AuthorQuote]:
+    """The quotation marks in ``text`` that hold no one's speech: the author's scare quotes,
+    titles of works, nicknames and words talked about (:mod:`toolkit.scare_quotes`), which
+    :func:`find_quotes` leaves out.
+
+    Examples
+    --------
+    >>> text = 'She said it was "unacceptable." He watched the movie "Spotlight" twice.'
+    >>> [(q.text, q.kind) for q in author_quotes(text)]
+    [('Spotlight', 'title')]
+    """
+    return find_quotations(text, paragraphs)[1]
+
+
+def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
+                    ) -> tuple[list[Quote], list[AuthorQuote]]:
+    """Every pair of quotation marks in ``text``, split by voice: ``(quotes,
+    author_quotes)``, what :func:`find_quotes` and :func:`author_quotes` return, found at
+    once."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if paragraphs is None:
@@ -134,10 +185,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         paragraphs = split_paragraphs(text)
     paragraphs = [(int(s), int(e)) for s, e in paragraphs]
     if not text.strip() or not paragraphs:
-        return []
+        return [], []
     segments = _outer(_double_segments(text, paragraphs) + _single_segments(text, paragraphs))
     if not segments:
-        return []                      # no quotation marks: nothing to attribute
+        return [], []                  # no quotation marks: nothing to attribute
     groups = _group(text, segments)
     masked = _mask(text, segments)
     headline = len(paragraphs) > 1 and _title_case_line(text, *paragraphs[0])
@@ -171,6 +222,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     quote_of_group: dict[int, int] = {}
     kinds: list[str | None] = []                         # how each quote got its speaker
     previous: tuple[int, _Attribution, int] | None = None  # (paragraph, attribution, end)
+    author: list[AuthorQuote] = []                       # quotation marks of the author's
+    listed = None                                        # (kind, end) of the last, if listed
     for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group, index)
         first, last = group[0], group[-1]
@@ -180,25 +233,34 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             cited = _cited_after(text, last.end)
             found = cited or found
         n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
-        if _so_called(text, paragraphs, first):
-            continue                                        # so-called "experts"
         echo = None
         in_headline = len(paragraphs) > 1 and first.paragraph == 0
+        # The author's own quotation marks (scare_quotes): a title, a nickname, a word
+        # talked about, 'these "red flag" laws'
+        said_after = (found is not None and found.verb_start is not None
+                      and 0 <= found.verb_start - _closing(last) <= 30)
+        kind = author_kind(text, masked, paragraphs, group, index, attributed=found is not None,
+                           headline=in_headline, said_after=said_after, previous=listed)
         title_case = _title_case(text, group) and not (in_headline and headline)
-        if found is None and (n_words <= 2 or title_case):
+        if kind is None and found is None and (n_words <= 2 or title_case):
             # A headline's short quote whose words a longer quote of the article repeats
             # ("special bond", then "a very special bond," Trump said) is that speaker's;
             # otherwise a scare quote or the title of a work.
             echo = _echo(text, groups, g) if in_headline else None
             if echo is None and (title_case or not _sentence_like(
                     text, paragraphs, first, last)):
-                continue
-        if n_words <= 2 and found is not None and _label(text, paragraphs, first, found):
-            continue                                        # 'over the "sonic attack"'
-        if (n_words <= 2 and found is not None and found.verb is None
-                and not _sentence_like(text, paragraphs, first, last)):
-            continue                    # "Pompeo's remarks ... over an "unusual" ...": a
+                kind = "title" if title_case else "scare"
+        if kind is None and n_words <= 2 and found is not None and (
+                _label(text, paragraphs, first, found)      # 'over the "sonic attack"'
+                or found.verb is None and not _sentence_like(text, paragraphs, first, last)):
+            kind = "scare"              # "Pompeo's remarks ... over an "unusual" ...": a
                                         # possessive is too weak a tie for a short quote
+        if kind is not None:
+            author.append(AuthorQuote(first.paragraph, first.start, last.end,
+                                      text[first.start:last.end], kind))
+            listed = (kind, _closing(last)) if kind in _LISTED else None
+            continue
+        listed = None
         if (found is None and echo is None and previous is not None
                 and previous[0] >= first.paragraph - 1
                 and (_standalone(masked, paragraphs, first)
@@ -309,7 +371,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             quotes = [replace(q, speaker=subject[0], speaker_start=subject[1],
                               speaker_end=subject[2])
                       if q.paragraph == 0 and not q.speaker else q for q in quotes]
-    return quotes
+    return quotes, author
 
 
 def _coordinated(masked: str, lo: int, at: int, names: _NameIndex) -> str | None:
@@ -532,17 +594,8 @@ def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
             and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
 
 
-def _so_called(text: str, paragraphs, first: _Segment) -> bool:
-    lo, _ = paragraphs[first.paragraph]
-    opening = first.open_mark if first.open_mark is not None else first.start
-    return bool(re.search(r"\bso[- ]called\s*$", text[max(lo, opening - 12):opening], re.I))
 
 
-def _title_case(text: str, group: list[_Segment]) -> bool:
-    """A title of a work or event: nearly every word capitalised."""
-    words = [w for s in group for w in WORD_RE.findall(text, s.start, s.end)]
-    long = [w for w in words if len(w) > 3]
-    return len(words) >= 2 and bool(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _close_after(masked: str, end: int, opening: int, index: _TokenIndex,
@@ -593,14 +646,6 @@ def _standalone(masked: str, paragraphs, first: _Segment) -> bool:
     return not masked[_sentence_start(masked, lo, opening):opening].strip()
 
 
-def _sentence_like(text: str, paragraphs, first: _Segment, last: _Segment) -> bool:
-    """A quote that is a sentence of its own ("We lost."), not a phrase in one."""
-    content = text[last.start:last.end].rstrip()
-    if content.endswith((".", "!", "?", "…")):
-        return True
-    lo, _ = paragraphs[first.paragraph]
-    opening = first.open_mark if first.open_mark is not None else first.start
-    return not text[lo:opening].strip()
 
 
 def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
