@@ -100,13 +100,39 @@ def test_segmentation_gated_tokenizer_equals_nltk(text):
 
 def test_segmentation_gated_tokenizer_knows_every_nltk_pattern():
     """Each of NLTK's patterns has its gate (a pattern NLTK changes would run ungated)."""
-    from toolkit.segmentation import _word_tokenizer
+    from toolkit.segmentation import _space_gate, _word_tokenizer
 
     tokenizer = _word_tokenizer()
     steps = [*tokenizer._starting, *tokenizer._punctuation, *tokenizer._ending,
              *tokenizer._middle]
-    assert [p.pattern for p, _, needs in steps if needs is None] == [r"\s+"]
+    assert [p.pattern for p, _, needs in steps if needs is None] == []
+    assert [p.pattern for p, _, needs in steps if needs is _space_gate] == [r"\s+"]
     assert all(needs is not None for _, needs in tokenizer._contractions)
+
+
+def test_segmentation_space_gate_knows_every_space():
+    """In a text that str.isprintable passes, NLTK's own ``\\s+`` pattern can match only
+    plain spaces (so the tokenizer may skip it there): scan every code point."""
+    import sys
+
+    from toolkit.segmentation import _SPACE_RUNS, _space_gate, _word_tokenizer
+
+    pattern = next(p for p, _, _ in _word_tokenizer()._ending if p.pattern == _SPACE_RUNS)
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = "".join(pattern.findall(every.replace(" ", "x")))   # each matches \\s alone
+    assert "\t" in spaces and "\xa0" in spaces and "\u3000" in spaces
+    assert all(_space_gate(c) for c in spaces)
+    assert not _space_gate("A plain, printable  sentence with  double spaces.")
+
+
+@pytest.mark.parametrize("text", ["He said  it's   done .", "Tab\tit's here", "It's\xa0'til n't",
+                                  "x 's  'm\u2003'd ' y", "can't\u200b won't", "a\n'll b"])
+def test_segmentation_space_gate_keeps_nltk_tokens(text):
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from toolkit.segmentation import _word_tokenizer
+
+    assert _word_tokenizer().tokenize(text) == NLTKWordTokenizer().tokenize(text)
 
 
 def test_segmentation_contraction_gate_knows_every_case_variant():

@@ -252,9 +252,10 @@ class CueLexicon:
         words = list(chain.from_iterable(sentences))
         if not words:
             return []
-        raw = [text[s:e] for s, e in words]
-        if "’" in text or "‘" in text:
-            raw = list(map(_norm, raw))
+        # Curly apostrophes made straight in the text once (one character for one, so the
+        # same offsets) rather than in each word.
+        plain = _norm(text) if "’" in text or "‘" in text else text
+        raw = [plain[s:e] for s, e in words]
         # Each word type's lower case, stem and one-word match come from one cache on the
         # lexicon. A longer term can start at a word only when the word and the next, in
         # the same sentence, begin some term (a pair in the prefix sets, tested for all

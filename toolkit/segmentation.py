@@ -135,7 +135,8 @@ def _tokenizer_class():
 
         def gate(self) -> None:
             def gated(pairs):
-                return [(p, sub, _gate(_NEEDS.get(p.pattern))) for p, sub in pairs]
+                return [(p, sub, _space_gate if p.pattern == _SPACE_RUNS
+                         else _gate(_NEEDS.get(p.pattern))) for p, sub in pairs]
 
             self._starting = gated(self.STARTING_QUOTES)
             self._punctuation = gated(self.PUNCTUATION)
@@ -197,6 +198,22 @@ def _odd_case(text: str) -> bool:
 
 #: NLTK's pattern in ``span_tokenize`` for the quotes its tokenizer rewrote.
 _DOUBLE_QUOTES = re.compile(r"``|'{2}|\"")
+
+
+#: The substitution among NLTK's ending steps that turns each run of ``\s`` into one space.
+#: It changes the tokens only through a space that is not a plain one: the contraction
+#: patterns after it read ``[^' ]`` and a literal space, and the final ``split`` takes any
+#: run of spaces. In a text that ``str.isprintable`` passes, every character ``\s`` matches
+#: is a plain space (``tests/test_segmentation.py`` scans every code point), and a run of
+#: plain spaces neither starts nor ends a contraction match differently from one space.
+#: Most sentences are printable; the substitution ran on every one and was the costliest.
+_SPACE_RUNS = "\\s+"
+
+
+def _space_gate(text: str) -> bool:
+    """Whether ``\\s+`` must run: the text holds a space other than a plain one, or a control
+    or format character (anything ``str.isprintable`` refuses)."""
+    return not text.isprintable()
 
 
 def _gate(needs: tuple[str, ...] | None):
