@@ -197,6 +197,17 @@ def test_loaded_is_loaded_table():
     assert not is_loaded(Span(0, 4, "play", "emotive", LOADED_MIN_WEIGHT / 2, "babe_mbic_loaded"))
 
 
+@pytest.mark.parametrize("category", ["emotive", "label", "report_verb", "fear", "conflict",
+                                      "hedge", "booster", "absolute", "tone_negative"])
+@pytest.mark.parametrize("weight", [LOADED_MIN_WEIGHT, -LOADED_MIN_WEIGHT, 0.1199, -0.1199,
+                                    0.0, 1, -1.0, float("nan")])
+def test_loaded_is_loaded_equals_counts_as_loaded(category, weight):
+    from toolkit.cues import counts_as_loaded
+
+    span = Span(0, 3, "war", category, weight, "cues")
+    assert is_loaded(span) is counts_as_loaded(category, weight)
+
+
 def test_loaded_cli_trains_on_own_csv(tmp_path, capsys):
     from toolkit.cli import main
 

@@ -61,7 +61,8 @@ def is_loaded(span: Span) -> bool:
     >>> is_loaded(Span(0, 6, "played", "emotive", 0.05, "babe_mbic_loaded"))
     False
     """
-    return counts_as_loaded(span.category, span.weight)
+    # counts_as_loaded written out: it runs for every span of an analysis, twice or more.
+    return span.category in _LOADED and abs(span.weight) >= LOADED_MIN_WEIGHT
 
 
 def counts_as_loaded(category: str, weight: float) -> bool:

@@ -619,8 +619,9 @@ def find_loaded(text: str, sentences: list[Sentence] | None = None, *,
             cats = {c.category for c in covered.get(i, ())}
             out.append(Span(start, e, text[start:e], _category(lows[i], cats), p,
                             LOADED_SOURCE))
-    starts = {s.start for s in out if is_loaded(s)}
-    out = [_with_noun(text, s, starts) if is_loaded(s) else s for s in out]
+    loaded = list(map(is_loaded, out))
+    starts = {s.start for s, counts in zip(out, loaded) if counts}
+    out = [_with_noun(text, s, starts) if counts else s for s, counts in zip(out, loaded)]
     out.sort(key=attrgetter("start", "end", "category"))
     return out
 
