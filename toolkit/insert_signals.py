@@ -769,8 +769,9 @@ def _pair_similarity(matrix, i: int, j: int) -> float:
 def _is_short_line(text: str, start: int, end: int) -> bool:
     """At most 15 words and no sentence punctuation at the end: a heading or a link."""
     piece = text[start:end].rstrip().rstrip("\"'”’)]*")
-    return (2 <= _n_words(piece) <= 15
-            and not piece.endswith((".", "?", ";", ":", ",", "!")))
+    # The end first: most paragraphs end a sentence, and then the words need no counting.
+    return (not piece.endswith((".", "?", ";", ":", ",", "!"))
+            and 2 <= _n_words(piece) <= 15)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
