@@ -1,6 +1,8 @@
 """Tests for toolkit.insert_text_model: the word-pair model of promotional copy."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,3 +59,36 @@ def test_insert_text_model_logit_equals_score_text_to_the_bit(text):
                     "ships free": 0.33, "the": 1e-17, "today": 0.45})
     assert text_logit(text, weights=model) == score_text(text, weights=model).logit
     assert text_logit(text) == score_text(text).logit
+
+
+def _shipped_pair_words() -> list[str]:
+    """Words of the shipped model's pair terms (and a few of its single words), so that
+    random lists of them hold weighted pairs, repeated pairs and repeated words."""
+    _, table = load_text_weights()
+    words = sorted({w for term in table if " " in term for w in term.split(" ")})
+    return words[:60] + sorted(t for t in table if " " not in t)[:20] + ["zzzunknown"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_shipped_pair_words()), max_size=40))
+def test_insert_text_model_shipped_logit_without_pair_strings_to_the_bit(words):
+    """With the shipped model, words_logit reads the pairs by their first word instead of
+    joining each pair's string: the same float (by repr, so signed zeros too) as the
+    general path given the same weights."""
+    from toolkit.insert_text_model import words_logit
+
+    model = load_text_weights()
+    assert repr(words_logit(words)) == repr(words_logit(words, weights=model))
+
+
+def test_insert_text_model_shipped_logit_on_news_and_copy():
+    from toolkit.insert_text_model import TOKEN_PATTERN, words_logit
+
+    model = load_text_weights()
+    _, table = model
+    pairs = [term.split(" ") for term in table if " " in term][:200]
+    texts = [" ".join(a + b) for a, b in zip(pairs, pairs[1:])]
+    texts += ["It now ships to forty states, and it now ships free.", "", "Talks resumed."]
+    for text in texts:
+        words = re.findall(TOKEN_PATTERN, text.lower())
+        assert repr(words_logit(words)) == repr(words_logit(words, weights=model))

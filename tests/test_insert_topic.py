@@ -53,3 +53,16 @@ def test_insert_topic_offsets_inside_each_paragraph(texts):
             assert 0 <= a < b <= len(text)
             assert text[a].isalpha()
         assert 0 <= row.shared_content <= row.n_content
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Belousov met Dong Jun in Moscow. He said The Talks went well.",
+    "“Sure,” Ana said. (Moscow) — Beijing and MOSCOW; ÉCOLE Paris", "", "no capitals here"])
+def test_insert_topic_names_pass_gives_every_capitalised_word(text):
+    """One pass of the capital pattern gives the names and every capitalised word (what a
+    name elsewhere is looked up in), as a findall of the same pattern does."""
+    from toolkit.insert_topic import _CAPITAL, _names
+
+    names, capitals = _names(text)
+    assert capitals == set(_CAPITAL.findall(text))
+    assert set(names) <= capitals

@@ -780,13 +780,14 @@ _CTA_ALPHABET = "abcdefghijklmnoprstuwySDGJCP .!?:\n\t$5'ſİ"
                   max_size=12).map("".join))
 def test_inserts_cta_starts_are_the_patterns_matches(text):
     """The fast start-of-sentence search finds exactly what the pattern's finditer finds."""
-    from toolkit.insert_signals import _CTA_START, _cta_starts
-
-    from toolkit.insert_signals import _keyword_text
+    from toolkit.insert_signals import _CTA_START, _cta_starts, _keyword_text, _start_places
 
     expected = [(m.start(), m.end()) for m in _CTA_START.finditer(text)]
     assert [(m.start(), m.end()) for m in _cta_starts(text)] == expected
     assert [(m.start(), m.end()) for m in _cta_starts(text, _keyword_text(text))] == expected
+    places = _start_places(text)
+    assert [(m.start(), m.end()) for m in _cta_starts(text, _keyword_text(text), places)
+            ] == expected
 
 
 def test_inserts_cta_prefixes_are_literal():
@@ -849,10 +850,12 @@ def test_inserts_keywords_never_skip_a_match_of_random_phrases(rule, data):
                                    " ", "'", "Z9"]), max_size=12).map("".join))
 def test_inserts_sentence_starts_are_the_patterns_matches(text):
     """The sentence starts tried only where a sentence can begin are the pattern's matches."""
-    from toolkit.insert_signals import _SENTENCE_START, _sentence_starts
+    from toolkit.insert_signals import _SENTENCE_START, _sentence_starts, _start_places
 
-    assert ([(m.start(), m.end(), m.span(1)) for m in _sentence_starts(text)]
-            == [(m.start(), m.end(), m.span(1)) for m in _SENTENCE_START.finditer(text)])
+    expected = [(m.start(), m.end(), m.span(1)) for m in _SENTENCE_START.finditer(text)]
+    assert [(m.start(), m.end(), m.span(1)) for m in _sentence_starts(text)] == expected
+    assert [(m.start(), m.end(), m.span(1))
+            for m in _sentence_starts(text, _start_places(text))] == expected
 
 
 def test_inserts_topic_and_text_evidence():
@@ -995,6 +998,9 @@ def test_promotional_words_and_their_first_positions():
     assert _word_positions(masked, 100, strongest) == [(114, 118, 2.0), (100, 103, 1.0),
                                                        (131, 135, 0.5)]
     assert _promotional("", model) == (0.0, [])
+    # Without the strongest words: the same probability, to the bit.
+    assert _promotional(masked, model, strongest=False) == (probability, None)
+    assert _promotional("", model, strongest=False) == (0.0, None)
 
 
 def test_lower_traps_are_every_character_whose_lower_case_changes_the_tokens():

@@ -231,7 +231,7 @@ def _evidence(text: str, sentences: list[Sentence], lexicon: CueLexicon | None, 
     words, tokens = _tokens_of(text, sentences) if tokens is None else tokens
     spans = [*find_loaded(text, sentences, cues=cues), *tone_spans(words, tokens),
              *subjective_spans(words, tokens)]
-    spans.sort(key=lambda s: (s.start, s.end, s.category))
+    spans.sort(key=_SPAN_ORDER)
     return spans
 
 

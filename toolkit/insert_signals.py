@@ -379,6 +379,7 @@ class _Lowered(str):
     """
 
     keywords: frozenset[str]
+    rules: frozenset[str]
 
 
 def _keyword_text(masked: str) -> str | None:
@@ -388,8 +389,11 @@ def _keyword_text(masked: str) -> str | None:
     low = _Lowered(masked.lower())
     finder, prefixes, _ = _keyword_finder()
     # The finder gives the longest keyword at each place; the shorter ones there are its
-    # prefixes, so the keywords held are the found ones' prefix sets put together.
-    low.keywords = frozenset().union(*map(prefixes.__getitem__, set(finder("\n" + low))))
+    # prefixes, so the keywords held are the found ones' prefix sets put together, and the
+    # rules that may match are those of the found ones.
+    found = set(finder("\n" + low))
+    low.keywords = frozenset().union(*map(prefixes.__getitem__, found))
+    low.rules = frozenset().union(_rules_always(), *map(_rules_of().__getitem__, found))
     return low
 
 
@@ -429,6 +433,22 @@ def _keyword_finder():
     return pattern.findall, prefixes, frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _rules_of() -> dict[str, frozenset[str]]:
+    """For each keyword of :func:`_keyword_finder`, the :data:`_KEYWORDS` rules one of whose
+    keywords is it or one of its prefixes (the rules a paragraph holding it may match)."""
+    _, prefixes, _ = _keyword_finder()
+    return {word: frozenset(rule for rule, keys in _KEYWORDS.items()
+                            if not held.isdisjoint(keys))
+            for word, held in prefixes.items()}
+
+
+@lru_cache(maxsize=1)
+def _rules_always() -> frozenset[str]:
+    """The :data:`_KEYWORDS` rules with a keyword the finder does not know: always tried."""
+    return frozenset(rule for rule, keys in _KEYWORDS.items() if not _known(keys))
+
+
 def _is_family(value) -> bool:
     """Whether ``value`` is an offer family: a tuple of ``(pattern, keywords)`` pairs."""
     return (isinstance(value, tuple) and bool(value)
@@ -453,18 +473,27 @@ def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
     return not found.isdisjoint(keys)
 
 
-def _cta_starts(text: str, low: str | None = None) -> list[re.Match]:
+def _start_places(text: str) -> list[int]:
+    """The places where a sentence or line of ``text`` may start: 0, after a line break,
+    after sentence punctuation and a space (where :data:`_CTA_START` and
+    :data:`_SENTENCE_START` can match)."""
+    return [0, *(m.end() for m in _CTA_BEFORE.finditer(text))]
+
+
+def _cta_starts(text: str, low: str | None = None, places: list[int] | None = None
+                ) -> list[re.Match]:
     """``list(_CTA_START.finditer(text))``, the same matches, found faster.
 
     A match can only begin where the start assertion holds: at 0, after a line break, or
     after sentence punctuation and a space; :data:`_CTA_AT` is tried at those places only,
     in order, skipping those inside the previous match as ``finditer`` does. Given ``low``
     (:func:`_keyword_text` of ``text``), a place is tried only when the text after its spaces
-    opens with one of :data:`_CTA_PREFIXES`.
+    opens with one of :data:`_CTA_PREFIXES`. ``places``: :func:`_start_places` of ``text``
+    when already found.
     """
     out: list[re.Match] = []
     last_end = 0
-    for pos in [0, *(m.end() for m in _CTA_BEFORE.finditer(text))]:
+    for pos in _start_places(text) if places is None else places:
         if pos < last_end:
             continue
         if low is not None:
@@ -479,8 +508,12 @@ def _cta_starts(text: str, low: str | None = None) -> list[re.Match]:
 
 
 def _may_match(low: str | None, rule: str) -> bool:
-    """False only when the text has none of ``rule``'s keywords, so its pattern cannot match."""
-    return low is None or _holds_any(low, _KEYWORDS[rule])
+    """False only when the text has none of ``rule``'s keywords, so its pattern cannot match
+    (a set test on the rules :func:`_keyword_text` found, else a search for the keywords)."""
+    if low is None:
+        return True
+    rules = getattr(low, "rules", None)
+    return rule in rules if rules is not None else _holds_any(low, _KEYWORDS[rule])
 
 
 _NOT_IMPERATIVE = frozenset({"thank", "let", "talk", "don", "mind", "welcome", "say"})
@@ -490,12 +523,13 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*[\"“‘']?([A-Za-
 _SENTENCE_AT = re.compile(r"\s*[\"“‘']?([A-Za-z]+)\b")
 
 
-def _sentence_starts(text: str) -> list[re.Match]:
+def _sentence_starts(text: str, places: list[int] | None = None) -> list[re.Match]:
     """``list(_SENTENCE_START.finditer(text))``, the same matches, found faster: tried only
-    where the start assertion holds, as :func:`_cta_starts` does."""
+    where the start assertion holds, as :func:`_cta_starts` does (``places`` as it takes
+    them)."""
     out: list[re.Match] = []
     last_end = 0
-    for pos in [0, *(m.end() for m in _CTA_BEFORE.finditer(text))]:
+    for pos in _start_places(text) if places is None else places:
         if pos >= last_end and (m := _SENTENCE_AT.match(text, pos)):
             out.append(m)
             last_end = m.end()
@@ -578,11 +612,12 @@ def _model_words(masked: str, low: str | None = None) -> tuple[list[str], list[s
     return " ".join(_MODEL_TOKEN.findall(masked)).lower().split(), lowered
 
 
-def _promotional(masked: str, words=None, *, tokens: list[str] | None = None
-                 ) -> tuple[float, list[tuple[str, float]]]:
+def _promotional(masked: str, words=None, *, tokens: list[str] | None = None,
+                 strongest: bool = True) -> tuple[float, list[tuple[str, float]] | None]:
     """Probability that the words are promotional, and the (at most three) strongest word
     types with their weights, strongest first (:func:`_word_positions` finds where they
-    are, which only the ``promotional_wording`` rule needs); ``words`` is
+    are, which only the ``promotional_wording`` rule needs; None with ``strongest=False``,
+    for a caller that needs them only when the rule fires); ``words`` is
     ``(intercept, weights)`` in place of the shipped model, ``tokens`` the first list of
     :func:`_model_words` when already found."""
     import math
@@ -590,15 +625,16 @@ def _promotional(masked: str, words=None, *, tokens: list[str] | None = None
     intercept, weights = words if words is not None else _word_weights()
     found = _model_words(masked)[0] if tokens is None else tokens
     if not found:
-        return 0.0, []
+        return 0.0, [] if strongest else None
     # The word types in order of first occurrence.
     seen = dict.fromkeys(found)
     values = list(map(weights.get, seen, repeat(0.0)))
     logit = intercept + sum(values)
     probability = 1.0 / (1.0 + math.exp(-logit))
-    strongest = sorted([(word, value) for word, value in zip(seen, values) if value > 0],
-                       key=lambda item: -item[1])[:3]
-    return probability, strongest
+    if not strongest:
+        return probability, None
+    return probability, sorted([(word, value) for word, value in zip(seen, values)
+                                if value > 0], key=lambda item: -item[1])[:3]
 
 
 def _word_positions(masked: str, start: int, strongest: list[tuple[str, float]]
@@ -733,8 +769,9 @@ def _pair_similarity(matrix, i: int, j: int) -> float:
 def _is_short_line(text: str, start: int, end: int) -> bool:
     """At most 15 words and no sentence punctuation at the end: a heading or a link."""
     piece = text[start:end].rstrip().rstrip("\"'”’)]*")
-    return (2 <= _n_words(piece) <= 15
-            and not piece.endswith((".", "?", ";", ":", ",", "!")))
+    # The end first: most paragraphs end a sentence, and then the words need no counting.
+    return (not piece.endswith((".", "?", ";", ":", ",", "!"))
+            and 2 <= _n_words(piece) <= 15)
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -82,7 +82,9 @@ def words_logit(words: list[str], *,
                 weights: tuple[float, Mapping[str, float]] | None = None) -> float:
     """:func:`text_logit` of a text whose lower-cased :data:`TOKEN_PATTERN` tokens are
     ``words`` (for a caller that has them already)."""
-    intercept, table = weights if weights is not None else _bundled()
+    if weights is None:
+        return _bundled_logit(words)
+    intercept, table = weights
     # Each distinct term once, added in the order score_text adds them (a word, then the
     # pair it ends): the same float to the last bit, whatever the process's string hashing
     # (a set's order would make a paragraph at the threshold differ between runs).
@@ -96,6 +98,45 @@ def words_logit(words: list[str], *,
         weight = get(term)
         if weight:
             logit += weight
+    return logit
+
+
+@lru_cache(maxsize=1)
+def _bundled_pairs() -> tuple[float, dict[str, float], dict[str, dict[str, float]]]:
+    """The shipped model as its intercept, its word weights and its pair weights by first
+    word then second (a pair term is two tokens joined by one space; a term of another
+    shape can match no token or pair, tokens holding no space)."""
+    intercept, table = _bundled()
+    words: dict[str, float] = {}
+    pairs: dict[str, dict[str, float]] = {}
+    for term, weight in table.items():
+        parts = term.split(" ")
+        if len(parts) == 1:
+            words[term] = weight
+        elif len(parts) == 2 and all(parts):
+            pairs.setdefault(parts[0], {})[parts[1]] = weight
+    return intercept, words, pairs
+
+
+def _bundled_logit(words: list[str]) -> float:
+    """:func:`words_logit` with the shipped model, without building the pair strings: the
+    same terms added in the same order (at each token its word, then the pair it ends, each
+    term at its first occurrence; terms without a weight add nothing), so the same float."""
+    logit, word_weights, pair_weights = _bundled_pairs()
+    weight_of, pairs_after = word_weights.get, pair_weights.get
+    added: set = set()
+    previous = None
+    for word in words:
+        weight = weight_of(word)
+        if weight and word not in added:
+            added.add(word)
+            logit += weight
+        if previous is not None and (after := pairs_after(previous)) is not None:
+            weight = after.get(word)
+            if weight and (pair := (previous, word)) not in added:
+                added.add(pair)
+                logit += weight
+        previous = word
     return logit
 
 

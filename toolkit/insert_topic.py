@@ -113,11 +113,16 @@ def _first_spans(text: str, wanted: set[str], most: int = 3) -> tuple[tuple[int,
     return tuple(spans.values())
 
 
-def _names(text: str) -> dict[str, tuple[int, int]]:
+def _names(text: str) -> tuple[dict[str, tuple[int, int]], set[str]]:
+    """The names of ``text`` (a capitalised word not opening a sentence, not a stop word)
+    with the offsets of each one's first such use, and every capitalised word in it (what
+    another paragraph's name is looked up in), from one pass of :data:`_CAPITAL`."""
     _, stop = _tools()
     out: dict[str, tuple[int, int]] = {}
+    capitals: set[str] = set()
     for m in _CAPITAL.finditer(text):
         name = m.group()
+        capitals.add(name)
         if name in out or name.lower() in stop:
             continue
         k = m.start() - 1
@@ -125,7 +130,7 @@ def _names(text: str) -> dict[str, tuple[int, int]]:
             k -= 1
         if k >= 0 and text[k] not in _OPENERS:
             out[name] = m.span()
-    return out
+    return out, capitals
 
 
 def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[TopicOverlap]:
@@ -159,11 +164,11 @@ def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[Topic
     if len(texts) < 2:  # nothing to compare with
         return [TopicOverlap(0, 0, (), (), 0) for _ in texts]
     contents = [_content(t) for t in texts]
-    names = [_names(t) for t in texts]
+    names, capitals = zip(*map(_names, texts))
     content_df = Counter(chain.from_iterable(contents))
     # A name counts as shared when another paragraph has the word capitalised anywhere,
     # opening a sentence included ("Belousov said ...").
-    name_df = Counter(chain.from_iterable(set(_CAPITAL.findall(t)) for t in texts))
+    name_df = Counter(chain.from_iterable(capitals))
     out = []
     for text, c, ns in zip(texts, contents, names):
         shared = sum(content_df[w] > 1 for w in c)

@@ -168,7 +168,7 @@ from .insert_signals import (
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _model_words, _n_words, _pair_similarity, _promotional,
-    _sentence_starts, _similarities, _starts_sentence, _teaser_like, _teaser_sentence,
+    _sentence_starts, _similarities, _start_places, _starts_sentence, _teaser_like, _teaser_sentence,
     _word_positions,
     _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
@@ -440,7 +440,8 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # Calls to action.
     found: dict[tuple[int, int], str] = {}
-    for m in _cta_starts(masked, low):
+    places = _start_places(masked)  # where a sentence may start, for both searches
+    for m in _cta_starts(masked, low, places):
         s = m.start() + len(m.group()) - len(m.group().lstrip())
         found[(start + s, start + m.end())] = m.group().strip()
     for m in _CTA_ANYWHERE.finditer(masked) if _may_match(low, "cta_anywhere") else ():
@@ -461,7 +462,7 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     # Other sentences that open with a base-form verb (an imperative), by the Pattern lexicon
     # bundled with TextBlob; and questions put to the reader.
     imperatives = []
-    for m in _sentence_starts(masked):
+    for m in _sentence_starts(masked, places):
         word = m.group(1).lower()
         hyphen = _HYPHENATED_VERB.match(masked, m.end(1)) if word in ("re", "pre") else None
         if not (hyphen or _base_verb(word)):  # the cheaper test first
@@ -568,10 +569,11 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
 
     # Promotional wording, by the shipped word model (benchmarks/train_insert_words.py).
     model_words, score.text_words = _model_words(masked, low)
-    probability, strongest = _promotional(masked, words, tokens=model_words)
+    probability, _ = _promotional(masked, words, tokens=model_words, strongest=False)
     score.probability, score.n_words = probability, n_words
     if (probability > _PROMO_FROM and sim < _PROMO_SIM
             and not piece.rstrip().endswith(":")):  # a line that opens a quotation
+        strongest = _promotional(masked, words, tokens=model_words)[1]
         positions = _word_positions(masked, start, strongest)
         words = ", ".join(repr(text[a:b]) for a, b, _ in positions)
         score.add("promotional_wording", w["promotional_wording"] * (probability - _PROMO_FROM) / (1 - _PROMO_FROM),
