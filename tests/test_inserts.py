@@ -1077,3 +1077,25 @@ def test_inserts_native_copy_needs_an_article():
     text = ("Loud news\n\nThe startup's corrupt founders sold a vicious, shameful product to "
             "customers.")
     assert [f.kind for f in find_inserts(text, native_margin=50.0)] == [None, None]
+
+
+def test_inserts_island_of_a_block_that_names_its_own_brand():
+    # A native ad of two paragraphs (written for this test) that repeats its brand: the
+    # detector finds the first; the second shares words ("pressed", "Ostrander") with it, so
+    # measured against everything else it looks less foreign than it is, and misses. Counted
+    # against the article without the two (an island), it is a stranger that speaks of what
+    # the first speaks of, and joins it.
+    block = ("Three generations of the Ostrander family have grown apples above Lake Seneca, "
+             "pressing them each autumn in a barn their grandfather built.\n\n"
+             "Ostrander cider is pressed from those same orchards and aged in oak through the "
+             "winter, ready by the first thaw.")
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    off = find_inserts(text, island_margin=0)
+    assert [f.kind for f in off] == [None] * 3 + ["sponsored"] + [None] * 3
+    on = find_inserts(text)
+    assert [f.kind for f in on] == [None] * 3 + ["sponsored"] * 2 + [None] * 2
+    assert "a run of paragraphs 3-4" in on[4].reason and on[4].score == off[4].score
+    # Naming the article's council member, or too far under the threshold, it stays out.
+    tied = text.replace("ready by the first thaw", "as Ana Ruiz noted")
+    assert [f.kind for f in find_inserts(tied)][4] is None
+    assert find_inserts(text, island_margin=0.5)[4].kind is None

@@ -12,7 +12,11 @@ off topic. Two plainer measurements, kept apart:
   words): those another paragraph also has (capitalised, anywhere), and those found nowhere
   else. A pasted block rarely names the article's people and places.
 
-:func:`topic_overlap` measures every paragraph of an article at once.
+:func:`topic_overlap` measures every paragraph of an article at once. :func:`islands` finds
+runs of neighbouring paragraphs that share almost nothing with the rest of the article: a
+pasted block of several paragraphs repeats its own brand and words from one paragraph to the
+next, so each of them, measured against everything else, looks as if it shared something with
+the article.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["TopicOverlap", "topic_overlap"]
+__all__ = ["Island", "TopicOverlap", "islands", "topic_overlap"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # A capitalised word; it names something when it does not open a sentence or the paragraph.
@@ -174,4 +178,80 @@ def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[Topic
             n_content=len(c), shared_content=shared, unshared=alone,
             shared_names=tuple(span for n, span in ns.items() if name_df[n] > 1),
             new_names=sum(name_df[n] == 1 for n in ns)))
+    return out
+
+
+@dataclass(frozen=True)
+class Island:
+    """A run of neighbouring paragraphs, ``start`` to ``end`` (exclusive), that shares almost
+    no words and no names with the rest of the article.
+
+    Attributes
+    ----------
+    start, end : int
+        The run's paragraphs, ``range(start, end)``.
+    strangers : frozenset of int
+        The members that are strangers on their own against the article without the run:
+        ``min_words`` content words or more, at most ``share`` of them found outside it.
+    links : frozenset of (int, int)
+        Pairs ``(k, j)`` of strangers that share a content word or a name with each other
+        (both orders): a block's paragraphs speak of the same thing.
+    """
+
+    start: int
+    end: int
+    strangers: frozenset[int]
+    links: frozenset[tuple[int, int]]
+
+
+def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: float = 0.2,
+            min_words: int = 6, skip: frozenset[int] = frozenset()) -> list[Island]:
+    """The runs of ``sizes`` neighbouring paragraphs that share almost nothing with the rest.
+
+    A run qualifies when its content words together (at least ``min_words``) are found
+    outside it at most ``share`` of the time, and no name of any of its paragraphs (a
+    capitalised word not opening a sentence) is found outside it. Paragraphs in ``skip``
+    (the headline) never belong to a run. A run may hold a paragraph that is no stranger on
+    its own (the second run below holds the delegates' line): its ``strangers`` say which are.
+
+    Examples
+    --------
+    >>> texts = ["Talks on the border treaty resumed in Geneva on Monday.",
+    ...          "Delegates from both sides said the treaty talks would last a week.",
+    ...          "Ardmair salmon are raised in sea lochs and monitored by cameras.",
+    ...          "Ardmair fillets are stocked by grocers nationwide, packed fresh daily.",
+    ...          "The border treaty talks resume on Tuesday in Geneva."]
+    >>> [(i.start, i.end, sorted(i.strangers)) for i in islands(texts)]
+    [(2, 4, [2, 3]), (1, 4, [2, 3])]
+    >>> sorted(islands(texts)[0].links)
+    [(2, 3), (3, 2)]
+    """
+    if len(texts) < 3:
+        return []
+    contents = [_content(t) for t in texts]
+    names = [_names(t) for t in texts]
+    capitals = [set(_CAPITAL.findall(t)) for t in texts]
+    content_df = Counter(chain.from_iterable(contents))
+    name_df = Counter(chain.from_iterable(capitals))
+    out = []
+    for size in sizes:
+        for start in range(len(texts) - size + 1):
+            run = range(start, start + size)
+            if any(k in skip for k in run):
+                continue
+            inside = Counter(chain.from_iterable(contents[k] for k in run))
+            if len(inside) < min_words or sum(
+                    content_df[w] > n for w, n in inside.items()) > share * len(inside):
+                continue
+            named = Counter(chain.from_iterable(capitals[k] for k in run))
+            if any(name_df[n] > named[n] for k in run for n in names[k]):
+                continue
+            strangers = frozenset(
+                k for k in run if len(contents[k]) >= min_words
+                and sum(content_df[w] > inside[w] for w in contents[k]) <= share * len(contents[k]))
+            links = frozenset(
+                (k, j) for k in strangers for j in strangers if k != j
+                and (contents[k] & contents[j] or capitals[j].intersection(names[k])
+                     or capitals[k].intersection(names[j])))
+            out.append(Island(start, start + size, strangers, links))
     return out
