@@ -196,12 +196,16 @@ class Island:
     links : frozenset of (int, int)
         Pairs ``(k, j)`` of strangers that share a content word or a name with each other
         (both orders): a block's paragraphs speak of the same thing.
+    named : frozenset of (int, int)
+        The pairs of ``links`` that share a name (a capitalised word that is a name in one of
+        them): the same brand, place or person, which the rest of the article never names.
     """
 
     start: int
     end: int
     strangers: frozenset[int]
     links: frozenset[tuple[int, int]]
+    named: frozenset[tuple[int, int]] = frozenset()
 
 
 def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: float = 0.2,
@@ -219,12 +223,12 @@ def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: floa
     >>> texts = ["Talks on the border treaty resumed in Geneva on Monday.",
     ...          "Delegates from both sides said the treaty talks would last a week.",
     ...          "Ardmair salmon are raised in sea lochs and monitored by cameras.",
-    ...          "Ardmair fillets are stocked by grocers nationwide, packed fresh daily.",
+    ...          "Fillets from Ardmair are stocked by grocers nationwide, packed fresh daily.",
     ...          "The border treaty talks resume on Tuesday in Geneva."]
     >>> [(i.start, i.end, sorted(i.strangers)) for i in islands(texts)]
     [(2, 4, [2, 3]), (1, 4, [2, 3])]
-    >>> sorted(islands(texts)[0].links)
-    [(2, 3), (3, 2)]
+    >>> sorted(islands(texts)[0].links), sorted(islands(texts)[0].named)
+    ([(2, 3), (3, 2)], [(2, 3), (3, 2)])
     """
     if len(texts) < 3:
         return []
@@ -249,9 +253,11 @@ def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: floa
             strangers = frozenset(
                 k for k in run if len(contents[k]) >= min_words
                 and sum(content_df[w] > inside[w] for w in contents[k]) <= share * len(contents[k]))
-            links = frozenset(
+            named = frozenset(
                 (k, j) for k in strangers for j in strangers if k != j
-                and (contents[k] & contents[j] or capitals[j].intersection(names[k])
-                     or capitals[k].intersection(names[j])))
-            out.append(Island(start, start + size, strangers, links))
+                and (capitals[j].intersection(names[k]) or capitals[k].intersection(names[j])))
+            links = named | frozenset(
+                (k, j) for k in strangers for j in strangers if k != j
+                and contents[k] & contents[j])
+            out.append(Island(start, start + size, strangers, links, named))
     return out

@@ -293,6 +293,12 @@ _NATIVE_PARAGRAPHS = 5  # in an article of fewer paragraphs every one is a stran
 #: Kept under 4.3: a paragraph with no evidence but its unshared words scores 4.3 to 4.6
 #: under the threshold that way (the shipped model and every leave-one-pool-out fold).
 _ISLAND_MARGIN = 4.0
+#: The same for a stranger of an island that shares a name (a capitalised word that is a name
+#: in one of them, and that the rest of the article never has) with an insert of the island:
+#: a block's brand, place or person. Wide enough to take a paid post's lede with no evidence
+#: of its own; two strangers that share a name but neither of them an insert keep
+#: _ISLAND_MARGIN (two lines of a scripture quoted at an article's end share "Allah").
+_ISLAND_NAME_MARGIN = 8.0
 
 
 @dataclass(frozen=True)
@@ -896,7 +902,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  block_margin: float = _BLOCK_MARGIN,
                  stranger_margin: float = _STRANGER_MARGIN,
                  native_margin: float = _NATIVE_MARGIN,
-                 island_margin: float = _ISLAND_MARGIN) -> list[InsertFinding]:
+                 island_margin: float = _ISLAND_MARGIN,
+                 island_name_margin: float = _ISLAND_NAME_MARGIN) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
 
     Parameters
@@ -932,6 +939,10 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         inserts when both score within this much of ``threshold`` counted without the island
         (names and words shared only within it do not count), or one of them is an insert
         already: a pasted block that speaks of its own brand. 0 turns this off.
+    island_name_margin : float
+        The same margin for such a stranger that shares a name (the block's brand, place or
+        person, which the rest of the article never names) with an insert of the island. 0
+        leaves ``island_margin`` alone; with ``island_margin`` 0 both are off.
 
     Returns
     -------
@@ -1064,21 +1075,29 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                     * (w["unshared_words"] - rules.get("unshared_words", 0.0)))
 
         for island in islands([text[s:e] for s, e in ranges], skip=frozenset({0, headline})):
+            def margin(k: int, j: int) -> float:
+                """How far under the threshold k may score to join j: wider when j is an
+                insert already and names what k names."""
+                named = (k, j) in island.named and found[j] is not None
+                return max(island_margin, island_name_margin if named else 0.0)
+
             pairs = sorted((k, j) for k, j in island.links if kinds[k] is None
                            and (found[j] is not None or alone(j) >= threshold - island_margin))
             if not pairs or _run_similarity(matrix, island.start, island.end) >= _SIM_LOW:
                 continue
             for k, j in pairs:
-                if kinds[k] is not None or alone(k) < threshold - island_margin:
+                if kinds[k] is not None or alone(k) < threshold - margin(k, j):
                     continue
                 kinds[k] = found[j] or (_kind(scores[k]) if scores[k].points >= scores[j].points
                                         else _kind(scores[j]))
                 with_j = (f"the {found[j]} paragraph {j}" if found[j] else
                           f"paragraph {j} (its score without the run {alone(j):.2f})")
+                what = "names what" if (k, j) in island.named else "speaks of what"
                 extras[k] = (f"in a run of paragraphs {island.start}-{island.end - 1} that "
                              f"shares almost no words and no names with the rest of the "
-                             f"article, it speaks of what {with_j} speaks of; its score without "
-                             f"the run {alone(k):.2f}, within {island_margin:g} of the threshold")
+                             f"article, it {what} {with_j} {what.split()[0]}; its score "
+                             f"without the run {alone(k):.2f}, within {margin(k, j):g} of the "
+                             f"threshold")
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
