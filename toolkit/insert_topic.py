@@ -132,6 +132,16 @@ def _names(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _measured(texts: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...],
+                                               tuple[dict[str, tuple[int, int]], ...],
+                                               tuple[frozenset[str], ...]]:
+    """Each paragraph's content stems, names and capitalised words, kept for the last two
+    articles (:func:`topic_overlap` and :func:`islands` measure the same paragraphs)."""
+    return (tuple(frozenset(_content(t)) for t in texts), tuple(_names(t) for t in texts),
+            tuple(frozenset(_CAPITAL.findall(t)) for t in texts))
+
+
 def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[TopicOverlap]:
     """Measure every paragraph of an article against the others.
 
@@ -162,12 +172,11 @@ def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[Topic
     """
     if len(texts) < 2:  # nothing to compare with
         return [TopicOverlap(0, 0, (), (), 0) for _ in texts]
-    contents = [_content(t) for t in texts]
-    names = [_names(t) for t in texts]
+    contents, names, capitals = _measured(tuple(texts))
     content_df = Counter(chain.from_iterable(contents))
     # A name counts as shared when another paragraph has the word capitalised anywhere,
     # opening a sentence included ("Belousov said ...").
-    name_df = Counter(chain.from_iterable(set(_CAPITAL.findall(t)) for t in texts))
+    name_df = Counter(chain.from_iterable(capitals))
     out = []
     for text, c, ns in zip(texts, contents, names):
         shared = sum(content_df[w] > 1 for w in c)
@@ -209,7 +218,8 @@ class Island:
 
 
 def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: float = 0.2,
-            min_words: int = 6, skip: frozenset[int] = frozenset()) -> list[Island]:
+            min_words: int = 6, skip: frozenset[int] = frozenset(),
+            among: frozenset[int] | None = None) -> list[Island]:
     """The runs of ``sizes`` neighbouring paragraphs that share almost nothing with the rest.
 
     A run qualifies when its content words together (at least ``min_words``) are found
@@ -217,6 +227,9 @@ def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: floa
     capitalised word not opening a sentence) is found outside it. Paragraphs in ``skip``
     (the headline) never belong to a run. A run may hold a paragraph that is no stranger on
     its own (the second run below holds the delegates' line): its ``strangers`` say which are.
+    With ``among``, only the runs that hold one of those paragraphs with ``min_words`` content
+    words or more are measured (a caller that can use no other saves the work); a run needs
+    two such paragraphs in any case (two strangers to link).
 
     Examples
     --------
@@ -230,18 +243,22 @@ def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: floa
     >>> sorted(islands(texts)[0].links), sorted(islands(texts)[0].named)
     ([(2, 3), (3, 2)], [(2, 3), (3, 2)])
     """
-    if len(texts) < 3:
+    if len(texts) < 3 or among is not None and not among:
         return []
-    contents = [_content(t) for t in texts]
-    names = [_names(t) for t in texts]
-    capitals = [set(_CAPITAL.findall(t)) for t in texts]
+    contents, names, capitals = _measured(tuple(texts))
+    wordy = [len(c) >= min_words for c in contents]  # only these can be strangers
+    if among is not None:
+        among = frozenset(k for k in among if wordy[k])
     content_df = Counter(chain.from_iterable(contents))
     name_df = Counter(chain.from_iterable(capitals))
     out = []
+    last = len(texts) - 1
     for size in sizes:
-        for start in range(len(texts) - size + 1):
+        starts = range(last - size + 2) if among is None else sorted(
+            {s for k in among for s in range(max(0, k - size + 1), min(k, last - size + 1) + 1)})
+        for start in starts:
             run = range(start, start + size)
-            if any(k in skip for k in run):
+            if any(k in skip for k in run) or sum(wordy[k] for k in run) < 2:
                 continue
             inside = Counter(chain.from_iterable(contents[k] for k in run))
             if len(inside) < min_words or sum(
@@ -251,7 +268,7 @@ def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: floa
             if any(name_df[n] > named[n] for k in run for n in names[k]):
                 continue
             strangers = frozenset(
-                k for k in run if len(contents[k]) >= min_words
+                k for k in run if wordy[k]
                 and sum(content_df[w] > inside[w] for w in contents[k]) <= share * len(contents[k]))
             named = frozenset(
                 (k, j) for k in strangers for j in strangers if k != j

@@ -1074,7 +1074,12 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                     + coef.get("unshared_words", 0.0)
                     * (w["unshared_words"] - rules.get("unshared_words", 0.0)))
 
-        for island in islands([text[s:e] for s, e in ranges], skip=frozenset({0, headline})):
+        # Only a run that holds a partner (an insert, or a paragraph within island_margin
+        # counted without any island) can change anything.
+        partners = frozenset(j for j in range(len(ranges)) if found[j] is not None
+                             or alone(j) >= threshold - island_margin)
+        for island in islands([text[s:e] for s, e in ranges], skip=frozenset({0, headline}),
+                              among=partners):
             def margin(k: int, j: int) -> float:
                 """How far under the threshold k may score to join j: wider when j is an
                 insert already and names what k names."""
