@@ -1097,12 +1097,11 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                                         else _kind(scores[j]))
                 with_j = (f"the {found[j]} paragraph {j}" if found[j] else
                           f"paragraph {j} (its score without the run {alone(j):.2f})")
-                what = "names what" if (k, j) in island.named else "speaks of what"
+                verb = "names" if (k, j) in island.named else "speaks of"
                 extras[k] = (f"in a run of paragraphs {island.start}-{island.end - 1} that "
                              f"shares almost no words and no names with the rest of the "
-                             f"article, it {what} {with_j} {what.split()[0]}; its score "
-                             f"without the run {alone(k):.2f}, within {margin(k, j):g} of the "
-                             f"threshold")
+                             f"article, it {verb} what {with_j} {verb}; its score without the "
+                             f"run {alone(k):.2f}, within {margin(k, j):g} of the threshold")
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
