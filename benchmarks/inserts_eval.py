@@ -164,7 +164,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
              PTC_ARTICLES, seed: int = 0, limit: int | None = None, unit: str = "line",
              model=None, threshold: float | None = None,
              block_margin: float | None = None, stranger_margin: float | None = None,
-             native_margin: float | None = None) -> dict:
+             native_margin: float | None = None, island_margin: float | None = None,
+             island_name_margin: float | None = None) -> dict:
     """Score the detector on pasted blocks; returns the figures and the misses.
 
     Returns
@@ -176,8 +177,9 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         ``rows``: per paragraph ``(article id, index, pasted type or None, flagged, score,
         similarity, hand-checked furniture)``.
         ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
-        the shipped model and threshold; ``block_margin``, ``stranger_margin`` and
-        ``native_margin`` replace ``find_inserts``'s.
+        the shipped model and threshold; ``block_margin``, ``stranger_margin``,
+        ``native_margin``, ``island_margin`` and ``island_name_margin`` replace
+        ``find_inserts``'s.
     """
     from toolkit.inserts import find_inserts
     from toolkit.loading import load_article
@@ -199,7 +201,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         article = load_article(case.text, format="text")
         options = {name: value for name, value in (
             ("threshold", threshold), ("block_margin", block_margin),
-            ("stranger_margin", stranger_margin), ("native_margin", native_margin))
+            ("stranger_margin", stranger_margin), ("native_margin", native_margin),
+            ("island_margin", island_margin), ("island_name_margin", island_name_margin))
             if value is not None}                       # None: find_inserts' default
         findings = find_inserts(article, model=model, **options)
         if len(findings) != len(case.labels):
@@ -268,6 +271,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="find_inserts' stranger_margin in place of its default (0: off)")
     parser.add_argument("--native-margin", type=float, default=None,
                         help="find_inserts' native_margin in place of its default (0: off)")
+    parser.add_argument("--island-margin", type=float, default=None,
+                        help="find_inserts' island_margin in place of its default (0: off)")
+    parser.add_argument("--island-name-margin", type=float, default=None,
+                        help="find_inserts' island_name_margin in place of its default (0: off)")
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
@@ -284,7 +291,9 @@ def main(argv: list[str] | None = None) -> int:
                  limit=args.limit, unit=args.unit,
                  model=load_insert_model(args.model) if args.model else None,
                  threshold=args.threshold, block_margin=args.block_margin,
-                 stranger_margin=args.stranger_margin, native_margin=args.native_margin)
+                 stranger_margin=args.stranger_margin, native_margin=args.native_margin,
+                 island_margin=args.island_margin,
+                 island_name_margin=args.island_name_margin)
     print(f"pool={r['pool']} articles={r['articles']} ({r['n_articles']}) seed={r['seed']} "
           f"unit={args.unit}")
     print(f"recall {r['recall']:.3f} of {r['n_inserted']} pasted paragraphs "

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.insert_topic import topic_overlap
+from toolkit.insert_topic import islands, topic_overlap
 
 ARTICLE = ["Russia and China deepen military ties",
            "Defense Minister Andrei Belousov met his Chinese counterpart Dong Jun in Moscow.",
@@ -66,3 +66,29 @@ def test_insert_topic_names_pass_gives_every_capitalised_word(text):
     names, capitals = _names(text)
     assert capitals == set(_CAPITAL.findall(text))
     assert set(names) <= capitals
+
+
+# A pasted block of two paragraphs (written for this test) that repeats its brand: the first
+# names "Ostrander", which the second also has, so it is no stranger to the rest of the
+# article on its own; the two together share nothing with it.
+BLOCK = ["Three generations of the Ostrander family have grown apples above Lake Seneca, "
+         "pressing them each autumn in a barn their grandfather built.",
+         "Ostrander cider is pressed from those same orchards and aged in oak through the "
+         "winter, ready by the first thaw."]
+
+
+def test_insert_topic_islands_find_a_block_that_names_its_own_brand():
+    texts = ARTICLE[:3] + BLOCK + ARTICLE[4:]
+    assert [bool(r.shared_names) for r in topic_overlap(texts)[3:5]] == [True, False]
+    found = [(i.start, i.end) for i in islands(texts, skip=frozenset({0}))]
+    assert (3, 5) in found
+    island = next(i for i in islands(texts) if (i.start, i.end) == (3, 5))
+    assert island.strangers == {3, 4} and island.links == {(3, 4), (4, 3)}
+    # Naming the article's minister, the second paragraph ties the pair to the article (a
+    # longer run that takes in the minister's own paragraphs may still qualify in so short an
+    # article; the detector also asks the run's TF-IDF similarity to the rest to be low).
+    tied = texts[:4] + [BLOCK[1].replace("the first thaw", "the time Belousov visits")] + texts[5:]
+    assert [(i.start, i.end) for i in islands(tied, sizes=(2,))] == []
+    # The headline (skipped) never belongs to a run; nor is there a run in a short text.
+    assert all(i.start > 0 for i in islands(texts, skip=frozenset({0})))
+    assert islands(BLOCK) == []

@@ -1083,3 +1083,47 @@ def test_inserts_native_copy_needs_an_article():
     text = ("Loud news\n\nThe startup's corrupt founders sold a vicious, shameful product to "
             "customers.")
     assert [f.kind for f in find_inserts(text, native_margin=50.0)] == [None, None]
+
+
+def test_inserts_island_of_a_block_that_names_its_own_brand():
+    # A native ad of two paragraphs (written for this test) that repeats its brand: the
+    # detector finds the first; the second shares words ("pressed", "Ostrander") with it, so
+    # measured against everything else it looks less foreign than it is, and misses. Counted
+    # against the article without the two (an island), it is a stranger that speaks of what
+    # the first speaks of, and joins it.
+    block = ("Three generations of the Ostrander family have grown apples above Lake Seneca, "
+             "pressing them each autumn in a barn their grandfather built.\n\n"
+             "Ostrander cider is pressed from those same orchards and aged in oak through the "
+             "winter, ready by the first thaw.")
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    off = find_inserts(text, island_margin=0)
+    assert [f.kind for f in off] == [None] * 3 + ["sponsored"] + [None] * 3
+    on = find_inserts(text)
+    assert [f.kind for f in on] == [None] * 3 + ["sponsored"] * 2 + [None] * 2
+    assert "a run of paragraphs 3-4" in on[4].reason and on[4].score == off[4].score
+    # Naming the article's council member, or too far under the threshold, it stays out.
+    tied = text.replace("ready by the first thaw", "as Ana Ruiz noted")
+    assert [f.kind for f in find_inserts(tied)][4] is None
+    assert find_inserts(text, island_margin=0.5, island_name_margin=0.5)[4].kind is None
+
+
+def test_inserts_island_lede_that_names_its_brand():
+    # A paid post (written for this test): a lede with no evidence of its own, then the ad,
+    # which the detector finds. The lede names "Willow Creek", which the ad names and the
+    # article never does: it joins the ad, far under the threshold (island_name_margin);
+    # with only the word margin, or none, it stays out.
+    block = ("When Gloria Bates turned 71, she gave up the stairs of the family house for an "
+             "apartment at Willow Creek, where she paints with friends every week.\n\n"
+             "Willow Creek communities offer independent living and memory care across "
+             "Illinois. Schedule a personal tour this month and receive your first month's "
+             "rent free.")
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    expected = [None] * 3 + ["sponsored"] * 2 + [None] * 2
+    on = find_inserts(text)
+    assert [f.kind for f in on] == expected
+    assert on[3].score < 1.5 - 4.0 and "names what the sponsored paragraph 4 names" in on[3].reason
+    for off in ({"island_name_margin": 0}, {"island_margin": 0}):
+        assert [f.kind for f in find_inserts(text, **off)] == [None] * 4 + expected[4:]
+    # The article's own weekday ties the lede to it: no island, no join.
+    tied = text.replace("every week", "every Tuesday")
+    assert find_inserts(tied)[3].kind is None

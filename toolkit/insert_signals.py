@@ -755,6 +755,20 @@ def _similarities(texts: list[str]) -> tuple[list[float], object]:
     return sims, matrix
 
 
+def _run_similarity(matrix, start: int, end: int) -> float:
+    """TF-IDF cosine similarity of paragraphs ``start`` to ``end`` (exclusive), their rows
+    summed, to the rest of the article's rows summed (0.0 without words)."""
+    if matrix is None:
+        return 0.0
+    import numpy as np
+
+    total = np.asarray(matrix.sum(axis=0)).ravel()
+    run = np.asarray(matrix[start:end].sum(axis=0)).ravel()
+    rest = total - run
+    norm = float(np.linalg.norm(run) * np.linalg.norm(rest))
+    return float(run @ rest / norm) if norm > 1e-12 else 0.0
+
+
 def _pair_similarity(matrix, i: int, j: int) -> float:
     if matrix is None:
         return 0.0

@@ -12,7 +12,11 @@ off topic. Two plainer measurements, kept apart:
   words): those another paragraph also has (capitalised, anywhere), and those found nowhere
   else. A pasted block rarely names the article's people and places.
 
-:func:`topic_overlap` measures every paragraph of an article at once.
+:func:`topic_overlap` measures every paragraph of an article at once. :func:`islands` finds
+runs of neighbouring paragraphs that share almost nothing with the rest of the article: a
+pasted block of several paragraphs repeats its own brand and words from one paragraph to the
+next, so each of them, measured against everything else, looks as if it shared something with
+the article.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["TopicOverlap", "topic_overlap"]
+__all__ = ["Island", "TopicOverlap", "islands", "topic_overlap"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # A capitalised word; it names something when it does not open a sentence or the paragraph.
@@ -133,6 +137,17 @@ def _names(text: str) -> tuple[dict[str, tuple[int, int]], set[str]]:
     return out, capitals
 
 
+@lru_cache(maxsize=2)
+def _measured(texts: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...],
+                                               tuple[dict[str, tuple[int, int]], ...],
+                                               tuple[frozenset[str], ...]]:
+    """Each paragraph's content stems, names and capitalised words, kept for the last two
+    articles (:func:`topic_overlap` and :func:`islands` measure the same paragraphs)."""
+    names, capitals = zip(*map(_names, texts)) if texts else ((), ())
+    return (tuple(frozenset(_content(t)) for t in texts), names,
+            tuple(map(frozenset, capitals)))
+
+
 def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[TopicOverlap]:
     """Measure every paragraph of an article against the others.
 
@@ -163,8 +178,7 @@ def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[Topic
     """
     if len(texts) < 2:  # nothing to compare with
         return [TopicOverlap(0, 0, (), (), 0) for _ in texts]
-    contents = [_content(t) for t in texts]
-    names, capitals = zip(*map(_names, texts))
+    contents, names, capitals = _measured(tuple(texts))
     content_df = Counter(chain.from_iterable(contents))
     # A name counts as shared when another paragraph has the word capitalised anywhere,
     # opening a sentence included ("Belousov said ...").
@@ -179,4 +193,94 @@ def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[Topic
             n_content=len(c), shared_content=shared, unshared=alone,
             shared_names=tuple(span for n, span in ns.items() if name_df[n] > 1),
             new_names=sum(name_df[n] == 1 for n in ns)))
+    return out
+
+
+@dataclass(frozen=True)
+class Island:
+    """A run of neighbouring paragraphs, ``start`` to ``end`` (exclusive), that shares almost
+    no words and no names with the rest of the article.
+
+    Attributes
+    ----------
+    start, end : int
+        The run's paragraphs, ``range(start, end)``.
+    strangers : frozenset of int
+        The members that are strangers on their own against the article without the run:
+        ``min_words`` content words or more, at most ``share`` of them found outside it.
+    links : frozenset of (int, int)
+        Pairs ``(k, j)`` of strangers that share a content word or a name with each other
+        (both orders): a block's paragraphs speak of the same thing.
+    named : frozenset of (int, int)
+        The pairs of ``links`` that share a name (a capitalised word that is a name in one of
+        them): the same brand, place or person, which the rest of the article never names.
+    """
+
+    start: int
+    end: int
+    strangers: frozenset[int]
+    links: frozenset[tuple[int, int]]
+    named: frozenset[tuple[int, int]] = frozenset()
+
+
+def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: float = 0.2,
+            min_words: int = 6, skip: frozenset[int] = frozenset(),
+            among: frozenset[int] | None = None) -> list[Island]:
+    """The runs of ``sizes`` neighbouring paragraphs that share almost nothing with the rest.
+
+    A run qualifies when its content words together (at least ``min_words``) are found
+    outside it at most ``share`` of the time, and no name of any of its paragraphs (a
+    capitalised word not opening a sentence) is found outside it. Paragraphs in ``skip``
+    (the headline) never belong to a run. A run may hold a paragraph that is no stranger on
+    its own (the second run below holds the delegates' line): its ``strangers`` say which are.
+    With ``among``, only the runs that hold one of those paragraphs with ``min_words`` content
+    words or more are measured (a caller that can use no other saves the work); a run needs
+    two such paragraphs in any case (two strangers to link).
+
+    Examples
+    --------
+    >>> texts = ["Talks on the border treaty resumed in Geneva on Monday.",
+    ...          "Delegates from both sides said the treaty talks would last a week.",
+    ...          "Ardmair salmon are raised in sea lochs and monitored by cameras.",
+    ...          "Fillets from Ardmair are stocked by grocers nationwide, packed fresh daily.",
+    ...          "The border treaty talks resume on Tuesday in Geneva."]
+    >>> [(i.start, i.end, sorted(i.strangers)) for i in islands(texts)]
+    [(2, 4, [2, 3]), (1, 4, [2, 3])]
+    >>> sorted(islands(texts)[0].links), sorted(islands(texts)[0].named)
+    ([(2, 3), (3, 2)], [(2, 3), (3, 2)])
+    """
+    if len(texts) < 3 or among is not None and not among:
+        return []
+    contents, names, capitals = _measured(tuple(texts))
+    wordy = [len(c) >= min_words for c in contents]  # only these can be strangers
+    if among is not None:
+        among = frozenset(k for k in among if wordy[k])
+    content_df = Counter(chain.from_iterable(contents))
+    name_df = Counter(chain.from_iterable(capitals))
+    out = []
+    last = len(texts) - 1
+    for size in sizes:
+        starts = range(last - size + 2) if among is None else sorted(
+            {s for k in among for s in range(max(0, k - size + 1), min(k, last - size + 1) + 1)})
+        for start in starts:
+            run = range(start, start + size)
+            if any(k in skip for k in run) or sum(wordy[k] for k in run) < 2:
+                continue
+            inside = Counter(chain.from_iterable(contents[k] for k in run))
+            if len(inside) < min_words or sum(
+                    content_df[w] > n for w, n in inside.items()) > share * len(inside):
+                continue
+            named = Counter(chain.from_iterable(capitals[k] for k in run))
+            if any(name_df[n] > named[n] for k in run for n in names[k]):
+                continue
+            strangers = frozenset(
+                k for k in run if wordy[k]
+                and sum(content_df[w] > inside[w] for w in contents[k]) <= share * len(contents[k]))
+            named = frozenset(
+                (k, j) for k in strangers for j in strangers if k != j
+                and (capitals[j].intersection(names[k]) or capitals[k].intersection(names[j])))
+            links = named | frozenset(
+                (k, j) for k in strangers for j in strangers if k != j
+                and contents[k] & contents[j])
+            out.append(Island(start, start + size, strangers, links, named))
     return out

@@ -126,6 +126,15 @@ allowed) that speaks of trade, a business and what it sells ("company", "custome
 "lender", "clinics", "helps", ...: ``insert_signals._TRADE``), is an insert within
 ``native_margin`` (5.0) of the threshold, in an article of five paragraphs or more: a paid
 post's lede written like news scores the intercept and ``unshared_words`` and little else.
+A pasted block of several paragraphs repeats its brand and its subject, so each of its
+paragraphs, measured against everything else, shares a name or words with "the article" (its
+block-mates): an island, a run of two to four neighbours that together share almost no words
+and no names with the rest of the article and have a TF-IDF similarity under 0.03 to it
+(:func:`toolkit.insert_topic.islands`), is measured against the article without it. Two of its
+paragraphs that are strangers that way and share a word or a name with each other are inserts
+when both score within ``island_margin`` (4.0) of the threshold counted without the island
+(its ``shared_names`` points taken back and ``unshared_words`` given), or when one of them is
+an insert already.
 
 A short paragraph without sentence punctuation that sits next to an insert joins it when it
 shares more words with the insert than with the article, or carries some insert evidence of
@@ -168,12 +177,13 @@ from .insert_signals import (
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
     _mask_quotes, _may_match, _model_words, _n_words, _pair_similarity, _promotional,
+    _run_similarity,
     _sentence_starts, _similarities, _start_places, _starts_sentence, _teaser_like, _teaser_sentence,
     _word_positions,
     _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .insert_text_model import score_text, words_logit
-from .insert_topic import topic_overlap
+from .insert_topic import islands, topic_overlap
 from .loading import Article, load_article
 from .spans import Span
 
@@ -276,6 +286,19 @@ _NOT_STRANGER = ("shared_names", "reporting", "first_person")
 _NATIVE_MARGIN = 5.0
 _NATIVE_TRADE = 1  # distinct words of trade at least
 _NATIVE_PARAGRAPHS = 5  # in an article of fewer paragraphs every one is a stranger
+#: How far under the threshold two linked strangers of an island may score, counted against
+#: the article without the island, and still be inserts (an island: two to four neighbouring
+#: paragraphs that share almost no words and no names with the rest of the article,
+#: :func:`toolkit.insert_topic.islands`; linked: they share a word or a name). 0 turns it off.
+#: Kept under 4.3: a paragraph with no evidence but its unshared words scores 4.3 to 4.6
+#: under the threshold that way (the shipped model and every leave-one-pool-out fold).
+_ISLAND_MARGIN = 4.0
+#: The same for a stranger of an island that shares a name (a capitalised word that is a name
+#: in one of them, and that the rest of the article never has) with an insert of the island:
+#: a block's brand, place or person. Wide enough to take a paid post's lede with no evidence
+#: of its own; two strangers that share a name but neither of them an insert keep
+#: _ISLAND_MARGIN (two lines of a scripture quoted at an article's end share "Allah").
+_ISLAND_NAME_MARGIN = 8.0
 
 
 @dataclass(frozen=True)
@@ -880,7 +903,9 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  model: InsertModel | None = None,
                  block_margin: float = _BLOCK_MARGIN,
                  stranger_margin: float = _STRANGER_MARGIN,
-                 native_margin: float = _NATIVE_MARGIN) -> list[InsertFinding]:
+                 native_margin: float = _NATIVE_MARGIN,
+                 island_margin: float = _ISLAND_MARGIN,
+                 island_name_margin: float = _ISLAND_NAME_MARGIN) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
 
     Parameters
@@ -909,6 +934,17 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         Such a stranger that may report but speaks of trade (a business and what it sells:
         "company", "customers", "lender", "helps" ...) is ``sponsored`` when its score is
         within this much of ``threshold``: native copy written like news. 0 turns this off.
+    island_margin : float
+        In a run of two to four neighbouring paragraphs that shares almost no words and no
+        names with the rest of the article (an island), two paragraphs that are strangers to
+        the article without the island and share a word or a name with each other are
+        inserts when both score within this much of ``threshold`` counted without the island
+        (names and words shared only within it do not count), or one of them is an insert
+        already: a pasted block that speaks of its own brand. 0 turns this off.
+    island_name_margin : float
+        The same margin for such a stranger that shares a name (the block's brand, place or
+        person, which the rest of the article never names) with an insert of the island. 0
+        leaves ``island_margin`` alone; with ``island_margin`` 0 both are off.
 
     Returns
     -------
@@ -1022,6 +1058,52 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                                  f"{sims[i]:.2f}, none of its names) that speaks of trade "
                                  f"({', '.join(map(repr, trade[:4]))}), scoring within "
                                  f"{native_margin:g} of the threshold ({decisions[i]:.2f})")
+
+    # An island: a run of two to four neighbouring paragraphs that shares almost no words and
+    # no names with the rest of the article. Two strangers in it (measured against the article
+    # without the island) that share a word or a name with each other are one pasted block
+    # speaking of its own brand or subject: each is an insert when both score within
+    # island_margin of the threshold counted without the island (its names and words shared
+    # only within it do not count), or when the other is an insert already.
+    if island_margin > 0 and len(ranges) >= _NATIVE_PARAGRAPHS:
+        found = list(kinds)
+        coef = model.coef
+
+        def alone(k: int) -> float:
+            """Paragraph k's score with the island's names and words not counted as shared."""
+            rules = scores[k].rules
+            return (decisions[k] - coef.get("shared_names", 0.0) * rules.get("shared_names", 0.0)
+                    + coef.get("unshared_words", 0.0)
+                    * (w["unshared_words"] - rules.get("unshared_words", 0.0)))
+
+        # Only a run that holds a partner (an insert, or a paragraph within island_margin
+        # counted without any island) can change anything.
+        partners = frozenset(j for j in range(len(ranges)) if found[j] is not None
+                             or alone(j) >= threshold - island_margin)
+        for island in islands([text[s:e] for s, e in ranges], skip=frozenset({0, headline}),
+                              among=partners):
+            def margin(k: int, j: int) -> float:
+                """How far under the threshold k may score to join j: wider when j is an
+                insert already and names what k names."""
+                named = (k, j) in island.named and found[j] is not None
+                return max(island_margin, island_name_margin if named else 0.0)
+
+            pairs = sorted((k, j) for k, j in island.links if kinds[k] is None
+                           and (found[j] is not None or alone(j) >= threshold - island_margin))
+            if not pairs or _run_similarity(matrix, island.start, island.end) >= _SIM_LOW:
+                continue
+            for k, j in pairs:
+                if kinds[k] is not None or alone(k) < threshold - margin(k, j):
+                    continue
+                kinds[k] = found[j] or (_kind(scores[k]) if scores[k].points >= scores[j].points
+                                        else _kind(scores[j]))
+                with_j = (f"the {found[j]} paragraph {j}" if found[j] else
+                          f"paragraph {j} (its score without the run {alone(j):.2f})")
+                verb = "names" if (k, j) in island.named else "speaks of"
+                extras[k] = (f"in a run of paragraphs {island.start}-{island.end - 1} that "
+                             f"shares almost no words and no names with the rest of the "
+                             f"article, it {verb} what {with_j} {verb}; its score without the "
+                             f"run {alone(k):.2f}, within {margin(k, j):g} of the threshold")
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
