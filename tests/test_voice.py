@@ -732,6 +732,35 @@ ATTRIBUTION_CASES = [
      "favour of a “simple repair of the east wall.”",
      [("The gates stay shut,", "Reyes", "said"),
       ("simple repair of the east wall.", "Reyes", None)]),
+    # "he" is no document or abstract phrase ("an unsigned editorial"), and the subject of
+    # a sentence that opens with a date ("On Monday, March 4, the mayor met") is a person
+    ("An unsigned editorial in the Tribune said the council had “lost its way.” On Monday, "
+     "March 4, the mayor met the families of the victims. He talked about his “deep regret.” "
+     "“I should have acted sooner,” he said.",
+     [("lost its way.", "An unsigned editorial in the Tribune", "said"),
+      ("deep regret.", "the mayor", None), ("I should have acted sooner,", "the mayor", "said")]),
+    # "When <name> <verb> ..., he ...": the subordinate clause's subject is whom "He" means
+    ("One leaked memo says: “The inquiry will go nowhere.” When Arthur Penhaligon accepted the "
+     "award in 2009, he thanked his family. He asked why “nobody listened.”",
+     [("The inquiry will go nowhere.", "One leaked memo", "says"),
+      ("nobody listened.", "Arthur Penhaligon", "asked")]),
+    # a possessive name and a noun for speech right before the quote: the possessor's words
+    ("Kowalczyk is angered by Brennan’s curt reply, “I have nothing to add,” to the questions "
+     "from the board.",
+     [("I have nothing to add,", "Brennan", None)]),
+    # an adverb between the document's owner and the verb ("thus concluded")
+    ("Mr. Okafor’s report thus concluded, “We found no evidence of wrongdoing.”",
+     [("We found no evidence of wrongdoing.", "Okafor", "concluded")]),
+    # "the statement" after "X issued a denial:" is X's
+    ("Shortly after the article appeared, Dana Whitcombe issued a flat denial:\n\n“I have never "
+     "met him,” the statement said.",
+     [("I have never met him,", "the statement by Dana Whitcombe", "said")]),
+    # a verb of telling in the passive: the subject hears the words, the speaker is unnamed
+    ("The clerk is told, “Leave the keys on the desk,” and the door closes behind him.",
+     [("Leave the keys on the desk,", None, "told")]),
+    # "huffed" is a verb of saying
+    ("“This is not how it is done,” huffed committee member Lorna Beckett.",
+     [("This is not how it is done,", "committee member Lorna Beckett", "huffed")]),
 ]
 
 

@@ -64,6 +64,8 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("agree", "agrees agreed"), ("accuse", "accused accuse accuses accusing"),
         ("mock", "mocked"), ("scoff", "scoffed scoffs"), ("sneer", "sneered"),
         ("tout", "touts touted touting"), ("fume", "fumed fumes"), ("rant", "ranted rants"),
+        ("huff", "huffed"), ("snarl", "snarled"), ("grumble", "grumbled grumbles"),
+        ("gripe", "griped"), ("gloat", "gloated"), ("crow", "crowed"), ("seethe", "seethed"),
         ("whine", "whined whines"), ("retort", "retorted retorts"), ("thunder", "thundered"),
         ("exclaim", "exclaimed exclaims"), ("proclaim", "proclaims proclaimed"),
         ("confess", "confessed"), ("begin", "began"), ("point", "pointed"),
@@ -126,6 +128,7 @@ also later then has have had was is were are previously further again once repor
 recently earlier simply however had would will could did does do not never just first
 finally repeatedly publicly privately separately heard overheard seen caught filmed
 recorded nonetheless nevertheless too himself herself themselves itself now already even
+thus therefore ultimately eventually subsequently likewise similarly
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
@@ -779,6 +782,8 @@ _CAUSE_VERBS = frozenset("""prompted prompts led leads forced forces pushed push
 inspires caused causes""".split())     # not "asked/invited X to describe the 'damage'" (the
                                         # asker's words)
 _PASSIVE_AUX = frozenset("was were is are been being".split())
+#: Verbs whose object hears the words: in the passive, the subject is no speaker.
+_HEARER_VERBS = frozenset("told asked informed reminded warned assured".split())
 _TO_VERBS = frozenset("""continued continues went goes proceeded proceeds wanted wants tried
 tries refused refuses declined declines appeared appears seemed seems chose chooses decided
 decides hastened rushed moved went""".split())
@@ -1041,6 +1046,11 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
                             return found
                         break
             continue
+        if (tok.low in _HEARER_VERBS and v >= 1 and tokens[v - 1].low in _PASSIVE_AUX
+                and not (v + 1 < len(tokens) and tokens[v + 1].low == "by")):
+            # "Cain is told, "What hast thou done?"": the subject hears the words, and the
+            # speaker goes unnamed (None, the verb kept)
+            return _Attribution(None, None, None, tok.text, tok.start, tok.end)
         found = _attribution(text, _verb_subject(text, tokens, anchor), [tokens[anchor]])
         if found:
             return found
