@@ -761,6 +761,15 @@ ATTRIBUTION_CASES = [
     # "huffed" is a verb of saying
     ("“This is not how it is done,” huffed committee member Lorna Beckett.",
      [("This is not how it is done,", "committee member Lorna Beckett", "huffed")]),
+    # a party tag whose state ends in a period ("(R-Ga.)") does not end the sentence
+    ("“We are watching raw power,” former Speaker of the House Lyle Danvers (R-Ga.) said "
+     "Tuesday. “And we will not stop.”",
+     [("We are watching raw power,", "former Speaker of the House Lyle Danvers", "said"),
+      ("And we will not stop.", "former Speaker of the House Lyle Danvers", None)]),
+    # "continues to grow" is no verb of saying ("the backlash" said nothing)
+    ("Mayor Ann Roe defended the budget. Meanwhile the backlash continues to grow after her "
+     "remark that the critics were “clueless about what the city owes.”",
+     [("clueless about what the city owes.", None, None)]),
 ]
 
 

@@ -164,6 +164,8 @@ _CAP = attrgetter("cap")
 _VERB = attrgetter("verb")
 #: Words after which a verb form is a noun ("the claim", "his report", "a quote").
 _NOUN_MARKERS = frozenset("the a an his her its their our my your this these those".split())
+#: Verbs of speech that are aspect verbs before "to" and another verb ("continues to blaze").
+_GOES_ON = frozenset("continue continues continued began begins begin".split())
 #: "he's said": a contraction, not a possessive.
 _CONTRACTED = frozenset("he's she's it's that's there's who's what's here's".split())
 #: Verb forms that are more often plural nouns ("news reports", "his notes"): verbs only when
@@ -240,7 +242,8 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
             continue
         after = masked[end:end + 2].lstrip()[:1]
         if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
-                or after in {",", ";"} or after.islower()):
+                or after in {",", ";"} or after.islower()
+                or (after == ")" and _PARTY_TAG.match(prev.text + "."))):   # "(R-Ga.) said"
             text = prev.text + "."
             out[p] = _Token(text, prev.start, end, *_word_facts(text))
             dropped.add(k)
@@ -250,6 +253,9 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
         prev = out[k - 1].low if k else ""
         if prev in _NOUN_MARKERS or (prev.endswith(("'s", "s'")) and prev not in _CONTRACTED):
             out[k] = out[k]._replace(verb=False)        # "says the claim is", "Ann's notes"
+        elif (out[k].low in _GOES_ON and k + 2 < len(out) and out[k + 1].low == "to"
+              and out[k + 2].text.isalpha() and not out[k + 2].verb):
+            out[k] = out[k]._replace(verb=False)        # "the fallout continues to blaze"
         elif out[k].low in _NOUN_FIRST and not (
                 k + 1 < len(out) and (out[k + 1].low == "that" or out[k + 1].text in _AFTER_REPORT
                                       or out[k + 1].text[0] == _MASK)):
