@@ -766,6 +766,15 @@ ATTRIBUTION_CASES = [
      "Tuesday. “And we will not stop.”",
      [("We are watching raw power,", "former Speaker of the House Lyle Danvers", "said"),
       ("And we will not stop.", "former Speaker of the House Lyle Danvers", None)]),
+    # a description with "on" and a party tag in parentheses before the appositive name
+    ("The chairman of the Senate Committee on Energy, Mark Tillery (R-Ohio), reportedly praised "
+     "the bill, saying it covers “almost everything we asked for.”",
+     [("almost everything we asked for.", "Mark Tillery", "saying")]),
+    # ", called the Pentagon files, ..." after a name in apposition to the subject is the
+    # subject's verb, not an inverted ", said the minister,"
+    ("The former editor of the Chronicle, Alan Pemberton, called the Pentagon files, which his "
+     "paper printed in 2011, “the scoop of the decade”.",
+     [("the scoop of the decade", "Alan Pemberton", "called")]),
     # "continues to grow" is no verb of saying ("the backlash" said nothing)
     ("Mayor Ann Roe defended the budget. Meanwhile the backlash continues to grow after her "
      "remark that the critics were “clueless about what the city owes.”",

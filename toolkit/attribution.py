@@ -822,7 +822,7 @@ def _clause_subject(text: str, tokens: list[_Token]):
     if not head:
         return None
     after = k + len(head)
-    while (after + 1 < len(tokens) and tokens[after].low in {"of", "for", "at"}
+    while (after + 1 < len(tokens) and tokens[after].low in {"of", "for", "at", "on"}
            and tokens[after + 1].cap):
         after += 2
         while after < len(tokens) and tokens[after].cap:
@@ -835,8 +835,14 @@ def _clause_subject(text: str, tokens: list[_Token]):
             if not tok.cap:
                 break
             run.append(tok)
-        if (len(run) >= 2 and after + 1 + len(run) < len(tokens)
-                and tokens[after + 1 + len(run)].text == "," and _given_name(run[0].text)):
+        end = after + 1 + len(run)
+        if end < len(tokens) and tokens[end].text == "(":
+            # "..., Devin Nunes (R -Calif.), reportedly hailed": past the party tag
+            close = next((j for j in range(end + 1, min(len(tokens), end + 5))
+                          if tokens[j].text == ")"), None)
+            end = close + 1 if close is not None else end
+        if (len(run) >= 2 and end < len(tokens)
+                and tokens[end].text == "," and _given_name(run[0].text)):
             return _choose(text, (run, []))
     if head[0].low in _DETERMINERS and not any(t.cap for t in head[1:]):
         # "the cardinal made it clear": the phrase up to its title or organisation word
@@ -909,12 +915,29 @@ def _relative_antecedent(text: str, tokens: list[_Token], v: int):
     return None
 
 
+def _after_appositive(tokens: list[_Token], c: int) -> bool:
+    """Whether the comma at ``tokens[c]`` closes a name in apposition to the subject that
+    opens the clause ("The former editor of the Guardian, Alan Rusbridger, called"), with no
+    quote or verb before it: the verb after it is the subject's, not inverted."""
+    b = next((j for j in range(c - 1, max(-1, c - 6), -1) if tokens[j].text == ","), None)
+    if b is None or not 2 <= c - b - 1 <= 4:
+        return False
+    if not all(t.cap for t in tokens[b + 1:c]) or not _given_name(tokens[b + 1].text):
+        return False
+    start = next((j + 1 for j in range(b - 1, -1, -1)
+                  if tokens[j].text in {".", "!", "?", ";", ":", ")"}), 0)
+    return (start < b and tokens[start].low not in _INTRO
+            and not any(t.verb or t.text[0] == _MASK for t in tokens[start:b]))
+
+
 def _verb_subject(text: str, tokens: list[_Token], v: int):
     """Who does the attribution verb at ``tokens[v]``: the phrase before it, or the
     inverted ", explained the professor," after it, with fallbacks for appositives,
     relative clauses and coordination ("... and said", "... but continued to insist")."""
-    if v >= 1 and tokens[v - 1].text == "," and _FORM_TO_LEMMA[tokens[v].low] != "tell":
-        # (not ", told Associated Press,": whom one tells is no inverted subject)
+    if (v >= 1 and tokens[v - 1].text == "," and _FORM_TO_LEMMA[tokens[v].low] != "tell"
+            and not _after_appositive(tokens, v - 1)):
+        # (not ", told Associated Press,": whom one tells is no inverted subject; nor "The
+        # former editor, Alan Rusbridger, called the disclosures ... "...": the subject's)
         forward = _walk_forward(tokens, v + 1)
         end = v + 1 + len(forward[0]) if forward else v + 1
         if (forward and end + 1 < len(tokens) and tokens[end].low == "and"
