@@ -775,6 +775,14 @@ ATTRIBUTION_CASES = [
     ("The former editor of the Chronicle, Alan Pemberton, called the Pentagon files, which his "
      "paper printed in 2011, “the scoop of the decade”.",
      [("the scoop of the decade", "Alan Pemberton", "called")]),
+    # a description opening the clause, then the name in apposition, before a colon
+    ("In a recent interview, the Italian philosopher, Marco Bellini, provides this example: "
+     "“Imagine a baker who sells bread at a loss.”",
+     [("Imagine a baker who sells bread at a loss.", "Marco Bellini", None)]),
+    # "he" in the sentence is not a name governed by a preposition ("in Lumen Novum")
+    ("Bishop Anselm Whitby restated the rule in Lumen Novum in 1921, when he wrote that “no "
+     "authority stands without consent.”",
+     [("no authority stands without consent.", "Anselm Whitby", "wrote")]),
     # "continues to grow" is no verb of saying ("the backlash" said nothing)
     ("Mayor Ann Roe defended the budget. Meanwhile the backlash continues to grow after her "
      "remark that the critics were “clueless about what the city owes.”",

@@ -795,6 +795,25 @@ tries refused refuses declined declines appeared appears seemed seems chose choo
 decides hastened rushed moved went""".split())
 
 
+def _appositive_name(tokens: list[_Token], comma: int) -> list[_Token] | None:
+    """The name set off by commas after ``tokens[comma]`` (", Chris Marczak,"; ", Devin
+    Nunes (R -Calif.),"): two capitalised words or more, the first a given name."""
+    run = []
+    for tok in tokens[comma + 1:comma + 5]:
+        if not tok.cap:
+            break
+        run.append(tok)
+    end = comma + 1 + len(run)
+    if end < len(tokens) and tokens[end].text == "(":
+        # "..., Devin Nunes (R -Calif.), reportedly hailed": past the party tag
+        close = next((j for j in range(end + 1, min(len(tokens), end + 5))
+                      if tokens[j].text == ")"), None)
+        end = close + 1 if close is not None else end
+    if len(run) >= 2 and end < len(tokens) and tokens[end].text == "," and _given_name(run[0].text):
+        return run
+    return None
+
+
 def _clause_subject(text: str, tokens: list[_Token]):
     """The subject of a sentence, past a dateline ("VATICAN CITY —") and introductory or
     participial phrases ("By contrast,", "In remarks ..., reported by ...,")."""
@@ -830,20 +849,21 @@ def _clause_subject(text: str, tokens: list[_Token]):
     if (after < len(tokens) and tokens[after].text == ","
             and any(t.low.rstrip(".") in _TITLES for t in head)):
         # "County Director of Schools, Chris Marczak, defended": the name in the appositive
-        run = []
-        for tok in tokens[after + 1:after + 5]:
-            if not tok.cap:
-                break
-            run.append(tok)
-        end = after + 1 + len(run)
-        if end < len(tokens) and tokens[end].text == "(":
-            # "..., Devin Nunes (R -Calif.), reportedly hailed": past the party tag
-            close = next((j for j in range(end + 1, min(len(tokens), end + 5))
-                          if tokens[j].text == ")"), None)
-            end = close + 1 if close is not None else end
-        if (len(run) >= 2 and end < len(tokens)
-                and tokens[end].text == "," and _given_name(run[0].text)):
+        run = _appositive_name(tokens, after)
+        if run:
             return _choose(text, (run, []))
+    if head[0].low in _DETERMINERS:
+        # "the Italian philosopher, Rocco Buttiglione, provides": a description, then the
+        # name in apposition
+        e = k
+        while (e < min(len(tokens), k + 8) and tokens[e].text != "," and _np_token(tokens[e])
+               and not tokens[e].verb):
+            e += 1
+        if (e < len(tokens) and tokens[e].text == "," and tokens[e - 1].text.isalpha()
+                and tokens[e - 1].text.islower()):
+            run = _appositive_name(tokens, e)
+            if run:
+                return _choose(text, (run, []))
     if head[0].low in _DETERMINERS and not any(t.cap for t in head[1:]):
         # "the cardinal made it clear": the phrase up to its title or organisation word
         last = max((i for i, t in enumerate(head)

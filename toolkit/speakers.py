@@ -416,6 +416,9 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
         end = masked.find(m.words[-1], m.pos) + len(m.words[-1])
         if _WHOM.match(masked, end):
             continue                    # "interviewed Ann Roe, over whom she fawned": not her
+        if pronoun.lower() in {"he", "she"} and _governed(masked, m.pos):
+            continue                    # "after a talk with Congressman Schiff, he yelled"
+                                        # (but "With respect to Dr. Fastiggi, his argument")
         if (len(m.words) > 1 and _person(name) and fits(name)
                 and not any(w.lower() in _ORG_WORDS for w in m.words)):
             return name
@@ -448,6 +451,15 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     # ("... and Jonathan Kuttab, who advocates ... . He had tweeted")
     plain = _plain_people(names, at, fits)
     return plain[-1][1] if plain else pronoun
+
+
+def _governed(masked: str, pos: int) -> bool:
+    """Whether the name at ``pos`` is the object of a preposition ("with Congressman
+    Schiff", "to Bishop Ivo Scapolo"), its titles and capitalised words before it skipped."""
+    before = masked[max(0, pos - 80):pos].split()
+    while before and (before[-1][:1].isupper() or _low(before[-1]).rstrip(".") in _TITLES):
+        before.pop()
+    return bool(before) and _low(before[-1]) in _PREPOSITIONS
 
 
 def _plain_people(names: _NameIndex, at: int, fits) -> list[tuple[int, str]]:
