@@ -783,6 +783,10 @@ ATTRIBUTION_CASES = [
     ("Bishop Anselm Whitby restated the rule in Lumen Novum in 1921, when he wrote that “no "
      "authority stands without consent.”",
      [("no authority stands without consent.", "Anselm Whitby", "wrote")]),
+    # a relative clause and a participle after the appositive: the name opening the sentence
+    ("Ruth Keane, the Irish nurse and Board member who resigned, citing the hospital’s refusal "
+     "to take action, told AP, “We gave them the letter and nothing happened.”",
+     [("We gave them the letter and nothing happened.", "Ruth Keane", "told")]),
     # "continues to grow" is no verb of saying ("the backlash" said nothing)
     ("Mayor Ann Roe defended the budget. Meanwhile the backlash continues to grow after her "
      "remark that the critics were “clueless about what the city owes.”",

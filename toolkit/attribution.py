@@ -508,6 +508,9 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
         if in_pp and not chunks:
             # "Employees who spoke to the Guardian described": the phrase before "who".
             for r in range(j - 1, max(-1, j - 8), -1):
+                if tokens[r].text == ",":
+                    break           # "Collins, the ... member who resigned, citing the
+                                    # refusal to act, told": not the clause's subject
                 if tokens[r].low in {"who", "that"} and r >= 1 and _np_token(tokens[r - 1]):
                     i = r - 1
                     chunk = None
