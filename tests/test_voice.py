@@ -732,6 +732,65 @@ ATTRIBUTION_CASES = [
      "favour of a “simple repair of the east wall.”",
      [("The gates stay shut,", "Reyes", "said"),
       ("simple repair of the east wall.", "Reyes", None)]),
+    # "he" is no document or abstract phrase ("an unsigned editorial"), and the subject of
+    # a sentence that opens with a date ("On Monday, March 4, the mayor met") is a person
+    ("An unsigned editorial in the Tribune said the council had “lost its way.” On Monday, "
+     "March 4, the mayor met the families of the victims. He talked about his “deep regret.” "
+     "“I should have acted sooner,” he said.",
+     [("lost its way.", "An unsigned editorial in the Tribune", "said"),
+      ("deep regret.", "the mayor", None), ("I should have acted sooner,", "the mayor", "said")]),
+    # "When <name> <verb> ..., he ...": the subordinate clause's subject is whom "He" means
+    ("One leaked memo says: “The inquiry will go nowhere.” When Arthur Penhaligon accepted the "
+     "award in 2009, he thanked his family. He asked why “nobody listened.”",
+     [("The inquiry will go nowhere.", "One leaked memo", "says"),
+      ("nobody listened.", "Arthur Penhaligon", "asked")]),
+    # a possessive name and a noun for speech right before the quote: the possessor's words
+    ("Kowalczyk is angered by Brennan’s curt reply, “I have nothing to add,” to the questions "
+     "from the board.",
+     [("I have nothing to add,", "Brennan", None)]),
+    # an adverb between the document's owner and the verb ("thus concluded")
+    ("Mr. Okafor’s report thus concluded, “We found no evidence of wrongdoing.”",
+     [("We found no evidence of wrongdoing.", "Okafor", "concluded")]),
+    # "the statement" after "X issued a denial:" is X's
+    ("Shortly after the article appeared, Dana Whitcombe issued a flat denial:\n\n“I have never "
+     "met him,” the statement said.",
+     [("I have never met him,", "the statement by Dana Whitcombe", "said")]),
+    # a verb of telling in the passive: the subject hears the words, the speaker is unnamed
+    ("The clerk is told, “Leave the keys on the desk,” and the door closes behind him.",
+     [("Leave the keys on the desk,", None, "told")]),
+    # "huffed" is a verb of saying
+    ("“This is not how it is done,” huffed committee member Lorna Beckett.",
+     [("This is not how it is done,", "committee member Lorna Beckett", "huffed")]),
+    # a party tag whose state ends in a period ("(R-Ga.)") does not end the sentence
+    ("“We are watching raw power,” former Speaker of the House Lyle Danvers (R-Ga.) said "
+     "Tuesday. “And we will not stop.”",
+     [("We are watching raw power,", "former Speaker of the House Lyle Danvers", "said"),
+      ("And we will not stop.", "former Speaker of the House Lyle Danvers", None)]),
+    # a description with "on" and a party tag in parentheses before the appositive name
+    ("The chairman of the Senate Committee on Energy, Mark Tillery (R-Ohio), reportedly praised "
+     "the bill, saying it covers “almost everything we asked for.”",
+     [("almost everything we asked for.", "Mark Tillery", "saying")]),
+    # ", called the Pentagon files, ..." after a name in apposition to the subject is the
+    # subject's verb, not an inverted ", said the minister,"
+    ("The former editor of the Chronicle, Alan Pemberton, called the Pentagon files, which his "
+     "paper printed in 2011, “the scoop of the decade”.",
+     [("the scoop of the decade", "Alan Pemberton", "called")]),
+    # a description opening the clause, then the name in apposition, before a colon
+    ("In a recent interview, the Italian philosopher, Marco Bellini, provides this example: "
+     "“Imagine a baker who sells bread at a loss.”",
+     [("Imagine a baker who sells bread at a loss.", "Marco Bellini", None)]),
+    # "he" in the sentence is not a name governed by a preposition ("in Lumen Novum")
+    ("Bishop Anselm Whitby restated the rule in Lumen Novum in 1921, when he wrote that “no "
+     "authority stands without consent.”",
+     [("no authority stands without consent.", "Anselm Whitby", "wrote")]),
+    # a relative clause and a participle after the appositive: the name opening the sentence
+    ("Ruth Keane, the Irish nurse and Board member who resigned, citing the hospital’s refusal "
+     "to take action, told AP, “We gave them the letter and nothing happened.”",
+     [("We gave them the letter and nothing happened.", "Ruth Keane", "told")]),
+    # "continues to grow" is no verb of saying ("the backlash" said nothing)
+    ("Mayor Ann Roe defended the budget. Meanwhile the backlash continues to grow after her "
+     "remark that the critics were “clueless about what the city owes.”",
+     [("clueless about what the city owes.", None, None)]),
 ]
 
 

@@ -64,6 +64,8 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
         ("agree", "agrees agreed"), ("accuse", "accused accuse accuses accusing"),
         ("mock", "mocked"), ("scoff", "scoffed scoffs"), ("sneer", "sneered"),
         ("tout", "touts touted touting"), ("fume", "fumed fumes"), ("rant", "ranted rants"),
+        ("huff", "huffed"), ("snarl", "snarled"), ("grumble", "grumbled grumbles"),
+        ("gripe", "griped"), ("gloat", "gloated"), ("crow", "crowed"), ("seethe", "seethed"),
         ("whine", "whined whines"), ("retort", "retorted retorts"), ("thunder", "thundered"),
         ("exclaim", "exclaimed exclaims"), ("proclaim", "proclaims proclaimed"),
         ("confess", "confessed"), ("begin", "began"), ("point", "pointed"),
@@ -126,6 +128,7 @@ also later then has have had was is were are previously further again once repor
 recently earlier simply however had would will could did does do not never just first
 finally repeatedly publicly privately separately heard overheard seen caught filmed
 recorded nonetheless nevertheless too himself herself themselves itself now already even
+thus therefore ultimately eventually subsequently likewise similarly
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "acting", "outgoing"})
 _DOCUMENTS = frozenset("""statement report release filing document letter memo website survey
@@ -161,6 +164,8 @@ _CAP = attrgetter("cap")
 _VERB = attrgetter("verb")
 #: Words after which a verb form is a noun ("the claim", "his report", "a quote").
 _NOUN_MARKERS = frozenset("the a an his her its their our my your this these those".split())
+#: Verbs of speech that are aspect verbs before "to" and another verb ("continues to blaze").
+_GOES_ON = frozenset("continue continues continued began begins begin".split())
 #: "he's said": a contraction, not a possessive.
 _CONTRACTED = frozenset("he's she's it's that's there's who's what's here's".split())
 #: Verb forms that are more often plural nouns ("news reports", "his notes"): verbs only when
@@ -237,7 +242,8 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
             continue
         after = masked[end:end + 2].lstrip()[:1]
         if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
-                or after in {",", ";"} or after.islower()):
+                or after in {",", ";"} or after.islower()
+                or (after == ")" and _PARTY_TAG.match(prev.text + "."))):   # "(R-Ga.) said"
             text = prev.text + "."
             out[p] = _Token(text, prev.start, end, *_word_facts(text))
             dropped.add(k)
@@ -247,6 +253,9 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
         prev = out[k - 1].low if k else ""
         if prev in _NOUN_MARKERS or (prev.endswith(("'s", "s'")) and prev not in _CONTRACTED):
             out[k] = out[k]._replace(verb=False)        # "says the claim is", "Ann's notes"
+        elif (out[k].low in _GOES_ON and k + 2 < len(out) and out[k + 1].low == "to"
+              and out[k + 2].text.isalpha() and not out[k + 2].verb):
+            out[k] = out[k]._replace(verb=False)        # "the fallout continues to blaze"
         elif out[k].low in _NOUN_FIRST and not (
                 k + 1 < len(out) and (out[k + 1].low == "that" or out[k + 1].text in _AFTER_REPORT
                                       or out[k + 1].text[0] == _MASK)):
@@ -499,6 +508,9 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
         if in_pp and not chunks:
             # "Employees who spoke to the Guardian described": the phrase before "who".
             for r in range(j - 1, max(-1, j - 8), -1):
+                if tokens[r].text == ",":
+                    break           # "Collins, the ... member who resigned, citing the
+                                    # refusal to act, told": not the clause's subject
                 if tokens[r].low in {"who", "that"} and r >= 1 and _np_token(tokens[r - 1]):
                     i = r - 1
                     chunk = None
@@ -779,9 +791,30 @@ _CAUSE_VERBS = frozenset("""prompted prompts led leads forced forces pushed push
 inspires caused causes""".split())     # not "asked/invited X to describe the 'damage'" (the
                                         # asker's words)
 _PASSIVE_AUX = frozenset("was were is are been being".split())
+#: Verbs whose object hears the words: in the passive, the subject is no speaker.
+_HEARER_VERBS = frozenset("told asked informed reminded warned assured".split())
 _TO_VERBS = frozenset("""continued continues went goes proceeded proceeds wanted wants tried
 tries refused refuses declined declines appeared appears seemed seems chose chooses decided
 decides hastened rushed moved went""".split())
+
+
+def _appositive_name(tokens: list[_Token], comma: int) -> list[_Token] | None:
+    """The name set off by commas after ``tokens[comma]`` (", Chris Marczak,"; ", Devin
+    Nunes (R -Calif.),"): two capitalised words or more, the first a given name."""
+    run = []
+    for tok in tokens[comma + 1:comma + 5]:
+        if not tok.cap:
+            break
+        run.append(tok)
+    end = comma + 1 + len(run)
+    if end < len(tokens) and tokens[end].text == "(":
+        # "..., Devin Nunes (R -Calif.), reportedly hailed": past the party tag
+        close = next((j for j in range(end + 1, min(len(tokens), end + 5))
+                      if tokens[j].text == ")"), None)
+        end = close + 1 if close is not None else end
+    if len(run) >= 2 and end < len(tokens) and tokens[end].text == "," and _given_name(run[0].text):
+        return run
+    return None
 
 
 def _clause_subject(text: str, tokens: list[_Token]):
@@ -811,7 +844,7 @@ def _clause_subject(text: str, tokens: list[_Token]):
     if not head:
         return None
     after = k + len(head)
-    while (after + 1 < len(tokens) and tokens[after].low in {"of", "for", "at"}
+    while (after + 1 < len(tokens) and tokens[after].low in {"of", "for", "at", "on"}
            and tokens[after + 1].cap):
         after += 2
         while after < len(tokens) and tokens[after].cap:
@@ -819,14 +852,21 @@ def _clause_subject(text: str, tokens: list[_Token]):
     if (after < len(tokens) and tokens[after].text == ","
             and any(t.low.rstrip(".") in _TITLES for t in head)):
         # "County Director of Schools, Chris Marczak, defended": the name in the appositive
-        run = []
-        for tok in tokens[after + 1:after + 5]:
-            if not tok.cap:
-                break
-            run.append(tok)
-        if (len(run) >= 2 and after + 1 + len(run) < len(tokens)
-                and tokens[after + 1 + len(run)].text == "," and _given_name(run[0].text)):
+        run = _appositive_name(tokens, after)
+        if run:
             return _choose(text, (run, []))
+    if head[0].low in _DETERMINERS:
+        # "the Italian philosopher, Rocco Buttiglione, provides": a description, then the
+        # name in apposition
+        e = k
+        while (e < min(len(tokens), k + 8) and tokens[e].text != "," and _np_token(tokens[e])
+               and not tokens[e].verb):
+            e += 1
+        if (e < len(tokens) and tokens[e].text == "," and tokens[e - 1].text.isalpha()
+                and tokens[e - 1].text.islower()):
+            run = _appositive_name(tokens, e)
+            if run:
+                return _choose(text, (run, []))
     if head[0].low in _DETERMINERS and not any(t.cap for t in head[1:]):
         # "the cardinal made it clear": the phrase up to its title or organisation word
         last = max((i for i, t in enumerate(head)
@@ -898,12 +938,29 @@ def _relative_antecedent(text: str, tokens: list[_Token], v: int):
     return None
 
 
+def _after_appositive(tokens: list[_Token], c: int) -> bool:
+    """Whether the comma at ``tokens[c]`` closes a name in apposition to the subject that
+    opens the clause ("The former editor of the Guardian, Alan Rusbridger, called"), with no
+    quote or verb before it: the verb after it is the subject's, not inverted."""
+    b = next((j for j in range(c - 1, max(-1, c - 6), -1) if tokens[j].text == ","), None)
+    if b is None or not 2 <= c - b - 1 <= 4:
+        return False
+    if not all(t.cap for t in tokens[b + 1:c]) or not _given_name(tokens[b + 1].text):
+        return False
+    start = next((j + 1 for j in range(b - 1, -1, -1)
+                  if tokens[j].text in {".", "!", "?", ";", ":", ")"}), 0)
+    return (start < b and tokens[start].low not in _INTRO
+            and not any(t.verb or t.text[0] == _MASK for t in tokens[start:b]))
+
+
 def _verb_subject(text: str, tokens: list[_Token], v: int):
     """Who does the attribution verb at ``tokens[v]``: the phrase before it, or the
     inverted ", explained the professor," after it, with fallbacks for appositives,
     relative clauses and coordination ("... and said", "... but continued to insist")."""
-    if v >= 1 and tokens[v - 1].text == "," and _FORM_TO_LEMMA[tokens[v].low] != "tell":
-        # (not ", told Associated Press,": whom one tells is no inverted subject)
+    if (v >= 1 and tokens[v - 1].text == "," and _FORM_TO_LEMMA[tokens[v].low] != "tell"
+            and not _after_appositive(tokens, v - 1)):
+        # (not ", told Associated Press,": whom one tells is no inverted subject; nor "The
+        # former editor, Alan Rusbridger, called the disclosures ... "...": the subject's)
         forward = _walk_forward(tokens, v + 1)
         end = v + 1 + len(forward[0]) if forward else v + 1
         if (forward and end + 1 < len(tokens) and tokens[end].low == "and"
@@ -1041,6 +1098,11 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
                             return found
                         break
             continue
+        if (tok.low in _HEARER_VERBS and v >= 1 and tokens[v - 1].low in _PASSIVE_AUX
+                and not (v + 1 < len(tokens) and tokens[v + 1].low == "by")):
+            # "Cain is told, "What hast thou done?"": the subject hears the words, and the
+            # speaker goes unnamed (None, the verb kept)
+            return _Attribution(None, None, None, tok.text, tok.start, tok.end)
         found = _attribution(text, _verb_subject(text, tokens, anchor), [tokens[anchor]])
         if found:
             return found

@@ -416,6 +416,9 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
         end = masked.find(m.words[-1], m.pos) + len(m.words[-1])
         if _WHOM.match(masked, end):
             continue                    # "interviewed Ann Roe, over whom she fawned": not her
+        if pronoun.lower() in {"he", "she"} and _governed(masked, m.pos):
+            continue                    # "after a talk with Congressman Schiff, he yelled"
+                                        # (but "With respect to Dr. Fastiggi, his argument")
         if (len(m.words) > 1 and _person(name) and fits(name)
                 and not any(w.lower() in _ORG_WORDS for w in m.words)):
             return name
@@ -448,6 +451,15 @@ def _resolve(pronoun: str, at: int | None, timeline: _Timeline) -> str:
     # ("... and Jonathan Kuttab, who advocates ... . He had tweeted")
     plain = _plain_people(names, at, fits)
     return plain[-1][1] if plain else pronoun
+
+
+def _governed(masked: str, pos: int) -> bool:
+    """Whether the name at ``pos`` is the object of a preposition ("with Congressman
+    Schiff", "to Bishop Ivo Scapolo"), its titles and capitalised words before it skipped."""
+    before = masked[max(0, pos - 80):pos].split()
+    while before and (before[-1][:1].isupper() or _low(before[-1]).rstrip(".") in _TITLES):
+        before.pop()
+    return bool(before) and _low(before[-1]) in _PREPOSITIONS
 
 
 def _plain_people(names: _NameIndex, at: int, fits) -> list[tuple[int, str]]:
@@ -678,6 +690,8 @@ proposal""".split())
 _AUTHORED = r"(?:authored|written|issued|released|produced|prepared|published|put\s+out|filed|drafted)"
 _OWNER = r"((?:[A-Z][\w’'.&-]*|de|of|the|for|and)(?:\s+(?:[A-Z][\w’'.&-]*|de|of|the|for|and))*)"
 _WRITES = frozenset({"report", "story", "article", "piece", "paper", "editorial", "column"})
+_STATED = frozenset({"statement", "denial", "response", "reply", "rebuttal", "announcement",
+                     "apology"})
 _DOCUMENT_WINDOW = 8000   # how far back (characters) a document looks for its author
 
 
@@ -685,7 +699,11 @@ _DOCUMENT_WINDOW = 8000   # how far back (characters) a document looks for its a
 def _owner_patterns(noun: str) -> tuple[re.Pattern, ...]:
     # a report, an article or a story may be called any of these later ("A 2009 article in
     # the Pakistani publication Dawn ... the report said")
-    doc = "(?:" + "|".join(sorted(_WRITES)) + ")" if noun in _WRITES else re.escape(noun)
+    # and a statement may have been issued as a denial ("Paul Manafort issued an
+    # unequivocal denial: ... the statement said")
+    doc = ("(?:" + "|".join(sorted(_WRITES)) + ")" if noun in _WRITES
+           else "(?:" + "|".join(sorted(_STATED)) + ")" if noun in _STATED
+           else re.escape(noun))
     mods = r"(?:(?!(?:and|or|the|of|in|on|to|a|an)\s)[\w-]+\s+){0,3}"
     patterns = [
         # "the plan, authored by the Security Studies Group", "a statement issued by X",
@@ -762,6 +780,10 @@ def _owner_name(phrase: str, names: _NameIndex, masked: str) -> str | None:
     return name if is_place(name) else _expanded(_fullest(tuple(words), names), masked)
 
 
+#: Endings of abstract nouns ("investigation", "prominence", "claim" is not one of them).
+_ABSTRACT_END = re.compile(r"(?:ion|ity|ence|ance|ment|ness|ism)$")
+
+
 def _person(name: str) -> bool:
     """Could "he" or "she" refer to this speaker? Not an organisation, not a plural."""
     words = name.split()
@@ -776,4 +798,14 @@ def _person(name: str) -> bool:
         return False
     if words[-1][:1].islower() and head.endswith("s") and not head.endswith("ss"):
         return False                                   # "Rombot's lawyers", "officials"
+    if any(ch.isdigit() for ch in words[-1]):
+        return False                                   # a citation: "AL 303", "Matthew 16:24"
+    # the noun a common-noun phrase is about, before its preposition ("Danneels's
+    # prominence in the pontificate" -> "prominence"): a document ("an unsigned NCR
+    # editorial", "One leaked official memo") or an abstract noun is no "he" or "she"
+    cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
+    noun = words[cut - 1]
+    if noun[:1].islower() and (_low(noun) in _DOCUMENT_NOUNS or (
+            _ABSTRACT_END.search(noun) and not _person_noun(_low(noun)))):   # not "witness"
+        return False
     return not (len(words) > 1 and " and " in f" {name} ")

@@ -200,7 +200,7 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
             else m.group(), masked[lo:hi]) + masked[hi:]
     index = _TokenIndex(masked, paragraphs)     # the paragraphs' tokens, read many times
     tokens_of = index.of_paragraph
-    title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!", "?"))
+    title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!"))
     # a Title Case line (the headline, a subheading: "WikiLeaks Exposed Clinton") gives no
     # longer form of a name: its verbs are capitalised too
     names = _name_runs(text, [_off_subheadings(text, tokens) if k or not title_line else []
@@ -261,6 +261,8 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
             listed = (kind, _closing(last)) if kind in _LISTED else None
             continue
         listed = None
+        if found is None:
+            found = _possessor(masked, paragraphs, first)   # 'Bergoglio’s response, "..."'
         if (found is None and echo is None and previous is not None
                 and previous[0] >= first.paragraph - 1
                 and (_standalone(masked, paragraphs, first)
@@ -783,6 +785,26 @@ def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _T
 _LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z’'-]{2,}):\s*\Z")    # "ESERMAN:" opening a line
 
 
+#: Nouns for what someone said, whose possessor speaks the quote they introduce.
+_SPEECH_NOUNS = ("response|reply|words|remarks?|comments?|answer|statement|retort|quip|"
+                 "plea|promise|vow|admission|boast|assertion|declaration|explanation")
+_POSSESSOR = re.compile(
+    r"(?<![\w’'])([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+(?:[a-z-]+\s+){0,2}"
+    rf"(?:{_SPEECH_NOUNS})\s*[,:]?\s*$")
+
+
+def _possessor(masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
+    """A quote right after a possessive name and a noun for speech ("Fisher is incensed by
+    Bergoglio’s cunning response, “I will not say a single word”", "Anderson’s
+    declaration “...”"): the possessor's words, not the sentence subject's."""
+    lo = paragraphs[seg.paragraph][0]
+    opening = seg.open_mark if seg.open_mark is not None else seg.start
+    m = _POSSESSOR.search(masked, max(lo, opening - 120), opening)
+    if m is None or m.group(1).split()[0].lower() in _NAME_STOP:
+        return None
+    return _Attribution(m.group(1), m.start(1), m.end(1), None, None, None)
+
+
 def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex
                  ) -> _Attribution | None:
     """``X said:`` ending the sentence or paragraph before a quote."""
@@ -916,7 +938,11 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                               if tokens[j].text in {",", ".", "!", "?", ";"}), None)
                 if comma is not None and tokens[comma].text == ",":
                     after_intro = comma + 1
-            if (v == sentence_start or (v == after_intro and v > sentence_start)) and tok.cap:
+            if (v == sentence_start or (v == after_intro and v > sentence_start)
+                    or (v == sentence_start + 1 and tokens[sentence_start].low in _SUBORDINATORS)
+                    ) and tok.cap:
+                # ("When Harold Pinter accepted the prize, he ...": the subordinate clause's
+                # subject is a person whom "he" can refer to)
                 # The run that opens the sentence ("Jean-Clément Jeanbart, the Melkite ...":
                 # not the last run of the next five words, "Melkite").
                 lead: list[_Token] = []
@@ -937,10 +963,12 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                     name = _name_of(run)
                     if name:
                         subjects.append((tok.start, _phrase(text, name)[0]))
-            if (v == sentence_start and tok.low == "the" and v + 2 < len(tokens)
+            if ((v == sentence_start or _after_opening(tokens, sentence_start, v))
+                    and tok.low == "the" and v + 2 < len(tokens)
                     and tokens[v + 1].low.rstrip(".") in _TITLES
                     and tokens[v + 2].text[0].islower()):
-                subjects.append((tok.start, _phrase(text, tokens[v:v + 2])[0]))   # "The pope"
+                # "The pope met ...", "On Wednesday, January 17, the pope met ..."
+                subjects.append((tok.start, _phrase(text, tokens[v:v + 2])[0]))
             if tok.verb:
                 prev = tokens[v - 1] if v else None
                 if (tok.low.endswith("ing") and prev is not None and prev.text[0].isalnum()
@@ -977,6 +1005,20 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                 if run and not run[-1].low.endswith(("'s", "’s")):
                     mentions.append((tok.start, _phrase(text, run)[0]))
     return sorted(speakers), sorted(mentions), sorted(subjects)
+
+
+#: Words that open a subordinate clause before its subject ("When Harold Pinter accepted").
+_SUBORDINATORS = frozenset("when after as while although though because since once before".split())
+
+
+def _after_opening(tokens: list[_Token], start: int, v: int) -> bool:
+    """Whether ``tokens[v]`` follows a short opening phrase of its sentence, of capitalised
+    words, numbers and small words, and its comma ("On Wednesday, January 17, the pope
+    ...")."""
+    if not start < v <= start + 8 or tokens[v - 1].text != "," or tokens[start].low not in _INTRO:
+        return False
+    return all(t.cap or t.text.isdigit() or t.text == "," or t.low in _INTRO
+               for t in tokens[start + 1:v - 1])
 
 
 def quote_regions(quotes) -> list[tuple[int, int]]:
