@@ -20,6 +20,12 @@ AUTHOR_CASES = [
     # a Title Case name in the body, though the sentence has a speaker
     ("Smith said he was proud to join the “Gang of Eight” in the Senate.",
      [], [("Gang of Eight", "title")]),
+    # a work named by the word before it, lower-case titles included
+    ("Tom Reyes is the author of “a history of floods in the valley,” a long book.",
+     [], [("a history of floods in the valley,", "title")]),
+    ("She wrote a book titled “why the river rises” last year, the publisher said.",
+     [], [("why the river rises", "title")]),
+    ("The op-ed, headlined “a dam too far,” ran on Sunday.", [], [("a dam too far,", "title")]),
     # a cited headline: "...," by Author, Outlet
     ("Officials spoke.\n\n“Officials deny everything in the Senate report,” by Jane Roe, "
      "Daily Planet, May 3, 2017.",
@@ -32,6 +38,7 @@ AUTHOR_CASES = [
     ("The rule, known as “catch and release,” was dropped, officials said.",
      [], [("catch and release,", "nickname")]),
     ("The pistol, dubbed “Liberator,” fired once, police said.", [], [("Liberator,", "nickname")]),
+    ("A man named “Lucky” won the raffle, organisers said.", [], [("Lucky", "nickname")]),
     # a quote that qualifies the noun after it
     ("Critics said the bill would gut these “red flag” laws.", [], [("red flag", "modifier")]),
     ("He was wearing a “Make America Great Again” hat, the police said.",

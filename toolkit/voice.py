@@ -594,10 +594,6 @@ def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
             and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
 
 
-
-
-
-
 def _close_after(masked: str, end: int, opening: int, index: _TokenIndex,
                  names: _NameIndex, speaker_end: int | None = None) -> bool:
     """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
@@ -644,8 +640,6 @@ def _standalone(masked: str, paragraphs, first: _Segment) -> bool:
     lo, _ = paragraphs[first.paragraph]
     opening = first.open_mark if first.open_mark is not None else first.start
     return not masked[_sentence_start(masked, lo, opening):opening].strip()
-
-
 
 
 def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
