@@ -176,7 +176,14 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
                     ) -> tuple[list[Quote], list[AuthorQuote]]:
     """Every pair of quotation marks in ``text``, split by voice: ``(quotes,
     author_quotes)``, what :func:`find_quotes` and :func:`author_quotes` return, found at
-    once."""
+    once.
+
+    Examples
+    --------
+    >>> quotes, marks = find_quotations('"We won," Smith told CBS’ "Face the Nation."')
+    >>> [(q.text, q.speaker) for q in quotes], [(m.text, m.kind) for m in marks]
+    ([('We won,', 'Smith')], [('Face the Nation.', 'title')])
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if paragraphs is None:
