@@ -156,6 +156,19 @@ def test_display_weak_loaded_spans_are_faint_and_yield_to_tone_words():
     assert "too weak to count" in html
 
 
+def test_display_scare_quotes_yield_to_the_evidence_inside():
+    """An author-voice quotation (scare_quote, weight 1) colours only the words in it that
+    no other span covers: 'Happy' keeps its tone colour inside the title "Happy Feet"."""
+    text = "He watched the movie Happy Feet twice."
+    spans = [{"start": 21, "end": 31, "category": "scare_quote", "weight": 1.0},
+             {"start": 21, "end": 26, "category": "tone_positive", "weight": 0.3},
+             {"start": 21, "end": 26, "category": "subjective", "weight": 0.1}]
+    pieces = {p["text"]: p for p in marks(_fake_analysis(text, spans),
+                                          hidden=())[0]["pieces"]}
+    assert pieces["Happy"]["category"] == "tone_positive"
+    assert pieces[" Feet"]["category"] == "scare_quote"
+
+
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab <>&\"'é\n")), min_size=1, max_size=40),
        cuts=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40),

@@ -37,6 +37,30 @@ def test_report_is_one_self_contained_file(tmp_path, sample_analysis):
     assert "war to be fought" in page and "fight back" in page
 
 
+def test_report_top_evidence_is_what_counts_as_loaded():
+    """A negated cue (weight below zero) counts as loaded (cues.counts_as_loaded), so it is
+    evidence too, ranked by its weight's size; a weak one and a scare quote are not."""
+    import pandas as pd
+
+    from toolkit.report import _evidence_section
+    from toolkit.spans import Span, spans_table
+
+    text = "Not extremism, a slur, nor rosy, “Gang of Eight”."
+    spans = [Span(4, 13, "extremism", "emotive", -1.0, "cues"),
+             Span(17, 21, "slur", "label", 0.5, "cues"),
+             Span(27, 31, "rosy", "emotive", -0.05, "babe_mbic_loaded"),
+             Span(34, 47, "Gang of Eight", "scare_quote", 1.0, "voice:title")]
+    analysis = toolkit.Analysis(article=toolkit.load_article(text),
+                                paragraphs=pd.DataFrame({"paragraph": [0], "kind": ["body"]}),
+                                sentences=pd.DataFrame(), spans=spans_table(spans, [0] * 4),
+                                summary={})
+    section = _evidence_section(analysis, top=1)
+    assert "extremism" in section and "slur" not in section
+    section = _evidence_section(analysis, top=5)
+    assert section.index("extremism") < section.index("slur")
+    assert "rosy" not in section and "Gang of Eight" not in section
+
+
 def test_report_escapes_injected_markup():
     page = build_report(toolkit.analyze(HOSTILE), charts=False)
     assert "<script" not in page

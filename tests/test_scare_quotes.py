@@ -3,8 +3,10 @@ against quoted speech, on invented sentences in the shapes of the PTC case files
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from toolkit import analyze
+from toolkit.loading import split_paragraphs
 from toolkit.voice import AUTHOR_KINDS, author_quotes, find_quotations, find_quotes
 
 # (text, [(quoted speech, speaker)], [(author-voice quotation, kind)]) -- checked by hand.
@@ -18,16 +20,25 @@ AUTHOR_CASES = [
     # a Title Case name in the body, though the sentence has a speaker
     ("Smith said he was proud to join the “Gang of Eight” in the Senate.",
      [], [("Gang of Eight", "title")]),
+    # a work named by the word before it, lower-case titles included
+    ("Tom Reyes is the author of “a history of floods in the valley,” a long book.",
+     [], [("a history of floods in the valley,", "title")]),
+    ("She wrote a book titled “why the river rises” last year, the publisher said.",
+     [], [("why the river rises", "title")]),
+    ("The op-ed, headlined “a dam too far,” ran on Sunday.", [], [("a dam too far,", "title")]),
     # a cited headline: "...," by Author, Outlet
     ("Officials spoke.\n\n“Officials deny everything in the Senate report,” by Jane Roe, "
      "Daily Planet, May 3, 2017.",
      [], [("Officials deny everything in the Senate report,", "title")]),
+    # the author's distance, named
+    ('The so-called "experts" disagree with the findings.', [], [("experts", "so-called")]),
     # a nickname between a name's words; "known as", "dubbed" without a subject
     ("The senator backed Jim “Bulldog” Harris in the primary, his office said.",
      [], [("Bulldog", "nickname")]),
     ("The rule, known as “catch and release,” was dropped, officials said.",
      [], [("catch and release,", "nickname")]),
     ("The pistol, dubbed “Liberator,” fired once, police said.", [], [("Liberator,", "nickname")]),
+    ("A man named “Lucky” won the raffle, organisers said.", [], [("Lucky", "nickname")]),
     # a quote that qualifies the noun after it
     ("Critics said the bill would gut these “red flag” laws.", [], [("red flag", "modifier")]),
     ("He was wearing a “Make America Great Again” hat, the police said.",
@@ -92,3 +103,54 @@ def test_scare_quotes_reported_in_author_voice_by_analyze():
     rows = result.spans[result.spans["category"] == "scare_quote"]
     assert rows[["text", "source", "voice", "paragraph"]].values.tolist() == [
         ["Face the Nation", "voice:title", "author", 1]]
+
+
+# --------------------------------------------------------------------------- properties
+
+# The words the author-voice rules turn on (toolkit.scare_quotes), with quote marks of each
+# kind, control characters and paragraph breaks.
+SCARE_WORDS = ['"', "“", "”", "‘", "’", "'", "«", "»", ",", ".", ":", ";", "!", "…", "\n",
+               "\n\n", " ", "\x00", "\x1f", "\u200b", "\xa0", "the", "these", "a", "his",
+               "movie", "book", "titled", "dubbed", "has dubbed", "known as", "author of",
+               "by", "the term", "words", "uttered the words", "concepts like", "so-called",
+               "and", "or", "Jane Roe", "Jim", "Harris", "Face the Nation", "Gang of Eight",
+               "Red Flag", "red flag", "laws", "remark", "very", "We Are", "Death To America",
+               "said", "told", "called it", "shouted", "CBS’", "Smith said", "SHORT"]
+scare_texts = st.lists(st.sampled_from(SCARE_WORDS), max_size=50).map(" ".join)
+scare_soup = st.lists(st.one_of(st.sampled_from(SCARE_WORDS), st.text(max_size=5)),
+                      max_size=40).map("".join)
+_words = st.lists(st.sampled_from(SCARE_WORDS[20:]), max_size=4).map(" ".join)
+# balanced pairs of marks around a few of the words, most of the time
+scare_quoted = st.lists(st.tuples(_words, st.sampled_from(['"', "“", "‘", "'"]), _words,
+                                  st.sampled_from(['"', "”", "’", "'", ""]),
+                                  st.sampled_from([" ", ", ", ". ", "\n\n", " and "])),
+                        max_size=6).map(lambda parts: "".join(
+                            f"{a} {o}{w}{c}{gap}" for a, o, w, c, gap in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(scare_texts, scare_soup, scare_quoted))
+def test_scare_quotes_properties_in_bounds_and_apart_from_speech(text):
+    """On any text the split never raises, each author-voice quotation is in bounds with its
+    exact text and a known kind, in order, never overlapping another or a quote, and the
+    same on every call."""
+    quotes, marks = find_quotations(text)
+    assert (quotes, marks) == find_quotations(text)
+    paragraphs = split_paragraphs(text)
+    previous_end = -1
+    for m in marks:
+        assert 0 <= m.start <= m.end <= len(text) and text[m.start:m.end] == m.text
+        assert m.kind in AUTHOR_KINDS and m.start >= previous_end
+        assert paragraphs[m.paragraph][0] <= m.start <= paragraphs[m.paragraph][1]
+        previous_end = m.end
+        assert not any(q.start < m.end and m.start < q.end for q in quotes)
+        span = m.span()
+        assert (span.start, span.end, span.text) == (m.start, m.end, m.text)
+
+
+@pytest.mark.parametrize("text", ["", " \n\n ", "“", "”“", "“”", "“ ”", "the movie “",
+                                  "\x00“red flag”\x00 laws", "“Gang of Eight”"])
+def test_scare_quotes_odd_input(text):
+    quotes, marks = find_quotations(text)
+    assert all(text[m.start:m.end] == m.text for m in marks)
+    assert (quotes, marks) == (find_quotes(text), author_quotes(text))

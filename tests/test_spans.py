@@ -33,6 +33,8 @@ def test_span_init_equals_the_dataclass_one():
     from toolkit.spans import _dataclass_init, _slot_init
 
     assert Span.__init__ is _slot_init
+    assert (_slot_init.__name__, _slot_init.__qualname__) == (
+        _dataclass_init.__name__, _dataclass_init.__qualname__)
     parameters = inspect.signature(_slot_init).parameters
     assert parameters == inspect.signature(_dataclass_init).parameters
     assert [f.name for f in dataclasses.fields(Span)] == list(parameters)[1:]

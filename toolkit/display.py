@@ -52,7 +52,9 @@ TPL_METER = ('<span class="nb-meter" title="{title}">{name}<span class="nb-track
 TPL_LEGEND = '<div class="nb-legend"><span class="nb-legend-title">Key</span>{items}</div>'
 
 # Which span wins the colour of a piece that several spans cover: loaded language first,
-# then the other cues, then tone words, then subjectivity; within a rank, the heavier.
+# then the other cues, then tone words, then subjectivity, then the author's quotation marks
+# (a scare quote or title is a stretch, not evidence: the words in it keep their colours);
+# within a rank, the heavier.
 _RANK_TONE = {"tone_positive", "tone_negative"}
 _UNDERLINED = {"booster", "hedge", "factive"}
 
@@ -78,6 +80,8 @@ def _rank(category: str, *, weak: bool = False) -> float:
         return 2
     if category == "subjective":
         return 3
+    if category == "scare_quote":
+        return 4
     return 1
 
 

@@ -174,14 +174,16 @@ def _evidence_section(analysis, top: int) -> str:
     spans = analysis.spans
     if spans is None or not len(spans):
         return "<h2>Top evidence</h2><p>No evidence spans were found.</p>"
+    # the spans that count as loaded (cues.counts_as_loaded: a negated cue weighs below zero)
     loaded = spans[spans["category"].isin(LOADED_CATEGORIES)
-                   & (spans["weight"] >= LOADED_MIN_WEIGHT)].copy()
+                   & (spans["weight"].abs() >= LOADED_MIN_WEIGHT)].copy()
     if not len(loaded):
         return "<h2>Top evidence</h2><p>No loaded language was found.</p>"
     kinds = analysis.paragraphs.set_index("paragraph")["kind"] \
         if "kind" in analysis.paragraphs.columns else pd.Series(dtype=object)
     loaded["kind"] = loaded["paragraph"].map(kinds).fillna("body")
-    loaded = loaded.sort_values(["weight", "paragraph", "start"], ascending=[False, True, True])
+    loaded = loaded.sort_values(["weight", "paragraph", "start"], ascending=[False, True, True],
+                                key=lambda c: c.abs() if c.name == "weight" else c)
     loaded = loaded.head(top).sort_values(["paragraph", "start"])
     loaded["category"] = loaded["category"].map(label_of)
     columns = ["paragraph", "kind", "text", "category", "weight", "voice", "source"]

@@ -3,8 +3,8 @@
 Not every pair of quotation marks holds someone's speech. Annotation guidelines for quoted
 speech (and the hand-annotated articles of ``benchmarks/quote_cases``) leave out "the author's
 distancing or irony, titles of works, nicknames, single words the author puts in quotes that
-no one is reported to have said". :func:`toolkit.voice.find_quotes` asks :func:`author_kind`
-about every quoted stretch; a stretch it names a kind for is reported by
+no one is reported to have said". :func:`toolkit.voice.find_quotations` asks
+:func:`author_kind` about every quoted stretch; a stretch it names a kind for is reported by
 :func:`toolkit.voice.author_quotes` (an author-voice ``scare_quote`` span in the tables of
 ``analyze``), not as a quote. See docs/quotes.md for what each rule gained and cost.
 
@@ -283,8 +283,9 @@ def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
     the author's voice (a short quote listed after it shares its kind: 'the term "patient"
     with "monastery"').
 
-    The ``scare`` kind (a short quote that no attribution ties to anyone) and a Title Case
-    quote with no attribution are the caller's (:func:`_titled`).
+    The ``scare`` kind (a short quote that no attribution ties to anyone) and the ``title``
+    of a Title Case quote with no attribution are the caller's; an attributed Title Case
+    quote is a title here when no speech verb introduces it (:func:`_titled`).
     """
     first, last = group[0], group[-1]
     if _so_called(text, paragraphs, first):

@@ -72,7 +72,7 @@ _dataclass_init = Span.__init__
 (_set_start, _set_end, _set_text, _set_category, _set_weight, _set_source,
  _set_voice) = (Span.__dict__[name].__set__ for name in (
     "start", "end", "text", "category", "weight", "source", "voice"))
-_slot_init.__qualname__ = "Span.__init__"
+_slot_init.__name__, _slot_init.__qualname__ = "__init__", "Span.__init__"
 Span.__init__ = _slot_init
 
 _DTYPES = {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64"}

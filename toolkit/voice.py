@@ -176,7 +176,14 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
                     ) -> tuple[list[Quote], list[AuthorQuote]]:
     """Every pair of quotation marks in ``text``, split by voice: ``(quotes,
     author_quotes)``, what :func:`find_quotes` and :func:`author_quotes` return, found at
-    once."""
+    once.
+
+    Examples
+    --------
+    >>> quotes, marks = find_quotations('"We won," Smith told CBS’ "Face the Nation."')
+    >>> [(q.text, q.speaker) for q in quotes], [(m.text, m.kind) for m in marks]
+    ([('We won,', 'Smith')], [('Face the Nation.', 'title')])
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if paragraphs is None:
@@ -596,10 +603,6 @@ def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
             and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
 
 
-
-
-
-
 def _close_after(masked: str, end: int, opening: int, index: _TokenIndex,
                  names: _NameIndex, speaker_end: int | None = None) -> bool:
     """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
@@ -646,8 +649,6 @@ def _standalone(masked: str, paragraphs, first: _Segment) -> bool:
     lo, _ = paragraphs[first.paragraph]
     opening = first.open_mark if first.open_mark is not None else first.start
     return not masked[_sentence_start(masked, lo, opening):opening].strip()
-
-
 
 
 def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
