@@ -214,6 +214,29 @@ def test_corpus_checkpoint_of_another_call_raises(tmp_path):
                        max_chars=10)
 
 
+def test_corpus_checkpoint_of_another_toolkit_version_raises(tmp_path, monkeypatch):
+    from toolkit import corpus
+
+    analyze_corpus(ARTICLES[:2], progress=False, checkpoint=tmp_path / "ck")
+    monkeypatch.setattr(corpus, "toolkit_fingerprint", lambda: "0" * 64)
+    with pytest.raises(ValueError, match="another version of the toolkit"):
+        analyze_corpus(ARTICLES[:2], progress=False, checkpoint=tmp_path / "ck")
+
+
+def test_toolkit_fingerprint_changes_with_any_code_or_model_file(tmp_path):
+    from toolkit.corpus import _fingerprint
+
+    (tmp_path / "models").mkdir()
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "models" / "m.json").write_text("{}")
+    first = _fingerprint(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
+    assert _fingerprint(tmp_path) == first  # compiled files are not the code
+    (tmp_path / "models" / "m.json").write_text("{ }")
+    assert _fingerprint(tmp_path) != first
+
+
 def test_corpus_ctrl_c_keeps_finished_work_and_resumes(tmp_path, monkeypatch, baseline):
     real = corpus_module._run_one
     seen = []

@@ -13,6 +13,7 @@ the analysis of a short probe text, so columns added to ``analyze`` flow through
 from __future__ import annotations
 
 import glob as globlib
+import hashlib
 import json
 import math
 import os
@@ -39,8 +40,23 @@ DOCUMENT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown",
 TABULAR_SUFFIXES = (".jsonl", ".csv")
 _PROBE = ("Probe headline\n\nCritics slammed the plan as a disaster, said Mr. Smith. "
           "\"We must fight back,\" he said.\n\nThe vote is on Monday.")
-_CHECKPOINT_VERSION = 1
+_CHECKPOINT_VERSION = 2  # 2: the manifest records the toolkit's fingerprint
 _CSV_NA = "\\N"
+
+
+@lru_cache(maxsize=1)
+def toolkit_fingerprint() -> str:
+    """A SHA-256 of the installed toolkit's code, lexicons and models: what a checkpoint
+    records, so that a run is never resumed by code whose tables may differ."""
+    return _fingerprint(Path(__file__).resolve().parent)
+
+
+def _fingerprint(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------- the schema
@@ -433,6 +449,10 @@ class _Checkpoint:
             if old.get("call") != manifest["call"]:
                 raise ValueError(f"checkpoint {str(self.path)!r} was written by a different "
                                  f"call ({old.get('call')}); use another folder or delete it")
+            if old.get("toolkit") != manifest["toolkit"]:
+                raise ValueError(f"checkpoint {str(self.path)!r} was written by another "
+                                 f"version of the toolkit, whose tables may differ from this "
+                                 f"one's; use another folder or delete it")
             self.format = old["format"]
         else:
             self.format = "parquet" if _has_pyarrow() else "csv"
@@ -737,7 +757,8 @@ def analyze_corpus(docs, *, text: str = "text", id: str | None = None,
         call = {"text": text, "id": id, "meta": list(meta), "max_chars": max_chars,
                 "format": format, "options": {k: repr(v) for k, v in sorted(settings.options.items())},
                 "columns": {t: corpus_columns(t, meta=meta) for t in TABLES}}
-        store = _Checkpoint(checkpoint, manifest={"call": call}, numeric_ids=numeric_ids)
+        store = _Checkpoint(checkpoint, manifest={"call": call, "toolkit": toolkit_fingerprint()},
+                            numeric_ids=numeric_ids)
         done = store.done_ids() & set(order)
 
     from tqdm.auto import tqdm
