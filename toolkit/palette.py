@@ -52,7 +52,7 @@ CATEGORY_COLOURS = {
     "hedge": "#6699CC",
     "factive": "#004488",
     # the author's own quotation marks (toolkit.scare_quotes)
-    "scare_quote": "#BBBBBB",
+    "scare_quote": "#C8B88A",  # a khaki grey: not the inserts' grey (INSERT_COLOUR)
     # tone words and subjectivity
     "tone_positive": TONE_COLOURS["positive"],
     "tone_negative": TONE_COLOURS["negative"],
