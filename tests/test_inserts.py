@@ -1115,6 +1115,10 @@ def test_inserts_native_copy_needs_an_article():
     "Like us on Facebook", "Join our Telegram channel", "📲 Download the app",
     "Follow The Herald on Facebook", "Leave a comment",
     "Post continues below", "Continue reading after the ad", "Continued below",
+    # Commerce kickers; labels in two parts; a link-list header before its first headline.
+    "Deals", "Today's deals", "Special offer", "Limited-time offer", "Shop the sale",
+    "Sign the petition | Save the Elm Street library", "Subscribe now • Support local news",
+    "Editor's picks: Five stories for your weekend", "ICYMI: The week in pictures",
 ])
 def test_inserts_marker_conventions(line):
     from toolkit.inserts import insert_features
@@ -1137,6 +1141,8 @@ def test_inserts_marker_conventions(line):
     "The firm disclosed that it may earn a commission on the deal.",  # we or I earn
     "Dear reader letters poured into the editor's office after the story ran.",
     "Promoted by the party leadership, the plan was adopted in June.",
+    "Latest: Police say the suspect fled north on Route 9.",  # "Latest" opens news lines
+    "Deals between the two parties collapsed on Friday.",  # a kicker is a whole line
 ])
 def test_inserts_marker_conventions_leave_journalism(line):
     from toolkit.inserts import insert_features

@@ -62,6 +62,10 @@ _AD_MARKER_LINE = re.compile(
     rf"|(?:supported|underwritten|made possible|funded) by {_NAMED}"
     rf"|(?:produced|created) (?:by {_NAMED} )?(?:for|with) {_NAMED}"
     r"|commercial (?:content|feature|partner(?:ship)?)"
+    # The kickers of commerce: a retailer's or a publisher's shopping slot.
+    r"|(?:today'?s |top |hot |best )?deals?|deal of the day|(?:special |exclusive |limited[- ]"
+    r"time )?offers?|shop (?:the|this|these|our) (?:deals?|sale|look|collection)|shop now"
+    r"|shopping|marketplace"
     r"|special (?:advertising|advertisement|promotional) (?:section|feature|supplement)"
     rf"|{_AD_WIDGET}"
     rf"|(?:a )?message from (?:our |a )?(?:sponsors?|advertisers?|partners?|{_NAMED})"
@@ -217,7 +221,13 @@ _PROMPT_MARKER_LINE = re.compile(
     rf"^{_DECOR}(?:{_APPEAL_HEADER}|{_APPEAL_ASK}|{_SIGNUP_HEADER})\W*$", _I)
 _FURNITURE_PREFIX = re.compile(
     r"^(?:read more|related|see also|also read|more|recommended|trending|watch|listen|"
-    r"read|must read|don'?t miss)\s*[:|–—-]\s+\S", _I)
+    r"read|must read|don'?t miss)\s*[:|–—-]\s+\S"
+    # Any link-list header before its first headline ("Editor's picks: Long reads ..."), but
+    # "Latest" and "Popular", which open news lines too ("Latest: police say ...").
+    rf"|^{_DECOR}(?!latest|popular)(?:{_LINK_HEADER})\s*[:|–—]\s+\S", _I)
+# A label in two parts, "Add your name | Petition to the City Council", "Ad Feedback | Story
+# continues": the part before the bar or bullet is tried as a marker line of its own.
+_LABEL_PARTS = re.compile(r"\s+[|•·]\s+")
 _CONTINUES = re.compile(
     r"\b(?:(?:story|article|content|text|report) continues (?:below|after)|scroll (?:down )?to "
     r"continue|continue reading (?:below|on|in)|keep reading)\b", _I)

@@ -165,7 +165,7 @@ from dataclasses import dataclass, field
 from .insert_signals import (
     _AD_MARKER_LINE, _AD_PREFIX, _AD_SENTENCE, _AD_WORD_LINE, _BULLET, _CLICK, _CLICKBAIT,
     _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DIGIT, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
-    _AD_WIDGET_LINE, _CAUSE_MARKER_LINE, _FURNITURE_MARKER_LINE, _HEADER_LINE, _PROMPT_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
+    _AD_WIDGET_LINE, _CAUSE_MARKER_LINE, _FURNITURE_MARKER_LINE, _HEADER_LINE, _LABEL_PARTS, _PROMPT_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
     _CIVIC, _TRADE, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
     _REPORTING, _SALES,
@@ -366,6 +366,21 @@ def _match_span(text: str, offset: int, match: re.Match, category: str,
     return _span(text, offset + match.start(), offset + match.end(), category, weight)
 
 
+def _marker_line(line: str, *, ad: bool = True) -> str | None:
+    """The family of a line that is a marker: "ad", "furniture", "continues" (a furniture
+    line that parts the article), "prompt" (the site's appeals and prompts) or "cause" (an
+    appeal on behalf of a cause); None when it is none. ``ad=False`` leaves out ad labels."""
+    if ad and _AD_MARKER_LINE.match(line):
+        return "ad"
+    if _FURNITURE_MARKER_LINE.match(line):
+        return "continues" if _CONTINUES.search(line) else "furniture"
+    if _PROMPT_MARKER_LINE.match(line):
+        return "prompt"
+    if _CAUSE_MARKER_LINE.match(line):
+        return "cause"
+    return None
+
+
 def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str, float],
                      words=None) -> _Score:
     piece = text[start:end]
@@ -380,15 +395,13 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         line = text[s:e]
         # A paragraph of one line has the line's words (stripping takes no word away).
         line_words = n_words if len(lines) == 1 else _n_words(line)
-        if _AD_MARKER_LINE.match(line) and line_words <= 14:
-            family = "ad"
-        elif _FURNITURE_MARKER_LINE.match(line):
-            # "Story continues below" parts the article: the lines next to it are no list.
-            family, score.prompt = "furniture", score.prompt or bool(_CONTINUES.search(line))
-        elif _PROMPT_MARKER_LINE.match(line):
-            family, score.prompt = "furniture", True
-        elif _CAUSE_MARKER_LINE.match(line):
-            family, score.prompt = "cause", True
+        if line_words <= 14 and (family := _marker_line(line)):
+            pass
+        elif (family := _marker_line(line, ad=False)):
+            pass
+        elif ((bar := _LABEL_PARTS.search(line)) and line_words <= 14
+              and (family := _marker_line(line[:bar.start()]))):
+            e = s + bar.start()  # "Add your name | Petition to ...": the label before the bar
         elif (m := _AD_PREFIX.match(line)):
             family, e = "ad", s + m.end()
         elif (m := _FURNITURE_PREFIX.match(line)) and line_words <= 25:
@@ -398,23 +411,28 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             family = "ad" if m.re is _AD_WORD_LINE else "furniture"
         else:
             continue
+        line_family = family
+        family = {"cause": "ad", "prompt": "furniture", "continues": "furniture"}.get(family,
+                                                                                     family)
+        # Appeals, prompts and "story continues below" (which parts the article) make no list
+        # of the short lines next to them.
+        score.prompt = score.prompt or line_family in ("prompt", "cause", "continues")
         e = s + len(text[s:e].rstrip(" :|–—-"))
         score.spans.append(_span(text, s, e, "insert_marker", w["insert_marker"]))
         if score.marker is None:
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
-            score.add("marker", points, f"marker {text[s:e]!r}",
-                      family="ad" if family == "cause" else family, appeal=True)
+            score.add("marker", points, f"marker {text[s:e]!r}", family=family, appeal=True)
             score.marker = text[s:e]
         # What the line heads: an ad label the ad after it (the seed's "1776 Coalition
         # Sponsored" sits between its ad's headline lines); a header, or the header of a
         # widget of paid links ("Around the web"), its block when it ends its paragraph (the
         # items under it are the block it heads).
         last = k == len(lines) - 1
-        if (family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line)
+        if (line_family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line)
                 and not _PLACEHOLDER.match(line) and (last or not _AD_WIDGET_LINE.match(line))):
             score.heads, score.heading = "ad", "ad marker"
         elif last and _HEADER_LINE.match(line):
-            score.heads, score.heading = "ad" if family == "cause" else family, "header"
+            score.heads, score.heading = family, "header"
         if family == "furniture" and not score.prompt:
             score.listing = True
     if score.marker is not None:
