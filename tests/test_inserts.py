@@ -1143,6 +1143,10 @@ def test_inserts_marker_conventions(line):
     "Promoted by the party leadership, the plan was adopted in June.",
     "Latest: Police say the suspect fled north on Route 9.",  # "Latest" opens news lines
     "Deals between the two parties collapsed on Friday.",  # a kicker is a whole line
+    # The older labels, guarded the same way (each was a marker before the guard).
+    "Sponsored by the Heritage Foundation, the study found that wages rose.",
+    "Presented by the prosecution, the evidence showed he had lied.",
+    "Paid for by the government, the program helps veterans find work.",  # a payer's name
 ])
 def test_inserts_marker_conventions_leave_journalism(line):
     from toolkit.inserts import insert_features

@@ -32,19 +32,21 @@ _DECOR = r"[^\w\n\"“”'‘’]*"  # not a quotation mark: '"Paid for by the t
 # capitalised (or "the"/"our" and a capital), never a clause after a comma ("Sponsored by the
 # Heritage Foundation, the study found ..."), so a news sentence that opens the same way
 # is no label.
-_NAMED = (r"(?:the |our |a |an )?(?-i:[A-Z0-9@#])"
-          r"(?:(?!,\s*(?-i:(?!and\b|inc\b|llc\b|ltd\b|www\b)[a-z]))[^\n]){0,60}")
+# Any character of a sponsor's name but the comma that opens a clause.
+_ANY = r"(?:(?!,\s*(?-i:(?!and\b|inc\b|llc\b|ltd\b|www\b)[a-z]))[^\n])"
+_NAMED = rf"(?:the |our |a |an )?(?-i:[A-Z0-9@#]){_ANY}{{0,60}}"
 # The header of a widget of paid links (Taboola, Outbrain): a list header, but advertising.
 _AD_WIDGET = (r"around the web|from (?:around )?the web|content you may like|(?:content |stories )?"
               r"from (?:our|the) (?:partners|sponsors|advertisers)|(?:recommended|promoted|"
               rf"sponsored) (?:links |stories )?by (?:outbrain|taboola|revcontent|{_NAMED})")
 _AD_WIDGET_LINE = re.compile(rf"^{_DECOR}(?:{_AD_WIDGET})\W*$", _I)
 _AD_MARKER_LINE = re.compile(
-    rf"^{_DECOR}(?:sponsored(?: content| links?| post| stories| story)?(?: by .{{1,60}})?"
+    rf"^{_DECOR}(?:sponsored(?: content| links?| post| stories| story)?(?: by {_ANY}{{1,60}})?"
     r"|advertisement(?:\s*[-–—:].{0,40})?|advertising|ad|ads|promoted(?: content| stories)?"
-    r"|paid (?:post|content|partnership|promotion)(?: by .{1,60})?"
-    r"|partner content|brand(?:ed)? content|presented by .{1,60}|brought to you by .{1,60}"
-    r"|(?:political )?ad(?:vertisement)? paid for by .{1,80}|paid for by .{1,80}"
+    rf"|paid (?:post|content|partnership|promotion)(?: by {_ANY}{{1,60}})?"
+    rf"|partner content|brand(?:ed)? content|presented by {_ANY}{{1,60}}"
+    rf"|brought to you by {_ANY}{{1,60}}"
+    rf"|(?:political )?ad(?:vertisement)? paid for by {_ANY}{{1,80}}|paid for by {_ANY}{{1,80}}"
     # The industry's other labels for paid space (news sites, networks, campaign ads).
     r"|sponsor(?:ed)?(?: content| links?| posts?| stor(?:y|ies)| articles?| features?"
     rf"| listings?| reports?| messages?| results| series| section)?(?: (?:by|from) {_NAMED})?"
@@ -72,7 +74,9 @@ _AD_MARKER_LINE = re.compile(
     r"|.{1,40}\s+(?:sponsored|promoted))\W*$", _I)
 _AD_PREFIX = re.compile(
     r"^(?:(?:sponsored|advertisement|paid post|paid content|promoted|partner content|ad)"
-    r"\s*[:|–—-]\s+|paid for by\b|(?:political )?ad(?:vertisement)? paid for by\b)", _I)
+    r"\s*[:|–—-]\s+|(?:(?:political )?ad(?:vertisement)? )?paid for by\b"
+    # The payer is a name, not "the government" of a news sentence.
+    r"(?=\s+(?:(?:the|a|an|our)\s+)?(?-i:[A-Z0-9])))", _I)
 _AD_SENTENCE = re.compile(
     r"\b(?:this (?:article|content|story|post) (?:is|was) (?:a )?(?:paid|sponsored|produced on behalf"
     r"|produced in partnership|brought to you)|paid partnership with|in partnership with our "
