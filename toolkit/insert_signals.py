@@ -24,16 +24,59 @@ _LONG_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]+")
 _I = re.IGNORECASE
 
 # A whole line that is a marker. Group "ad" marks advertising, "furniture" the site's own.
+# A marker line may open with decoration: bullets, brackets, dashes, arrows or emoji
+# ("• Sponsored", "[Advertisement]", "— ADVERTISEMENT —", "👉 Read more", "#ad").
+_DECOR = r"[^\w\n\"“”'‘’]*"  # not a quotation mark: '"Paid for by the taxpayers," he said'
+
+# A sponsor, campaign or publisher named after "by", "from" or "with" on a label line:
+# capitalised (or "the"/"our" and a capital), never a clause after a comma ("Sponsored by the
+# Heritage Foundation, the study found ..."), so a news sentence that opens the same way
+# is no label.
+# Any character of a sponsor's name but the comma that opens a clause.
+_ANY = r"(?:(?!,\s*(?-i:(?!and\b|inc\b|llc\b|ltd\b|www\b)[a-z]))[^\n])"
+_NAMED = rf"(?:the |our |a |an )?(?-i:[A-Z0-9@#]){_ANY}{{0,60}}"
+# The header of a widget of paid links (Taboola, Outbrain): a list header, but advertising.
+_AD_WIDGET = (r"around the web|from (?:around )?the web|content you may like|(?:content |stories )?"
+              r"from (?:our|the) (?:partners|sponsors|advertisers)|(?:recommended|promoted|"
+              rf"sponsored) (?:links |stories )?by (?:outbrain|taboola|revcontent|{_NAMED})")
+_AD_WIDGET_LINE = re.compile(rf"^{_DECOR}(?:{_AD_WIDGET})\W*$", _I)
 _AD_MARKER_LINE = re.compile(
-    r"^(?:sponsored(?: content| links?| post| stories| story)?(?: by .{1,60})?"
+    rf"^{_DECOR}(?:sponsored(?: content| links?| post| stories| story)?(?: by {_ANY}{{1,60}})?"
     r"|advertisement(?:\s*[-–—:].{0,40})?|advertising|ad|ads|promoted(?: content| stories)?"
-    r"|paid (?:post|content|partnership|promotion)(?: by .{1,60})?"
-    r"|partner content|brand(?:ed)? content|presented by .{1,60}|brought to you by .{1,60}"
-    r"|(?:political )?ad(?:vertisement)? paid for by .{1,80}|paid for by .{1,80}"
+    rf"|paid (?:post|content|partnership|promotion)(?: by {_ANY}{{1,60}})?"
+    rf"|partner content|brand(?:ed)? content|presented by {_ANY}{{1,60}}"
+    rf"|brought to you by {_ANY}{{1,60}}"
+    rf"|(?:political )?ad(?:vertisement)? paid for by {_ANY}{{1,80}}|paid for by {_ANY}{{1,80}}"
+    # The industry's other labels for paid space (news sites, networks, campaign ads).
+    r"|sponsor(?:ed)?(?: content| links?| posts?| stor(?:y|ies)| articles?| features?"
+    rf"| listings?| reports?| messages?| results| series| section)?(?: (?:by|from) {_NAMED})?"
+    r"|advert|advertorial|adverts|ad ?choices|ad feedback|report this ad"
+    rf"|(?:advertisement|advertising|advertiser|ad) (?:feature|content|section|supplement)"
+    rf"(?: (?:by|from) {_NAMED})?|advertiser disclosure|ads? by {_NAMED}"
+    rf"|promoted(?: content| stories| links?| posts?| listings?)?(?: by {_NAMED})?"
+    r"|promotion|promotional (?:feature|content)"
+    r"|paid (?:post|content|partnership|promotion|advertisement|advertising|feature"
+    rf"|political (?:advertisement|advertising|ad))(?: (?:by|with|from|for) {_NAMED})?"
+    r"|political (?:ad|advertisement|advertising)"
+    rf"|partner (?:content|message|story|stories)(?: (?:by|from) {_NAMED})?"
+    rf"|in (?:partnership|association|collaboration) with {_NAMED}"
+    rf"|brand(?:ed)? (?:content|studio)(?: (?:by|from) {_NAMED})?"
+    rf"|(?:supported|underwritten|made possible|funded) by {_NAMED}"
+    rf"|(?:produced|created) (?:by {_NAMED} )?(?:for|with) {_NAMED}"
+    r"|commercial (?:content|feature|partner(?:ship)?)"
+    # The kickers of commerce: a retailer's or a publisher's shopping slot.
+    r"|(?:today'?s |top |hot |best )?deals?|deal of the day|(?:special |exclusive |limited[- ]"
+    r"time )?offers?|shop (?:the|this|these|our) (?:deals?|sale|look|collection)|shop now"
+    r"|shopping|marketplace"
+    r"|special (?:advertising|advertisement|promotional) (?:section|feature|supplement)"
+    rf"|{_AD_WIDGET}"
+    rf"|(?:a )?message from (?:our |a )?(?:sponsors?|advertisers?|partners?|{_NAMED})"
     r"|.{1,40}\s+(?:sponsored|promoted))\W*$", _I)
 _AD_PREFIX = re.compile(
     r"^(?:(?:sponsored|advertisement|paid post|paid content|promoted|partner content|ad)"
-    r"\s*[:|–—-]\s+|paid for by\b|(?:political )?ad(?:vertisement)? paid for by\b)", _I)
+    r"\s*[:|–—-]\s+|(?:(?:political )?ad(?:vertisement)? )?paid for by\b"
+    # The payer is a name, not "the government" of a news sentence.
+    r"(?=\s+(?:(?:the|a|an|our)\s+)?(?-i:[A-Z0-9])))", _I)
 _AD_SENTENCE = re.compile(
     r"\b(?:this (?:article|content|story|post) (?:is|was) (?:a )?(?:paid|sponsored|produced on behalf"
     r"|produced in partnership|brought to you)|paid partnership with|in partnership with our "
@@ -43,9 +86,37 @@ _AD_SENTENCE = re.compile(
     r"|brought to you by|(?:a )?message from (?:our|a) sponsors?|from our (?:sponsors|partners)"
     r"|(?:brand|content|creative|partner) studio|(?:created|produced|written) (?:by|with|for) "
     r"(?:our|the) (?:brand|content|advertising|partner)|(?:created|produced|presented) in "
-    r"(?:partnership|collaboration|association) with|in collaboration with our (?:sponsor|partner))"
+    r"(?:partnership|collaboration|association) with|in collaboration with our (?:sponsor|partner)"
+    # Disclosures the law or the trade requires, anywhere in the paragraph: the FEC's "paid
+    # for by ... and authorized by ..." and "I approve this message", the tax line of a PAC's
+    # appeal; the UK imprint ("Promoted by X on behalf of Y", "Printed by ..., LS1 4AB"); the
+    # FTC's affiliate disclosure; a newsroom saying who wrote the paid copy.
+    r"|(?:authorized|approved) and paid for by|paid for by [^.\n]{1,80}? and (?:authorized|"
+    r"approved) by|approved by [^.\n]{1,60}? and paid for by|and I approve this (?:message|ad)"
+    r"|(?:published and )?promoted (?:and published )?by (?-i:[A-Z])[^.\n]{1,60}? on behalf of"
+    r"|printed (?:and published )?by [^.\n]{1,80}?(?-i:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})"
+    r"|as an amazon associate|from qualifying purchases"
+    r"|(?:this|the|our) (?:post|article|page|story|guide|content|site|review|list)s? (?:contains?|"
+    r"includes?|may (?:contain|include)|uses?) affiliate links?|(?:affiliate|advertiser|ftc|"
+    r"sponsorship) disclosure|(?:are|is) affiliate links?|(?:we|i) (?:may |might |could |will )?(?:earn|receive|get|make) (?:an? "
+    r")?(?:small |modest )?(?:affiliate )?commission|(?:earn|make) money from (?:our )?"
+    r"affiliate|may earn us (?:a )?(?:small )?(?:affiliate )?"
+    r"commission|(?:we are|we're|i am|i'm) (?:compensated|paid) (?:for|when|if) (?:purchases|"
+    r"you|sales|clicks)|our editors independently (?:select|selected|choose|chose|review|"
+    r"research)|(?:independently )?(?:selected|chosen) by our editors|prices (?:are|were) "
+    r"accurate (?:at|as of) (?:the )?time of publi"
+    r"|(?:this is|the following is|the following (?:content|article|post|story) is) (?:a )?"
+    r"(?:paid|sponsored|promoted|branded|partner) (?:content|post|article|story|feature|"
+    r"message)?|(?:produced|created|written|prepared) by (?:our|the) (?:commercial|marketing|"
+    r"partnerships?|custom content|native|sponsored content|branded content) (?:team|department|"
+    r"studio|division|unit)|(?:editorial (?:staff|team)|newsroom|journalists|editors|reporters) "
+    r"(?:was|were|had) not (?:involved|consulted))"
     r"|(?:^|(?<=[.!?]\s))(?:presented|sponsored|brought to you|paid for|promoted) by "
-    r"[^.!?\n]{1,40}[.!]?$", _I | re.M)
+    r"[^.!?\n]{1,40}[.!]?$"
+    # The PAC's tax line, ending its line: "Contributions to X are not tax deductible."
+    r"|(?:^|(?<=[.!?]\s))(?:contributions|gifts|donations)(?: or gifts)? to [^.!?\n]{1,60}? "
+    r"are not (?:tax[- ])?deductible(?: as charitable (?:contributions|donations))?(?: for "
+    r"(?:federal )?income tax purposes)?[.!]?$", _I | re.M)
 _AD_WORD_LINE = re.compile(r"\b(?:sponsor(?:s|ed)?|advertis(?:ement|ing|er)s?|promoted|"
                            r"paid (?:post|content|partner\w*))\b", _I)
 _FURNITURE_WORD_LINE = re.compile(
@@ -56,8 +127,87 @@ _FURNITURE_WORD_LINE = re.compile(
 # after it is as likely the article's next sentence as ad copy.
 _PLACEHOLDER = re.compile(r"^\W*(?:advertisements?|advertising|ads?)\W*$", _I)
 _PAID_FOR = re.compile(r"\bpaid for by\b", _I)  # a disclaimer closes an ad, it does not open one
+# A publication, section or account named on a furniture line ("More from The Herald",
+# "Support The Beacon", "Follow Fox News on X"): capitalised words.
+_TITLE = r"(?:the )?(?-i:[A-Z@])[\w'’&.@-]*(?: (?:of |the |and |for |on )?(?-i:[A-Z])[\w'’&.-]*){0,4}"
+# Furniture lines that open a block: the headers of link lists, newsroom appeals, newsletter,
+# subscription and paywall prompts and social follow prompts. The block they head is the
+# site's own, so the paragraph after one belongs to it as after an ad label.
+_LINK_HEADER = (
+    r"recommended(?: for you| stories| reading| articles| videos?| links| content| posts)?"
+    r"|trending(?: now| stories| topics| news| articles| videos?| on .{1,30})?"
+    r"|most (?:read|popular|viewed|shared|commented|emailed|watched|recent)(?: stories| articles"
+    r"| news| today| this week| now)?|popular(?: now| stories| posts| articles| right now"
+    r"| on .{1,30})?|related(?: stories| articles| coverage| content| links| posts| reading"
+    r"| videos?| topics| news| reports)?|read more(?: (?:from|on|at) .{1,40})?"
+    r"|more (?:stories|articles|videos|headlines|news|coverage|like this|reading)(?: from .{1,40})?"
+    rf"|more (?:from|in|on) {_TITLE}|more (?:on|about) (?:this|the|that) (?:story|topic|subject"
+    r"|issue)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|you (?:may|might) "
+    r"have missed|in case you missed it|icymi|don['’]?t miss(?: this| out)?|must[- ](?:reads?|see"
+    r"|watch)|editor(?:s|'s|’s|s'|s’)? ?(?:picks?|choice)|(?:staff|our|top) picks|top (?:stories|headlines"
+    r"|news)|latest(?: news| stories| headlines| articles| videos?| updates)?|what (?:everyone"
+    r"|people) (?:is|are) reading|what to (?:read|watch) next|read (?:this )?next|up next"
+    r"|next (?:story|article|up)|also read|see also|also on .{1,30}|(?:more|further) reading"
+    r"|(?:other|similar) (?:stories|articles|news)|explore more|in other news"
+    r"|(?:catch|read) up on .{1,40}")
+_APPEAL_HEADER = (
+    r"support (?:us|our (?:journalism|work|reporting|mission|newsroom)|(?:independent|local"
+    r"|quality|free|nonprofit|non-profit|fearless|honest|public[- ]interest) (?:journalism|news"
+    rf"|media|reporting|press)|{_TITLE})|become a (?:member|supporter|patron|subscriber"
+    r"|sustaining member|founding member)(?: today| now)?|a (?:note|message|letter) (?:to|for) "
+    r"(?:our )?readers|a message from (?:the|our) (?:editors?|publisher|founders?)(?: in chief)?"
+    r"|dear (?:reader|readers|friend|friends|patriot|patriots|supporter|supporters)"
+    r"|to our readers|before you (?:go|leave|scroll|continue)|one (?:more|last) thing"
+    r"|thank you for reading|thanks for reading")
+_APPEAL_ASK = r"we need your (?:help|support)|(?:can|will) you (?:help|support us|help us|chip in)"
+_SIGNUP_HEADER = (
+    r"(?:free |daily |weekly |email )?newsletters?|sign up(?: now| today| here| for .{1,40})?"
+    r"|subscribe(?: now| today| here| to .{1,40})?|get (?:our|the) (?:newsletter|app|latest"
+    r"|alerts)|stay (?:informed|in the know|up to date|updated|connected|in touch)|never miss "
+    r"(?:a|another) (?:story|thing|update)|don['’]?t miss (?:a|another) (?:thing|story|update)"
+    r"|get the latest(?: .{1,40})?|join our (?:mailing|email) list|get (?:breaking )?(?:news )?"
+    r"alerts|(?:the )?(?:daily|morning|evening|weekly) (?:briefing|digest|newsletter)"
+    r"|subscribe to (?:continue|keep) reading|subscribers? (?:only|exclusive)|(?:for|exclusive"
+    r" (?:to|for)) subscribers(?: only)?|premium(?: content| article| story)?|already (?:a "
+    r"subscriber|a member|have an account|registered)\??(?: (?:log|sign) in)?|unlock (?:this|the "
+    r"full) (?:article|story)|continue reading with .{1,40}|register to (?:continue|keep) reading"
+    r"|this (?:article|content|story) is (?:for|only for|available to|exclusive to) (?:paid )?"
+    r"(?:subscribers|members)(?: only)?|you(?:'|’)?ve reached your (?:limit|free article limit)"
+    r".{0,40}|you have read \d+ of \d+ free articles.{0,20}"
+    rf"|follow (?:us|{_TITLE})(?: on .{{1,30}})?|like us on .{{1,20}}|connect with us(?: on .{{1,30}})?"
+    r"|find us on .{1,30}|join (?:us|our \w+(?: channel| group)?) on .{1,20}|join our "
+    r"(?:telegram|whatsapp|discord|facebook|signal) (?:channel|group)|get (?:the|our) (?:free )?app"
+    r"|download (?:the|our) (?:free )?app")
+# Appeals on behalf of a cause (petitions, actions, polls, donations): advertising's family.
+_CAUSE_HEADER = (
+    r"sign (?:the|our|this) petition|petition|take action(?: now| today)?|(?:urgent )?action "
+    r"alert|take (?:our|the|this) (?:poll|survey|quiz)|(?:quick |reader |official |daily "
+    r"|instant )?poll|(?:official |reader |quick )?survey")
+# The ask that closes a block as often as it opens one (a button): a marker, never a header.
+_CAUSE_ASK = (
+    r"sign now|sign here|act now|add your name|vote now|donate(?: now| today| here| monthly)?|make a (?:donation|contribution|gift)"
+    r"(?: today| now)?|contribute(?: now| today)?|chip in(?: today| now)?|give (?:now|today"
+    r"|monthly)|join us|join (?:the|our) (?:fight|movement|team|cause)")
+_CAUSE_MARKER_LINE = re.compile(rf"^{_DECOR}(?:{_CAUSE_HEADER}|{_CAUSE_ASK})\W*$", _I)
+# The lines that open a block, and so label the paragraph after them: the headers of link
+# lists, of newsroom and cause appeals and of a newsletter by its name; not the asks and
+# buttons ("Subscribe now", "Follow us on X", "Donate"), which as often close a block.
+_HEADER_LINE = re.compile(
+    rf"^{_DECOR}(?:{_LINK_HEADER}|{_APPEAL_HEADER}|{_CAUSE_HEADER}|(?:free |daily |weekly "
+    r"|email )?newsletters?|(?:the )?(?:daily|morning|evening|weekly) (?:briefing|digest"
+    r"|newsletter))\W*$", _I)
+_PAGE_LINE = (
+    r"share(?: this(?: story| article| post| page)?| on .{1,20}| via .{1,20})?"
+    r"|copy link|comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
+    r"|(?:the )?(?:story|article|content|text|post|report|piece|news) continues (?:below|after"
+    r"|under|beneath)(?: .{1,40})?|continued? (?:reading )?(?:below|after (?:the |this )?(?:ad"
+    r"|advertisement|break|video))|continue reading(?: the main story| below)?|scroll (?:down )?"
+    r"(?:to|for) (?:continue|more)(?: .{1,30})?|watch(?: next| more| now| the video| video)?"
+    r"|listen(?: now| here)?|videos?")
+# The furniture lines of lists and of the page: link-list headers and the page's own lines
+# (share, comments, "story continues below"), which head nothing.
 _FURNITURE_MARKER_LINE = re.compile(
-    r"^(?:recommended(?: for you| stories| reading| articles)?|trending(?: now| stories)?"
+    rf"^{_DECOR}(?:recommended(?: for you| stories| reading| articles)?|trending(?: now| stories)?"
     r"|most (?:read|popular|viewed|shared)|popular(?: now| stories| on .{1,30})?"
     r"|related(?: stories| articles| coverage| content)?|read more|more stories|more from .{1,40}"
     r"|you (?:may|might) also like|you may have missed|editors?'? ?(?:picks|choice)"
@@ -67,10 +217,21 @@ _FURNITURE_MARKER_LINE = re.compile(
     r"|continue reading(?: below)?|scroll (?:down )?to continue(?: reading)?|follow us"
     r"|(?:more|further) reading|also read|don'?t miss|watch|listen"
     r"|more (?:on|about) (?:this|the|that) (?:story|topic|subject|issue)|in other news"
-    r"|more (?:news|headlines|coverage)(?: from .{1,40})?|(?:catch|read) up on .{1,40})\W*$", _I)
+    r"|more (?:news|headlines|coverage)(?: from .{1,40})?|(?:catch|read) up on .{1,40}"
+    rf"|{_PAGE_LINE}|{_LINK_HEADER})\W*$", _I)
+# The site's appeals and prompts: newsroom appeals, newsletter, subscription, paywall and
+# follow prompts. Furniture, but no list: the short lines next to one are not its items.
+_PROMPT_MARKER_LINE = re.compile(
+    rf"^{_DECOR}(?:{_APPEAL_HEADER}|{_APPEAL_ASK}|{_SIGNUP_HEADER})\W*$", _I)
 _FURNITURE_PREFIX = re.compile(
     r"^(?:read more|related|see also|also read|more|recommended|trending|watch|listen|"
-    r"read|must read|don'?t miss)\s*[:|–—-]\s+\S", _I)
+    r"read|must read|don'?t miss)\s*[:|–—-]\s+\S"
+    # Any link-list header before its first headline ("Editor's picks: Long reads ..."), but
+    # "Latest" and "Popular", which open news lines too ("Latest: police say ...").
+    rf"|^{_DECOR}(?!latest|popular)(?:{_LINK_HEADER})\s*[:|–—]\s+\S", _I)
+# A label in two parts, "Add your name | Petition to the City Council", "Ad Feedback | Story
+# continues": the part before the bar or bullet is tried as a marker line of its own.
+_LABEL_PARTS = re.compile(r"\s+[|•·]\s+")
 _CONTINUES = re.compile(
     r"\b(?:(?:story|article|content|text|report) continues (?:below|after)|scroll (?:down )?to "
     r"continue|continue reading (?:below|on|in)|keep reading)\b", _I)
@@ -340,7 +501,11 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "ad_sentence": ("this article", "this content", "this story", "this post", "partner",
                     "reflect", "not involved", "authorized", "brought to you", "sponsor",
                     "studio", "created ", "produced ", "written ", "collaboration",
-                    "association", "presented by", "paid for by", "promoted by"),
+                    "association", "presented by", "paid for by", "promoted by",
+                    "approve", "printed", "amazon", "qualifying", "affiliate", "disclosure",
+                    "commission", "money from", "compensated", "paid ", "independently", "selected by",
+                    "chosen by", "prices", "this is", "the following", "prepared", "not "
+                    "involved", "not consulted", "deductible"),
     "continues": ("continue", "keep reading"),
     "newsroom_disclaimer": ("journalist", "reporter", "editor", "newsroom"),
     "sponsor_credit": ("commissioned", "paid for", "underwritten", "sponsored", "presented",

@@ -20,7 +20,9 @@ quotation marks, each leaving evidence spans whose category is the rule's name p
 
 ``insert_marker``
     A line that *is* a marker ("Sponsored", "Advertisement", "Paid Post", "Recommended",
-    "Story continues below", "READ MORE: ...", "<Name> Sponsored", "Paid for by ...").
+    "Story continues below", "READ MORE: ...", "<Name> Sponsored", "Paid for by ...", the
+    industry's other labels, furniture headers and kickers, after bullets or emoji), or a
+    disclosure anywhere (the FEC's, the UK imprint, the FTC's affiliate disclosure).
     Enough on its own.
 ``call_to_action``
     An imperative at the start of a sentence or line ("Sign up", "Donate", "Click here",
@@ -143,8 +145,10 @@ belongs to it"). It never joins when it is the end of a quotation ('... my thing
 an embedded tweet's byline ("pic.twitter.com/...", "(@handle) October 11, 2017"), a quote's
 dash attribution ("--Tucker Carlson"), a hat tip ("H/T ...") or a repost credit ("Article
 posted with permission from ..."). A bare "Advertisement" line is a placeholder and labels
-nothing after it; a paragraph right after another bare ad marker ("Acme Sponsored") gets
-``after_sponsor_line`` points.
+nothing after it; a paragraph right after another bare ad marker ("Acme Sponsored"), or
+after a header that ends its paragraph ("Recommended for you", "Before you go", "Sign the
+petition", a newsletter by its name; not an ask such as "Donate now" or "Follow us on X",
+which as often closes a block), gets ``after_sponsor_line`` points.
 
 The kind is ``sponsored`` for advertising, paid posts, political and product ads, and donation
 or petition appeals on behalf of a cause; ``boilerplate`` for the publisher's own furniture:
@@ -170,7 +174,7 @@ from dataclasses import dataclass, field
 from .insert_signals import (
     _AD_MARKER_LINE, _AD_PREFIX, _AD_SENTENCE, _AD_WORD_LINE, _BULLET, _CLICK, _CLICKBAIT,
     _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DIGIT, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
-    _FURNITURE_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
+    _AD_WIDGET_LINE, _CAUSE_MARKER_LINE, _FURNITURE_MARKER_LINE, _HEADER_LINE, _LABEL_PARTS, _PROMPT_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
     _CIVIC, _TRADE, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
     _REPORTING, _SALES,
@@ -338,7 +342,11 @@ class _Score:
     spans: list[Span] = field(default_factory=list)
     appeal: float = 0.0
     positive: float = 0.0
-    sponsor_line: bool = False
+    # The family ("ad" or "furniture") of a label or header line that heads the paragraph
+    # after it ("Acme Sponsored", "Recommended for you", "Sign the petition"), else None.
+    heads: str | None = None
+    heading: str = ""  # what it is, for the reason: "ad marker" or "header"
+    prompt: bool = False  # a marker line of an appeal or prompt: a block of no list
     bare_marker: bool = False
     marker: str | None = None
     listing: bool = False
@@ -381,6 +389,21 @@ def _match_span(text: str, offset: int, match: re.Match, category: str,
     return _span(text, offset + match.start(), offset + match.end(), category, weight)
 
 
+def _marker_line(line: str, *, ad: bool = True) -> str | None:
+    """The family of a line that is a marker: "ad", "furniture", "continues" (a furniture
+    line that parts the article), "prompt" (the site's appeals and prompts) or "cause" (an
+    appeal on behalf of a cause); None when it is none. ``ad=False`` leaves out ad labels."""
+    if ad and _AD_MARKER_LINE.match(line):
+        return "ad"
+    if _FURNITURE_MARKER_LINE.match(line):
+        return "continues" if _CONTINUES.search(line) else "furniture"
+    if _PROMPT_MARKER_LINE.match(line):
+        return "prompt"
+    if _CAUSE_MARKER_LINE.match(line):
+        return "cause"
+    return None
+
+
 def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str, float],
                      words=None) -> _Score:
     piece = text[start:end]
@@ -391,14 +414,17 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
     lines = _lines(piece, start)
 
     # Explicit markers: a whole line, or a line prefix such as "READ MORE: ...".
-    for s, e in lines:
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
         # A paragraph of one line has the line's words (stripping takes no word away).
         line_words = n_words if len(lines) == 1 else _n_words(line)
-        if _AD_MARKER_LINE.match(line) and line_words <= 14:
-            family = "ad"
-        elif _FURNITURE_MARKER_LINE.match(line):
-            family = "furniture"
+        if line_words <= 14 and (family := _marker_line(line)):
+            pass
+        elif (family := _marker_line(line, ad=False)):
+            pass
+        elif ((bar := _LABEL_PARTS.search(line)) and line_words <= 14
+              and (family := _marker_line(line[:bar.start()]))):
+            e = s + bar.start()  # "Add your name | Petition to ...": the label before the bar
         elif (m := _AD_PREFIX.match(line)):
             family, e = "ad", s + m.end()
         elif (m := _FURNITURE_PREFIX.match(line)) and line_words <= 25:
@@ -408,16 +434,29 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
             family = "ad" if m.re is _AD_WORD_LINE else "furniture"
         else:
             continue
+        line_family = family
+        family = {"cause": "ad", "prompt": "furniture", "continues": "furniture"}.get(family,
+                                                                                     family)
+        # Appeals, prompts and "story continues below" (which parts the article) make no list
+        # of the short lines next to them.
+        score.prompt = score.prompt or line_family in ("prompt", "cause", "continues")
         e = s + len(text[s:e].rstrip(" :|–—-"))
         score.spans.append(_span(text, s, e, "insert_marker", w["insert_marker"]))
         if score.marker is None:
             points = w["insert_marker"] if n_words <= 80 else w["marker_in_long"]
             score.add("marker", points, f"marker {text[s:e]!r}", family=family, appeal=True)
             score.marker = text[s:e]
-        if (family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line)
-                and not _PLACEHOLDER.match(line)):
-            score.sponsor_line = True
-        if family == "furniture":
+        # What the line heads: an ad label the ad after it (the seed's "1776 Coalition
+        # Sponsored" sits between its ad's headline lines); a header, or the header of a
+        # widget of paid links ("Around the web"), its block when it ends its paragraph (the
+        # items under it are the block it heads).
+        last = k == len(lines) - 1
+        if (line_family == "ad" and not _AD_PREFIX.match(line) and not _PAID_FOR.search(line)
+                and not _PLACEHOLDER.match(line) and (last or not _AD_WIDGET_LINE.match(line))):
+            score.heads, score.heading = "ad", "ad marker"
+        elif last and _HEADER_LINE.match(line):
+            score.heads, score.heading = family, "header"
+        if family == "furniture" and not score.prompt:
             score.listing = True
     if score.marker is not None:
         # A bare marker: the paragraph holds nothing but marker lines and short headings.
@@ -842,14 +881,17 @@ def _rule_scores(article: Article, w: Mapping[str, float], words=None, text_weig
     sims, matrix = _similarities([text[s:e] for s, e in ranges])
     scores = [_score_paragraph(text, s, e, sims[i], w, words) for i, (s, e) in enumerate(ranges)]
 
-    # A bare sponsor line labels the paragraph after it.
+    # A bare sponsor line, or a header of the site's furniture or of a cause's appeal, labels
+    # the paragraph after it.
     for i in range(1, len(ranges)):
         before = scores[i - 1]
         s, e = ranges[i]
-        if (before.sponsor_line and before.bare_marker and scores[i].marker is None
+        if (before.heads and before.bare_marker and scores[i].marker is None
                 and i != headline and scores[i].n_words >= 3):
+            # The items of a list under a header continue it (the short-line join below).
+            scores[i].listing = scores[i].listing or before.listing
             scores[i].add("after_sponsor_line", w["after_sponsor_line"],
-                          f"follows the ad marker {scores[i - 1].marker!r}", family="ad",
+                          f"follows the {before.heading} {scores[i - 1].marker!r}", family=before.heads,
                           appeal=True)
             if scores[i].pending_off_topic:
                 scores[i].add("off_topic", scores[i].pending_off_topic,
@@ -887,7 +929,7 @@ def insert_features(source, *, weights: Mapping[str, float] | None = None,
     --------
     >>> rows = insert_features("Talks resumed.\\n\\nSign up for our newsletter today.")
     >>> sorted(rows[1])[:3]
-    ['call_to_action', 'log_words', 'off_topic']
+    ['call_to_action', 'log_words', 'marker']
     """
     article = load_article(source)
     if not article.paragraphs:
@@ -1108,7 +1150,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
     # marker ("Sponsored"), or continues a list of links.
-    listing = [sc.listing or sc.bare_marker for sc in scores]
+    listing = [sc.listing or (sc.bare_marker and not sc.prompt) for sc in scores]
     changed = True
     while changed:
         changed = False
