@@ -24,22 +24,33 @@ The kinds, each from evidence in the sentence (rules only):
   qualifies (the "red flag" laws, the whole "emeritus pope" charade; not an adjective a
   speaker chose, 'a "very important" step', nor words named by their speech, 'his "..."
   remark');
-- ``scare``: a quote of one or two words that no attribution ties to a speaker (decided by
-  the caller, which knows the attribution).
+- ``scare``: a quote of one or two words that no attribution ties to a speaker, or that only
+  a possessive or a label ties to one ('over the "sonic attack"').
+
+:mod:`toolkit.voice` pairs the marks and attributes them; every rule that makes a quotation
+the author's rather than speech is here.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .attribution import _FORM_TO_LEMMA, _MASK, _sentence_start, _Token, _TokenIndex
+from .attribution import (
+    _FORM_TO_LEMMA, _MASK, _POSSESSIVE_END, _sentence_start, _Token, _TokenIndex)
 from .quote_marks import _Segment
 from .segmentation import WORD_RE
 
-__all__ = ["AUTHOR_KINDS", "author_kind"]
+if TYPE_CHECKING:
+    from .attribution import _Attribution
+
+__all__ = ["AUTHOR_KINDS", "author_kind", "listed_after"]
 
 #: What a quotation in the author's voice can be.
 AUTHOR_KINDS = ("so-called", "title", "nickname", "mention", "modifier", "scare")
 
+#: The author-voice kinds that a list of quotes shares ('the term "patient" with "monastery"').
+_LISTED = frozenset({"title", "mention", "nickname"})
 #: Nouns for a work whose title follows ("the movie "Spotlight"", "his book, "...").
 _WORKS = frozenset("""movie movies film films book books novel novels song songs album albums
 show shows series documentary documentaries article articles column columns essay essays
@@ -269,11 +280,75 @@ def _titled(text: str, masked: str, paragraphs, group: list[_Segment], index: _T
 
 
 def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
-                index: _TokenIndex, *, attributed: bool, headline: bool,
-                said_after: bool = False, previous: tuple[str, int] | None = None
-                ) -> str | None:
+                index: _TokenIndex, *, found: _Attribution | None, headline: bool,
+                title_headline: bool = False, previous: tuple[str, int] | None = None,
+                echoed: Callable[[], bool] | None = None) -> str | None:
     """The kind of an author-voice quotation (:data:`AUTHOR_KINDS`) that the quote
-    ``group`` is by the words around it, or None when it may be speech.
+    ``group`` is, or None when it is speech.
+
+    ``found``: what the attribution rules tie the quote to (None: no speaker, no verb);
+    ``headline``: it is in a headline, ``title_headline``: a headline in Title Case (whose
+    Title Case phrases are the headline's style, not titles); ``previous``: what
+    :func:`listed_after` gave for the quotation before it; ``echoed``: asked, for a short
+    quote of the headline that no attribution ties to anyone, whether a longer quote of the
+    article repeats its words ("special bond", then "a very special bond," Trump said), which
+    makes it that speaker's.
+
+    A quote takes a kind by the words around it (:func:`_kind_by_words`); else, when no
+    attribution ties it to anyone, a short quote that is no sentence of its own is a
+    ``scare`` quote and a Title Case one a ``title``; else a short quote that only a
+    possessive or a label ties to a speaker is a ``scare`` quote.
+    """
+    first, last = group[0], group[-1]
+    said_after = (found is not None and found.verb_start is not None
+                  and 0 <= found.verb_start - _closing(last) <= 30)
+    kind = _kind_by_words(text, masked, paragraphs, group, index, attributed=found is not None,
+                          headline=headline, said_after=said_after, previous=previous)
+    if kind is not None:
+        return kind
+    n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
+    title_case = _title_case(text, group) and not (headline and title_headline)
+    if found is None and (n_words <= 2 or title_case):
+        # A headline's short quote whose words a longer quote of the article repeats is that
+        # speaker's; otherwise a scare quote or the title of a work.
+        if headline and echoed is not None and echoed():
+            return None
+        if title_case or not _sentence_like(text, paragraphs, first, last):
+            return "title" if title_case else "scare"
+    if n_words <= 2 and found is not None and (
+            _label(text, paragraphs, first, found)      # 'over the "sonic attack"'
+            or found.verb is None and not _sentence_like(text, paragraphs, first, last)):
+        return "scare"                  # "Pompeo's remarks ... over an "unusual" ...": a
+                                        # possessive is too weak a tie for a short quote
+    return None
+
+
+def listed_after(kind: str | None, group: list[_Segment]) -> tuple[str, int] | None:
+    """What a quote listed right after the quote ``group`` of author-voice ``kind`` shares
+    (``previous`` of :func:`author_kind`): its kind and closing offset, for a title, a
+    mention or a nickname (:data:`_LISTED`), else None."""
+    return (kind, _closing(group[-1])) if kind in _LISTED else None
+
+
+def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
+    """A short quote used as a name for something ("the 'sonic attack'"), not as speech:
+    after "the", with a verb that does not take a label ("called it the 'farce'")."""
+    lo, _ = paragraphs[first.paragraph]
+    opening = first.open_mark if first.open_mark is not None else first.start
+    before = text[max(lo, opening - 8):opening].split()
+    lemma = _FORM_TO_LEMMA.get((found.verb or "").lower())
+    if before and _POSSESSIVE_END.search(before[-1]) and found.speaker_start is not None \
+            and found.speaker_start > opening:
+        return True         # 'Obama's "pastor," Jeremiah Wright uttered': a label of the name
+    return (bool(before) and before[-1].lower() == "the"
+            and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
+
+
+def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
+                   index: _TokenIndex, *, attributed: bool, headline: bool,
+                   said_after: bool = False, previous: tuple[str, int] | None = None
+                   ) -> str | None:
+    """The kind that the quote ``group`` takes from the words around it, or None.
 
     ``attributed``: the attribution rules found a speaker or verb for it; ``headline``: it
     is in a headline (where a Title Case phrase is the headline's style, not a title);
@@ -283,9 +358,8 @@ def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
     the author's voice (a short quote listed after it shares its kind: 'the term "patient"
     with "monastery"').
 
-    The ``scare`` kind (a short quote that no attribution ties to anyone) and the ``title``
-    of a Title Case quote with no attribution are the caller's; an attributed Title Case
-    quote is a title here when no speech verb introduces it (:func:`_titled`).
+    An attributed Title Case quote is a title here when no speech verb introduces it
+    (:func:`_titled`); an unattributed one is left to :func:`author_kind`.
     """
     first, last = group[0], group[-1]
     if _so_called(text, paragraphs, first):

@@ -37,8 +37,7 @@ from .entities import _given_names, is_place
 from .segmentation import WORD_RE
 from .spans import Span
 from .quote_marks import _double_segments, _outer, _Segment, _single_segments
-from .scare_quotes import (
-    _closing, _sentence_like, _title_case, AUTHOR_KINDS, author_kind)
+from .scare_quotes import AUTHOR_KINDS, author_kind, listed_after
 from .attribution import (
     _according, _after_attribution, _Attribution, ATTRIBUTION_VERBS, _AUXILIARIES,
     _before_attribution, _capital_run, _choose, _cited_after, _clause_subject, _given_name,
@@ -124,10 +123,6 @@ class AuthorQuote:
         """The author-voice ``scare_quote`` evidence span, its rule in ``source``."""
         return Span(self.start, self.end, self.text, "scare_quote", 1.0,
                     f"voice:{self.kind}", "author")
-
-
-#: The author-voice kinds that a list of quotes shares ('the term "patient" with "monastery"').
-_LISTED = frozenset({"title", "mention", "nickname"})
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
@@ -231,6 +226,16 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
     previous: tuple[int, _Attribution, int] | None = None  # (paragraph, attribution, end)
     author: list[AuthorQuote] = []                       # quotation marks of the author's
     listed = None                                        # (kind, end) of the last, if listed
+    echo = None                                          # a longer quote repeating groups[g]
+
+    def echoed() -> bool:
+        """Whether a longer quote repeats the words of the quote ``groups[g]`` (asked by
+        :func:`~toolkit.scare_quotes.author_kind` of a short headline quote; it is then the
+        longer quote's speaker's)."""
+        nonlocal echo
+        echo = _echo(text, groups, g)
+        return echo is not None
+
     for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group, index)
         first, last = group[0], group[-1]
@@ -243,31 +248,15 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
         echo = None
         in_headline = len(paragraphs) > 1 and first.paragraph == 0
         # The author's own quotation marks (scare_quotes): a title, a nickname, a word
-        # talked about, 'these "red flag" laws'
-        said_after = (found is not None and found.verb_start is not None
-                      and 0 <= found.verb_start - _closing(last) <= 30)
-        kind = author_kind(text, masked, paragraphs, group, index, attributed=found is not None,
-                           headline=in_headline, said_after=said_after, previous=listed)
-        title_case = _title_case(text, group) and not (in_headline and headline)
-        if kind is None and found is None and (n_words <= 2 or title_case):
-            # A headline's short quote whose words a longer quote of the article repeats
-            # ("special bond", then "a very special bond," Trump said) is that speaker's;
-            # otherwise a scare quote or the title of a work.
-            echo = _echo(text, groups, g) if in_headline else None
-            if echo is None and (title_case or not _sentence_like(
-                    text, paragraphs, first, last)):
-                kind = "title" if title_case else "scare"
-        if kind is None and n_words <= 2 and found is not None and (
-                _label(text, paragraphs, first, found)      # 'over the "sonic attack"'
-                or found.verb is None and not _sentence_like(text, paragraphs, first, last)):
-            kind = "scare"              # "Pompeo's remarks ... over an "unusual" ...": a
-                                        # possessive is too weak a tie for a short quote
+        # talked about, 'these "red flag" laws', a scare quote
+        kind = author_kind(text, masked, paragraphs, group, index, found=found,
+                           headline=in_headline, title_headline=headline, previous=listed,
+                           echoed=echoed)
+        listed = listed_after(kind, group)
         if kind is not None:
             author.append(AuthorQuote(first.paragraph, first.start, last.end,
                                       text[first.start:last.end], kind))
-            listed = (kind, _closing(last)) if kind in _LISTED else None
             continue
-        listed = None
         if found is None:
             found = _possessor(masked, paragraphs, first)   # 'Bergoglio’s response, "..."'
         if (found is None and echo is None and previous is not None
@@ -587,20 +576,6 @@ def _repeated(text: str, groups: list[list[_Segment]], g: int, quote_of_group: d
                 and _words_pattern(shorter).search(longer)):
             return k
     return None
-
-
-def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
-    """A short quote used as a name for something ("the 'sonic attack'"), not as speech:
-    after "the", with a verb that does not take a label ("called it the 'farce'")."""
-    lo, _ = paragraphs[first.paragraph]
-    opening = first.open_mark if first.open_mark is not None else first.start
-    before = text[max(lo, opening - 8):opening].split()
-    lemma = _FORM_TO_LEMMA.get((found.verb or "").lower())
-    if before and _POSSESSIVE_END.search(before[-1]) and found.speaker_start is not None \
-            and found.speaker_start > opening:
-        return True         # 'Obama's "pastor," Jeremiah Wright uttered': a label of the name
-    return (bool(before) and before[-1].lower() == "the"
-            and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
 
 
 def _close_after(masked: str, end: int, opening: int, index: _TokenIndex,
