@@ -34,15 +34,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from .attribution import (
-    _FORM_TO_LEMMA, _MASK, _POSSESSIVE_END, _sentence_start, _Token, _TokenIndex)
+    Attribution, FORM_TO_LEMMA, MASK, POSSESSIVE_END, sentence_start, Token, TokenIndex)
 from .quote_marks import _Segment
 from .segmentation import WORD_RE
-
-if TYPE_CHECKING:
-    from .attribution import _Attribution
 
 __all__ = ["AUTHOR_KINDS", "author_kind", "listed_after"]
 
@@ -156,14 +152,14 @@ def _sentence_like(text: str, paragraphs, first: _Segment, last: _Segment) -> bo
     return not text[lo:_opening(first)].strip()
 
 
-def _before(masked: str, paragraphs, first: _Segment, index: _TokenIndex) -> list[_Token]:
+def _before(masked: str, paragraphs, first: _Segment, index: TokenIndex) -> list[Token]:
     """The tokens of the quote's sentence before its opening mark (other quotes masked)."""
     lo, _ = paragraphs[first.paragraph]
     opening = _opening(first)
-    return index.between(_sentence_start(masked, lo, opening), opening)
+    return index.between(sentence_start(masked, lo, opening), opening)
 
 
-def _after(masked: str, paragraphs, last: _Segment, index: _TokenIndex) -> list[_Token]:
+def _after(masked: str, paragraphs, last: _Segment, index: TokenIndex) -> list[Token]:
     """The first few tokens after the quote's closing mark, in its paragraph."""
     _, hi = paragraphs[last.paragraph]
     end = _closing(last)
@@ -197,7 +193,7 @@ def _named_before(low: list[str], caps: list[bool], titled: bool) -> str | None:
             # ('uttered the words "I quit"', 'screaming out the word "..."', 'in her own
             # words, "..."': words someone says, or someone's own)
             said = low[k] in {"word", "words"} and any(
-                w in _FORM_TO_LEMMA or w in _SPEAKING or w in _OWNERS for w in low[max(0, k - 3):k])
+                w in FORM_TO_LEMMA or w in _SPEAKING or w in _OWNERS for w in low[max(0, k - 3):k])
             if all(w in _BRIDGE for w in low[k + 1:]) and not said:
                 return "mention"
             break
@@ -220,7 +216,7 @@ def _clause(text: str, group: list[_Segment]) -> bool:
                             or words[0].lower() in _FIRST_PERSON)
 
 
-def _spoken(before: list[_Token], standalone: bool, attributed: bool) -> bool:
+def _spoken(before: list[Token], standalone: bool, attributed: bool) -> bool:
     """Whether a Title Case quote (not a clause) is still speech: it opens a sentence that
     attributes it, or a speech verb introduces it ('shouted, "Allahu Akbar"', 'chanted
     "Death to America"', 'signed it "..."', over earlier quotes of a list: 'shouted, "We
@@ -229,11 +225,11 @@ def _spoken(before: list[_Token], standalone: bool, attributed: bool) -> bool:
     if standalone and attributed:
         return True
     k = len(before) - 1
-    while k >= 0 and (before[k].text.startswith(_MASK) or before[k].low in {"and", "or", ","}):
+    while k >= 0 and (before[k].text.startswith(MASK) or before[k].low in {"and", "or", ","}):
         k -= 1
     for tok in before[max(0, k - 2):k + 1][::-1]:
         # the verb, up to two words back ('signed it "..."', 'spoke about putting "..."')
-        lemma = _FORM_TO_LEMMA.get(tok.low)
+        lemma = FORM_TO_LEMMA.get(tok.low)
         if tok.low in _SPEAKING or (lemma is not None and lemma not in _NAMING_LEMMAS):
             return True
         if lemma is not None or tok.low in _MEDIA_PREPOSITIONS:
@@ -252,20 +248,20 @@ def _strict_title(text: str, group: list[_Segment]) -> bool:
                                or not w[0].isalpha() for w in words)
 
 
-def _coined(before: list[_Token]) -> bool:
+def _coined(before: list[Token]) -> bool:
     """Whether a naming verb with an object introduces the quote (see :data:`_LABELS`)."""
     between = 0
     for tok in reversed(before[-8:]):
-        if tok.text in {",", ";", ":", "(", ")"} or tok.text.startswith(_MASK):
+        if tok.text in {",", ";", ":", "(", ")"} or tok.text.startswith(MASK):
             return False
-        if _FORM_TO_LEMMA.get(tok.low) in _LABELS:
+        if FORM_TO_LEMMA.get(tok.low) in _LABELS:
             return between > 0
         if tok.low not in {"a", "an", "the"}:
             between += 1
     return False
 
 
-def _titled(text: str, masked: str, paragraphs, group: list[_Segment], index: _TokenIndex,
+def _titled(text: str, masked: str, paragraphs, group: list[_Segment], index: TokenIndex,
             attributed: bool) -> bool:
     """A quote in Title Case that is no one's speech: the title of a work, a show, a law, a
     slogan or a group ("Open Borders Bill", "Fox & Friends", "Gang of Eight")."""
@@ -274,13 +270,13 @@ def _titled(text: str, masked: str, paragraphs, group: list[_Segment], index: _T
     first = group[0]
     lo, _ = paragraphs[first.paragraph]
     opening = _opening(first)
-    standalone = not masked[_sentence_start(masked, lo, opening):opening].strip()
+    standalone = not masked[sentence_start(masked, lo, opening):opening].strip()
     before = _before(masked, paragraphs, first, index)
     return not (_spoken(before, standalone, attributed) or attributed and _coined(before))
 
 
 def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
-                index: _TokenIndex, *, found: _Attribution | None, headline: bool,
+                index: TokenIndex, *, found: Attribution | None, headline: bool,
                 title_headline: bool = False, previous: tuple[str, int] | None = None,
                 echoed: Callable[[], bool] | None = None) -> str | None:
     """The kind of an author-voice quotation (:data:`AUTHOR_KINDS`) that the quote
@@ -330,14 +326,14 @@ def listed_after(kind: str | None, group: list[_Segment]) -> tuple[str, int] | N
     return (kind, _closing(group[-1])) if kind in _LISTED else None
 
 
-def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
+def _label(text: str, paragraphs, first: _Segment, found: Attribution) -> bool:
     """A short quote used as a name for something ("the 'sonic attack'"), not as speech:
     after "the", with a verb that does not take a label ("called it the 'farce'")."""
     lo, _ = paragraphs[first.paragraph]
     opening = first.open_mark if first.open_mark is not None else first.start
     before = text[max(lo, opening - 8):opening].split()
-    lemma = _FORM_TO_LEMMA.get((found.verb or "").lower())
-    if before and _POSSESSIVE_END.search(before[-1]) and found.speaker_start is not None \
+    lemma = FORM_TO_LEMMA.get((found.verb or "").lower())
+    if before and POSSESSIVE_END.search(before[-1]) and found.speaker_start is not None \
             and found.speaker_start > opening:
         return True         # 'Obama's "pastor," Jeremiah Wright uttered': a label of the name
     return (bool(before) and before[-1].lower() == "the"
@@ -345,7 +341,7 @@ def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
 
 
 def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
-                   index: _TokenIndex, *, attributed: bool, headline: bool,
+                   index: TokenIndex, *, attributed: bool, headline: bool,
                    said_after: bool = False, previous: tuple[str, int] | None = None
                    ) -> str | None:
     """The kind that the quote ``group`` takes from the words around it, or None.
@@ -367,7 +363,7 @@ def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
     before = _before(masked, paragraphs, first, index)
     words = [w for s in group for w in WORD_RE.findall(text, s.start, s.end)]
     n_words = len(words)
-    tail = [t for t in before if not t.text.startswith(_MASK)][-6:]
+    tail = [t for t in before if not t.text.startswith(MASK)][-6:]
     clause = _clause(text, group)
     capital = text[first.start:first.start + 1].isupper()
     titled = _title_case(text, group) or (n_words <= 4 and capital)
@@ -377,7 +373,7 @@ def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
                                         # 'scoffs at the notion of "a young clergy ..."')
     if previous is not None and n_words <= 6 and not clause:
         between = masked[previous[1]:_opening(first)]
-        joined = " ".join(between.replace(_MASK, " ").strip(" ,;\u201d\"'").split()).lower()
+        joined = " ".join(between.replace(MASK, " ").strip(" ,;\u201d\"'").split()).lower()
         if joined in _LIST_JOINERS and "\n" not in between:
             return previous[0]
     if headline:
@@ -388,7 +384,7 @@ def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
     lo, _ = paragraphs[first.paragraph]
     # '"UK ambassador conveys concerns ...," by Rowena Mason, Guardian': a cited headline
     if (content.endswith(",") and len(after) >= 2 and after[0].low == "by" and after[1].cap
-            and not masked[_sentence_start(masked, lo, _opening(first)):_opening(first)].strip()):
+            and not masked[sentence_start(masked, lo, _opening(first)):_opening(first)].strip()):
         return "title"
     punctuated = content[-1:] in ",.;:!?…"
     # 'Ted "Chappaquiddick" Kennedy': between a name's words
@@ -402,11 +398,11 @@ def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
     if (2 <= n_words <= 5 and not punctuated and not clause and before
             and before[-1].low in _DETERMINERS and after and after[0].start == closing + 1
             and after[0].text.isalpha() and after[0].text.islower()
-            and after[0].low not in _NOT_NOUNS and after[0].low not in _FORM_TO_LEMMA
+            and after[0].low not in _NOT_NOUNS and after[0].low not in FORM_TO_LEMMA
             and after[0].low not in _DETERMINERS and after[0].low not in _SPEECH_NOUNS
             and not after[0].low.endswith(("ly", "ed", "ing"))
             and not any(w.lower() in _ADVERBS or w.lower().endswith("ly") for w in words)
-            and not any(_FORM_TO_LEMMA.get(t.low) in _LABELS for t in before[-4:-1])):
+            and not any(FORM_TO_LEMMA.get(t.low) in _LABELS for t in before[-4:-1])):
         return "modifier"               # (not 'what Ryan called a "Rockstar's" welcome')
     if attributed and not said_after and _titled(text, masked, paragraphs, group, index,
                                                  attributed):
