@@ -383,7 +383,8 @@ def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
     content = text[last.start:last.end].rstrip()
     lo, _ = paragraphs[first.paragraph]
     # '"UK ambassador conveys concerns ...," by Rowena Mason, Guardian': a cited headline
-    if (content.endswith(",") and len(after) >= 2 and after[0].low == "by" and after[1].cap
+    # (of a word or more: not '"," by Jane Roe')
+    if (n_words and content.endswith(",") and len(after) >= 2 and after[0].low == "by" and after[1].cap
             and not masked[sentence_start(masked, lo, _opening(first)):_opening(first)].strip()):
         return "title"
     punctuated = content[-1:] in ",.;:!?…"
