@@ -11,11 +11,11 @@ _MASKED = st.lists(st.sampled_from(list("ab XY.,;:'—\n\x1f\x1e") + ["U.S.", "M
 @settings(max_examples=300, deadline=None)
 @given(_MASKED, st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=8))
 def test_attribution_token_ranges_equal_a_fresh_cut(masked, ranges):
-    from toolkit.attribution import _TokenIndex, _tokens
+    from toolkit.attribution import TokenIndex, _tokens
 
     mid = len(masked) // 2
     paragraphs = [(0, mid), (mid, len(masked))]
-    index = _TokenIndex(masked, paragraphs)
+    index = TokenIndex(masked, paragraphs)
     for lo, hi in [*ranges, *paragraphs]:
         got, want = index.between(lo, hi), _tokens(masked, lo, hi)
         assert [(t.text, t.start, t.end, t.low) for t in got] == \
@@ -47,7 +47,7 @@ def _finditer_tokens(masked: str, lo: int, hi: int) -> list[tuple]:
 @example("a’s said ", 0, 9)           # after a possessive too (found by a 20,000-example run)
 @example("ab reports ", 0, 11)        # "reports" not followed by "that", a quote or a mark
 def test_attribution_tokens_equal_the_regex_cut(masked, lo, hi):
-    from toolkit.attribution import (_AFTER_REPORT, _CONTRACTED, _FORM_TO_LEMMA, _MASK,
+    from toolkit.attribution import (_AFTER_REPORT, _CONTRACTED, FORM_TO_LEMMA, MASK,
                                      _NOUN_FIRST, _NOUN_MARKERS, _is_cap_word, _low, _tokens)
 
     tokens = _tokens(masked, lo, hi)
@@ -60,8 +60,8 @@ def test_attribution_tokens_equal_the_regex_cut(masked, lo, hi):
             prev.endswith(("'s", "s'")) and prev not in _CONTRACTED)
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         noun_first = t.low in _NOUN_FIRST and not (                     # "agency reports detailing"
-            nxt is not None and (nxt.low == "that" or nxt.text in _AFTER_REPORT or nxt.text[0] == _MASK))
-        assert t.verb == (t.low in _FORM_TO_LEMMA and t.text[0].islower()
+            nxt is not None and (nxt.low == "that" or nxt.text in _AFTER_REPORT or nxt.text[0] == MASK))
+        assert t.verb == (t.low in FORM_TO_LEMMA and t.text[0].islower()
                           and not after_marker and not noun_first)
 
 

@@ -93,6 +93,15 @@ def test_display_tooltip_gives_category_weight_source_voice():
         assert word in tooltip
 
 
+def test_display_tooltip_gives_a_scare_quote_kind_not_weight():
+    html = highlight(toolkit.analyze("He watched the movie “Spotlight” twice."))
+    html = html[html.index('<div class="nb-body">'):]
+    mark = re.search(r'<mark class="nb-mark nb-c-scare_quote"[^>]*title="([^"]*)"', html)
+    assert mark, html
+    assert mark.group(1) == ("scare quotes, titles (author&#x27;s quotation marks) "
+                             "(scare_quote): kind voice:title, voice author")
+
+
 def _fake_analysis(text: str, spans: list[dict], *, kinds=None, quotes=None, reasons=None):
     article = toolkit.load_article(text)
     rows = []

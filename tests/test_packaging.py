@@ -1,5 +1,5 @@
 """The project's packaging promises: environment.yml agrees with pyproject.toml, CI runs the
-README's test command, and importing the package reads no files."""
+README's test command, importing the package reads no files, and every public name resolves."""
 from __future__ import annotations
 
 import re
@@ -7,6 +7,8 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,6 +66,19 @@ print(opened)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_packaging_every_public_name_resolves():
+    for name in toolkit.__all__:
+        assert getattr(toolkit, name) is not None, name
+
+
+def test_packaging_exports_the_voice_api():
+    from toolkit import voice
+
+    for name in ("Quote", "find_quotes", "AuthorQuote", "author_quotes", "find_quotations",
+                 "AUTHOR_KINDS", "voice_at"):
+        assert name in toolkit.__all__ and getattr(toolkit, name) is getattr(voice, name)
 
 
 def test_packaging_no_nltk_download():

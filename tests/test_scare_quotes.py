@@ -30,6 +30,9 @@ AUTHOR_CASES = [
     ("Officials spoke.\n\n“Officials deny everything in the Senate report,” by Jane Roe, "
      "Daily Planet, May 3, 2017.",
      [], [("Officials deny everything in the Senate report,", "title")]),
+    # ... of a word or more: marks round a comma cite no headline (left to the quote finder,
+    # which keeps a wordless quote as speech, as in 'He said “,” and left.')
+    ("The list ran on.\n\n“,” by Jane Roe, Daily Planet.", [(",", None)], []),
     # the author's distance, named
     ('The so-called "experts" disagree with the findings.', [], [("experts", "so-called")]),
     # a nickname between a name's words; "known as", "dubbed" without a subject

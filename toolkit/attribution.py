@@ -14,6 +14,13 @@ after it: '"..." (Proverbs 28:5)', '"..." -Charles Haddon Spurgeon'.
 
 The phrase found is a name or description as written; :mod:`toolkit.speakers` resolves it to a
 person.
+
+The public names are the interface that the other quote modules (:mod:`toolkit.voice`,
+:mod:`toolkit.speakers`, :mod:`toolkit.scare_quotes`) read the masked text through:
+:data:`MASK`, :class:`Token` and :class:`TokenIndex` (the tokens of the masked text),
+:func:`sentence_start`, :data:`FORM_TO_LEMMA` and :data:`ATTRIBUTION_VERBS` (the reporting
+verbs), :data:`POSSESSIVE_END` and :class:`Attribution` (what the rules find for a quote).
+The names with a leading underscore are this module's own.
 """
 from __future__ import annotations
 
@@ -27,6 +34,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from .entities import _given_names, is_place
 from .segmentation import NEWS_ABBREVIATIONS
+
+__all__ = ["ATTRIBUTION_VERBS", "Attribution", "FORM_TO_LEMMA", "MASK", "POSSESSIVE_END",
+           "Token", "TokenIndex", "sentence_start"]
 
 #: Verbs that attribute speech, as lemma -> the forms matched (lower case).
 ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
@@ -87,9 +97,12 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
     )
 }
 
-_FORM_TO_LEMMA = {form: lemma for lemma, forms in ATTRIBUTION_VERBS.items() for form in forms}
+#: Each form of a reporting verb ("said", "says", "saying") to its lemma ("say").
+FORM_TO_LEMMA = {form: lemma for lemma, forms in ATTRIBUTION_VERBS.items() for form in forms}
 
-_MASK = "\x1f"
+#: The character that masks each character of a quote, marks included, in the masked text
+#: (so that its offsets are the article's, and no word inside a quote attributes it).
+MASK = "\x1f"
 _QUOTE_END = "\x1e"
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -145,7 +158,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*[\w]|[A-Za-z0-9]|\x1f[\x1f\x1e]*|[,
 _SENTENCE_END = re.compile(r"(?:[.!?…]+|\x1e)(?=[\s\x1f]*(?:$|[A-Z0-9\x1f\"“‘'(]))")
 
 
-class _Token(NamedTuple):
+class Token(NamedTuple):
     """One token of the masked text. A tuple, since the quote finder cuts every paragraph
     of an article into tokens and a tuple is the cheapest object to make (``_make``)."""
 
@@ -159,7 +172,7 @@ class _Token(NamedTuple):
     verb: bool = False
 
 
-_new_token = partial(tuple.__new__, _Token)    # _Token._make without its Python call
+_new_token = partial(tuple.__new__, Token)    # Token._make without its Python call
 _CAP = attrgetter("cap")
 _VERB = attrgetter("verb")
 #: Words after which a verb form is a noun ("the claim", "his report", "a quote").
@@ -181,8 +194,8 @@ _TOLD_FIRST = frozenset({"informed", "informs"})
 def _told_then_quote(tokens: list, k: int) -> bool:
     """Whether a quote, "that" or a colon follows token ``k`` after at most three words."""
     for t in tokens[k + 1:k + 5]:
-        if t.low == "that" or t.text[0] == _MASK or t.text == ":":
-            return t is not tokens[k + 1] or t.text[0] == _MASK
+        if t.low == "that" or t.text[0] == MASK or t.text == ":":
+            return t is not tokens[k + 1] or t.text[0] == MASK
         if not t.text[0].isalnum() and t.text != ",":
             return False
     return False
@@ -202,7 +215,7 @@ def _word_facts(word: str) -> tuple[str, bool, bool]:
     facts = _FACTS.get(word)
     if facts is None:
         low = _low(word)
-        facts = (low, _is_cap_word(word), low in _FORM_TO_LEMMA and word[0].islower())
+        facts = (low, _is_cap_word(word), low in FORM_TO_LEMMA and word[0].islower())
         if len(_FACTS) >= _FACTS_LIMIT:
             _FACTS.clear()
         _FACTS[word] = facts
@@ -215,7 +228,7 @@ def _word_facts(word: str) -> tuple[str, bool, bool]:
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
-def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
+def _tokens(masked: str, lo: int, hi: int) -> list[Token]:
     lo = max(lo, 0)                         # as finditer reads its pos and endpos
     if hi <= lo:
         return []
@@ -245,7 +258,7 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
                 or after in {",", ";"} or after.islower()
                 or (after == ")" and _PARTY_TAG.match(prev.text + "."))):   # "(R-Ga.) said"
             text = prev.text + "."
-            out[p] = _Token(text, prev.start, end, *_word_facts(text))
+            out[p] = Token(text, prev.start, end, *_word_facts(text))
             dropped.add(k)
     if dropped:
         out = [t for k, t in enumerate(out) if k not in dropped]
@@ -258,14 +271,14 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Token]:
             out[k] = out[k]._replace(verb=False)        # "the fallout continues to blaze"
         elif out[k].low in _NOUN_FIRST and not (
                 k + 1 < len(out) and (out[k + 1].low == "that" or out[k + 1].text in _AFTER_REPORT
-                                      or out[k + 1].text[0] == _MASK)):
+                                      or out[k + 1].text[0] == MASK)):
             out[k] = out[k]._replace(verb=False)        # "spy agency reports detailing"
         elif out[k].low in _TOLD_FIRST and not _told_then_quote(out, k):
             out[k] = out[k]._replace(verb=False)        # "was better informed."
     return out
 
 
-class _TokenIndex:
+class TokenIndex:
     """The tokens of each paragraph of the masked text, cut once and served by range.
 
     ``between(lo, hi)`` equals ``_tokens(masked, lo, hi)``: when no token of the paragraph
@@ -286,7 +299,7 @@ class _TokenIndex:
         self._starts: dict[int, list[int]] = {}
         self._ends: dict[int, list[int]] = {}
 
-    def between(self, lo: int, hi: int) -> list[_Token]:
+    def between(self, lo: int, hi: int) -> list[Token]:
         if lo < hi and self.ordered:
             p = bisect_right(self.para_starts, lo) - 1
             if p >= 0 and hi <= self.bounds[p][1]:
@@ -303,10 +316,10 @@ class _TokenIndex:
         return _tokens(self.masked, lo, hi)
 
 
-def _np_token(tok: _Token) -> bool:
+def _np_token(tok: Token) -> bool:
     if not (tok.text[0].isalnum()) or tok.low.endswith("n't"):
         return False
-    if tok.text[0].islower() and (tok.low in _NP_STOP or tok.low in _FORM_TO_LEMMA):
+    if tok.text[0].islower() and (tok.low in _NP_STOP or tok.low in FORM_TO_LEMMA):
         return False
     if tok.low in {"and", "but", "or", "so", "then", "when", "while", "as", "if", "because",
                    "after", "before", "although", "though", "yet", "in", "on", "at", "during",
@@ -329,10 +342,10 @@ def _is_cap_word(word: str) -> bool:
             and word.lower().replace("’", "'") not in _PRONOUNS)
 
 
-def _capital_run(chunk: list[_Token]) -> list[_Token]:
+def _capital_run(chunk: list[Token]) -> list[Token]:
     """The last run of capitalised words (with name particles) in a chunk."""
-    best: list[_Token] = []
-    run: list[_Token] = []
+    best: list[Token] = []
+    run: list[Token] = []
     for tok in chunk:
         if tok.cap or (run and (tok.low in _PARTICLES or tok.low == "of")):
             run.append(tok)
@@ -347,14 +360,15 @@ def _capital_run(chunk: list[_Token]) -> list[_Token]:
     return best
 
 
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+#: The possessive ending of a word ("Obama's", "Jesus’").
+POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def _clean_possessive(word: str) -> str:
-    return _POSSESSIVE_END.sub("", word)
+    return POSSESSIVE_END.sub("", word)
 
 
-def _name_of(chunk: list[_Token]) -> list[_Token] | None:
+def _name_of(chunk: list[Token]) -> list[Token] | None:
     """The person or organisation name in a noun phrase, with titles dropped."""
     person = _name_before_affiliation(chunk)
     if person is not None:
@@ -399,7 +413,7 @@ def _given_name(word: str) -> bool:
     return word in _given_names() or plain in _given_names()
 
 
-def _name_before_affiliation(chunk: list[_Token]) -> list[_Token] | None:
+def _name_before_affiliation(chunk: list[Token]) -> list[Token] | None:
     """A person's name followed by the body they belong to: "Michael H. Wong of the
     University of California at Berkeley" gives Michael H. Wong, not Berkeley. The name is
     two capitalised words or more, the first a given name, with no organisation word."""
@@ -423,7 +437,7 @@ def _name_before_affiliation(chunk: list[_Token]) -> list[_Token] | None:
     return None
 
 
-def _strip_titles(run: list[_Token]) -> list[_Token]:
+def _strip_titles(run: list[Token]) -> list[Token]:
     """"Defense Minister Andrei Belousov" -> "Andrei Belousov"."""
     cut = max((k for k, t in enumerate(run)
                if t.low.rstrip(".") in _TITLES or (t.low in _ORG_WORDS and k < len(run) - 2)),
@@ -434,11 +448,11 @@ def _strip_titles(run: list[_Token]) -> list[_Token]:
     return rest if rest and rest[0].text[0].isupper() else run
 
 
-def _is_title_only(chunk: list[_Token]) -> bool:
+def _is_title_only(chunk: list[Token]) -> bool:
     return all(t.low.rstrip(".") in _TITLES for t in chunk)
 
 
-def _phrase(text: str, toks: list[_Token]) -> tuple[str, int, int]:
+def _phrase(text: str, toks: list[Token]) -> tuple[str, int, int]:
     s, e = toks[0].start, toks[-1].end
     return text[s:e], s, e
 
@@ -454,7 +468,7 @@ def _sentence_adverb(word: str) -> bool:
             and word.endswith("ly") and not word.endswith(_LY_NAMES) and not _given_name(word))
 
 
-def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_Token]]] | None:
+def _walk_back(tokens: list[Token], v: int) -> tuple[list[Token], list[list[Token]]] | None:
     """The noun phrase before the verb at ``tokens[v]``, and earlier appositive chunks."""
     i = v - 1
     if i >= 2 and tokens[i].text == ")" and tokens[i - 2].text == "(":
@@ -468,12 +482,12 @@ def _walk_back(tokens: list[_Token], v: int) -> tuple[list[_Token], list[list[_T
     if i >= 0 and i + 1 < v and tokens[i + 1].text == ",":
         # "Keith Vaz, chairman of ..., who had called for ..., said": skip the relative clause.
         for r in range(i, max(-1, i - 25), -1):
-            if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(_MASK):
+            if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(MASK):
                 break
             if tokens[r].low in _RELATIVE and r >= 2 and tokens[r - 1].text == ",":
                 i = r - 2
                 break
-    chunks: list[list[_Token]] = []
+    chunks: list[list[Token]] = []
     while i >= 0 and len(chunks) < 4:
         j = i
         while j >= 0 and (_np_token(tokens[j]) or (
@@ -540,7 +554,7 @@ march april june july august september october november december""".split())
 _TIME_LEADS = frozenset("this last next earlier later late early on in".split())
 
 
-def _past_time(chunk: list[_Token]) -> list[_Token]:
+def _past_time(chunk: list[Token]) -> list[Token]:
     """A noun phrase without the time phrase that opens it: "This week Collins" -> "Collins",
     "Monday Smith" -> "Smith"."""
     i = max((k for k, t in enumerate(chunk[:3]) if t.low in _TIME_WORDS), default=None)
@@ -550,7 +564,7 @@ def _past_time(chunk: list[_Token]) -> list[_Token]:
     return chunk
 
 
-def _name_follows(tokens: list[_Token], k: int) -> bool:
+def _name_follows(tokens: list[Token], k: int) -> bool:
     """Whether lower-case words from ``tokens[k]`` lead to a title and then a capitalised
     word ("child advocate Elizabeth Yore"), not the end of the phrase ("theologian,")."""
     for j in range(k, min(len(tokens), k + 6)):
@@ -566,11 +580,11 @@ def _name_follows(tokens: list[_Token], k: int) -> bool:
     return False
 
 
-def _walk_forward(tokens: list[_Token], k: int) -> tuple[list[_Token], list[list[_Token]]] | None:
+def _walk_forward(tokens: list[Token], k: int) -> tuple[list[Token], list[list[Token]]] | None:
     """The noun phrase from ``tokens[k]`` on ("said *Dong Jun, the minister*")."""
     if k < len(tokens) and tokens[k].text in _OBJECT_PRONOUNS:     # "her", not "US"
         return None                 # '"..." told her the agency was': the object, not a speaker
-    chunks: list[list[_Token]] = []
+    chunks: list[list[Token]] = []
     i = k
     while i < len(tokens) and len(chunks) < 3:
         j = i
@@ -614,7 +628,7 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
         head, others = (others[0], others[1:]) if others else ([], [])
         if not head:
             return None
-    if len(head) > 1 and head[-1].low in _DOCUMENTS and _POSSESSIVE_END.search(head[-2].text):
+    if len(head) > 1 and head[-1].low in _DOCUMENTS and POSSESSIVE_END.search(head[-2].text):
         owner = _capital_run(head[:-1])
         if owner and owner[-1] is head[-2]:
             bare = _strip_titles(owner)             # "the Attorney General's statement"
@@ -668,7 +682,10 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
 
 
 @dataclass
-class _Attribution:
+class Attribution:
+    """What the attribution rules tie a quote to: the speaker as written and the reporting
+    verb, each with its offsets into the article (None where the rule found none)."""
+
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None
@@ -677,13 +694,13 @@ class _Attribution:
     verb_end: int | None
 
 
-def _attribution(text: str, speaker, verb_tokens: list[_Token]) -> _Attribution | None:
+def _attribution(text: str, speaker, verb_tokens: list[Token]) -> Attribution | None:
     if speaker is None:
         return None
     name, s, e = speaker
     vs, ve = verb_tokens[0].start, verb_tokens[-1].end
     verb = " ".join(text[t.start:t.end] for t in verb_tokens)      # as written: "Warns"
-    return _Attribution(_tidy(name), s, e, verb, vs, ve)
+    return Attribution(_tidy(name), s, e, verb, vs, ve)
 
 
 def _tidy(name: str) -> str:
@@ -703,7 +720,7 @@ _CITATION = re.compile(
     rf"|[”\"’'.,;…]{{0,3}}[ \t]+[-—–] ?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{1,4}})[ \t]*(?:\n|$)")
 
 
-def _cited_after(text: str, end: int) -> _Attribution | None:
+def _cited_after(text: str, end: int) -> Attribution | None:
     """The source a citation right after the quote ending at ``end`` names: '"Evil men
     understand not judgment" (Proverbs 28:5)' gives "Proverbs 28:5", '"...justice!"
     -Charles Haddon Spurgeon' gives "Charles Haddon Spurgeon"; no verb."""
@@ -711,17 +728,17 @@ def _cited_after(text: str, end: int) -> _Attribution | None:
     if m is None:
         return None
     k = next(i for i in (1, 2, 3) if m.group(i))
-    return _Attribution(m.group(k), m.start(k), m.end(k), None, None, None)
+    return Attribution(m.group(k), m.start(k), m.end(k), None, None, None)
 
 
-def _according(text: str, tokens: list[_Token], k: int) -> _Attribution | None:
+def _according(text: str, tokens: list[Token], k: int) -> Attribution | None:
     """``according to X`` at ``tokens[k]``; "according to a statement issued by X" gives X."""
     forward = _walk_forward(tokens, k + 2)
     speaker = _issued_by(text, tokens, k + 2, forward) or _choose(text, forward)
     return _attribution(text, speaker, tokens[k:k + 2])
 
 
-def _issued_by(text: str, tokens: list[_Token], k: int, forward):
+def _issued_by(text: str, tokens: list[Token], k: int, forward):
     """The author of "a statement (issued) by X", the phrase ``forward`` from ``tokens[k]``."""
     if forward and forward[0][-1].low in _DOCUMENTS:
         j = k + len(forward[0])
@@ -732,12 +749,12 @@ def _issued_by(text: str, tokens: list[_Token], k: int, forward):
     return None
 
 
-def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attribution | None:
+def _after_attribution(text: str, tokens: list[Token], *, loose: bool) -> Attribution | None:
     """Attribution right after a quote: ``, X said``, ``, said X``, ``, according to X``."""
     k = 0
     while k < len(tokens) and tokens[k].text in {",", ":", "—", "–", ";", "("}:
         k += 1
-    if k >= len(tokens) or tokens[k].text.startswith(_MASK):
+    if k >= len(tokens) or tokens[k].text.startswith(MASK):
         return None
     if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
         return _according(text, tokens, k)
@@ -748,7 +765,7 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
     limit = 16 if loose else 5
     for v in range(k + 1, min(len(tokens), k + limit + 1)):
         tok = tokens[v]
-        if tok.text.startswith(_MASK) or tok.text in {".", "!", "?", ";"}:
+        if tok.text.startswith(MASK) or tok.text in {".", "!", "?", ";"}:
             return None
         if tok.verb:
             if (tokens[v - 1].text == "," and tok.low.endswith("ed") and v + 1 < len(tokens)
@@ -757,7 +774,7 @@ def _after_attribution(text: str, tokens: list[_Token], *, loose: bool) -> _Attr
                 continue                    # '"..." The settlement, confirmed in court
                                             # documents, ...': a participle, not the verb
             if not loose and v + 1 < len(tokens) and (
-                    tokens[v + 1].text.startswith(_MASK)
+                    tokens[v + 1].text.startswith(MASK)
                     or any(t.low == "that" for t in tokens[v + 1:v + 5])):
                 return None                 # a new attribution of its own: 'He claimed that',
                                             # 'Mr Cruz told the BBC that'
@@ -798,7 +815,7 @@ tries refused refuses declined declines appeared appears seemed seems chose choo
 decides hastened rushed moved went""".split())
 
 
-def _appositive_name(tokens: list[_Token], comma: int) -> list[_Token] | None:
+def _appositive_name(tokens: list[Token], comma: int) -> list[Token] | None:
     """The name set off by commas after ``tokens[comma]`` (", Chris Marczak,"; ", Devin
     Nunes (R -Calif.),"): two capitalised words or more, the first a given name."""
     run = []
@@ -817,7 +834,7 @@ def _appositive_name(tokens: list[_Token], comma: int) -> list[_Token] | None:
     return None
 
 
-def _clause_subject(text: str, tokens: list[_Token]):
+def _clause_subject(text: str, tokens: list[Token]):
     """The subject of a sentence, past a dateline ("VATICAN CITY —") and introductory or
     participial phrases ("By contrast,", "In remarks ..., reported by ...,")."""
     k = 0
@@ -832,7 +849,7 @@ def _clause_subject(text: str, tokens: list[_Token]):
         if comma is None:
             return None
         k = comma + 1
-    head: list[_Token] = []
+    head: list[Token] = []
     for tok in tokens[k:]:
         if tok.text == "," or tok.verb or not _np_token(tok):
             break
@@ -879,7 +896,7 @@ def _clause_subject(text: str, tokens: list[_Token]):
     return _choose(text, (head, []))
 
 
-def _leading_name(text: str, tokens: list[_Token]):
+def _leading_name(text: str, tokens: list[Token]):
     """"Colm O’Gorman, an Irish abuse survivor who founded ..., commented": the name that
     opens the sentence (after introductory phrases), followed by an appositive."""
     k = 0
@@ -913,12 +930,12 @@ def _is_name(speaker) -> bool:
     return first[:1].isupper() and first.lower() not in _DETERMINERS | _PRONOUNS | {"his", "her"}
 
 
-def _relative_antecedent(text: str, tokens: list[_Token], v: int):
+def _relative_antecedent(text: str, tokens: list[Token], v: int):
     """"Benedict XVI, who, a month before being elected pope, lamented": the name before
     ", who"; "protests by CRIF, which said": the name before ", which" right before the
     verb."""
     for r in range(v - 1, max(0, v - 25), -1):
-        if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(_MASK):
+        if tokens[r].text in {".", "!", "?", ";", ":"} or tokens[r].text.startswith(MASK):
             return None
         if (tokens[r].low == "who" or (tokens[r].low == "which" and r == v - 1)) and (
                 r >= 2 and tokens[r - 1].text == ","):
@@ -938,7 +955,7 @@ def _relative_antecedent(text: str, tokens: list[_Token], v: int):
     return None
 
 
-def _after_appositive(tokens: list[_Token], c: int) -> bool:
+def _after_appositive(tokens: list[Token], c: int) -> bool:
     """Whether the comma at ``tokens[c]`` closes a name in apposition to the subject that
     opens the clause ("The former editor of the Guardian, Alan Rusbridger, called"), with no
     quote or verb before it: the verb after it is the subject's, not inverted."""
@@ -950,14 +967,14 @@ def _after_appositive(tokens: list[_Token], c: int) -> bool:
     start = next((j + 1 for j in range(b - 1, -1, -1)
                   if tokens[j].text in {".", "!", "?", ";", ":", ")"}), 0)
     return (start < b and tokens[start].low not in _INTRO
-            and not any(t.verb or t.text[0] == _MASK for t in tokens[start:b]))
+            and not any(t.verb or t.text[0] == MASK for t in tokens[start:b]))
 
 
-def _verb_subject(text: str, tokens: list[_Token], v: int):
+def _verb_subject(text: str, tokens: list[Token], v: int):
     """Who does the attribution verb at ``tokens[v]``: the phrase before it, or the
     inverted ", explained the professor," after it, with fallbacks for appositives,
     relative clauses and coordination ("... and said", "... but continued to insist")."""
-    if (v >= 1 and tokens[v - 1].text == "," and _FORM_TO_LEMMA[tokens[v].low] != "tell"
+    if (v >= 1 and tokens[v - 1].text == "," and FORM_TO_LEMMA[tokens[v].low] != "tell"
             and not _after_appositive(tokens, v - 1)):
         # (not ", told Associated Press,": whom one tells is no inverted subject; nor "The
         # former editor, Alan Rusbridger, called the disclosures ... "...": the subject's)
@@ -986,12 +1003,12 @@ def _verb_subject(text: str, tokens: list[_Token], v: int):
     return _relative_antecedent(text, tokens, v)
 
 
-def _earlier_subject(text: str, tokens: list[_Token], v: int):
+def _earlier_subject(text: str, tokens: list[Token], v: int):
     """The subject of the clause that ``tokens[v]`` continues ("Lind described the deal
     as ... and said", "the ministry said on Tuesday, describing"): the subject of an
     earlier attribution verb in the sentence, else the sentence's subject."""
     for j in range(v - 1, -1, -1):
-        if tokens[j].text.startswith(_MASK) and tokens[j].text.endswith(_QUOTE_END):
+        if tokens[j].text.startswith(MASK) and tokens[j].text.endswith(_QUOTE_END):
             break
         if tokens[j].verb and not tokens[j].low.endswith("ing"):
             found = _verb_subject(text, tokens, j)
@@ -1008,7 +1025,7 @@ promise assertion insistence argument reply response message tweet speech appeal
 description""".split())
 
 
-def _in_view_of(text: str, tokens: list[_Token]) -> _Attribution | None:
+def _in_view_of(text: str, tokens: list[Token]) -> Attribution | None:
     """"It is, in Müller's eyes, the pope's duty "to ...": Müller's; "His warning against
     ... a "battle ..."": his."""
     for k in range(len(tokens) - 1):
@@ -1017,22 +1034,22 @@ def _in_view_of(text: str, tokens: list[_Token]) -> _Attribution | None:
                                                    and tokens[k].cap)):
             s, e = tokens[k].start, tokens[k].end
             name = {"his": "he", "her": "she"}.get(tokens[k].low) or _tidy(text[s:e])
-            return _Attribution(name, s, e, None, None, None)
+            return Attribution(name, s, e, None, None, None)
     for k in range(len(tokens) - 2):
         if (tokens[k].low == "in" and tokens[k + 2].low in _VIEW_NOUNS
                 and tokens[k + 1].low.endswith("'s") and tokens[k + 1].cap):
             s, e = tokens[k + 1].start, tokens[k + 1].end
-            return _Attribution(_tidy(text[s:e]), s, e, None, None, None)
+            return Attribution(_tidy(text[s:e]), s, e, None, None, None)
     return None
 
 
-def _before_attribution(text: str, tokens: list[_Token]) -> _Attribution | None:
+def _before_attribution(text: str, tokens: list[Token]) -> Attribution | None:
     """Attribution before a quote in the same sentence: the last verb with a subject."""
     found = _before_verb(text, tokens)
     return found if found is not None else _in_view_of(text, tokens)
 
 
-def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
+def _before_verb(text: str, tokens: list[Token]) -> Attribution | None:
     for v in range(len(tokens) - 1, -1, -1):
         tok = tokens[v]
         if tok.low == "according" and v + 1 < len(tokens) and tokens[v + 1].low == "to":
@@ -1088,7 +1105,7 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
                 # "prompted Rep. Adam Schiff, the top Democrat ..., to accuse": the object of
                 # the verb before is the one who speaks
                 for c in range(anchor - 2, max(-1, anchor - 25), -1):
-                    if tokens[c].text in {".", "!", "?", ";", ":"} or tokens[c].text[0] == _MASK:
+                    if tokens[c].text in {".", "!", "?", ";", ":"} or tokens[c].text[0] == MASK:
                         break
                     if tokens[c].low in _CAUSE_VERBS and tokens[c].text[0].islower():
                         forward = _walk_forward(tokens, c + 1)
@@ -1102,7 +1119,7 @@ def _before_verb(text: str, tokens: list[_Token]) -> _Attribution | None:
                 and not (v + 1 < len(tokens) and tokens[v + 1].low == "by")):
             # "Cain is told, "What hast thou done?"": the subject hears the words, and the
             # speaker goes unnamed (None, the verb kept)
-            return _Attribution(None, None, None, tok.text, tok.start, tok.end)
+            return Attribution(None, None, None, tok.text, tok.start, tok.end)
         found = _attribution(text, _verb_subject(text, tokens, anchor), [tokens[anchor]])
         if found:
             return found
@@ -1127,7 +1144,7 @@ def _line_end(masked: str, at: int) -> bool:
             and not masked[at:masked.find("\n", at)].strip())
 
 
-def _sentence_start(masked: str, lo: int, pos: int) -> int:
+def sentence_start(masked: str, lo: int, pos: int) -> int:
     """Start of the sentence holding ``pos`` in the masked paragraph text (looking back at
     most 1,500 characters, so that a huge unsplit paragraph stays linear)."""
     lo = max(lo, pos - 1500)

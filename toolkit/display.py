@@ -270,8 +270,11 @@ def marks(analysis, *, categories=None, hidden=DEFAULT_HIDDEN) -> list[dict]:
 def _tooltip(spans: list[dict]) -> str:
     lines = []
     for s in spans:
-        lines.append(f"{label_of(s['category'])} ({s['category']}): weight {s['weight']:+.2f}, "
-                     f"source {s['source']}, voice {s['voice']}")
+        # an author-voice quotation has no strength (its weight is always 1): its kind, the
+        # rule that found it ("voice:title"), is what it tells
+        what = (f"kind {s['source']}" if s["category"] == "scare_quote"
+                else f"weight {s['weight']:+.2f}, source {s['source']}")
+        lines.append(f"{label_of(s['category'])} ({s['category']}): {what}, voice {s['voice']}")
     return "\n".join(lines)
 
 

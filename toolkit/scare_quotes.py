@@ -24,22 +24,29 @@ The kinds, each from evidence in the sentence (rules only):
   qualifies (the "red flag" laws, the whole "emeritus pope" charade; not an adjective a
   speaker chose, 'a "very important" step', nor words named by their speech, 'his "..."
   remark');
-- ``scare``: a quote of one or two words that no attribution ties to a speaker (decided by
-  the caller, which knows the attribution).
+- ``scare``: a quote of one or two words that no attribution ties to a speaker, or that only
+  a possessive or a label ties to one ('over the "sonic attack"').
+
+:mod:`toolkit.voice` pairs the marks and attributes them; every rule that makes a quotation
+the author's rather than speech is here.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from .attribution import _FORM_TO_LEMMA, _MASK, _sentence_start, _Token, _TokenIndex
+from .attribution import (
+    Attribution, FORM_TO_LEMMA, MASK, POSSESSIVE_END, sentence_start, Token, TokenIndex)
 from .quote_marks import _Segment
 from .segmentation import WORD_RE
 
-__all__ = ["AUTHOR_KINDS", "author_kind"]
+__all__ = ["AUTHOR_KINDS", "author_kind", "listed_after"]
 
 #: What a quotation in the author's voice can be.
 AUTHOR_KINDS = ("so-called", "title", "nickname", "mention", "modifier", "scare")
 
+#: The author-voice kinds that a list of quotes shares ('the term "patient" with "monastery"').
+_LISTED = frozenset({"title", "mention", "nickname"})
 #: Nouns for a work whose title follows ("the movie "Spotlight"", "his book, "...").
 _WORKS = frozenset("""movie movies film films book books novel novels song songs album albums
 show shows series documentary documentaries article articles column columns essay essays
@@ -145,14 +152,14 @@ def _sentence_like(text: str, paragraphs, first: _Segment, last: _Segment) -> bo
     return not text[lo:_opening(first)].strip()
 
 
-def _before(masked: str, paragraphs, first: _Segment, index: _TokenIndex) -> list[_Token]:
+def _before(masked: str, paragraphs, first: _Segment, index: TokenIndex) -> list[Token]:
     """The tokens of the quote's sentence before its opening mark (other quotes masked)."""
     lo, _ = paragraphs[first.paragraph]
     opening = _opening(first)
-    return index.between(_sentence_start(masked, lo, opening), opening)
+    return index.between(sentence_start(masked, lo, opening), opening)
 
 
-def _after(masked: str, paragraphs, last: _Segment, index: _TokenIndex) -> list[_Token]:
+def _after(masked: str, paragraphs, last: _Segment, index: TokenIndex) -> list[Token]:
     """The first few tokens after the quote's closing mark, in its paragraph."""
     _, hi = paragraphs[last.paragraph]
     end = _closing(last)
@@ -186,7 +193,7 @@ def _named_before(low: list[str], caps: list[bool], titled: bool) -> str | None:
             # ('uttered the words "I quit"', 'screaming out the word "..."', 'in her own
             # words, "..."': words someone says, or someone's own)
             said = low[k] in {"word", "words"} and any(
-                w in _FORM_TO_LEMMA or w in _SPEAKING or w in _OWNERS for w in low[max(0, k - 3):k])
+                w in FORM_TO_LEMMA or w in _SPEAKING or w in _OWNERS for w in low[max(0, k - 3):k])
             if all(w in _BRIDGE for w in low[k + 1:]) and not said:
                 return "mention"
             break
@@ -209,7 +216,7 @@ def _clause(text: str, group: list[_Segment]) -> bool:
                             or words[0].lower() in _FIRST_PERSON)
 
 
-def _spoken(before: list[_Token], standalone: bool, attributed: bool) -> bool:
+def _spoken(before: list[Token], standalone: bool, attributed: bool) -> bool:
     """Whether a Title Case quote (not a clause) is still speech: it opens a sentence that
     attributes it, or a speech verb introduces it ('shouted, "Allahu Akbar"', 'chanted
     "Death to America"', 'signed it "..."', over earlier quotes of a list: 'shouted, "We
@@ -218,11 +225,11 @@ def _spoken(before: list[_Token], standalone: bool, attributed: bool) -> bool:
     if standalone and attributed:
         return True
     k = len(before) - 1
-    while k >= 0 and (before[k].text.startswith(_MASK) or before[k].low in {"and", "or", ","}):
+    while k >= 0 and (before[k].text.startswith(MASK) or before[k].low in {"and", "or", ","}):
         k -= 1
     for tok in before[max(0, k - 2):k + 1][::-1]:
         # the verb, up to two words back ('signed it "..."', 'spoke about putting "..."')
-        lemma = _FORM_TO_LEMMA.get(tok.low)
+        lemma = FORM_TO_LEMMA.get(tok.low)
         if tok.low in _SPEAKING or (lemma is not None and lemma not in _NAMING_LEMMAS):
             return True
         if lemma is not None or tok.low in _MEDIA_PREPOSITIONS:
@@ -241,20 +248,20 @@ def _strict_title(text: str, group: list[_Segment]) -> bool:
                                or not w[0].isalpha() for w in words)
 
 
-def _coined(before: list[_Token]) -> bool:
+def _coined(before: list[Token]) -> bool:
     """Whether a naming verb with an object introduces the quote (see :data:`_LABELS`)."""
     between = 0
     for tok in reversed(before[-8:]):
-        if tok.text in {",", ";", ":", "(", ")"} or tok.text.startswith(_MASK):
+        if tok.text in {",", ";", ":", "(", ")"} or tok.text.startswith(MASK):
             return False
-        if _FORM_TO_LEMMA.get(tok.low) in _LABELS:
+        if FORM_TO_LEMMA.get(tok.low) in _LABELS:
             return between > 0
         if tok.low not in {"a", "an", "the"}:
             between += 1
     return False
 
 
-def _titled(text: str, masked: str, paragraphs, group: list[_Segment], index: _TokenIndex,
+def _titled(text: str, masked: str, paragraphs, group: list[_Segment], index: TokenIndex,
             attributed: bool) -> bool:
     """A quote in Title Case that is no one's speech: the title of a work, a show, a law, a
     slogan or a group ("Open Borders Bill", "Fox & Friends", "Gang of Eight")."""
@@ -263,17 +270,81 @@ def _titled(text: str, masked: str, paragraphs, group: list[_Segment], index: _T
     first = group[0]
     lo, _ = paragraphs[first.paragraph]
     opening = _opening(first)
-    standalone = not masked[_sentence_start(masked, lo, opening):opening].strip()
+    standalone = not masked[sentence_start(masked, lo, opening):opening].strip()
     before = _before(masked, paragraphs, first, index)
     return not (_spoken(before, standalone, attributed) or attributed and _coined(before))
 
 
 def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
-                index: _TokenIndex, *, attributed: bool, headline: bool,
-                said_after: bool = False, previous: tuple[str, int] | None = None
-                ) -> str | None:
+                index: TokenIndex, *, found: Attribution | None, headline: bool,
+                title_headline: bool = False, previous: tuple[str, int] | None = None,
+                echoed: Callable[[], bool] | None = None) -> str | None:
     """The kind of an author-voice quotation (:data:`AUTHOR_KINDS`) that the quote
-    ``group`` is by the words around it, or None when it may be speech.
+    ``group`` is, or None when it is speech.
+
+    ``found``: what the attribution rules tie the quote to (None: no speaker, no verb);
+    ``headline``: it is in a headline, ``title_headline``: a headline in Title Case (whose
+    Title Case phrases are the headline's style, not titles); ``previous``: what
+    :func:`listed_after` gave for the quotation before it; ``echoed``: asked, for a short
+    quote of the headline that no attribution ties to anyone, whether a longer quote of the
+    article repeats its words ("special bond", then "a very special bond," Trump said), which
+    makes it that speaker's.
+
+    A quote takes a kind by the words around it (:func:`_kind_by_words`); else, when no
+    attribution ties it to anyone, a short quote that is no sentence of its own is a
+    ``scare`` quote and a Title Case one a ``title``; else a short quote that only a
+    possessive or a label ties to a speaker is a ``scare`` quote.
+    """
+    first, last = group[0], group[-1]
+    said_after = (found is not None and found.verb_start is not None
+                  and 0 <= found.verb_start - _closing(last) <= 30)
+    kind = _kind_by_words(text, masked, paragraphs, group, index, attributed=found is not None,
+                          headline=headline, said_after=said_after, previous=previous)
+    if kind is not None:
+        return kind
+    n_words = sum(len(WORD_RE.findall(text, s.start, s.end)) for s in group)
+    title_case = _title_case(text, group) and not (headline and title_headline)
+    if found is None and (n_words <= 2 or title_case):
+        # A headline's short quote whose words a longer quote of the article repeats is that
+        # speaker's; otherwise a scare quote or the title of a work.
+        if headline and echoed is not None and echoed():
+            return None
+        if title_case or not _sentence_like(text, paragraphs, first, last):
+            return "title" if title_case else "scare"
+    if n_words <= 2 and found is not None and (
+            _label(text, paragraphs, first, found)      # 'over the "sonic attack"'
+            or found.verb is None and not _sentence_like(text, paragraphs, first, last)):
+        return "scare"                  # "Pompeo's remarks ... over an "unusual" ...": a
+                                        # possessive is too weak a tie for a short quote
+    return None
+
+
+def listed_after(kind: str | None, group: list[_Segment]) -> tuple[str, int] | None:
+    """What a quote listed right after the quote ``group`` of author-voice ``kind`` shares
+    (``previous`` of :func:`author_kind`): its kind and closing offset, for a title, a
+    mention or a nickname (:data:`_LISTED`), else None."""
+    return (kind, _closing(group[-1])) if kind in _LISTED else None
+
+
+def _label(text: str, paragraphs, first: _Segment, found: Attribution) -> bool:
+    """A short quote used as a name for something ("the 'sonic attack'"), not as speech:
+    after "the", with a verb that does not take a label ("called it the 'farce'")."""
+    lo, _ = paragraphs[first.paragraph]
+    opening = first.open_mark if first.open_mark is not None else first.start
+    before = text[max(lo, opening - 8):opening].split()
+    lemma = FORM_TO_LEMMA.get((found.verb or "").lower())
+    if before and POSSESSIVE_END.search(before[-1]) and found.speaker_start is not None \
+            and found.speaker_start > opening:
+        return True         # 'Obama's "pastor," Jeremiah Wright uttered': a label of the name
+    return (bool(before) and before[-1].lower() == "the"
+            and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
+
+
+def _kind_by_words(text: str, masked: str, paragraphs, group: list[_Segment],
+                   index: TokenIndex, *, attributed: bool, headline: bool,
+                   said_after: bool = False, previous: tuple[str, int] | None = None
+                   ) -> str | None:
+    """The kind that the quote ``group`` takes from the words around it, or None.
 
     ``attributed``: the attribution rules found a speaker or verb for it; ``headline``: it
     is in a headline (where a Title Case phrase is the headline's style, not a title);
@@ -283,9 +354,8 @@ def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
     the author's voice (a short quote listed after it shares its kind: 'the term "patient"
     with "monastery"').
 
-    The ``scare`` kind (a short quote that no attribution ties to anyone) and the ``title``
-    of a Title Case quote with no attribution are the caller's; an attributed Title Case
-    quote is a title here when no speech verb introduces it (:func:`_titled`).
+    An attributed Title Case quote is a title here when no speech verb introduces it
+    (:func:`_titled`); an unattributed one is left to :func:`author_kind`.
     """
     first, last = group[0], group[-1]
     if _so_called(text, paragraphs, first):
@@ -293,7 +363,7 @@ def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
     before = _before(masked, paragraphs, first, index)
     words = [w for s in group for w in WORD_RE.findall(text, s.start, s.end)]
     n_words = len(words)
-    tail = [t for t in before if not t.text.startswith(_MASK)][-6:]
+    tail = [t for t in before if not t.text.startswith(MASK)][-6:]
     clause = _clause(text, group)
     capital = text[first.start:first.start + 1].isupper()
     titled = _title_case(text, group) or (n_words <= 4 and capital)
@@ -303,7 +373,7 @@ def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
                                         # 'scoffs at the notion of "a young clergy ..."')
     if previous is not None and n_words <= 6 and not clause:
         between = masked[previous[1]:_opening(first)]
-        joined = " ".join(between.replace(_MASK, " ").strip(" ,;\u201d\"'").split()).lower()
+        joined = " ".join(between.replace(MASK, " ").strip(" ,;\u201d\"'").split()).lower()
         if joined in _LIST_JOINERS and "\n" not in between:
             return previous[0]
     if headline:
@@ -313,8 +383,9 @@ def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
     content = text[last.start:last.end].rstrip()
     lo, _ = paragraphs[first.paragraph]
     # '"UK ambassador conveys concerns ...," by Rowena Mason, Guardian': a cited headline
-    if (content.endswith(",") and len(after) >= 2 and after[0].low == "by" and after[1].cap
-            and not masked[_sentence_start(masked, lo, _opening(first)):_opening(first)].strip()):
+    # (of a word or more: not '"," by Jane Roe')
+    if (n_words and content.endswith(",") and len(after) >= 2 and after[0].low == "by" and after[1].cap
+            and not masked[sentence_start(masked, lo, _opening(first)):_opening(first)].strip()):
         return "title"
     punctuated = content[-1:] in ",.;:!?…"
     # 'Ted "Chappaquiddick" Kennedy': between a name's words
@@ -328,11 +399,11 @@ def author_kind(text: str, masked: str, paragraphs, group: list[_Segment],
     if (2 <= n_words <= 5 and not punctuated and not clause and before
             and before[-1].low in _DETERMINERS and after and after[0].start == closing + 1
             and after[0].text.isalpha() and after[0].text.islower()
-            and after[0].low not in _NOT_NOUNS and after[0].low not in _FORM_TO_LEMMA
+            and after[0].low not in _NOT_NOUNS and after[0].low not in FORM_TO_LEMMA
             and after[0].low not in _DETERMINERS and after[0].low not in _SPEECH_NOUNS
             and not after[0].low.endswith(("ly", "ed", "ing"))
             and not any(w.lower() in _ADVERBS or w.lower().endswith("ly") for w in words)
-            and not any(_FORM_TO_LEMMA.get(t.low) in _LABELS for t in before[-4:-1])):
+            and not any(FORM_TO_LEMMA.get(t.low) in _LABELS for t in before[-4:-1])):
         return "modifier"               # (not 'what Ryan called a "Rockstar's" welcome')
     if attributed and not said_after and _titled(text, masked, paragraphs, group, index,
                                                  attributed):

@@ -24,9 +24,9 @@ from typing import NamedTuple
 from .entities import _given_name_sex, _given_names, is_place
 from .segmentation import NEWS_ABBREVIATIONS
 from .attribution import (
-    _CAP, _choose, _clean_possessive, _DETERMINERS, _DOCUMENTS, _FORM_TO_LEMMA, _INTRO,
+    _CAP, _choose, _clean_possessive, _DETERMINERS, _DOCUMENTS, FORM_TO_LEMMA, _INTRO,
     _is_name, _low, _NP_STOP, _np_token, _OBJECT_PRONOUNS, _ORG_WORDS, _PARTICLES,
-    _POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _sentence_end, _TIME_WORDS, _TITLES, _Token)
+    POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _sentence_end, _TIME_WORDS, _TITLES, Token)
 
 #: Last words of the names of laws and treaties, which "he" or "she" never refers to (unlike
 #: :data:`_DOCUMENTS`, the statements and reports that can be a quote's source).
@@ -35,9 +35,9 @@ _LAW_WORDS = frozenset({"constitution", "act", "amendment", "charter", "treaty",
                              "prize", "award", "medal"})      # and prizes: not people
 
 
-def _subject(text: str, tokens: list[_Token]):
+def _subject(text: str, tokens: list[Token]):
     """The noun phrase a sentence starts with, up to its first comma or verb."""
-    head: list[_Token] = []
+    head: list[Token] = []
     for tok in tokens:
         if tok.text == "," or tok.verb or not _np_token(tok):
             break
@@ -101,7 +101,7 @@ class _NameIndex:
             before = self.masked[max(0, m.start() - 80):m.start()].split()
             if cue == "his":        # "Gilmore said his", "Gilmore and his"; not the object
                 if len(before) < 2 or not (         # of "gave Ann Roe his word"
-                        _low(before[-1]) == "and" or _low(before[-1]) in _FORM_TO_LEMMA):
+                        _low(before[-1]) == "and" or _low(before[-1]) in FORM_TO_LEMMA):
                     continue
                 near = before[-2:-1]
             elif not before or _low(before[-1]) in _PREPOSITIONS:
@@ -121,7 +121,7 @@ class _NameIndex:
 _NAME_STOP = _NP_STOP | _INTRO | _DETERMINERS | {"his", "her", "their", "its", "our", "my"}
 
 
-def _name_runs(text: str, tokens_of: list[list[_Token]], masked: str = "") -> _NameIndex:
+def _name_runs(text: str, tokens_of: list[list[Token]], masked: str = "") -> _NameIndex:
     """Every capitalised name outside quotes: "Former Vatican doctrine chief Cardinal Gerhard
     Ludwig Müller" gives Gerhard Ludwig Müller with the title "cardinal" (``tokens_of``: the
     tokens of each paragraph of the masked text; a Title Case headline is left out, since
@@ -609,7 +609,7 @@ def _descriptions(text: str, masked: str, names: _NameIndex) -> list[tuple[_Name
             if low in _LINK_WORDS:
                 break
             elif (w[:1].islower() and (low in _NP_STOP or low in _PREPOSITIONS
-                                       or low in _FORM_TO_LEMMA or low.endswith("ly"))):
+                                       or low in FORM_TO_LEMMA or low.endswith("ly"))):
                 break
             kept.append(w)
         caps = []
@@ -739,7 +739,7 @@ def _document_owner(speaker: str, at: int, masked: str, names: _NameIndex) -> st
     noun = _low(words[-1])
     if noun not in _DOCUMENT_NOUNS:
         return None
-    if _POSSESSIVE_END.search(words[0]) and words[0][:1].isupper() and words[0].lower() != "the":
+    if POSSESSIVE_END.search(words[0]) and words[0][:1].isupper() and words[0].lower() != "the":
         owner = _owner_name(_clean_possessive(words[0]), names, masked)
         return f"the {' '.join(words[1:])} by {owner}" if owner else None
     if words[0].lower() not in {"the", "this", "that", "its"} or any(

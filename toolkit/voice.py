@@ -37,15 +37,14 @@ from .entities import _given_names, is_place
 from .segmentation import WORD_RE
 from .spans import Span
 from .quote_marks import _double_segments, _outer, _Segment, _single_segments
-from .scare_quotes import (
-    _closing, _sentence_like, _title_case, AUTHOR_KINDS, author_kind)
+from .scare_quotes import AUTHOR_KINDS, author_kind, listed_after
 from .attribution import (
-    _according, _after_attribution, _Attribution, ATTRIBUTION_VERBS, _AUXILIARIES,
+    _according, _after_attribution, Attribution, ATTRIBUTION_VERBS, _AUXILIARIES,
     _before_attribution, _capital_run, _choose, _cited_after, _clause_subject, _given_name,
-    _clean_possessive, _DETERMINERS, _DOCUMENTS, _earlier_subject, _FORM_TO_LEMMA, _INTRO,
-    _is_name, _low, _MASK, _name_of, _NP_STOP, _OBJECT_PRONOUNS, _PARTICLES, _PASSIVE_AUX,
-    _phrase, _POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _QUOTE_END, _REFLEXIVES, _sentence_end,
-    _sentence_start, _tidy, _TITLES, _Token, _TokenIndex, _tokens, _verb_subject,
+    _clean_possessive, _DETERMINERS, _DOCUMENTS, _earlier_subject, FORM_TO_LEMMA, _INTRO,
+    _is_name, _low, MASK, _name_of, _NP_STOP, _OBJECT_PRONOUNS, _PARTICLES, _PASSIVE_AUX,
+    _phrase, POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _QUOTE_END, _REFLEXIVES, _sentence_end,
+    sentence_start, _tidy, _TITLES, Token, TokenIndex, _tokens, _verb_subject,
     _walk_forward)
 from .speakers import (
     _coreferent, _description_head, _descriptions, _DOCUMENT_NOUNS, _document_owner,
@@ -126,10 +125,6 @@ class AuthorQuote:
                     f"voice:{self.kind}", "author")
 
 
-#: The author-voice kinds that a list of quotes shares ('the term "patient" with "monastery"').
-_LISTED = frozenset({"title", "mention", "nickname"})
-
-
 def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """Find the quoted speech in ``text`` with its speaker and attribution verb.
 
@@ -203,9 +198,9 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
         # "Nigel Farage Warns “We’ll Lose”": a Title Case headline's verbs are verbs.
         lo, hi = paragraphs[0]
         masked = masked[:lo] + re.sub(
-            r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in _FORM_TO_LEMMA
+            r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in FORM_TO_LEMMA
             else m.group(), masked[lo:hi]) + masked[hi:]
-    index = _TokenIndex(masked, paragraphs)     # the paragraphs' tokens, read many times
+    index = TokenIndex(masked, paragraphs)     # the paragraphs' tokens, read many times
     tokens_of = index.of_paragraph
     title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!"))
     # a Title Case line (the headline, a subheading: "WikiLeaks Exposed Clinton") gives no
@@ -228,9 +223,19 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
     unattributed: list[int] = []                         # groups left without a speaker
     quote_of_group: dict[int, int] = {}
     kinds: list[str | None] = []                         # how each quote got its speaker
-    previous: tuple[int, _Attribution, int] | None = None  # (paragraph, attribution, end)
+    previous: tuple[int, Attribution, int] | None = None  # (paragraph, attribution, end)
     author: list[AuthorQuote] = []                       # quotation marks of the author's
     listed = None                                        # (kind, end) of the last, if listed
+    echo = None                                          # a longer quote repeating groups[g]
+
+    def echoed() -> bool:
+        """Whether a longer quote repeats the words of the quote ``groups[g]`` (asked by
+        :func:`~toolkit.scare_quotes.author_kind` of a short headline quote; it is then the
+        longer quote's speaker's)."""
+        nonlocal echo
+        echo = _echo(text, groups, g)
+        return echo is not None
+
     for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group, index)
         first, last = group[0], group[-1]
@@ -243,31 +248,15 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
         echo = None
         in_headline = len(paragraphs) > 1 and first.paragraph == 0
         # The author's own quotation marks (scare_quotes): a title, a nickname, a word
-        # talked about, 'these "red flag" laws'
-        said_after = (found is not None and found.verb_start is not None
-                      and 0 <= found.verb_start - _closing(last) <= 30)
-        kind = author_kind(text, masked, paragraphs, group, index, attributed=found is not None,
-                           headline=in_headline, said_after=said_after, previous=listed)
-        title_case = _title_case(text, group) and not (in_headline and headline)
-        if kind is None and found is None and (n_words <= 2 or title_case):
-            # A headline's short quote whose words a longer quote of the article repeats
-            # ("special bond", then "a very special bond," Trump said) is that speaker's;
-            # otherwise a scare quote or the title of a work.
-            echo = _echo(text, groups, g) if in_headline else None
-            if echo is None and (title_case or not _sentence_like(
-                    text, paragraphs, first, last)):
-                kind = "title" if title_case else "scare"
-        if kind is None and n_words <= 2 and found is not None and (
-                _label(text, paragraphs, first, found)      # 'over the "sonic attack"'
-                or found.verb is None and not _sentence_like(text, paragraphs, first, last)):
-            kind = "scare"              # "Pompeo's remarks ... over an "unusual" ...": a
-                                        # possessive is too weak a tie for a short quote
+        # talked about, 'these "red flag" laws', a scare quote
+        kind = author_kind(text, masked, paragraphs, group, index, found=found,
+                           headline=in_headline, title_headline=headline, previous=listed,
+                           echoed=echoed)
+        listed = listed_after(kind, group)
         if kind is not None:
             author.append(AuthorQuote(first.paragraph, first.start, last.end,
                                       text[first.start:last.end], kind))
-            listed = (kind, _closing(last)) if kind in _LISTED else None
             continue
-        listed = None
         if found is None:
             found = _possessor(masked, paragraphs, first)   # 'Bergoglio’s response, "..."'
         if (found is None and echo is None and previous is not None
@@ -276,7 +265,7 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
                      or _close_after(masked, previous[2], _para_start(first), index, names,
                                     previous[1].speaker_end))):
             inherited = previous[1]
-            found = _Attribution(inherited.speaker, inherited.speaker_start,
+            found = Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
         if found is None and echo is None:
             found = _colon_intro(text, masked, paragraphs, first, index)
@@ -388,12 +377,12 @@ def _coordinated(masked: str, lo: int, at: int, names: _NameIndex) -> str | None
     ("British Prime Minister Theresa May, French President Emmanuel Macron and German
     Chancellor Angela Merkel issued ..." -> "Theresa May, Emmanuel Macron and Angela
     Merkel"): two or more names of people, each a full name, joined by commas and "and"."""
-    start = _sentence_start(masked, lo, at)
+    start = sentence_start(masked, lo, at)
     if start <= lo:
         return None
-    prev = _sentence_start(masked, lo, start - 1)
+    prev = sentence_start(masked, lo, start - 1)
     people: list[str] = []
-    run: list[_Token] = []
+    run: list[Token] = []
     joined = False
     for tok in _tokens(masked, prev, start) + [None]:
         if tok is not None and tok.cap and not tok.verb:
@@ -415,7 +404,7 @@ def _coordinated(masked: str, lo: int, at: int, names: _NameIndex) -> str | None
     return ", ".join(people[:-1]) + " and " + people[-1]
 
 
-def _headline_subject(tokens: list[_Token], names: _NameIndex):
+def _headline_subject(tokens: list[Token], names: _NameIndex):
     """The person a Title Case headline opens with ("President Donald Trump Proposes ..." ->
     Donald Trump, "Trump To Jeff Sessions: ..." -> Donald Trump): the longest run of its
     first capitalised words, titles left off, that the body names as a person (with a
@@ -497,7 +486,7 @@ def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> lis
                     kinds[j] == "rule" and quotes[j].verb is not None or kinds[j] == "weak"):
                 continue                    # (weak: 'defended him as "A" and "B"')
             a, b = (q, quotes[j]) if j > k else (quotes[j], q)
-            between = masked[a.end:b.start].strip(_MASK + _QUOTE_END + " ,;\u2019\u201d\"'")
+            between = masked[a.end:b.start].strip(MASK + _QUOTE_END + " ,;\u2019\u201d\"'")
             if "\n" in text[a.end:b.start] or " ".join(between.split()).lower() not in _JOINERS:
                 continue
             src = quotes[j]
@@ -520,10 +509,10 @@ def _neighbours(text: str, masked: str, quotes: list[Quote], kinds: list) -> lis
                 and _is_name((quotes[j].speaker, 0, 0))]
         if not prev:
             continue
-        words = re.findall(r"[\w’'-]+", masked[lo:hi].replace(_MASK, " "))
+        words = re.findall(r"[\w’'-]+", masked[lo:hi].replace(MASK, " "))
         if any(w[:1].isupper() and _low(w) not in _NAME_STOP
-               and not (_POSSESSIVE_END.search(w) and is_place(_clean_possessive(w)))
-               for w in words) or any(_low(w) in _FORM_TO_LEMMA for w in words):
+               and not (POSSESSIVE_END.search(w) and is_place(_clean_possessive(w)))
+               for w in words) or any(_low(w) in FORM_TO_LEMMA for w in words):
             continue            # (a place's possessive names no one: "Iran's growing control")
         src = quotes[prev[-1]]
         out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
@@ -589,27 +578,13 @@ def _repeated(text: str, groups: list[list[_Segment]], g: int, quote_of_group: d
     return None
 
 
-def _label(text: str, paragraphs, first: _Segment, found: _Attribution) -> bool:
-    """A short quote used as a name for something ("the 'sonic attack'"), not as speech:
-    after "the", with a verb that does not take a label ("called it the 'farce'")."""
-    lo, _ = paragraphs[first.paragraph]
-    opening = first.open_mark if first.open_mark is not None else first.start
-    before = text[max(lo, opening - 8):opening].split()
-    lemma = _FORM_TO_LEMMA.get((found.verb or "").lower())
-    if before and _POSSESSIVE_END.search(before[-1]) and found.speaker_start is not None \
-            and found.speaker_start > opening:
-        return True         # 'Obama's "pastor," Jeremiah Wright uttered': a label of the name
-    return (bool(before) and before[-1].lower() == "the"
-            and lemma not in {"call", "brand", "label", "dub", "term", "describe"})
-
-
-def _close_after(masked: str, end: int, opening: int, index: _TokenIndex,
+def _close_after(masked: str, end: int, opening: int, index: TokenIndex,
                  names: _NameIndex, speaker_end: int | None = None) -> bool:
     """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
     her lawyer is “even loonier.”'): the same speaker's, when no one else is named between
     ('... never get it.” Sen. Orrin Hatch attacked Democrats for the “circus ...”' is not)."""
     between = masked[end:opening]
-    return (len(between) <= 120 and _MASK not in between
+    return (len(between) <= 120 and MASK not in between
             and not any(t.verb for t in index.between(end, opening))
             and not any(not is_place(" ".join(n.words))        # a place is not a person
                         for n in names.before(opening, opening - max(end, speaker_end or 0))))
@@ -621,7 +596,7 @@ def _title_case_line(text: str, lo: int, hi: int) -> bool:
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
-def _off_subheadings(text: str, tokens: list[_Token]) -> list[_Token]:
+def _off_subheadings(text: str, tokens: list[Token]) -> list[Token]:
     """``tokens`` without those on a subheading: a short Title Case line with no sentence
     end, inside a paragraph of several lines ("WikiLeaks Exposed Clinton")."""
     if not tokens:
@@ -648,7 +623,7 @@ def _standalone(masked: str, paragraphs, first: _Segment) -> bool:
     """A quote that starts its sentence (so it can carry on the previous speaker's words)."""
     lo, _ = paragraphs[first.paragraph]
     opening = first.open_mark if first.open_mark is not None else first.start
-    return not masked[_sentence_start(masked, lo, opening):opening].strip()
+    return not masked[sentence_start(masked, lo, opening):opening].strip()
 
 
 def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
@@ -676,7 +651,7 @@ def _mask(text: str, segments: list[_Segment]) -> str:
     for seg in segments:
         lo = seg.open_mark if seg.open_mark is not None else seg.start
         hi = seg.close_mark + 1 if seg.close_mark is not None else seg.end
-        chars[lo:hi] = _MASK * (hi - lo)
+        chars[lo:hi] = MASK * (hi - lo)
         if hi - lo > 1 and text[seg.start:seg.end].rstrip().endswith((".", "!", "?", "…")):
             chars[hi - 1] = _QUOTE_END          # the quote ends its sentence
     return "".join(chars)
@@ -685,8 +660,8 @@ def _mask(text: str, segments: list[_Segment]) -> str:
 _EDITED_END = re.compile(r"\[([,.?!])\]$")         # a mark the editor added: "...him[,]"
 
 
-def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index: _TokenIndex
-               ) -> _Attribution | None:
+def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index: TokenIndex
+               ) -> Attribution | None:
     first, last = group[0], group[-1]
     according = tight = None
     # 1. right after the closing mark of any piece ("...," he said. "More...")
@@ -694,7 +669,7 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
         lo, hi = paragraphs[seg.paragraph]
         after = seg.close_mark + 1 if seg.close_mark is not None else seg.end
         end = _sentence_end(masked, after, hi)
-        mask_at = masked.find(_MASK, after, end)
+        mask_at = masked.find(MASK, after, end)
         if mask_at != -1:
             end = mask_at + 1
         content = _EDITED_END.sub(r"\1", text[seg.start:seg.end].rstrip())   # "him[,]"
@@ -719,14 +694,14 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
     opening = first.open_mark if first.open_mark is not None else first.start
     head = max(lo, opening - 40)
     label = _LABEL.search(masked, head, opening)
-    start = _sentence_start(masked, lo, opening)
+    start = sentence_start(masked, lo, opening)
     found = _before_attribution(text, index.between(start, opening))
     if label and (label.start(1) == lo or label.start(1) > head) and not (
             found and found.speaker
             and found.speaker.split()[-1].lower() == label.group(1).lower()):
         # a transcript's label opening the quote's line ("ESERMAN: "...) names who speaks
         # (the line before, "Smith says:", keeps its verb when it names the same person)
-        return _Attribution(label.group(1), label.start(1), label.end(1), None, None, None)
+        return Attribution(label.group(1), label.start(1), label.end(1), None, None, None)
     if found:
         return found
     if tight:
@@ -739,7 +714,7 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
         subject = _subject(text, index.between(start, opening))
         if subject:
             name, s, e = subject
-            return _Attribution(_tidy(name), s, e, according.verb, according.verb_start,
+            return Attribution(_tidy(name), s, e, according.verb, according.verb_start,
                                 according.verb_end)
     if according:
         return according
@@ -755,14 +730,14 @@ def _attribute(text: str, masked: str, paragraphs, group: list[_Segment], index:
     return None
 
 
-def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex
-                    ) -> _Attribution | None:
+def _sentence_final(text: str, masked: str, paragraphs, seg: _Segment, index: TokenIndex
+                    ) -> Attribution | None:
     """'... "a variety of symptoms" starting in late 2017, Nauert said.': the attribution
     closing the quote's sentence after a comma."""
     lo, hi = paragraphs[seg.paragraph]
     after = seg.close_mark + 1 if seg.close_mark is not None else seg.end
     end = _sentence_end(masked, after, hi)
-    later = masked.rfind(_MASK, after, end)
+    later = masked.rfind(MASK, after, end)
     if later != -1:
         # '"rampant confusion," will spread "a plague" ..., and is "alien" to ..., the three
         # bishops said in the profession.': the tail after the sentence's last quote
@@ -794,7 +769,7 @@ _POSSESSOR = re.compile(
     rf"(?:{_SPEECH_NOUNS})\s*[,:]?\s*$")
 
 
-def _possessor(masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
+def _possessor(masked: str, paragraphs, seg: _Segment) -> Attribution | None:
     """A quote right after a possessive name and a noun for speech ("Fisher is incensed by
     Bergoglio’s cunning response, “I will not say a single word”", "Anderson’s
     declaration “...”"): the possessor's words, not the sentence subject's."""
@@ -803,11 +778,11 @@ def _possessor(masked: str, paragraphs, seg: _Segment) -> _Attribution | None:
     m = _POSSESSOR.search(masked, max(lo, opening - 120), opening)
     if m is None or m.group(1).split()[0].lower() in _NAME_STOP:
         return None
-    return _Attribution(m.group(1), m.start(1), m.end(1), None, None, None)
+    return Attribution(m.group(1), m.start(1), m.end(1), None, None, None)
 
 
-def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex
-                 ) -> _Attribution | None:
+def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: TokenIndex
+                 ) -> Attribution | None:
     """``X said:`` ending the sentence or paragraph before a quote."""
     lo, hi = paragraphs[seg.paragraph]
     opening = seg.open_mark if seg.open_mark is not None else seg.start
@@ -818,7 +793,7 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _Toke
         if not before_text.endswith((".", ":", "!", "?", "…", _QUOTE_END)):
             return None                 # a heading ("Virginia: Muslim gets 20 years ...,
                                         # says ..."), not a sentence leading into the quote
-        start = _sentence_start(masked, plo, phi - 1)
+        start = sentence_start(masked, plo, phi - 1)
         found = _before_attribution(text, index.between(start, phi))
         if found and not before_text.endswith(":"):
             # 'Mercer said his members had no choice.' then a quote paragraph: his words,
@@ -826,20 +801,20 @@ def _colon_intro(text: str, masked: str, paragraphs, seg: _Segment, index: _Toke
             found.verb = found.verb_start = found.verb_end = None
         return found
     if before.endswith(":"):
-        start = _sentence_start(masked, lo, lo + len(before) - 1)
+        start = sentence_start(masked, lo, lo + len(before) - 1)
         tokens = index.between(start, lo + len(before))
         found = _before_attribution(text, tokens)
         if found is None:
             # "..., the cardinal made it clear what he thinks: "...": the sentence's subject
             subject = _clause_subject(text, tokens)
             if subject and subject[0].split()[0].lower() not in _PRONOUNS | {"it", "this"}:
-                return _Attribution(_tidy(subject[0]), subject[1], subject[2], None, None, None)
+                return Attribution(_tidy(subject[0]), subject[1], subject[2], None, None, None)
         return found
     return None
 
 
-def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _TokenIndex,
-                   names: _NameIndex, speakers=()) -> _Attribution | None:
+def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: TokenIndex,
+                   names: _NameIndex, speakers=()) -> Attribution | None:
     """A quote inside a sentence with no attribution verb: the sentence's subject, when it
     is a name or "he"/"she" ('Davis defended Farrakhan as an "outstanding human being"'), or
     a name (a person's or a body's) that the article attributes speech to elsewhere
@@ -847,9 +822,9 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
     immigration plan"'), with the quote in the subject's own clause."""
     lo, hi = paragraphs[seg.paragraph]
     opening = seg.open_mark if seg.open_mark is not None else seg.start
-    start = _sentence_start(masked, lo, opening)
+    start = sentence_start(masked, lo, opening)
     tokens = index.between(start, opening)
-    quoted = any(t.text.startswith(_MASK) for t in tokens)     # a quote before, same sentence
+    quoted = any(t.text.startswith(MASK) for t in tokens)     # a quote before, same sentence
     if len(tokens) < 3:
         return None
     if tokens[-1].low in {"titled", "entitled"} or [t.low for t in tokens[-2:]] == ["author", "of"]:
@@ -867,7 +842,7 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
         words = _fullest(tuple(name.split()), names).split()
         if not (words and _voiced_in_clause(name, words, later[2], tokens, masked, speakers)):
             return None
-        return _Attribution(name, later[1], later[2], None, None, None)
+        return Attribution(name, later[1], later[2], None, None, None)
     name = _tidy(subject[0])
     if name.lower() in {"he", "she"} and quoted:
         return None
@@ -878,20 +853,20 @@ def _subject_words(text: str, masked: str, paragraphs, seg: _Segment, index: _To
                 or (not quoted and names.titles_of.get(words[-1]))
                 or _voiced_in_clause(name, words, subject[2], tokens, masked, speakers))):
             return None
-    return _Attribution(name, subject[1], subject[2], None, None, None)
+    return Attribution(name, subject[1], subject[2], None, None, None)
 
 
 _CLAUSE_BREAKS = frozenset("""that who whom which whose whether if because while when where
 as after before since although though , ; : — – ( )""".split())
 
 
-def _own_clause(after: list[_Token]) -> bool:
+def _own_clause(after: list[Token]) -> bool:
     """Whether the words between a subject and its quote stay in the subject's clause: no
     "that"-clause or relative, no punctuation, no other capitalised name, no passive ("Haig
     was named as a "person of interest"": someone else's label). Earlier quotes of the
     clause and the commas after them are a list ('ordered "...," "...," and "..."')."""
-    after = [t for k, t in enumerate(after) if not t.text.startswith(_MASK)
-             and not (t.text == "," and k and after[k - 1].text.startswith(_MASK))]
+    after = [t for k, t in enumerate(after) if not t.text.startswith(MASK)
+             and not (t.text == "," and k and after[k - 1].text.startswith(MASK))]
     if any(t.low in _CLAUSE_BREAKS or t.cap for t in after):
         return False
     lows = [t.low for t in after[:3]]
@@ -899,7 +874,7 @@ def _own_clause(after: list[_Token]) -> bool:
                    for k, w in enumerate(lows))
 
 
-def _voiced_in_clause(name: str, words: list[str], end: int, tokens: list[_Token],
+def _voiced_in_clause(name: str, words: list[str], end: int, tokens: list[Token],
                       masked: str, speakers) -> bool:
     """Whether a subject ``name`` (``words``: its fullest form) that ends at ``end`` speaks a
     quote in its clause: the article gives it speech elsewhere, the words from it to the
@@ -917,7 +892,7 @@ def _speaks_elsewhere(words: list[str], speakers) -> bool:
     return any(speaker.split()[-1].lower() == last for _, speaker in speakers if speaker)
 
 
-def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list, list]:
+def _named_attributions(text: str, tokens_of: list[list[Token]]) -> tuple[list, list]:
     """Who speaks where: ``(offset, speaker)`` for every attribution in the article (quotes
     and reported speech), and ``(offset, name)`` for every title+name mention.
 
@@ -926,12 +901,12 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
     proper = set()                   # capitalised words seen mid-sentence: names, not "Then"
     for tokens in tokens_of:
         for prev, tok in zip(tokens, tokens[1:]):
-            if tok.cap and prev.text not in {".", "!", "?", ":"} and prev.text[0] != _MASK:
+            if tok.cap and prev.text not in {".", "!", "?", ":"} and prev.text[0] != MASK:
                 proper.add(tok.text)
     for tokens in tokens_of:
         sentence_start = after_intro = 0
         for v, tok in enumerate(tokens):
-            if tok.text in {".", "!", "?", ";"} or tok.text.startswith(_MASK):
+            if tok.text in {".", "!", "?", ";"} or tok.text.startswith(MASK):
                 sentence_start = v + 1
             if v == sentence_start and tok.low in _INTRO:
                 # "In court, Bacon badgered Hadeed.": the subject after a short opening phrase
@@ -946,7 +921,7 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                 # subject is a person whom "he" can refer to)
                 # The run that opens the sentence ("Jean-Clément Jeanbart, the Melkite ...":
                 # not the last run of the next five words, "Melkite").
-                lead: list[_Token] = []
+                lead: list[Token] = []
                 for t in tokens[v:v + 5]:
                     if not (t.cap or (lead and t.low in _PARTICLES)):
                         break
@@ -986,7 +961,7 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
                     # "Robinson criticised the decision and said": the sentence's subject.
                     speaker = _subject(text, tokens[sentence_start:v])
                 if speaker is None and not tok.low.endswith("ing") and (
-                        v == 0 or tokens[v - 1].text == "," or tokens[v - 1].text.startswith(_MASK)):
+                        v == 0 or tokens[v - 1].text == "," or tokens[v - 1].text.startswith(MASK)):
                     # ', said Lopez'; not ', calling Soros a "public enemy"' (a participle's
                     # object is not its subject)
                     speaker = _choose(text, _walk_forward(tokens, v + 1), forward=True)
@@ -1012,7 +987,7 @@ def _named_attributions(text: str, tokens_of: list[list[_Token]]) -> tuple[list,
 _SUBORDINATORS = frozenset("when after as while although though because since once before".split())
 
 
-def _after_opening(tokens: list[_Token], start: int, v: int) -> bool:
+def _after_opening(tokens: list[Token], start: int, v: int) -> bool:
     """Whether ``tokens[v]`` follows a short opening phrase of its sentence, of capitalised
     words, numbers and small words, and its comma ("On Wednesday, January 17, the pope
     ...")."""
@@ -1088,7 +1063,7 @@ def report_verb_spans(text: str, quotes, *, existing=(),
     for q in quotes:
         if q.verb_start is None or q.verb is None:
             continue
-        lemma = _FORM_TO_LEMMA.get(q.verb.lower())
+        lemma = FORM_TO_LEMMA.get(q.verb.lower())
         if lemma in loaded and (q.verb_start, q.verb_end) not in have:
             out.append(Span(q.verb_start, q.verb_end, text[q.verb_start:q.verb_end],
                             "report_verb", 1.0, "voice", "author"))
