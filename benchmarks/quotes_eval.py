@@ -40,6 +40,10 @@ copied into the repository).
 - ``quote_cases/ptc_check21.json`` and ``ptc_check22.json``: 6 and 7 more PTC articles (78 and 75
   quotes), annotated blind to the code at the end of the same session and scored once on its
   final main.
+- ``quote_cases/ptc_check23.json`` to ``ptc_check26.json``: 1, 8, 10 and 14 PTC articles (74,
+  48, 41 and 58 quotes; check23 is one long essay, check24 to check26 the last PTC articles
+  with any direct quotes), annotated blind to the code on 2026-11-29 (seventh session),
+  scored at first contact and after each landing of that session without any error read.
 
 All were used for fixes after their first run; the README gives first-run figures.
 

@@ -962,3 +962,53 @@ def test_voice_quotes_frame_dtypes():
     assert frame["text"].tolist() == [q.text for q in quotes]
     empty = quotes_frame([])
     assert len(empty) == 0 and [str(t) for t in empty.dtypes] == ["int64"] * 3 + ["object"] * 3
+
+
+def _quotes_benchmark():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "quotes_eval.py"
+    spec = importlib.util.spec_from_file_location("quotes_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ptc_cases(shared_data):
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "benchmarks" / "quote_cases"
+    for path in sorted(folder.glob("ptc_check*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            text = (shared_data / "ptc" / "articles" / case["file"]).read_text(encoding="utf-8-sig")
+            yield path.name, {**case, "text": text}
+
+
+def test_voice_ptc_case_files_are_well_formed(shared_data):
+    """Every annotated span of the blind PTC sets lies inside its article, holds no quotation
+    mark or space at either end, and the spans of an article are in order, each after the
+    one before or inside it (``ptc_check15`` also annotates two quotes inside quotes)."""
+    marks = "\"“”‘’'"
+    n = 0
+    for name, case in _ptc_cases(shared_data):
+        text, outer = case["text"], (-1, -1)
+        for start, stop, speaker in case["quotes"]:
+            span = text[start:stop]
+            assert 0 <= start < stop <= len(text), (name, case["id"], start)
+            assert span.strip() == span and span[0] not in marks, (name, case["id"], span[:40])
+            inside = outer[0] <= start and stop <= outer[1]
+            assert start >= outer[1] or inside, (name, case["id"], start)
+            assert speaker is None or speaker.strip(), (name, case["id"], start)
+            outer, n = max(outer, (start, stop), key=lambda s: s[1]), n + 1
+    assert n > 1500
+
+
+def test_voice_ptc_case_files_floors(shared_data):
+    """Regression floors over every blind PTC set (pooled as they stand: most were read and
+    fixed from after their first contact, so these are not figures for unseen text; the
+    README gives those). Measured 2026-11-29: span F1 0.909, speaker 0.746 of 1,637."""
+    result = _quotes_benchmark().evaluate([case for _, case in _ptc_cases(shared_data)])
+    assert result["f1"] >= 0.89
+    assert result["speaker_accuracy"] >= 0.72
