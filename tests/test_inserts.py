@@ -1257,3 +1257,20 @@ def test_inserts_label_reach_stops_at_a_stranger_with_no_evidence():
     found = find_inserts(text)
     assert [f.kind for f in found] == [None] * 3 + ["sponsored"] * 2 + [None] * 3
     assert 1.5 - 4.5 < found[5].score < 1.5 - 4.0
+
+
+def test_inserts_two_part_label_reaches_the_lede_that_names_its_sponsor():
+    # "Paid Post: Meadowlark Bank. The Baker Who ..." (written for this test): the label's
+    # second part is a headline; the lede after it names the sponsor, which the label names
+    # after a colon (a capitalised word, not a name there) and the article never names.
+    # With the islands off, only the reach takes the lede; with the reach off too, it misses.
+    block = ("Paid Post: Meadowlark Bank. The Baker Who Rose Before Dawn\n\n"
+             "At four in the morning the ovens at Meadowlark's oldest client in Dayton are "
+             "already warm, and Rosa Delgado has shaped six hundred loaves.")
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    expected = [None] * 3 + ["sponsored"] * 2 + [None] * 2
+    on = find_inserts(text, island_margin=0)
+    assert [f.kind for f in on] == expected
+    assert "names 'Meadowlark' as the block does" in on[4].reason
+    off = find_inserts(text, island_margin=0, label_reach_margin=0)
+    assert [f.kind for f in off] == [None] * 3 + ["sponsored"] + [None] * 3

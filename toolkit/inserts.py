@@ -305,8 +305,8 @@ _ISLAND_MARGIN = 4.0
 _ISLAND_NAME_MARGIN = 8.0
 #: How far under the threshold a paragraph after an ad label (an insert whose marker is an ad
 #: label or disclosure) may score and still be the label's, when it shares almost no words
-#: with the article (TF-IDF similarity under 0.03). A paragraph that names a name of the
-#: label's block the rest of the article never names (and none the article names) is the
+#: with the article (TF-IDF similarity under 0.03). A paragraph with a name that is a
+#: capitalised word of the label's block, and no name the rest of the article has, is the
 #: label's at any score. 0 turns the reach off. At 3, seven journalism lines over all pools
 #: ("Email *", "Where is that authorized in our Constitution?") scored 1.7 to 3 under.
 _LABEL_REACH_MARGIN = 1.5
@@ -1004,8 +1004,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         A label's reach: the paragraphs after an ad label or disclosure that is an insert
         ("Paid Post: Acme. The Nurse Who ...", "Partner content from Acme.") are its block
         while each one reads as the block's, up to the first that reads as the article's:
-        one that names a name of the block the rest of the article never names (and none
-        the article names), a stranger to the article (as for ``stranger_margin``, though it
+        one with a name that is a capitalised word of the block ("Paid Post: Acme ..." then
+        "... at Acme's ...") and no name the rest of the article has, a stranger to the article (as for ``stranger_margin``, though it
         may report) scoring within 4 of ``threshold``, or one sharing almost no words with
         the article (TF-IDF similarity under 0.03) and scoring within this much of it. 0
         turns this off.
@@ -1171,7 +1171,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
 
     # A label's reach: an ad label or disclosure heads the copy after it, pasted as one
     # paragraph or several. Each paragraph after it is the label's while it reads as the
-    # block's (a name of the block the rest of the article never names, a stranger to the
+    # block's (a name the block has and the rest of the article never has, a stranger to the
     # article, or a score near the threshold and almost no shared words); the first that
     # reads as the article's ends the reach, so a label closing its block takes no journalism.
     # A placeholder ("ADVERTISEMENT") labels nothing.
@@ -1182,14 +1182,14 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                     or _PLACEHOLDER.match(sc.marker)
                     or sc.n_words > _LABEL_WORDS or i == headline):
                 continue
-            block_names = set(names[i])
+            block_names = set(capitals[i])
             for j in range(i + 1, min(len(ranges), i + 1 + _LABEL_REACH)):
                 if j == headline:
                     break
                 if kinds[j] is not None:
                     if scores[j].marker is not None:
                         break  # another label: its own reach
-                    block_names.update(names[j])
+                    block_names.update(capitals[j])
                     continue
                 outside = set().union(*(capitals[k] for k in range(len(ranges))
                                         if not i <= k <= j))
@@ -1210,7 +1210,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                 else:
                     break
                 kinds[j] = kinds[i]
-                block_names.update(names[j])
+                block_names.update(capitals[j])
                 extras[j] = f"in the reach of the label {sc.marker!r} (paragraph {i}): {why}"
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
