@@ -165,7 +165,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
              model=None, threshold: float | None = None,
              block_margin: float | None = None, stranger_margin: float | None = None,
              native_margin: float | None = None, island_margin: float | None = None,
-             island_name_margin: float | None = None) -> dict:
+             island_name_margin: float | None = None,
+             label_reach_margin: float | None = None) -> dict:
     """Score the detector on pasted blocks; returns the figures and the misses.
 
     Returns
@@ -178,8 +179,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         similarity, hand-checked furniture)``.
         ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
         the shipped model and threshold; ``block_margin``, ``stranger_margin``,
-        ``native_margin``, ``island_margin`` and ``island_name_margin`` replace
-        ``find_inserts``'s.
+        ``native_margin``, ``island_margin``, ``island_name_margin`` and
+        ``label_reach_margin`` replace ``find_inserts``'s.
     """
     from toolkit.inserts import find_inserts
     from toolkit.loading import load_article
@@ -202,7 +203,8 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         options = {name: value for name, value in (
             ("threshold", threshold), ("block_margin", block_margin),
             ("stranger_margin", stranger_margin), ("native_margin", native_margin),
-            ("island_margin", island_margin), ("island_name_margin", island_name_margin))
+            ("island_margin", island_margin), ("island_name_margin", island_name_margin),
+            ("label_reach_margin", label_reach_margin))
             if value is not None}                       # None: find_inserts' default
         findings = find_inserts(article, model=model, **options)
         if len(findings) != len(case.labels):
@@ -275,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="find_inserts' island_margin in place of its default (0: off)")
     parser.add_argument("--island-name-margin", type=float, default=None,
                         help="find_inserts' island_name_margin in place of its default (0: off)")
+    parser.add_argument("--label-reach-margin", type=float, default=None,
+                        help="find_inserts' label_reach_margin in place of its default (0: off)")
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
@@ -293,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
                  threshold=args.threshold, block_margin=args.block_margin,
                  stranger_margin=args.stranger_margin, native_margin=args.native_margin,
                  island_margin=args.island_margin,
-                 island_name_margin=args.island_name_margin)
+                 island_name_margin=args.island_name_margin,
+                 label_reach_margin=args.label_reach_margin)
     print(f"pool={r['pool']} articles={r['articles']} ({r['n_articles']}) seed={r['seed']} "
           f"unit={args.unit}")
     print(f"recall {r['recall']:.3f} of {r['n_inserted']} pasted paragraphs "

@@ -1221,3 +1221,56 @@ def test_inserts_header_labels_the_paragraph_it_heads():
     # The items of a list under a header continue its block.
     items = "Recommended for you\n\nTeen builds robot that sorts recycling\n\nWeather service predicts colder winter"
     assert _kinds(items)[3:6] == ["boilerplate"] * 3
+
+
+def test_inserts_label_reaches_the_copy_it_heads():
+    # A partner label over two paragraphs of copy (written for this test), pasted as separate
+    # paragraphs: the label is found, the copy has no evidence of its own. The lede is a
+    # stranger to the article near the threshold; the next names the label's brand, which
+    # the article never names. The label reaches both; with the reach off, neither.
+    block = ("Partner content from Tidewell Outdoor Co.\n\n"
+             "The rain gear that kept four first-time hikers dry on the Olympic Peninsula.\n\n"
+             "Every Tidewell shell is stitched in Tacoma and mended for its owner at no charge.")
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    off = find_inserts(text, label_reach_margin=0)
+    assert [f.kind for f in off] == [None] * 3 + ["sponsored"] + [None] * 4
+    on = find_inserts(text)
+    assert [f.kind for f in on] == [None] * 3 + ["sponsored"] * 3 + [None] * 2
+    assert "in the reach of the label 'Partner content from Tidewell" in on[4].reason
+    assert "names 'Tidewell' as the block does" in on[5].reason
+    assert [f.score for f in on] == [f.score for f in off]
+    # Naming the article's council member instead, the last paragraph reads as the
+    # article's and the reach stops before it.
+    tied = text.replace("Every Tidewell shell", "Ana Ruiz says every shell")
+    assert [f.kind for f in find_inserts(tied)][4:6] == ["sponsored", None]
+
+
+def test_inserts_label_reach_stops_at_a_stranger_with_no_evidence():
+    # After the label and its copy, the article's next line is an embedded tweet's credit
+    # (written for this test): it shares no words or names with the article, but it scores
+    # as a paragraph with no evidence but its unshared words, 4.3 under the threshold, more
+    # than the reach takes from a stranger (4): the reach ends there.
+    text = (f"{BEFORE}\n\nPartner content from Tidewell Outdoor Co.\n\n"
+            "The rain gear that kept four first-time hikers dry on the Olympic Peninsula.\n\n"
+            "pic.twitter.com/4kQx7Lm2Zt — Jordan Mills (@jordanmills) March 3, 2019\n\n"
+            f"{AFTER}")
+    found = find_inserts(text)
+    assert [f.kind for f in found] == [None] * 3 + ["sponsored"] * 2 + [None] * 3
+    assert 1.5 - 4.5 < found[5].score < 1.5 - 4.0
+
+
+def test_inserts_two_part_label_reaches_the_lede_that_names_its_sponsor():
+    # "Paid Post: Meadowlark Bank. The Baker Who ..." (written for this test): the label's
+    # second part is a headline; the lede after it names the sponsor, which the label names
+    # after a colon (a capitalised word, not a name there) and the article never names.
+    # With the islands off, only the reach takes the lede; with the reach off too, it misses.
+    block = ("Paid Post: Meadowlark Bank. The Baker Who Rose Before Dawn\n\n"
+             "At four in the morning the ovens at Meadowlark's oldest client in Dayton are "
+             "already warm, and Rosa Delgado has shaped six hundred loaves.")
+    text = f"{BEFORE}\n\n{block}\n\n{AFTER}"
+    expected = [None] * 3 + ["sponsored"] * 2 + [None] * 2
+    on = find_inserts(text, island_margin=0)
+    assert [f.kind for f in on] == expected
+    assert "names 'Meadowlark' as the block does" in on[4].reason
+    off = find_inserts(text, island_margin=0, label_reach_margin=0)
+    assert [f.kind for f in off] == [None] * 3 + ["sponsored"] + [None] * 3

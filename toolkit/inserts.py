@@ -187,7 +187,7 @@ from .insert_signals import (
     _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .insert_text_model import score_text, words_logit
-from .insert_topic import islands, topic_overlap
+from .insert_topic import _measured, islands, topic_overlap
 from .loading import Article, load_article
 from .spans import Span
 
@@ -303,6 +303,18 @@ _ISLAND_MARGIN = 4.0
 #: of its own; two strangers that share a name but neither of them an insert keep
 #: _ISLAND_MARGIN (two lines of a scripture quoted at an article's end share "Allah").
 _ISLAND_NAME_MARGIN = 8.0
+#: How far under the threshold a paragraph after an ad label (an insert whose marker is an ad
+#: label or disclosure) may score and still be the label's, when it shares almost no words
+#: with the article (TF-IDF similarity under 0.03). A paragraph with a name that is a
+#: capitalised word of the label's block, and no name the rest of the article has, is the
+#: label's at any score. 0 turns the reach off. At 3, seven journalism lines over all pools
+#: ("Email *", "Where is that authorized in our Constitution?") scored 1.7 to 3 under.
+_LABEL_REACH_MARGIN = 1.5
+#: The same for a stranger to the article (similarity under 0.03, unshared words, none of its
+#: names, no "I"): under 4.3, where a paragraph with no evidence but its unshared words scores.
+_LABEL_STRANGER_MARGIN = 4.0
+_LABEL_REACH = 6  # paragraphs after the label at most
+_LABEL_WORDS = 40  # a label or disclosure paragraph has at most this many words
 
 
 @dataclass(frozen=True)
@@ -947,7 +959,8 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  stranger_margin: float = _STRANGER_MARGIN,
                  native_margin: float = _NATIVE_MARGIN,
                  island_margin: float = _ISLAND_MARGIN,
-                 island_name_margin: float = _ISLAND_NAME_MARGIN) -> list[InsertFinding]:
+                 island_name_margin: float = _ISLAND_NAME_MARGIN,
+                 label_reach_margin: float = _LABEL_REACH_MARGIN) -> list[InsertFinding]:
     """Mark the paragraphs that are not the article's journalism.
 
     Parameters
@@ -987,6 +1000,15 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
         The same margin for such a stranger that shares a name (the block's brand, place or
         person, which the rest of the article never names) with an insert of the island. 0
         leaves ``island_margin`` alone; with ``island_margin`` 0 both are off.
+    label_reach_margin : float
+        A label's reach: the paragraphs after an ad label or disclosure that is an insert
+        ("Paid Post: Acme. The Nurse Who ...", "Partner content from Acme.") are its block
+        while each one reads as the block's, up to the first that reads as the article's:
+        one with a name that is a capitalised word of the block ("Paid Post: Acme ..." then
+        "... at Acme's ...") and no name the rest of the article has, a stranger to the article (as for ``stranger_margin``, though it
+        may report) scoring within 4 of ``threshold``, or one sharing almost no words with
+        the article (TF-IDF similarity under 0.03) and scoring within this much of it. 0
+        turns this off.
 
     Returns
     -------
@@ -1146,6 +1168,50 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                              f"shares almost no words and no names with the rest of the "
                              f"article, it {verb} what {with_j} {verb}; its score without the "
                              f"run {alone(k):.2f}, within {margin(k, j):g} of the threshold")
+
+    # A label's reach: an ad label or disclosure heads the copy after it, pasted as one
+    # paragraph or several. Each paragraph after it is the label's while it reads as the
+    # block's (a name the block has and the rest of the article never has, a stranger to the
+    # article, or a score near the threshold and almost no shared words); the first that
+    # reads as the article's ends the reach, so a label closing its block takes no journalism.
+    # A placeholder ("ADVERTISEMENT") labels nothing.
+    if label_reach_margin > 0 and len(ranges) >= _NATIVE_PARAGRAPHS:
+        _, names, capitals = _measured(tuple(text[s:e] for s, e in ranges))
+        for i, sc in enumerate(scores):
+            if (kinds[i] is None or sc.marker is None or sc.ad <= sc.furniture
+                    or _PLACEHOLDER.match(sc.marker)
+                    or sc.n_words > _LABEL_WORDS or i == headline):
+                continue
+            block_names = set(capitals[i])
+            for j in range(i + 1, min(len(ranges), i + 1 + _LABEL_REACH)):
+                if j == headline:
+                    break
+                if kinds[j] is not None:
+                    if scores[j].marker is not None:
+                        break  # another label: its own reach
+                    block_names.update(capitals[j])
+                    continue
+                outside = set().union(*(capitals[k] for k in range(len(ranges))
+                                        if not i <= k <= j))
+                shared = sorted(n for n in names[j] if n in block_names)
+                if shared and not any(n in outside for n in names[j]):
+                    why = f"names {', '.join(map(repr, shared[:3]))} as the block does"
+                elif (sims[j] < _SIM_LOW and decisions[j] >= threshold - _LABEL_STRANGER_MARGIN
+                      and "unshared_words" in scores[j].rules
+                      and "shared_names" not in scores[j].rules
+                      and "first_person" not in scores[j].rules):
+                    why = (f"a stranger to the article (similarity {sims[j]:.2f}, none of its "
+                           f"names), scoring within {_LABEL_STRANGER_MARGIN:g} of the threshold "
+                           f"({decisions[j]:.2f})")
+                elif sims[j] < _SIM_LOW and decisions[j] >= threshold - label_reach_margin:
+                    why = (f"scoring within {label_reach_margin:g} of the threshold "
+                           f"({decisions[j]:.2f}) and sharing few words with the article "
+                           f"(similarity {sims[j]:.2f})")
+                else:
+                    break
+                kinds[j] = kinds[i]
+                block_names.update(capitals[j])
+                extras[j] = f"in the reach of the label {sc.marker!r} (paragraph {i}): {why}"
 
     # A short line next to an insert belongs to it when it carries some insert evidence of
     # its own, shares more words with the insert than with the article, sits next to a bare
