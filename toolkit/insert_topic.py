@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["Island", "TopicOverlap", "islands", "topic_overlap"]
+__all__ = ["Island", "TopicOverlap", "islands", "measured", "topic_overlap"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # A capitalised word; it names something when it does not open a sentence or the paragraph.
@@ -138,11 +138,12 @@ def _names(text: str) -> tuple[dict[str, tuple[int, int]], set[str]]:
 
 
 @lru_cache(maxsize=2)
-def _measured(texts: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...],
-                                               tuple[dict[str, tuple[int, int]], ...],
-                                               tuple[frozenset[str], ...]]:
-    """Each paragraph's content stems, names and capitalised words, kept for the last two
-    articles (:func:`topic_overlap` and :func:`islands` measure the same paragraphs)."""
+def measured(texts: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...],
+                                              tuple[dict[str, tuple[int, int]], ...],
+                                              tuple[frozenset[str], ...]]:
+    """Each paragraph's content stems, names (with the offsets of each one's first use) and
+    capitalised words, kept for the last two articles (:func:`topic_overlap`,
+    :func:`islands` and the insert detector's label reach measure the same paragraphs)."""
     names, capitals = zip(*map(_names, texts)) if texts else ((), ())
     return (tuple(frozenset(_content(t)) for t in texts), names,
             tuple(map(frozenset, capitals)))
@@ -178,7 +179,7 @@ def topic_overlap(texts: list[str], *, spans_at_most: float = 0.5) -> list[Topic
     """
     if len(texts) < 2:  # nothing to compare with
         return [TopicOverlap(0, 0, (), (), 0) for _ in texts]
-    contents, names, capitals = _measured(tuple(texts))
+    contents, names, capitals = measured(tuple(texts))
     content_df = Counter(chain.from_iterable(contents))
     # A name counts as shared when another paragraph has the word capitalised anywhere,
     # opening a sentence included ("Belousov said ...").
@@ -251,7 +252,7 @@ def islands(texts: list[str], *, sizes: tuple[int, ...] = (2, 3, 4), share: floa
     """
     if len(texts) < 3 or among is not None and not among:
         return []
-    contents, names, capitals = _measured(tuple(texts))
+    contents, names, capitals = measured(tuple(texts))
     wordy = [len(c) >= min_words for c in contents]  # only these can be strangers
     if among is not None:
         among = frozenset(k for k in among if wordy[k])

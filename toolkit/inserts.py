@@ -187,7 +187,7 @@ from .insert_signals import (
     _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
 from .insert_text_model import score_text, words_logit
-from .insert_topic import _measured, islands, topic_overlap
+from .insert_topic import measured, islands, topic_overlap
 from .loading import Article, load_article
 from .spans import Span
 
@@ -1176,7 +1176,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     # reads as the article's ends the reach, so a label closing its block takes no journalism.
     # A placeholder ("ADVERTISEMENT") labels nothing.
     if label_reach_margin > 0 and len(ranges) >= _NATIVE_PARAGRAPHS:
-        _, names, capitals = _measured(tuple(text[s:e] for s, e in ranges))
+        _, names, capitals = measured(tuple(text[s:e] for s, e in ranges))
         for i, sc in enumerate(scores):
             if (kinds[i] is None or sc.marker is None or sc.ad <= sc.furniture
                     or _PLACEHOLDER.match(sc.marker)
