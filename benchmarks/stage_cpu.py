@@ -22,9 +22,11 @@ import toolkit  # noqa: E402
 import toolkit.analysis as analysis  # noqa: E402
 import toolkit.tone as tone  # noqa: E402
 
+# find_quotes is the step of older code; analyze calls find_quotations since 2026-11-29.
 _STEPS = ("_sentence_rows", "_tone", "find_inserts", "find_loaded", "segment", "find_quotes",
-          "_bias", "find_cues", "spans_table", "_paragraph_rows", "_paragraph_columns", "_frame",
-          "_summary", "quotes_frame", "_with_voice", "_voice_pieces")
+          "find_quotations", "_bias", "find_cues", "spans_table", "_paragraph_rows",
+          "_paragraph_columns", "_frame", "_summary", "quotes_frame", "_with_voice",
+          "_voice_pieces")
 
 
 def _timed(totals: dict[str, float], name: str, function):
