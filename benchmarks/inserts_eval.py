@@ -58,7 +58,11 @@ POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
          "heldout22": HERE / "insert_blocks" / "heldout22.txt",
          "heldout23": HERE / "insert_blocks" / "heldout23.txt",
          "heldout24": HERE / "insert_blocks" / "heldout24.txt",
-         "heldout25": HERE / "insert_blocks" / "heldout25.txt"}
+         "heldout25": HERE / "insert_blocks" / "heldout25.txt",
+         "heldout26": HERE / "insert_blocks" / "heldout26.txt",
+         "heldout27": HERE / "insert_blocks" / "heldout27.txt",
+         "heldout28": HERE / "insert_blocks" / "heldout28.txt",
+         "heldout29": HERE / "insert_blocks" / "heldout29.txt"}
 PTC_ARTICLES = HERE.parent.parent / "shared" / "data" / "ptc" / "articles"
 NATIVE = HERE / "insert_blocks" / "ptc_native_inserts.tsv"
 
@@ -256,7 +260,7 @@ def _ratio(pair: list[int]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pool", default="tuning",
-                        help="tuning, heldout, heldout2 ... heldout25 or a pool file path")
+                        help="tuning, heldout, heldout2 ... heldout29 or a pool file path")
     parser.add_argument("--articles", default="tuning", choices=["tuning", "heldout", "all"])
     parser.add_argument("--data", type=Path, default=PTC_ARTICLES, help="PTC articles folder")
     parser.add_argument("--seed", type=int, default=0)

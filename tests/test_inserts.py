@@ -535,7 +535,24 @@ _REPEATED = {"heldout9": {("Story continues below advertisement",), ("Article co
              "heldout25": {("Story continues below advertisement",),
                            ("Article continues after this ad",),
                            ("ADVERTISEMENT - SCROLL TO CONTINUE",), ("The story continues below.",),
-                           ("Advertisement", "Story continues below this ad")}}
+                           ("Advertisement", "Story continues below this ad")},
+             "heldout26": {("Article continues after this ad",),
+                           ("Continue reading the main story",), ("Story continues below",),
+                           ("Story continues below advertisement",)},
+             "heldout27": {("ADVERTISEMENT - CONTINUE READING BELOW",),
+                           ("Article continues below",), ("Continue reading the main story",),
+                           ("Scroll down to keep reading",),
+                           ("Story continues below advertisement",),
+                           ("The story continues after the video.",)},
+             "heldout28": {("ADVERTISEMENT - CONTINUE READING BELOW",),
+                           ("Article continues after this message",),
+                           ("Continue reading the main story",),
+                           ("Join our WhatsApp channel to get breaking news straight to your "
+                            "phone.",),
+                           ("Story continues below advertisement",),
+                           ("The story continues below.",)},
+             "heldout29": {("Article continues below",), ("Scroll down to keep reading",),
+                           ("Story continues below advertisement",)}}
 
 
 def test_inserts_pools_are_separate_and_varied():
@@ -620,6 +637,14 @@ def test_inserts_pools_are_separate_and_varied():
     # its final main (0.912 / 0.915 and 0.923 / 0.892, held-out half / all articles, seed 0).
     ("heldout24", "heldout", 0.8),
     ("heldout25", "heldout", 0.8),
+    # Written blind at the start of the seventh session, sealed through it and scored after
+    # each landing; final held-out half / all articles, seed 0: 0.915 / 0.911, 0.872 / 0.885,
+    # 0.913 / 0.901, 0.886 / 0.882 (at first contact 0.875 / 0.849, 0.836 / 0.878,
+    # 0.881 / 0.873, 0.866 / 0.868).
+    ("heldout26", "heldout", 0.8),
+    ("heldout27", "heldout", 0.8),
+    ("heldout28", "heldout", 0.8),
+    ("heldout29", "heldout", 0.8),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
