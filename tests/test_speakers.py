@@ -24,3 +24,15 @@ def test_speakers_gender_from_census_first_names(name, sex):
     names = _NameIndex([_Name(0, ("Karen", "Lowe"), frozenset()),
                         _Name(30, ("John", "Dunn"), frozenset())])
     assert _gender(name, names) == sex
+
+
+@pytest.mark.parametrize("phrase, person", [
+    ("the champion", True), ("his companion", True), ("a TV personality", True),
+    ("the celebrity", True), ("the witness", True), ("Ann Roe", True),
+    ("the investigation", False), ("Danneels's prominence in the pontificate", False),
+    ("an unsigned NCR editorial", False), ("Matthew 16:24", False)])
+def test_speakers_abstract_noun_is_not_he_or_she(phrase, person):
+    """A document or an abstract noun ("-ion", "-ity", "-ence") is no "he" or "she"; a noun
+    for a person with such an ending ("champion", "celebrity") still is (speakers._person)."""
+    from toolkit.speakers import _person
+    assert _person(phrase) is person

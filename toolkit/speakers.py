@@ -780,8 +780,11 @@ def _owner_name(phrase: str, names: _NameIndex, masked: str) -> str | None:
     return name if is_place(name) else _expanded(_fullest(tuple(words), names), masked)
 
 
-#: Endings of abstract nouns ("investigation", "prominence", "claim" is not one of them).
+#: Endings of abstract nouns ("investigation", "prominence"; "claim" has none of them).
 _ABSTRACT_END = re.compile(r"(?:ion|ity|ence|ance|ment|ness|ism)$")
+#: Nouns for a person that end as abstract nouns do ("the champion", "a celebrity").
+_PERSON_ABSTRACT = frozenset("""champion companion celebrity personality scion minion
+centurion""".split())
 
 
 def _person(name: str) -> bool:
@@ -806,6 +809,7 @@ def _person(name: str) -> bool:
     cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
     noun = words[cut - 1]
     if noun[:1].islower() and (_low(noun) in _DOCUMENT_NOUNS or (
-            _ABSTRACT_END.search(noun) and not _person_noun(_low(noun)))):   # not "witness"
+            _ABSTRACT_END.search(noun) and not _person_noun(_low(noun))     # not "witness"
+            and _low(noun) not in _PERSON_ABSTRACT)):
         return False
     return not (len(words) > 1 and " and " in f" {name} ")
