@@ -737,6 +737,9 @@ _KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS",
     ("ad_sentence", "Made by our brand studio. Presented by Acme Bank."),
     ("ad_sentence", "Written for the advertising team. Promoted by Zeta"),
     ("ad_sentence", "Created in association with Delta. The editorial staff was not involved."),
+    ("ad_sentence", "Promoted and published by Jane Ellis on behalf of the Riverside Party."),
+    ("ad_sentence", "Approved by Ann Lee and paid for by Lee for Mayor."),
+    ("ad_sentence", "Gifts to Hale PAC are not deductible as charitable donations."),
     ("continues", "Scroll down to continue. Keep reading."),
     ("newsroom_disclaimer", "Our EDITORIAL staff had no role in it."),
     ("newsroom_disclaimer", "It did not involve the newsroom."),
@@ -1299,3 +1302,26 @@ def test_inserts_two_part_label_reaches_the_lede_that_names_its_sponsor():
     assert "names 'Meadowlark' as the block does" in on[4].reason
     off = find_inserts(text, island_margin=0, label_reach_margin=0)
     assert [f.kind for f in off] == [None] * 3 + ["sponsored"] + [None] * 3
+
+
+# Paragraphs for the property test below: labels (one as the last paragraph, all of them
+# inserts), news lines, and free text with control characters, capitals and punctuation.
+_PARAGRAPHS = st.one_of(
+    st.sampled_from(["Sponsored", "Advertisement", "Paid Post: Acme. The Baker Who Rose",
+                     "Partner content from Tidewell Outdoor Co.", "Before you go",
+                     "Sign the petition | Save the library", "Recommended for you",
+                     "Donate now", "Paid for by Miller for Senate", "ICYMI:",
+                     "Acme cider is pressed from Acme orchards and aged in oak all winter.",
+                     "The council met on Monday and approved the budget, Ana Ruiz said."]),
+    st.text(alphabet="AbC, .:|•\x00\x1e\x1f\t\u2028\"“’-1", min_size=1, max_size=60))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_PARAGRAPHS, min_size=1, max_size=9))
+def test_inserts_any_paragraphs_give_one_finding_each(paragraphs):
+    from toolkit.loading import load_article
+
+    text = "\n\n".join(paragraphs)
+    findings = find_inserts(text)
+    assert len(findings) == len(load_article(text).paragraphs)
+    assert all(f.kind in (None, "sponsored", "boilerplate") for f in findings)

@@ -502,7 +502,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
                     "reflect", "not involved", "authorized", "brought to you", "sponsor",
                     "studio", "created ", "produced ", "written ", "collaboration",
                     "association", "presented by", "paid for by", "promoted by",
-                    "approve", "printed", "amazon", "qualifying", "affiliate", "disclosure",
+                    "approve", "printed", "promoted and", "amazon", "qualifying", "affiliate", "disclosure",
                     "commission", "money from", "compensated", "paid ", "independently", "selected by",
                     "chosen by", "prices", "this is", "the following", "prepared", "not "
                     "involved", "not consulted", "deductible"),
@@ -540,7 +540,9 @@ class _Lowered(str):
 
     ``keywords`` is the set of the words of :func:`_keyword_finder` that occur in
     ``"\n" + text`` (the probe of :func:`_family_hits`), so that each keyword check is a set
-    test, not a substring search for every keyword of every rule.
+    test, not a substring search for every keyword of every rule; ``rules`` the
+    :data:`_KEYWORDS` rules that may match, those keywords' rules and :func:`_rules_always`
+    (what :func:`_may_match` tests).
     """
 
     keywords: frozenset[str]
