@@ -92,3 +92,16 @@ def test_insert_topic_islands_find_a_block_that_names_its_own_brand():
     # The headline (skipped) never belongs to a run; nor is there a run in a short text.
     assert all(i.start > 0 for i in islands(texts, skip=frozenset({0})))
     assert islands(BLOCK) == []
+
+
+def test_insert_topic_measured_cache_cannot_be_changed_by_a_caller():
+    """measured() keeps its results for the next caller: a caller cannot change them."""
+    from toolkit.insert_topic import measured
+
+    texts = tuple(ARTICLE)
+    contents, names, capitals = measured(texts)
+    with pytest.raises(TypeError):
+        names[1]["Extra"] = (0, 1)
+    with pytest.raises(AttributeError):
+        capitals[1].add("Extra")
+    assert measured(texts)[1] is names and "Extra" not in names[1]

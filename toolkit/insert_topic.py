@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from types import MappingProxyType
 
 __all__ = ["Island", "TopicOverlap", "islands", "measured", "topic_overlap"]
 
@@ -139,13 +141,14 @@ def _names(text: str) -> tuple[dict[str, tuple[int, int]], set[str]]:
 
 @lru_cache(maxsize=2)
 def measured(texts: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...],
-                                              tuple[dict[str, tuple[int, int]], ...],
+                                              tuple[Mapping[str, tuple[int, int]], ...],
                                               tuple[frozenset[str], ...]]:
     """Each paragraph's content stems, names (with the offsets of each one's first use) and
     capitalised words, kept for the last two articles (:func:`topic_overlap`,
     :func:`islands` and the insert detector's label reach measure the same paragraphs)."""
     names, capitals = zip(*map(_names, texts)) if texts else ((), ())
-    return (tuple(frozenset(_content(t)) for t in texts), names,
+    # Read-only views: the cache hands the same objects to every caller.
+    return (tuple(frozenset(_content(t)) for t in texts), tuple(map(MappingProxyType, names)),
             tuple(map(frozenset, capitals)))
 
 
