@@ -20,7 +20,8 @@ The public names are the interface that the other quote modules (:mod:`toolkit.v
 :data:`MASK`, :class:`Token` and :class:`TokenIndex` (the tokens of the masked text),
 :func:`sentence_start`, :data:`FORM_TO_LEMMA` and :data:`ATTRIBUTION_VERBS` (the reporting
 verbs), :data:`POSSESSIVE_END` and :class:`Attribution` (what the rules find for a quote).
-The names with a leading underscore are this module's own.
+The names with a leading underscore are the rules' own, though :mod:`toolkit.voice` and
+:mod:`toolkit.speakers` still import many of them.
 """
 from __future__ import annotations
 

@@ -504,8 +504,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
                     "association", "presented by", "paid for by", "promoted by",
                     "approve", "printed", "promoted and", "amazon", "qualifying", "affiliate", "disclosure",
                     "commission", "money from", "compensated", "paid ", "independently", "selected by",
-                    "chosen by", "prices", "this is", "the following", "prepared", "not "
-                    "involved", "not consulted", "deductible"),
+                    "chosen by", "prices", "this is", "the following", "prepared",
+                    "not consulted", "deductible"),
     "continues": ("continue", "keep reading"),
     "newsroom_disclaimer": ("journalist", "reporter", "editor", "newsroom"),
     "sponsor_credit": ("commissioned", "paid for", "underwritten", "sponsored", "presented",
