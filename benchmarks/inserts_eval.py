@@ -63,6 +63,9 @@ POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
          "heldout27": HERE / "insert_blocks" / "heldout27.txt",
          "heldout28": HERE / "insert_blocks" / "heldout28.txt",
          "heldout29": HERE / "insert_blocks" / "heldout29.txt"}
+#: find_inserts' margins that the command line and :func:`evaluate` can replace.
+MARGINS = ("block_margin", "stranger_margin", "native_margin", "island_margin",
+           "island_name_margin", "label_reach_margin")
 PTC_ARTICLES = HERE.parent.parent / "shared" / "data" / "ptc" / "articles"
 NATIVE = HERE / "insert_blocks" / "ptc_native_inserts.tsv"
 
@@ -166,11 +169,7 @@ def build_case(article_id: str, original: str, blocks: list[Block], rng: random.
 
 def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory: Path =
              PTC_ARTICLES, seed: int = 0, limit: int | None = None, unit: str = "line",
-             model=None, threshold: float | None = None,
-             block_margin: float | None = None, stranger_margin: float | None = None,
-             native_margin: float | None = None, island_margin: float | None = None,
-             island_name_margin: float | None = None,
-             label_reach_margin: float | None = None) -> dict:
+             model=None, threshold: float | None = None, **margins: float | None) -> dict:
     """Score the detector on pasted blocks; returns the figures and the misses.
 
     Returns
@@ -182,10 +181,14 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         ``rows``: per paragraph ``(article id, index, pasted type or None, flagged, score,
         similarity, hand-checked furniture)``.
         ``model`` (an :class:`~toolkit.insert_model.InsertModel`) and ``threshold`` replace
-        the shipped model and threshold; ``block_margin``, ``stranger_margin``,
-        ``native_margin``, ``island_margin``, ``island_name_margin`` and
-        ``label_reach_margin`` replace ``find_inserts``'s.
+        the shipped model and threshold; ``margins`` (any of :data:`MARGINS`) replace
+        ``find_inserts``'s. None keeps ``find_inserts``' default.
     """
+    unknown = set(margins) - set(MARGINS)
+    if unknown:
+        raise TypeError(f"evaluate() got unknown margins {sorted(unknown)}; use {MARGINS}")
+    options = {name: value for name, value in {"threshold": threshold, **margins}.items()
+               if value is not None}
     from toolkit.inserts import find_inserts
     from toolkit.loading import load_article
 
@@ -204,12 +207,6 @@ def evaluate(pool: str | Path = "tuning", *, articles: str = "tuning", directory
         original = (Path(directory) / f"{article_id}.txt").read_text(encoding="utf-8-sig")
         case = build_case(article_id, original, blocks, rng, unit=unit)
         article = load_article(case.text, format="text")
-        options = {name: value for name, value in (
-            ("threshold", threshold), ("block_margin", block_margin),
-            ("stranger_margin", stranger_margin), ("native_margin", native_margin),
-            ("island_margin", island_margin), ("island_name_margin", island_name_margin),
-            ("label_reach_margin", label_reach_margin))
-            if value is not None}                       # None: find_inserts' default
         findings = find_inserts(article, model=model, **options)
         if len(findings) != len(case.labels):
             raise RuntimeError(f"{article_id}: paragraphs do not line up")
@@ -271,18 +268,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="an insert model file in place of the shipped one")
     parser.add_argument("--threshold", type=float, default=None,
                         help="decision threshold in place of the shipped one")
-    parser.add_argument("--block-margin", type=float, default=None,
-                        help="find_inserts' block_margin in place of its default (0: off)")
-    parser.add_argument("--stranger-margin", type=float, default=None,
-                        help="find_inserts' stranger_margin in place of its default (0: off)")
-    parser.add_argument("--native-margin", type=float, default=None,
-                        help="find_inserts' native_margin in place of its default (0: off)")
-    parser.add_argument("--island-margin", type=float, default=None,
-                        help="find_inserts' island_margin in place of its default (0: off)")
-    parser.add_argument("--island-name-margin", type=float, default=None,
-                        help="find_inserts' island_name_margin in place of its default (0: off)")
-    parser.add_argument("--label-reach-margin", type=float, default=None,
-                        help="find_inserts' label_reach_margin in place of its default (0: off)")
+    for margin in MARGINS:
+        parser.add_argument("--" + margin.replace("_", "-"), type=float, default=None,
+                            help=f"find_inserts' {margin} in place of its default (0: off)")
     parser.add_argument("--show-fp", action="store_true", help="list the false positives")
     parser.add_argument("--show-misses", action="store_true", help="list the missed inserts")
     args = parser.parse_args(argv)
@@ -298,11 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     r = evaluate(args.pool, articles=args.articles, directory=args.data, seed=args.seed,
                  limit=args.limit, unit=args.unit,
                  model=load_insert_model(args.model) if args.model else None,
-                 threshold=args.threshold, block_margin=args.block_margin,
-                 stranger_margin=args.stranger_margin, native_margin=args.native_margin,
-                 island_margin=args.island_margin,
-                 island_name_margin=args.island_name_margin,
-                 label_reach_margin=args.label_reach_margin)
+                 threshold=args.threshold, **{m: getattr(args, m) for m in MARGINS})
     print(f"pool={r['pool']} articles={r['articles']} ({r['n_articles']}) seed={r['seed']} "
           f"unit={args.unit}")
     print(f"recall {r['recall']:.3f} of {r['n_inserted']} pasted paragraphs "
