@@ -1196,10 +1196,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                 shared = sorted(n for n in names[j] if n in block_names)
                 if shared and not any(n in outside for n in names[j]):
                     why = f"names {', '.join(map(repr, shared[:3]))} as the block does"
-                elif (sims[j] < _SIM_LOW and decisions[j] >= threshold - _LABEL_STRANGER_MARGIN
-                      and "unshared_words" in scores[j].rules
-                      and "shared_names" not in scores[j].rules
-                      and "first_person" not in scores[j].rules):
+                elif stranger(j, _LABEL_STRANGER_MARGIN, ("shared_names", "first_person")):
                     why = (f"a stranger to the article (similarity {sims[j]:.2f}, none of its "
                            f"names), scoring within {_LABEL_STRANGER_MARGIN:g} of the threshold "
                            f"({decisions[j]:.2f})")
