@@ -1,0 +1,42 @@
+"""The dependency parser wrapper: offsets into each text, the off switch, lazy loading."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit import parsing
+
+needs_parser = pytest.mark.skipif(not parsing.parser_available(),
+                                  reason="spaCy or its English model is not installed")
+
+
+@needs_parser
+@pytest.mark.parametrize("text", [
+    "McMaster went so far as to claim that devout jihadis were “irreligious.”",
+    "“We will win,” she said.\nThen he left.",
+    "Ünïcödé — naïve café, 😀 emoji and\u200bzero width.",
+])
+def test_parse_tokens_map_back_to_the_text(text):
+    (doc,) = parsing.parse([text])
+    for token in doc:
+        assert text[token.idx:token.idx + len(token.text)] == token.text
+
+
+@needs_parser
+def test_parse_finds_the_subject_of_a_speech_verb():
+    (doc,) = parsing.parse(["McMaster went so far as to claim that devout jihadis were wrong."])
+    subjects = [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "went"]
+    assert subjects == ["McMaster"]
+
+
+@needs_parser
+def test_parse_keeps_order_and_count():
+    texts = ["One.", "", "Two words here."]
+    docs = parsing.parse(texts)
+    assert [d.text for d in docs] == texts
+
+
+def test_parser_switched_off(monkeypatch):
+    monkeypatch.setenv(parsing.ENV_SWITCH, "0")
+    assert parsing.parser_available() is False
+    assert parsing.parser() is None
+    assert parsing.parse(["He said it."]) == []
