@@ -137,11 +137,13 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+(?=[\"“‘A-Z])
 _NEXT_WORD = re.compile(r"\S+\s*")
 
 
-def governing_speakers(text: str, quotes: list[tuple[int, int]], **window) -> list:
+def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
+                       quoted: list[tuple[int, int]] = (), **window) -> list:
     """For each quote ``(start, end)`` of ``text``, the :class:`Governing` phrase of its
     speech verb, or None; the contexts (:func:`context_window`) that hold a speech verb
     before the quote are parsed in one :func:`~toolkit.parsing.parse` call. An empty list
-    when there is no parser."""
+    when there is no parser. ``quoted``: every quote of the text (``"A" and "B"``: the
+    words of "A" are no noun outside "B")."""
     if not quotes or parser() is None:
         return []
     windows = [context_window(text, s, e, **window) for s, e in quotes]
@@ -153,16 +155,17 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], **window) -> li
     out = [None] * len(quotes)
     for k, doc in zip(todo, docs):
         (lo, hi), (s, e) = windows[k], quotes[k]
-        out[k] = _governing(doc, lo, s - lo, min(e, hi) - lo)
+        marks = [(a - lo, b - lo) for a, b in quoted if a < hi and b > lo]
+        out[k] = _governing(doc, lo, s - lo, min(e, hi) - lo, marks)
     return out
 
 
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def _governing(doc, base: int, qs: int, qe: int) -> Governing | None:
+def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
     """The speaker phrase for the quote at ``[qs, qe)`` of ``doc`` (offsets into the doc;
-    ``base``: the doc's offset in the article)."""
+    ``base``: the doc's offset in the article; ``quoted``: the doc's other quotes)."""
     inside = [t for t in doc if qs <= t.idx < qe]
     if not inside:
         return None
@@ -211,6 +214,10 @@ def _governing(doc, base: int, qs: int, qe: int) -> Governing | None:
         h = t.head
         while h.i not in seen and out(h):
             seen.add(h.i)
+            if _noun(h) and not any(a <= h.idx < b for a, b in quoted):
+                # '... refused to respond to Glazov's inquiry about "..."': the quote is
+                # what a noun outside it holds (its words, not the verb's speaker's)
+                break
             if h.lower_ == "to" and h.head.lower_ == "according":
                 for c in h.children:
                     if c.dep_ == "pobj":

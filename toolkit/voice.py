@@ -439,15 +439,17 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     (``named``); answers that name no one are dropped. Speakers only: the rest of each
     quote is kept."""
     from .parse_speakers import governing_speakers
+    from .parsing import parser
 
-    wanted = [k for k, q in enumerate(quotes) if _junk(q.speaker)]
-    if not wanted:
-        return quotes
-    found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted])
-    if not found:
-        return quotes
+    if parser() is None:
+        return quotes                       # the rules alone
     out = [replace(q, speaker=None, speaker_start=None, speaker_end=None) if q.speaker
            and _junk(q.speaker) else q for q in quotes]
+    # (not on a Title Case line, a headline's: "Leaked Doc Reveals ... "Regime Change"")
+    wanted = [k for k, q in enumerate(out) if not q.speaker
+              and not _title_case_line(text, *_line(text, q.start))]
+    found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
+                               quoted=[(q.start, q.end) for q in quotes])
     for k, g in zip(wanted, found):
         if g is None:
             continue
