@@ -1011,7 +1011,9 @@ def test_voice_ptc_case_files_are_well_formed(shared_data):
 def test_voice_ptc_case_files_floors(shared_data):
     """Regression floors over every blind PTC set (pooled as they stand: most were read and
     fixed from after their first contact, so these are not figures for unseen text; the
-    README gives those). Measured 2026-11-29: span F1 0.909, speaker 0.746 of 1,637."""
+    README gives those). Measured 2026-11-29 (session 18, with ptc_check23-26): span F1
+    0.904, speaker 0.746 of 1,527 with the dependency parse's speakers, 0.731 with the rules
+    alone (``NEWSBIAS_PARSER=0``)."""
     result = _quotes_benchmark().evaluate([case for _, case in _ptc_cases(shared_data)])
     assert result["f1"] >= 0.89
-    assert result["speaker_accuracy"] >= 0.72
+    assert result["speaker_accuracy"] >= (0.74 if parser_available() else 0.72)

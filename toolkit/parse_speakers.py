@@ -4,13 +4,15 @@ The word-order rules of :mod:`toolkit.attribution` find a speaker next to its qu
 X said). Where they find none, the speaker is often the grammatical subject of the speech
 verb that governs the quote, some words away: "McMaster went so far as to claim that devout
 jihadis were "irreligious."", "K.T. McFarland had written that "Global Islamist jihad is at
-war ..."". :func:`governing_speakers` parses the words before each such quote (and a few of
-the quote's own) and walks the dependency tree up from the quote to the first speech verb
-outside it, then takes:
+war ..."". :func:`governing_speakers` parses each such quote's sentence up to a few of the
+quote's own words (:func:`context_window`) and walks the dependency tree up from the quote
+to the first speech verb outside it (not past a noun outside it: 'an inquiry about "..."'
+holds the inquirer's words), then takes:
 
 - the verb's subject ("McMaster ... claim": the subject of the verb it completes);
 - for a speech verb that modifies a noun ("an Obama spokeswoman claiming that"), the noun;
-- for a passive verb, the ``by`` agent ("was described by Smith as");
+- for a passive verb, the ``by`` agent ("was described by Smith as"), never its subject
+  ("Cain is told, "..."");
 - for "according to X", X.
 
 It returns the phrase's offsets in the text; :mod:`toolkit.voice` resolves pronouns and
@@ -35,12 +37,11 @@ vow urge recall remark observe comment proclaim maintain contend label dub term 
 tout praise blast slam accuse charge demand scream shout yell cry whisper mutter exclaim
 lament concede caution emphasize emphasise stress opine pronounce rule decide order instruct
 advise recommend propose threaten pledge swear reveal disclose confess characterize
-characterise dismiss denounce condemn criticize criticise defend hail welcome thank
-apologize apologise preach teach lecture inform proclaim read put""".split())
+characterise dismiss denounce condemn criticize criticise defend apologize apologise preach
+teach lecture inform read put""".split())
 _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write",
               "swore": "swear", "sworn": "swear", "read": "read", "put": "put",
               "taught": "teach"}
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents kept in a subject's phrase, to its left ("Defense Minister Andrei Belousov",
 #: "an Obama spokeswoman").
 _PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "flat", "nmod", "nummod"})
@@ -49,9 +50,9 @@ _QUOTE_MARKS = "\"“”‘’'«»"
 
 @dataclass(frozen=True, slots=True)
 class Governing:
-    """The phrase a parse names as a quote's speaker: ``text[start:end]``; ``relative`` is
-    the head noun a relative pronoun ("who", "which", "that") stands for, as ``(start,
-    end)``, or None."""
+    """The phrase a parse names as a quote's speaker: ``text[start:end]``; ``verb``, the
+    lemma of the verb it is the subject of; ``relative``, the noun phrase a relative
+    pronoun ("who", "which", "that") stands for, as ``(start, end)``, or None."""
 
     start: int
     end: int
@@ -177,7 +178,10 @@ def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
         s, e = _phrase(token)
         relative = None
         if token.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            relative = tuple(base + x for x in _phrase(verb.head))
+            noun = verb.head
+            if noun.dep_ == "appos" and _proper(noun.head):
+                noun = noun.head        # "Mouqawamah Music, a site that calls for "...""
+            relative = tuple(base + x for x in _phrase(noun))
         return Governing(base + s, base + e, _lemma(verb.text) or verb.lower_, relative)
 
     def subject_of(verb, depth=0):
