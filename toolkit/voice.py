@@ -15,7 +15,10 @@ How quotes are found (rules, no model, nothing downloaded), one module per step:
    without a verb, and a quote with no attribution of its own that follows a quote of the
    previous paragraph keeps that speaker.
 3. **Speakers** (:mod:`toolkit.speakers`): pronouns, descriptions and documents are resolved
-   to the person or organisation the article names, in the fullest form of the name.
+   to the person or organisation the article names, in the fullest form of the name. A quote
+   the rules leave without a speaker takes the subject of the speech verb that governs it in
+   a dependency parse of its sentence (:mod:`toolkit.parse_speakers`), resolved the same
+   way, when spaCy is installed (``parse=False`` or ``NEWSBIAS_PARSER=0``: the rules alone).
 4. **Scare quotes and headlines** (:mod:`toolkit.scare_quotes`). Quotation marks that hold
    no one's speech are the author's: a quote of one or two words with no attribution verb
    ("so-called 'experts'"), a Title Case phrase with no attribution or no speech verb before
