@@ -7,6 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from toolkit import analyze
 from toolkit.loading import split_paragraphs
+from toolkit.parsing import parser_available
 from toolkit.voice import AUTHOR_KINDS, author_quotes, find_quotations, find_quotes
 
 # (text, [(quoted speech, speaker)], [(author-voice quotation, kind)]) -- checked by hand.
@@ -59,8 +60,9 @@ AUTHOR_CASES = [
     # still speech: a label a speaker gives ("called it a "..."", "has dubbed"), the words a
     # speech verb takes, a short quote with a preposition after it
     ("His lawyer called it a “witch hunt” with no basis.", [("witch hunt", "His lawyer")], []),
+    # (the speaker from the dependency parse where there is one: the rules give none)
     ("Avenatti, whom Carlson has dubbed “creepy porn lawyer,” denied it.",
-     [("creepy porn lawyer,", None)], []),
+     [("creepy porn lawyer,", "Carlson" if parser_available() else None)], []),
     ("He uttered the words “I quit” and left.", [("I quit", "He")], []),
     ("The pope said he is “tired” of the attacks.", [("tired", "The pope")], []),
     # still speech, each the guard of a rule above (rows from NewsMTSC dev sentences, reworded):

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import toolkit
+from toolkit.parsing import parser_available
 from toolkit.voice import (QUOTE_COLUMNS, find_quotes, quote_regions, quotes_frame,
                            report_verb_spans, voice_at)
 
@@ -510,9 +511,11 @@ ATTRIBUTION_CASES = [
     ('A charge was added after protests by CRIF, which said that the omission may be part '
      'of a "cover up" by the authorities.',
      [("cover up", "CRIF", "said")]),
+    # (the rules give no one; the dependency parse, where there is one, the release's
+    # author, as the annotators of ptc_check15 have it)
     ('It was a release by Libby Lund, the mayor of Oakland, which noted that "multiple '
      'credible sources" told her.',
-     [("multiple credible sources", None, None)]),
+     [("multiple credible sources", "Libby Lund" if parser_available() else None, None)]),
     # a transcript label in capitals opening the line is the person with that surname
     ('Cliff Eserman, who works for the county party, adds that the man had to campaign '
      'hard:\nESERMAN: "In order to win he had to be left of center."',
@@ -1008,7 +1011,9 @@ def test_voice_ptc_case_files_are_well_formed(shared_data):
 def test_voice_ptc_case_files_floors(shared_data):
     """Regression floors over every blind PTC set (pooled as they stand: most were read and
     fixed from after their first contact, so these are not figures for unseen text; the
-    README gives those). Measured 2026-11-29: span F1 0.909, speaker 0.746 of 1,637."""
+    README gives those). Measured 2026-11-29 (session 18, with ptc_check23-26): span F1
+    0.904, speaker 0.746 of 1,527 with the dependency parse's speakers, 0.731 with the rules
+    alone (``NEWSBIAS_PARSER=0``)."""
     result = _quotes_benchmark().evaluate([case for _, case in _ptc_cases(shared_data)])
     assert result["f1"] >= 0.89
-    assert result["speaker_accuracy"] >= 0.72
+    assert result["speaker_accuracy"] >= (0.74 if parser_available() else 0.72)

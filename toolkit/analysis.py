@@ -33,8 +33,9 @@ from .sentiment import tone_spans, vader_pass, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import subjective_spans, subjectivity_of
 from .tables import table
-from .voice import (QUOTE_COLUMNS, Quote, find_quotations, quote_regions,
-                    quotes_frame, report_verb_spans)
+from .parsing import parser_available
+from .voice import (QUOTE_COLUMNS, Quote, find_quotations, quote_regions, quotes_frame,
+                    report_verb_spans)
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
            "QUOTE_COLUMNS"]
@@ -59,11 +60,13 @@ _EVIDENCE_ORDER = attrgetter("start", "end", "category", "source")
 
 
 class _LazyTable:
-    """An ``Analysis`` table computed on first access (the entities and mentions tables).
+    """An ``Analysis`` table computed on first access (the quotes, entities and mentions
+    tables).
 
     Finding mentions and scoring the target tone of each costs about as much as the rest of
-    an analysis, and most uses (the corpus tables, the paragraph charts) never read them.
-    The value is the same whenever it is read; a table passed to the constructor is kept.
+    an analysis, and most uses (the corpus tables, the paragraph charts) never read them;
+    the quotes' speakers from the dependency parse cost a third of it. The value is the
+    same whenever it is read; a table passed to the constructor is kept.
     """
 
     def __set_name__(self, owner, name: str) -> None:
@@ -108,6 +111,16 @@ def _people_tables(text: str, paragraphs: list[tuple[int, int]], sentences: list
     return mentions, entity_table(mentions, loaded, sentences)
 
 
+def _quote_table(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
+                 ) -> pd.DataFrame:
+    """The ``quotes`` table, as :func:`analyze` defers it: the quotes found again with the
+    parse's speakers (the rules' ``quotes`` as they are when there is no parser)."""
+    if quotes and parser_available():
+        with _collector_paused():
+            quotes = find_quotations(text, paragraphs, parse=True)[0]
+    return quotes_frame(quotes)
+
+
 @dataclass
 class Analysis:
     """The result of :func:`analyze`: the article and its tables.
@@ -129,7 +142,7 @@ class Analysis:
         Article-level figures; inserts are left out unless asked for.
     quotes : DataFrame
         One row per quote: ``paragraph, start, end, text, speaker, verb`` (see
-        :func:`toolkit.voice.find_quotes`).
+        :func:`toolkit.voice.find_quotes`, with the dependency parse's speakers).
     entities : DataFrame
         One row per person, country, place, organisation or group: ``entity, type, mentions,
         paragraphs, tone_author, tone_quoted, tone, loaded_terms`` (see
@@ -139,8 +152,10 @@ class Analysis:
         tone`` (see :func:`toolkit.entities.find_mentions`).
 
     ``entities`` and ``mentions`` are computed the first time either is read (the target
-    tone of every mention costs about as much as the rest of the analysis); they are the
-    same tables whenever they are read.
+    tone of every mention costs about as much as the rest of the analysis), and ``quotes``
+    the first time it is read (the speakers the rules leave out come from a dependency
+    parse; nothing else of the analysis depends on a quote's speaker); they are the same
+    tables whenever they are read.
     """
 
     article: Article
@@ -148,15 +163,22 @@ class Analysis:
     sentences: pd.DataFrame
     spans: pd.DataFrame
     summary: dict = field(default_factory=dict)
-    quotes: pd.DataFrame = field(default_factory=lambda: quotes_frame([]))
+    quotes: pd.DataFrame = _LazyTable()
     entities: pd.DataFrame = _LazyTable()
     mentions: pd.DataFrame = _LazyTable()
     #: Computes ``(mentions, entities)`` when first read; :func:`analyze` sets it.
     _deferred: Callable[[], tuple[pd.DataFrame, pd.DataFrame]] | None = field(
         default=None, repr=False, compare=False)
+    #: Computes the ``quotes`` table when first read; :func:`analyze` sets it.
+    _deferred_quotes: Callable[[], pd.DataFrame] | None = field(
+        default=None, repr=False, compare=False)
 
     def _table(self, name: str) -> pd.DataFrame:
         """Compute the deferred tables, keep those not given, and return ``name``."""
+        if name == "quotes":
+            deferred, self._deferred_quotes = self._deferred_quotes, None
+            self.__dict__["quotes"] = quotes_frame([]) if deferred is None else deferred()
+            return self.__dict__["quotes"]
         if self._deferred is None:
             mentions = find_mentions("")
             computed = {"mentions": mentions, "entities": entity_table(mentions)}
@@ -648,8 +670,9 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
     article = load_article(source)
     text = article.text
     sentences = segment(text, article.paragraphs)
-    # quoted speech, and the author's own quotation marks (scare quotes, titles, nicknames)
-    quotes, author_marks = find_quotations(text, article.paragraphs)
+    # quoted speech, and the author's own quotation marks (scare quotes, titles, nicknames);
+    # the parse's speakers only when the quotes table is read (nothing here reads speakers)
+    quotes, author_marks = find_quotations(text, article.paragraphs, parse=False)
     regions = quote_regions(quotes)
     tokens = _tokens_of(text, sentences)
     spans = _evidence(text, sentences, lexicon, tokens=tokens)
@@ -666,7 +689,6 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
     paragraphs = _frame(columns, PARAGRAPH_COLUMNS, _PARAGRAPH_DTYPES)
     sentence_table = _frame({c: [r[c] for r in sentence_rows] for c in SENTENCE_COLUMNS},
                             SENTENCE_COLUMNS, _SENTENCE_DTYPES)
-    quote_table = quotes_frame(quotes)
     # Insert evidence goes to the spans table only: it must not count as loaded language;
     # so do the author's scare quotes (``scare_quote``, author voice), no one's speech.
     evidence = sorted([*spans, *_with_voice([s for f in inserts for s in f.spans], regions),
@@ -681,7 +703,8 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
                               for c in ("sentiment", "loaded_density")}))
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
                     spans=spans_table(evidence, _span_paragraphs(article, evidence)),
-                    summary=summary, quotes=quote_table,
+                    summary=summary,
+                    _deferred_quotes=partial(_quote_table, text, article.paragraphs, quotes),
                     _deferred=partial(_people_tables, text, article.paragraphs, sentences,
                                       regions, loaded))
 

@@ -416,7 +416,7 @@ def _quoted_ranges(text: str, paragraphs) -> list[tuple[int, int]]:
     """Quoted ranges from :func:`toolkit.voice.find_quotes`."""
     from .voice import find_quotes, quote_regions
 
-    return quote_regions(find_quotes(text, paragraphs)) if text.strip() else []
+    return quote_regions(find_quotes(text, paragraphs, parse=False)) if text.strip() else []
 
 
 def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,

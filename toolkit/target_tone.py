@@ -116,7 +116,8 @@ def _quotations(text: str, start: int, end: int) -> tuple[tuple[int, int, int, i
     from .voice import find_quotes
 
     out = []
-    for q in find_quotes(text[start:end], [(0, end - start)]):
+    # The rules' speakers (parse=False): the bundled model was fitted on them.
+    for q in find_quotes(text[start:end], [(0, end - start)], parse=False):
         speaker = (-1, -1) if q.speaker_start is None else \
             (start + q.speaker_start, start + q.speaker_end)
         out.append((start + q.start, start + q.end, *speaker))

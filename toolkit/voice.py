@@ -15,7 +15,10 @@ How quotes are found (rules, no model, nothing downloaded), one module per step:
    without a verb, and a quote with no attribution of its own that follows a quote of the
    previous paragraph keeps that speaker.
 3. **Speakers** (:mod:`toolkit.speakers`): pronouns, descriptions and documents are resolved
-   to the person or organisation the article names, in the fullest form of the name.
+   to the person or organisation the article names, in the fullest form of the name. A quote
+   the rules leave without a speaker takes the subject of the speech verb that governs it in
+   a dependency parse of its sentence (:mod:`toolkit.parse_speakers`), resolved the same
+   way, when spaCy is installed (``parse=False`` or ``NEWSBIAS_PARSER=0``: the rules alone).
 4. **Scare quotes and headlines** (:mod:`toolkit.scare_quotes`). Quotation marks that hold
    no one's speech are the author's: a quote of one or two words with no attribution verb
    ("so-called 'experts'"), a Title Case phrase with no attribution or no speech verb before
@@ -49,7 +52,8 @@ from .attribution import (
 from .speakers import (
     _coreferent, _description_head, _descriptions, _DOCUMENT_NOUNS, _document_owner,
     _expanded, _fullest, _name_runs, _NAME_STOP, _NameIndex, _normalise, _ORG_NOUNS,
-    _organisation, _organisation_named, _person, _person_named, _PERSON_NOUNS, _resolve,
+    _organisation, _organisation_named, _person, _person_named, _person_noun, _PERSON_NOUNS,
+    _resolve,
     _subject, _Timeline)
 
 __all__ = ["Quote", "AuthorQuote", "AUTHOR_KINDS", "QUOTE_COLUMNS", "author_quotes",
@@ -125,7 +129,8 @@ class AuthorQuote:
                     f"voice:{self.kind}", "author")
 
 
-def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
+def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None, *,
+                parse: bool = True) -> list[Quote]:
     """Find the quoted speech in ``text`` with its speaker and attribution verb.
 
     Parameters
@@ -135,6 +140,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     paragraphs : list of (int, int), optional
         Paragraph ranges into ``text`` (as :class:`~toolkit.loading.Article` has them); the
         text is split on blank lines when omitted.
+    parse : bool
+        Fill the speakers the rules leave out from a dependency parse (see
+        :func:`find_quotations`); False gives the rules alone, faster.
 
     Returns
     -------
@@ -149,7 +157,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     >>> [q.text for q in find_quotes("Don't say the '90s were 'great', the students' union said.")]
     ['great']
     """
-    return find_quotations(text, paragraphs)[0]
+    return find_quotations(text, paragraphs, parse=parse)[0]
 
 
 def author_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None
@@ -164,14 +172,19 @@ def author_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None
     >>> [(q.text, q.kind) for q in author_quotes(text)]
     [('Spotlight', 'title')]
     """
-    return find_quotations(text, paragraphs)[1]
+    return find_quotations(text, paragraphs, parse=False)[1]
 
 
-def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
-                    ) -> tuple[list[Quote], list[AuthorQuote]]:
+def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None, *,
+                    parse: bool = True) -> tuple[list[Quote], list[AuthorQuote]]:
     """Every pair of quotation marks in ``text``, split by voice: ``(quotes,
     author_quotes)``, what :func:`find_quotes` and :func:`author_quotes` return, found at
     once.
+
+    With ``parse`` (the default), a quote the rules leave without a speaker, or with a
+    phrase that names no one, takes the subject of the speech verb that governs it in the
+    dependency parse (:mod:`toolkit.parse_speakers`), when there is a parser. Only speakers
+    differ with ``parse=False``: the quotes, their places and verbs are the same.
 
     Examples
     --------
@@ -179,6 +192,13 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
     >>> [(q.text, q.speaker) for q in quotes], [(m.text, m.kind) for m in marks]
     ([('We won,', 'Smith')], [('Face the Nation.', 'title')])
     """
+    quotes, author, fill = _quotations(text, paragraphs)
+    return (fill(quotes) if parse and fill is not None else quotes), author
+
+
+def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
+    """:func:`find_quotations` by the rules: ``(quotes, author_quotes, fill)``, ``fill``
+    giving the quotes with the parse's speakers (None when there are no quotes)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if paragraphs is None:
@@ -187,10 +207,10 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
         paragraphs = split_paragraphs(text)
     paragraphs = [(int(s), int(e)) for s, e in paragraphs]
     if not text.strip() or not paragraphs:
-        return [], []
+        return [], [], None
     segments = _outer(_double_segments(text, paragraphs) + _single_segments(text, paragraphs))
     if not segments:
-        return [], []                  # no quotation marks: nothing to attribute
+        return [], [], None            # no quotation marks: nothing to attribute
     groups = _group(text, segments)
     masked = _mask(text, segments)
     headline = len(paragraphs) > 1 and _title_case_line(text, *paragraphs[0])
@@ -235,6 +255,38 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
         nonlocal echo
         echo = _echo(text, groups, g)
         return echo is not None
+
+    def named(speaker: str, speaker_end: int | None, at: int, in_headline: bool) -> str:
+        """A speaker phrase as the article names it: the fullest form of a name, an acronym
+        spelt out, a description or document resolved to the person or body."""
+        nonlocal descriptions
+        speaker = _expanded(_normalise(speaker, at, names), text)
+        described = (speaker if speaker and speaker[:4].lower() == "the "
+                     and speaker[4:].islower() else None)
+        noun = _low(described.rsplit(None, 1)[-1]) if described else None
+        if noun in _ORG_NOUNS or noun in _PERSON_NOUNS:
+            # "Whataburger told Fox News ... "...," the company said": the body named;
+            # "Orban replied: ... the tough-talking politician said": the person
+            by = _organisation_named if noun in _ORG_NOUNS else _person_named
+            speaker = by(speaker, at, the_timeline())
+            if speaker == described and noun in _DOCUMENT_NOUNS:
+                # "the paper said" of no outlet the article names: a document
+                speaker = _document_owner(described, at, masked, names) or described
+        elif speaker and _low(speaker.rsplit(None, 1)[-1]) in _DOCUMENT_NOUNS:
+            # "the statement said": who issued it
+            speaker = _document_owner(speaker, at, masked, names) or speaker
+        elif speaker and (
+                _description_head(speaker)
+                or re.fullmatch(r"an? [a-z]+(?: [a-z]+){0,2}", speaker)
+                or re.fullmatch(r"(?:[Tt]he )?[A-Z]{2,4}", speaker)
+                or (in_headline and _description_head(speaker, capitalised=True))):
+            # "the Russian ambassador said": the person the article describes so; a
+            # headline's "Shooting Victim: ..." likewise
+            if descriptions is None:
+                descriptions = _descriptions(text, masked, names)
+            speaker = _coreferent(speaker, speaker_end, at, text, masked, names,
+                                  descriptions) or speaker
+        return speaker
 
     for g, group in enumerate(groups):
         found = _attribute(text, masked, paragraphs, group, index)
@@ -296,33 +348,7 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
                                                  found.speaker_start, names) or found.speaker
                 if pronoun in {"he", "she"} and found.speaker.lower() != pronoun:
                     chain = (pronoun, found.speaker, at)
-            found.speaker = _expanded(_normalise(found.speaker, at, names), text)
-            described = (found.speaker if found.speaker and found.speaker[:4].lower() == "the "
-                         and found.speaker[4:].islower() else None)
-            noun = _low(described.rsplit(None, 1)[-1]) if described else None
-            if noun in _ORG_NOUNS or noun in _PERSON_NOUNS:
-                # "Whataburger told Fox News ... "...," the company said": the body named;
-                # "Orban replied: ... the tough-talking politician said": the person
-                timeline = the_timeline()
-                named = _organisation_named if noun in _ORG_NOUNS else _person_named
-                found.speaker = named(found.speaker, at, timeline)
-                if found.speaker == described and noun in _DOCUMENT_NOUNS:
-                    # "the paper said" of no outlet the article names: a document
-                    found.speaker = _document_owner(described, at, masked, names) or described
-            elif found.speaker and _low(found.speaker.rsplit(None, 1)[-1]) in _DOCUMENT_NOUNS:
-                # "the statement said": who issued it
-                found.speaker = _document_owner(found.speaker, at, masked, names) or found.speaker
-            elif found.speaker and (
-                    _description_head(found.speaker)
-                    or re.fullmatch(r"an? [a-z]+(?: [a-z]+){0,2}", found.speaker)
-                    or re.fullmatch(r"(?:[Tt]he )?[A-Z]{2,4}", found.speaker)
-                    or (in_headline and _description_head(found.speaker, capitalised=True))):
-                # "the Russian ambassador said": the person the article describes so; a
-                # headline's "Shooting Victim: ..." likewise
-                if descriptions is None:
-                    descriptions = _descriptions(text, masked, names)
-                found.speaker = _coreferent(found.speaker, found.speaker_end, at, text, masked,
-                                            names, descriptions) or found.speaker
+            found.speaker = named(found.speaker, found.speaker_end, at, in_headline)
         start, end = first.start, last.end
         quote_of_group[g] = len(quotes)
         if echo is not None:
@@ -369,7 +395,86 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None
             quotes = [replace(q, speaker=subject[0], speaker_start=subject[1],
                               speaker_end=subject[2])
                       if q.paragraph == 0 and not q.speaker else q for q in quotes]
-    return quotes, author
+
+    def fill(found: list[Quote]) -> list[Quote]:
+        """The quotes with the parse's speakers where the rules have none (or junk)."""
+        return _parsed(text, found, named, the_timeline)
+
+    return quotes, author, fill
+
+
+#: Words a parse may name as a quote's subject that are no one ("this article", "the quote").
+_NO_ONE = frozenset("""i me we us you they them it this that these those who whom which what
+one someone somebody anyone anybody everyone everybody nobody article piece quote quotes
+story headline text sentence passage paragraph phrase word words term line""".split())
+#: First words of rule speakers that name no one: a formatting note ("Emphasis added"), a
+#: sentence adverb ("Historically dubbed"), the first word of a line that is no name ("Air
+#: traffic control tapes ...: "...", "Time to buy ...").
+_NOT_SPEAKERS = frozenset("""emphasis italics bold translation except nearly historically
+again here where which remember both watch lost time air everyone i've article""".split())
+
+
+def _junk(speaker: str | None) -> bool:
+    """No speaker, or a rule speaker that names no one (:data:`_NOT_SPEAKERS`: "Emphasis",
+    "Nearly", "Where Trump")."""
+    if not speaker:
+        return True
+    words = speaker.split()
+    return _low(words[0]) in _NOT_SPEAKERS and (len(words) == 1 or words[1][:1].isupper())
+
+
+def _named_one(speaker: str) -> bool:
+    """Whether a speaker the parse gives names someone: a name (a capitalised word past a
+    leading determiner: "The Catechism", "an Obama spokeswoman"), not a lower-case thing
+    ("The letter", "The OIG report", "Official figures")."""
+    words = speaker.split()
+    last = words[-1]
+    if last[:1].islower() and not _person_noun(_low(last)):
+        return False
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and last[:1].isupper())
+
+
+def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
+    """``quotes`` with a speaker from the dependency parse for each that the rules leave
+    without one or with :func:`_junk`: the subject of the speech verb governing the quote
+    (:func:`toolkit.parse_speakers.governing_speakers`), a pronoun resolved as the rules
+    resolve one, a relative pronoun to its noun, a surname to its fullest form
+    (``named``); answers that name no one are dropped. Speakers only: the rest of each
+    quote is kept."""
+    from .parse_speakers import governing_speakers
+    from .parsing import parser
+
+    if parser() is None:
+        return quotes                       # the rules alone
+    out = [replace(q, speaker=None, speaker_start=None, speaker_end=None) if q.speaker
+           and _junk(q.speaker) else q for q in quotes]
+    # (not on a Title Case line, a headline's: "Leaked Doc Reveals ... "Regime Change"")
+    wanted = [k for k, q in enumerate(out) if not q.speaker
+              and not _title_case_line(text, *_line(text, q.start))]
+    found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
+                               quoted=[(q.start, q.end) for q in quotes])
+    for k, g in zip(wanted, found):
+        if g is None:
+            continue
+        start, end = g.relative if g.relative else (g.start, g.end)
+        if any(q.start <= start < q.end for q in quotes):
+            continue                        # the quote's own words
+        phrase = text[start:end]
+        low = phrase.lower()
+        if low in {"he", "she"}:
+            speaker = _resolve(low, start, the_timeline())
+            if speaker.lower() == low:
+                continue
+        else:
+            words = [_low(w) for w in phrase.split()]
+            if not words or words[0] in _NO_ONE or words[-1] in _NO_ONE:
+                continue
+            speaker = named(_tidy(phrase), end, start, False)
+        if (not speaker or _not_a_speaker(speaker) or _junk(speaker)
+                or not _named_one(speaker)):
+            continue
+        out[k] = replace(out[k], speaker=speaker, speaker_start=start, speaker_end=end)
+    return out
 
 
 def _coordinated(masked: str, lo: int, at: int, names: _NameIndex) -> str | None:

@@ -1,0 +1,163 @@
+"""Quote speakers from the dependency parse: the fill where the rules name no one."""
+from __future__ import annotations
+
+import pickle
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit import parsing
+from toolkit.parse_speakers import context_window, governing_speakers
+from toolkit.voice import find_quotations, find_quotes, quotes_frame
+
+needs_parser = pytest.mark.skipif(not parsing.parser_available(),
+                                  reason="spaCy or its English model is not installed")
+
+# (text, the phrase the parse names for the (only) quote, or None)
+GOVERNING = [
+    # the subject of the speech verb that governs the quote, some words away
+    ('K.T. McFarland had written that "Global Islamist jihad is at war with the West."',
+     "K.T. McFarland"),
+    # ... of the verb a to-infinitive completes
+    ('McMaster went so far as to claim that devout jihadis were "irreligious."', "McMaster"),
+    # a speech verb modifying a noun (acl): the noun
+    ('The statement came from an Obama spokeswoman claiming that "President Obama has '
+     'denounced racism in all its forms."', "an Obama spokeswoman"),
+    # a passive verb: its "by" agent, not its subject
+    ('The plan was described by Senator Ann Roe as "a disaster for the whole state."',
+     "Senator Ann Roe"),
+    ('Cain is told, "What hast thou done with your brother?"', None),
+    # "according to" in the quote's clause
+    ('According to Senator Ann Roe, the plan is "a disaster for everyone in the state."',
+     "Senator Ann Roe"),
+    # a relative pronoun: the parse names the pronoun, with the noun it stands for
+    ('Farmers blamed widow Bushra Bibi who said, "now Imran was threatening her family."',
+     "who"),
+    # no speech verb: nothing
+    ('In the end, "we will never know what happened that night in the old house."', None),
+]
+
+
+@needs_parser
+@pytest.mark.parametrize("text, phrase", GOVERNING, ids=[f"gov{i}" for i in range(len(GOVERNING))])
+def test_governing_speaker_phrase(text, phrase):
+    (quote,) = find_quotes(text, parse=False)
+    (found,) = governing_speakers(text, [(quote.start, quote.end)])
+    assert (text[found.start:found.end] if found else None) == phrase
+
+
+@needs_parser
+def test_governing_relative_pronoun_points_at_its_noun():
+    text = 'Farmers blamed widow Bushra Bibi who said, "now Imran was threatening her family."'
+    (quote,) = find_quotes(text, parse=False)
+    (found,) = governing_speakers(text, [(quote.start, quote.end)])
+    assert text[slice(*found.relative)] == "Bushra Bibi"      # a name's run, not "widow"
+
+
+# (text, the rules' speaker, the speaker with the parse)
+FILLS = [
+    # the subject of a governing speech verb, where the rules find none
+    ('McMaster went so far as to claim that devout jihadis were "irreligious."',
+     None, "McMaster"),
+    ('K.T. McFarland had written that "Global Islamist jihad is at war with the West."',
+     None, "K.T. McFarland"),
+    # the noun of an acl speech verb
+    ('The statement came from an Obama spokeswoman claiming that "President Obama has '
+     'denounced racism in all its forms."', None, "an Obama spokeswoman"),
+    # a relative pronoun: its antecedent
+    ('It was a release by Libby Lund, the mayor of Oakland, which noted that "multiple '
+     'credible sources" told her.', None, "Libby Lund"),
+    ('Farmers blamed widow Bushra Bibi who said, "now Imran was threatening her family."',
+     None, "Bushra Bibi"),
+    # a pronoun resolved as the rules resolve one
+    ('Senator Ann Roe spoke on Monday.\n\nLater she went so far as to claim that the plan was '
+     '"a disaster for everyone in the state."', None, "Ann Roe"),
+    # a description resolved to the person, and a surname to the fullest name
+    ('Mayor Tom Hart thanked the crowd. Days later, the mayor went so far as to claim that '
+     'the plan was "a disaster for everyone in the state."', None, "Tom Hart"),
+    ('Gina Marsh spoke first. Then Marsh went so far as to claim that the plan was "a '
+     'disaster for everyone in the state."', None, "Gina Marsh"),
+    # junk from the rules replaced, or dropped when the parse names no one either
+    ('Where Trump said "we will build the wall and Mexico will pay for it."',
+     "Where Trump", "Trump"),
+    ('Emphasis added: "we will build the wall and Mexico will pay for it."', "Emphasis", None),
+    # none invented: a pronoun that names no one, a document, no speech verb
+    ('They say that "the vote was rigged from the very start, and we all know it."', None, None),
+    ('The letter then demands that the agencies brief the Gang of Eight before releasing the '
+     'materials "to anyone at the White House."', None, None),
+    ('In the end, "we will never know what happened that night in the old house."', None, None),
+    # a speaker the rules find is kept
+    ('"We will not back down," Defense Minister Andrei Belousov said on Monday.',
+     "Andrei Belousov", "Andrei Belousov"),
+]
+
+
+@needs_parser
+@pytest.mark.parametrize("text, rules, parsed", FILLS, ids=[f"fill{i}" for i in range(len(FILLS))])
+def test_parse_fills_the_speakers_the_rules_leave_out(text, rules, parsed):
+    (off,) = find_quotes(text, parse=False)
+    (on,) = find_quotes(text)
+    assert (off.speaker, on.speaker) == (rules, parsed)
+    if on.speaker and on.speaker != off.speaker:
+        # the offsets point at the words that name the speaker
+        named = text[on.speaker_start:on.speaker_end]
+        assert named.split()[-1] in on.speaker or named in {"she", "the mayor"}
+
+
+def _all_but_speakers(quotes):
+    return [replace(q, speaker=None, speaker_start=None, speaker_end=None) for q in quotes]
+
+
+@needs_parser
+@pytest.mark.parametrize("text, rules, parsed", FILLS[:6])
+def test_parse_changes_nothing_but_speakers(text, rules, parsed):
+    on, off = find_quotes(text), find_quotes(text, parse=False)
+    assert _all_but_speakers(on) == _all_but_speakers(off)
+    assert [q.verb for q in on] == [q.verb for q in off]
+
+
+@needs_parser
+def test_parse_changes_nothing_but_speakers_on_real_articles(shared_data):
+    """Over the first 60 PTC articles: the same quotes, places, paragraphs and verbs, and
+    the same author quotes; some speakers filled."""
+    filled = 0
+    for path in sorted((shared_data / "ptc" / "articles").glob("*.txt"))[:60]:
+        text = path.read_text(encoding="utf-8-sig")
+        (on, marks_on), (off, marks_off) = find_quotations(text), find_quotations(text, parse=False)
+        assert _all_but_speakers(on) == _all_but_speakers(off), path.name
+        assert marks_on == marks_off
+        for a, b in zip(on, off):
+            if a.speaker_start is not None:
+                assert 0 <= a.speaker_start < a.speaker_end <= len(text)
+            filled += a.speaker != b.speaker
+    assert filled > 0
+
+
+def test_parser_switched_off_gives_the_rules_alone(monkeypatch):
+    text = 'McMaster went so far as to claim that devout jihadis were "irreligious."'
+    monkeypatch.setenv(parsing.ENV_SWITCH, "0")
+    assert find_quotes(text) == find_quotes(text, parse=False)
+    assert [q.speaker for q in find_quotes(text)] == [None]
+    assert governing_speakers(text, [(59, 72)]) == []
+
+
+def test_context_window_starts_the_sentence_and_ends_in_the_quote():
+    text = 'He left. Then Roe wrote that "one two three four five six seven eight" today.'
+    start = text.index("one")
+    lo, hi = context_window(text, start, text.index('" today'), inside=3)
+    assert text[lo:hi] == 'Then Roe wrote that "one two three '
+    long = "word " * 100 + 'he said "one two three"'
+    assert context_window(long, long.index("one"), len(long) - 1, reach=50) is None
+
+
+def test_analysis_quotes_are_computed_when_read(sample_path):
+    result = toolkit.analyze(sample_path)
+    assert result.__dict__.get("quotes") is None                  # not computed by analyze()
+    copy = pickle.loads(pickle.dumps(result))                     # picklable while deferred
+    text, paragraphs = result.article.text, result.article.paragraphs
+    pd.testing.assert_frame_equal(result.quotes, quotes_frame(find_quotes(text, paragraphs)))
+    assert result.quotes is result.quotes
+    pd.testing.assert_frame_equal(copy.quotes, result.quotes)
+    assert result.summary["n_quotes"] == len(result.quotes)

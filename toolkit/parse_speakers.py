@@ -1,0 +1,248 @@
+"""Who speaks a quote, read from the grammar of its sentence (:mod:`toolkit.parsing`).
+
+The word-order rules of :mod:`toolkit.attribution` find a speaker next to its quote ("...,"
+X said). Where they find none, the speaker is often the grammatical subject of the speech
+verb that governs the quote, some words away: "McMaster went so far as to claim that devout
+jihadis were "irreligious."", "K.T. McFarland had written that "Global Islamist jihad is at
+war ..."". :func:`governing_speakers` parses each such quote's sentence up to a few of the
+quote's own words (:func:`context_window`) and walks the dependency tree up from the quote
+to the first speech verb outside it (not past a noun outside it: 'an inquiry about "..."'
+holds the inquirer's words), then takes:
+
+- the verb's subject ("McMaster ... claim": the subject of the verb it completes);
+- for a speech verb that modifies a noun ("an Obama spokeswoman claiming that"), the noun;
+- for a passive verb, the ``by`` agent ("was described by Smith as"), never its subject
+  ("Cain is told, "..."");
+- for "according to X", X.
+
+It returns the phrase's offsets in the text; :mod:`toolkit.voice` resolves pronouns and
+surnames the way its rules do and drops answers that name no one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attribution import FORM_TO_LEMMA
+from .parsing import parse, parser
+
+__all__ = ["Governing", "governing_speakers", "context_window"]
+
+#: Speech verbs besides the rules' attribution verbs (:data:`~toolkit.attribution.FORM_TO_LEMMA`),
+#: as lemmas; their forms are found by :func:`_lemma`.
+_MORE_SPEECH = frozenset("""say tell write state claim add note insist argue explain declare
+announce ask answer reply respond warn admit call describe testify tweet post assert suggest
+brag boast complain allege report conclude quip joke acknowledge deny confirm predict promise
+vow urge recall remark observe comment proclaim maintain contend label dub term cite quote
+tout praise blast slam accuse charge demand scream shout yell cry whisper mutter exclaim
+lament concede caution emphasize emphasise stress opine pronounce rule decide order instruct
+advise recommend propose threaten pledge swear reveal disclose confess characterize
+characterise dismiss denounce condemn criticize criticise defend apologize apologise preach
+teach lecture inform read put""".split())
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write",
+              "swore": "swear", "sworn": "swear", "read": "read", "put": "put",
+              "taught": "teach"}
+#: Dependents kept in a subject's phrase, to its left ("Defense Minister Andrei Belousov",
+#: "an Obama spokeswoman").
+_PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "flat", "nmod", "nummod"})
+_QUOTE_MARKS = "\"“”‘’'«»"
+
+
+@dataclass(frozen=True, slots=True)
+class Governing:
+    """The phrase a parse names as a quote's speaker: ``text[start:end]``; ``verb``, the
+    lemma of the verb it is the subject of; ``relative``, the noun phrase a relative
+    pronoun ("who", "which", "that") stands for, as ``(start, end)``, or None."""
+
+    start: int
+    end: int
+    verb: str
+    relative: tuple[int, int] | None = None
+
+
+def _lemma(word: str) -> str | None:
+    """The speech verb ``word`` is a form of, or None."""
+    w = word.lower()
+    if w in FORM_TO_LEMMA:
+        return FORM_TO_LEMMA[w]
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w in _MORE_SPEECH:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if w.endswith(suffix) and w[:-len(suffix)] + repl in _MORE_SPEECH:
+            return w[:-len(suffix)] + repl
+    if re.search(r"(.)\1(?:ed|ing)$", w) and w[:-4 if w.endswith("ing") else -3] in _MORE_SPEECH:
+        return w[:-4 if w.endswith("ing") else -3]          # "slammed"
+    return None
+
+
+def _verb(token) -> bool:
+    return token.tag_.startswith("VB")
+
+
+def _noun(token) -> bool:
+    return token.tag_.startswith("NN")
+
+
+def _proper(token) -> bool:
+    return token.tag_ in ("NNP", "NNPS")
+
+
+def _speech(token) -> bool:
+    return _verb(token) and _lemma(token.text) is not None
+
+
+def _phrase(token) -> tuple[int, int]:
+    """The character range of the noun phrase headed by ``token``, up to the head: a name's
+    run of proper nouns ("Defense Minister Andrei Belousov", not "widow Bushra Bibi"), or
+    a noun's left modifiers ("the president's spokesman"), not what follows it."""
+    doc = token.doc
+    if _proper(token):
+        left = token
+        while left.i > 0 and _proper(doc[left.i - 1]) and \
+                doc[left.i - 1].dep_ in ("compound", "flat") and doc[left.i - 1].text[:1].isupper():
+            left = doc[left.i - 1]
+    else:
+        left = min((c.left_edge for c in token.lefts if c.dep_ in _PHRASE_DEPS),
+                   key=lambda t: t.i, default=token)
+    while left.i < token.i and (left.is_punct or left.text in _QUOTE_MARKS):
+        left = doc[left.i + 1]
+    return left.idx, token.idx + len(token.text)
+
+
+def context_window(text: str, start: int, end: int, *, reach: int = 300,
+                   inside: int = 6) -> tuple[int, int] | None:
+    """The part of ``text`` parsed for the quote at ``[start, end)``: from the start of its
+    sentence (on its line, at most ``reach`` characters before the quote) to ``inside``
+    words into the quote; None when the sentence starts further back (a parse of a
+    sentence cut in the middle names the wrong subjects)."""
+    line = text.rfind("\n", 0, start) + 1
+    lo = line
+    for m in _SENTENCE_END.finditer(text, max(line, start - reach - 3), start):
+        lo = m.end()
+    if lo < start - reach:
+        return None
+    hi = start
+    for _ in range(inside):
+        nxt = _NEXT_WORD.match(text, hi)
+        if nxt is None or nxt.end() > end:
+            hi = end
+            break
+        hi = nxt.end()
+    return lo, hi
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+(?=[\"“‘A-Z])")
+_NEXT_WORD = re.compile(r"\S+\s*")
+
+
+def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
+                       quoted: list[tuple[int, int]] = (), **window) -> list:
+    """For each quote ``(start, end)`` of ``text``, the :class:`Governing` phrase of its
+    speech verb, or None; the contexts (:func:`context_window`) that hold a speech verb
+    before the quote are parsed in one :func:`~toolkit.parsing.parse` call. An empty list
+    when there is no parser. ``quoted``: every quote of the text (``"A" and "B"``: the
+    words of "A" are no noun outside "B")."""
+    if not quotes or parser() is None:
+        return []
+    windows = [context_window(text, s, e, **window) for s, e in quotes]
+    todo = [k for k, (window, (s, _)) in enumerate(zip(windows, quotes)) if window and any(
+        _lemma(w) or w.lower() == "according" for w in _WORD.findall(text, window[0], s))]
+    docs = parse([text[slice(*windows[k])] for k in todo], tags_only=True) if todo else []
+    if todo and not docs:
+        return []
+    out = [None] * len(quotes)
+    for k, doc in zip(todo, docs):
+        (lo, hi), (s, e) = windows[k], quotes[k]
+        marks = [(a - lo, b - lo) for a, b in quoted if a < hi and b > lo]
+        out[k] = _governing(doc, lo, s - lo, min(e, hi) - lo, marks)
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
+    """The speaker phrase for the quote at ``[qs, qe)`` of ``doc`` (offsets into the doc;
+    ``base``: the doc's offset in the article; ``quoted``: the doc's other quotes)."""
+    inside = [t for t in doc if qs <= t.idx < qe]
+    if not inside:
+        return None
+
+    def out(token) -> bool:
+        return not qs <= token.idx < qe
+
+    def answer(token, verb):
+        s, e = _phrase(token)
+        relative = None
+        if token.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            noun = verb.head
+            if noun.dep_ == "appos" and _proper(noun.head):
+                noun = noun.head        # "Mouqawamah Music, a site that calls for "...""
+            relative = tuple(base + x for x in _phrase(noun))
+        return Governing(base + s, base + e, _lemma(verb.text) or verb.lower_, relative)
+
+    def subject_of(verb, depth=0):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" or (
+            c.dep_ == "nsubjpass" and _lemma(verb.text) == "quote")]
+        if subjects:
+            # (a passive's subject is who is told, asked or described, not the speaker;
+            # but "he was quoted as saying")
+            return answer(subjects[0], verb)
+        if verb.dep_ in ("acl", "relcl") and _noun(verb.head):
+            return answer(verb.head, verb)
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        for by in agent:
+            for p in by.children:
+                if p.dep_ == "pobj":
+                    return answer(p, verb)
+        infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                  for c in verb.children)
+        if depth < 2 and (verb.dep_ in ("xcomp", "conj") or infinitive) and out(verb.head) \
+                and _verb(verb.head):
+            # "McMaster went so far as to claim", "X criticised it and said": the subject
+            # of the verb it completes or joins
+            return subject_of(verb.head, depth + 1)
+        return None
+
+    for t in inside:                       # '"...," he said' parsed as the quote's child
+        for c in t.children:
+            if out(c) and _speech(c):
+                found = subject_of(c)
+                if found:
+                    return found
+    seen = set()
+    for t in inside:
+        h = t.head
+        while h.i not in seen and out(h):
+            seen.add(h.i)
+            if _noun(h) and not any(a <= h.idx < b for a, b in quoted):
+                # '... refused to respond to Glazov's inquiry about "..."': the quote is
+                # what a noun outside it holds (its words, not the verb's speaker's)
+                break
+            if h.lower_ == "to" and h.head.lower_ == "according":
+                for c in h.children:
+                    if c.dep_ == "pobj":
+                        return answer(c, h)
+            if _speech(h):
+                found = subject_of(h)
+                if found:
+                    return found
+            if h.head.i == h.i:
+                break
+            h = h.head
+    for h in (t.head for t in inside):
+        # "According to X, the plan is "...": the clause's "according to"
+        while out(h):
+            for c in h.children:
+                if c.lower_ == "according" and out(c):
+                    for to in c.children:
+                        for p in to.children if to.lower_ == "to" else ():
+                            if p.dep_ == "pobj":
+                                return answer(p, c)
+            if h.head.i == h.i:
+                break
+            h = h.head
+    return None
