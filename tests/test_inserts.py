@@ -699,6 +699,35 @@ def test_inserts_tfidf_matrix_is_scikit_learns_on_the_sample(sample_path):
         assert getattr(ours, name).tolist() == getattr(theirs, name).tolist()
 
 
+def test_inserts_column_sums_are_scipys(sample_path):
+    """The similarities' column sums are scipy's ``sum(axis=0)`` to the last bit, on the
+    sample's paragraphs and on rows whose many terms would be added in another order by a
+    pairwise sum."""
+    import numpy as np
+    from scipy import sparse
+
+    from toolkit.insert_signals import _column_sums, _tfidf_matrix
+    from toolkit.loading import split_paragraphs
+
+    text = sample_path.read_text(encoding="utf-8")
+    rng = np.random.default_rng(0)
+    dense = rng.random((40, 30)) * (rng.random((40, 30)) < 0.5) * 10.0 ** rng.integers(-8, 8, (40, 30))
+    for matrix in (_tfidf_matrix([text[s:e] for s, e in split_paragraphs(text)]),
+                   sparse.csr_matrix(dense), sparse.csr_matrix(np.zeros((3, 4)))):
+        ours, theirs = _column_sums(matrix), np.asarray(matrix.sum(axis=0)).ravel()
+        assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
+        assert ours.tobytes() == theirs.tobytes()
+
+
+@pytest.mark.parametrize("text", ["plain ascii", "", "café", "ıs", "Straße ſ", "İstanbul",
+                                  "Kelvin \u212a", "emoji 😀 ı"])
+def test_inserts_holds_char_is_not_isdisjoint(text):
+    from toolkit.insert_signals import _CASE_TRAPS, _LOWER_TRAPS, _holds_char
+
+    for chars in (_CASE_TRAPS, _LOWER_TRAPS):
+        assert _holds_char(text, chars) == (not chars.isdisjoint(text))
+
+
 _KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS",
                   "ad_sentence": "_AD_SENTENCE", "continues": "_CONTINUES",
                   "newsroom_disclaimer": "_NEWSROOM_DISCLAIMER",
