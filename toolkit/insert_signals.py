@@ -251,7 +251,10 @@ _CTA_START = re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:please\s+)?(?:{_CTA_
 # :func:`_cta_starts`): the case-blind alternation of verbs tried at every character of a long
 # paragraph cost more than the rest of the paragraph's patterns together.
 _CTA_AT = re.compile(rf"\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I)
-_CTA_BEFORE = re.compile(r"\n|[.!?:]\s")
+# What ends a line or a sentence: r"\n|[.!?:]\s" written as alternatives that each open with
+# one character, so that the engine skips to the next of those characters (a branch with an
+# alternative that opens with a class is tried at every character).
+_CTA_BEFORE = re.compile(r"\n|\.\s|!\s|\?\s|:\s")
 _SPACES = re.compile(r"\s*")
 
 
@@ -285,7 +288,11 @@ _CTA_ANYWHERE = re.compile(
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you’re|you’ve"
                             r"|you’ll)\b", _I)
-_FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|I'm|I’m|I've|I’ve|I'd|I’d)\b")
+# "I", "me", "my" or "myself" as a word: the matches of
+# r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|I'm|I’m|I've|I’ve|I'd|I’d)\b" ("I'm" matches there as "I"),
+# each alternative opening with its letter and the boundary before it a lookbehind, so that
+# the engine skips to the next I, M or m (it ran at every word boundary of every paragraph).
+_FIRST_SINGULAR = re.compile(r"(?:I(?<=\bI)|M(?<=\bM)(?:e|y|yself)|m(?<=\bm)(?:e|y|yself))\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", _I)
 
 _MONEY = re.compile(
