@@ -708,7 +708,8 @@ def test_inserts_start_places_pattern_is_the_plain_one():
     plain = re.compile(r"\n|[.!?:]\s")
     rng = random.Random(0)
     for _ in range(5000):
-        text = "".join(rng.choice("a.\n!?:; \t\u2028\u00a0\u3000x") for _ in range(rng.randint(0, 16)))
+        text = "".join(rng.choice("a.\n!?:; \t\u2028\u00a0\u3000x")
+                       for _ in range(rng.randint(0, 16)))
         assert [m.span() for m in _CTA_BEFORE.finditer(text)] == \
             [m.span() for m in plain.finditer(text)]
 
@@ -740,7 +741,8 @@ def test_inserts_column_sums_are_scipys(sample_path):
 
     text = sample_path.read_text(encoding="utf-8")
     rng = np.random.default_rng(0)
-    dense = rng.random((40, 30)) * (rng.random((40, 30)) < 0.5) * 10.0 ** rng.integers(-8, 8, (40, 30))
+    shape = (40, 30)
+    dense = rng.random(shape) * (rng.random(shape) < 0.5) * 10.0 ** rng.integers(-8, 8, shape)
     for matrix in (_tfidf_matrix([text[s:e] for s, e in split_paragraphs(text)]),
                    sparse.csr_matrix(dense), sparse.csr_matrix(np.zeros((3, 4)))):
         ours, theirs = _column_sums(matrix), np.asarray(matrix.sum(axis=0)).ravel()
