@@ -68,6 +68,27 @@ def test_insert_topic_names_pass_gives_every_capitalised_word(text):
     assert set(names) <= capitals
 
 
+@pytest.mark.parametrize("text", [
+    "Minister Belousov met Dong Jun in Moscow. He said The Talks went well.",
+    "“Sure,” Ana said. (Moscow) — Beijing and MOSCOW; ÉCOLE Paris", "", "no capitals here",
+    "éA aB _Cd 1Ef A A1 Ab_c Ab’s O'Neil KELVIN\u212aX İstanbul ÀBc x-Yz", "A", "Ab"])
+def test_insert_topic_capital_pattern_is_the_plain_one(text):
+    """The capital pattern, its boundary written after the capital, matches what
+    ``\\b[A-Z][a-zA-Z]+`` matches, at the same places."""
+    import random
+    import re
+
+    from toolkit.insert_topic import _CAPITAL
+
+    plain = re.compile(r"\b[A-Z][a-zA-Z]+")
+    rng = random.Random(text)
+    alphabet = "aZb_É1é'’-. \u212aİı"
+    texts = [text] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+                      for _ in range(500)]
+    for t in texts:
+        assert [m.span() for m in _CAPITAL.finditer(t)] == [m.span() for m in plain.finditer(t)]
+
+
 # A pasted block of two paragraphs (written for this test) that repeats its brand: the first
 # names "Ostrander", which the second also has, so it is no stranger to the rest of the
 # article on its own; the two together share nothing with it.

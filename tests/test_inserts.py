@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -697,6 +698,65 @@ def test_inserts_tfidf_matrix_is_scikit_learns_on_the_sample(sample_path):
     ours, theirs = _tfidf_matrix(texts), _sklearn_tfidf(texts)
     for name in ("indptr", "indices", "data"):
         assert getattr(ours, name).tolist() == getattr(theirs, name).tolist()
+
+
+def test_inserts_start_places_pattern_is_the_plain_one():
+    import random
+
+    from toolkit.insert_signals import _CTA_BEFORE
+
+    plain = re.compile(r"\n|[.!?:]\s")
+    rng = random.Random(0)
+    for _ in range(5000):
+        text = "".join(rng.choice("a.\n!?:; \t\u2028\u00a0\u3000x")
+                       for _ in range(rng.randint(0, 16)))
+        assert [m.span() for m in _CTA_BEFORE.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+
+
+def test_inserts_first_singular_pattern_is_the_plain_one(sample_path):
+    import random
+
+    from toolkit.insert_signals import _FIRST_SINGULAR
+
+    plain = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|I'm|I’m|I've|I’ve|I'd|I’d)\b")
+    rng = random.Random(0)
+    pieces = ["I", "M", "m", "e", "y", "yself", "'m", "’ve", "'d", " ", "_", "é", "1", "x", "İ"]
+    texts = [sample_path.read_text(encoding="utf-8"), "Me, myself and I'm my Ime mY"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in _FIRST_SINGULAR.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+
+
+def test_inserts_column_sums_are_scipys(sample_path):
+    """The similarities' column sums are scipy's ``sum(axis=0)`` to the last bit, on the
+    sample's paragraphs and on rows whose many terms would be added in another order by a
+    pairwise sum."""
+    import numpy as np
+    from scipy import sparse
+
+    from toolkit.insert_signals import _column_sums, _tfidf_matrix
+    from toolkit.loading import split_paragraphs
+
+    text = sample_path.read_text(encoding="utf-8")
+    rng = np.random.default_rng(0)
+    shape = (40, 30)
+    dense = rng.random(shape) * (rng.random(shape) < 0.5) * 10.0 ** rng.integers(-8, 8, shape)
+    for matrix in (_tfidf_matrix([text[s:e] for s, e in split_paragraphs(text)]),
+                   sparse.csr_matrix(dense), sparse.csr_matrix(np.zeros((3, 4)))):
+        ours, theirs = _column_sums(matrix), np.asarray(matrix.sum(axis=0)).ravel()
+        assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
+        assert ours.tobytes() == theirs.tobytes()
+
+
+@pytest.mark.parametrize("text", ["plain ascii", "", "café", "ıs", "Straße ſ", "İstanbul",
+                                  "Kelvin \u212a", "emoji 😀 ı"])
+def test_inserts_holds_char_is_not_isdisjoint(text):
+    from toolkit.insert_signals import _CASE_TRAPS, _LOWER_TRAPS, _holds_char
+
+    for chars in (_CASE_TRAPS, _LOWER_TRAPS):
+        assert _holds_char(text, chars) == (not chars.isdisjoint(text))
 
 
 _KEYWORD_RULES = {"disclaimer": "_DISCLAIMER", "platforms": "_PLATFORMS",

@@ -251,7 +251,10 @@ _CTA_START = re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:please\s+)?(?:{_CTA_
 # :func:`_cta_starts`): the case-blind alternation of verbs tried at every character of a long
 # paragraph cost more than the rest of the paragraph's patterns together.
 _CTA_AT = re.compile(rf"\s*(?:please\s+)?(?:{_CTA_VERBS})\b", _I)
-_CTA_BEFORE = re.compile(r"\n|[.!?:]\s")
+# What ends a line or a sentence: r"\n|[.!?:]\s" written as alternatives that each open with
+# one character, so that the engine skips to the next of those characters (a branch with an
+# alternative that opens with a class is tried at every character).
+_CTA_BEFORE = re.compile(r"\n|\.\s|!\s|\?\s|:\s")
 _SPACES = re.compile(r"\s*")
 
 
@@ -285,7 +288,11 @@ _CTA_ANYWHERE = re.compile(
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you’re|you’ve"
                             r"|you’ll)\b", _I)
-_FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|I'm|I’m|I've|I’ve|I'd|I’d)\b")
+# "I", "me", "my" or "myself" as a word: the matches of
+# r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|I'm|I’m|I've|I’ve|I'd|I’d)\b" ("I'm" matches there as "I"),
+# each alternative opening with its letter and the boundary before it a lookbehind, so that
+# the engine skips to the next I, M or m (it ran at every word boundary of every paragraph).
+_FIRST_SINGULAR = re.compile(r"(?:I(?<=\bI)|M(?<=\bM)(?:e|y|yself)|m(?<=\bm)(?:e|y|yself))\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", _I)
 
 _MONEY = re.compile(
@@ -535,6 +542,13 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 _CASE_TRAPS = frozenset("ıſİ")
 
 
+def _holds_char(text: str, chars: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of ``chars``: a substring test per character (in C, and
+    instant for a character wider than any of ``text``'s), not ``chars.isdisjoint(text)``,
+    which hashes every character of ``text``."""
+    return any(map(text.__contains__, chars))
+
+
 class _Lowered(str):
     """A lower-cased paragraph (:func:`_keyword_text`) that knows which keywords it holds.
 
@@ -551,7 +565,7 @@ class _Lowered(str):
 
 def _keyword_text(masked: str) -> str | None:
     """``masked`` lower-cased for :func:`_may_match`, or None when the check cannot be trusted."""
-    if not _CASE_TRAPS.isdisjoint(masked):
+    if _holds_char(masked, _CASE_TRAPS):
         return None
     low = _Lowered(masked.lower())
     finder, prefixes, _ = _keyword_finder()
@@ -773,7 +787,7 @@ def _model_words(masked: str, low: str | None = None) -> tuple[list[str], list[s
     :func:`~toolkit.insert_text_model.words_logit`): one list for both unless ``masked``
     holds one of :data:`_LOWER_TRAPS`. ``low`` is ``masked.lower()`` when at hand."""
     lowered = _MODEL_TOKEN.findall(masked.lower() if low is None else low)
-    if _LOWER_TRAPS.isdisjoint(masked):
+    if not _holds_char(masked, _LOWER_TRAPS):
         return lowered, lowered
     # The tokens are ASCII letters and apostrophes: lower-cased joined, then split again.
     return " ".join(_MODEL_TOKEN.findall(masked)).lower().split(), lowered
@@ -912,7 +926,7 @@ def _similarities(texts: list[str]) -> tuple[list[float], object]:
         return [0.0] * len(texts), None
     # cos(row, total - row) for every row at once, from sparse products:
     # row.rest = row.total - |row|^2 and |rest|^2 = |total|^2 - 2 row.total + |row|^2.
-    total = np.asarray(matrix.sum(axis=0)).ravel()
+    total = _column_sums(matrix)
     row_total = matrix @ total
     row_sq = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
     rest_sq = np.maximum(float(total @ total) - 2 * row_total + row_sq, 0.0)
@@ -920,6 +934,18 @@ def _similarities(texts: list[str]) -> tuple[list[float], object]:
     norms = np.sqrt(row_sq) * np.sqrt(rest_sq)
     sims = [float(d / n) if n > 1e-12 else 0.0 for d, n in zip(dots, norms)]
     return sims, matrix
+
+
+def _column_sums(matrix):
+    """``matrix.sum(axis=0)`` of a CSR matrix as a flat array, the same floats: scipy
+    multiplies a row of ones by the matrix, which adds each column's entries times 1.0 one by
+    one in the order they are stored, as ``np.bincount`` adds its weights (without scipy's
+    checks and conversions, which cost more than the sums for one article's paragraphs)."""
+    import numpy as np
+
+    if not matrix.nnz:  # bincount of no weights counts in integers
+        return np.zeros(matrix.shape[1])
+    return np.bincount(matrix.indices, weights=matrix.data, minlength=matrix.shape[1])
 
 
 def _run_similarity(matrix, start: int, end: int) -> float:

@@ -432,9 +432,11 @@ def _score_paragraph(text: str, start: int, end: int, sim: float, w: Mapping[str
         line_words = n_words if len(lines) == 1 else _n_words(line)
         if line_words <= 14 and (family := _marker_line(line)):
             pass
-        elif (family := _marker_line(line, ad=False)):
+        # A short line has just been tried with every family (the ad labels first), so the
+        # families without the ad labels are tried on a longer line only.
+        elif line_words > 14 and (family := _marker_line(line, ad=False)):
             pass
-        elif ((bar := _LABEL_PARTS.search(line)) and line_words <= 14
+        elif (line_words <= 14 and (bar := _LABEL_PARTS.search(line))
               and (family := _marker_line(line[:bar.start()]))):
             e = s + bar.start()  # "Add your name | Petition to ...": the label before the bar
         elif (m := _AD_PREFIX.match(line)):
