@@ -21,7 +21,9 @@ surnames the way its rules do and drops answers that name no one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .attribution import FORM_TO_LEMMA
 from .parsing import parse, parser
@@ -154,9 +156,14 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
     if todo and not docs:
         return []
     out = [None] * len(quotes)
+    quoted = sorted(quoted)
+    starts = [a for a, _ in quoted]
+    reach = list(accumulate((b for _, b in quoted), max))    # the furthest end so far
     for k, doc in zip(todo, docs):
         (lo, hi), (s, e) = windows[k], quotes[k]
-        marks = [(a - lo, b - lo) for a, b in quoted if a < hi and b > lo]
+        # the quotes that overlap the window, found by bisection (10,000 quotes in a text)
+        marks = [(a - lo, b - lo) for a, b in
+                 quoted[bisect_right(reach, lo):bisect_left(starts, hi)] if b > lo]
         out[k] = _governing(doc, lo, s - lo, min(e, hi) - lo, marks)
     return out
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from .entities import _given_names, is_place
 from .segmentation import WORD_RE
 from .spans import Span
@@ -453,11 +454,14 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
               and not _title_case_line(text, *_line(text, q.start))]
     found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
                                quoted=[(q.start, q.end) for q in quotes])
+    starts = [q.start for q in quotes]      # in order (the quotes' own), searched by bisection
+    reach = list(accumulate((q.end for q in quotes), max))
     for k, g in zip(wanted, found):
         if g is None:
             continue
         start, end = g.relative if g.relative else (g.start, g.end)
-        if any(q.start <= start < q.end for q in quotes):
+        before = bisect_right(starts, start)
+        if before and reach[before - 1] > start:
             continue                        # the quote's own words
         phrase = text[start:end]
         low = phrase.lower()
