@@ -61,7 +61,9 @@ def parser():
 def _load():
     try:
         import spacy
-        return spacy.load(MODEL_PACKAGE, disable=list(_OFF))
+        nlp = spacy.load(MODEL_PACKAGE, disable=list(_OFF))
+        nlp("He said it.")              # a model that loads may still fail when it runs
+        return nlp
     except Exception as error:  # a broken install must not stop an analysis
         warnings.warn(f"the dependency parser {MODEL_PACKAGE!r} did not load ({error}); "
                       "the toolkit goes on with its rules alone", RuntimeWarning, stacklevel=3)
