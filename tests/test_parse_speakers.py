@@ -161,3 +161,31 @@ def test_analysis_quotes_are_computed_when_read(sample_path):
     assert result.quotes is result.quotes
     pd.testing.assert_frame_equal(copy.quotes, result.quotes)
     assert result.summary["n_quotes"] == len(result.quotes)
+    read = pickle.loads(pickle.dumps(result))                     # and once read
+    assert read._deferred_quotes is None
+    pd.testing.assert_frame_equal(read.quotes, result.quotes)
+
+
+def test_analysis_quotes_without_the_parser_are_the_rules(sample_path, monkeypatch):
+    monkeypatch.setenv(parsing.ENV_SWITCH, "0")
+    result = toolkit.analyze(sample_path)
+    text, paragraphs = result.article.text, result.article.paragraphs
+    pd.testing.assert_frame_equal(result.quotes,
+                                  quotes_frame(find_quotes(text, paragraphs, parse=False)))
+
+
+def test_analysis_quotes_read_that_fails_is_computed_again(sample_path):
+    result = toolkit.analyze(sample_path)
+    deferred, calls = result._deferred_quotes, []
+
+    def fails_once():
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyboardInterrupt     # a notebook user stopping the first read
+        return deferred()
+
+    result._deferred_quotes = fails_once
+    with pytest.raises(KeyboardInterrupt):
+        result.quotes
+    assert len(result.quotes) == result.summary["n_quotes"] > 0
+    assert len(calls) == 2

@@ -176,9 +176,10 @@ class Analysis:
     def _table(self, name: str) -> pd.DataFrame:
         """Compute the deferred tables, keep those not given, and return ``name``."""
         if name == "quotes":
-            deferred, self._deferred_quotes = self._deferred_quotes, None
+            deferred = self._deferred_quotes
             self.__dict__["quotes"] = quotes_frame([]) if deferred is None else deferred()
-            return self.__dict__["quotes"]
+            self._deferred_quotes = None    # kept now (not before: a read that fails or is
+            return self.__dict__["quotes"]  # interrupted leaves it to the next read)
         if self._deferred is None:
             mentions = find_mentions("")
             computed = {"mentions": mentions, "entities": entity_table(mentions)}
