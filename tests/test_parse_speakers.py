@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import pickle
+import re
 from dataclasses import replace
 
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 import toolkit
 from toolkit import parsing
@@ -133,6 +135,46 @@ def test_parse_changes_nothing_but_speakers_on_real_articles(shared_data):
                 assert 0 <= a.speaker_start < a.speaker_end <= len(text)
             filled += a.speaker != b.speaker
     assert filled > 0
+
+
+# a speaker, a speech verb some words before a quote, and odd characters between them
+ODD = ["", " ", "  ", ",", ".", "\n", "\n\n", "\r\n", "\ufeff", "\u200b", "\u200f", "\u202e", "שלום",
+       "😀", "\x00", "\x0c", "'", "’", '"', "“", "«", "Ünïcödé", "İstanbul", "Ann Roe spoke.",
+       "Gina Marsh said so.", "Where", "Emphasis added:"]
+odd = st.lists(st.one_of(st.sampled_from(ODD), st.text(max_size=3)), max_size=4).map(" ".join)
+SUBJECTS = ["McMaster", "K.T. McFarland", "Senator Ann Roe", "the mayor", "she", "he", "They",
+            "Marsh", "Farmers blamed widow Bushra Bibi who", "The letter",
+            "Mouqawamah Music, a site that", "an Obama spokeswoman", "The plan was described by Roe"]
+VERBS = ["went so far as to claim that", "had written that", "said,", "told them", "claiming that",
+         "calls for", "as", "", "according to Roe,"]
+MARKS = [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ('"', "")]
+WORDS = ["we will win the whole state", "irreligious", "a disaster for everyone", "no",
+         "😀 \u200b שלום", "one\ntwo\n\nthree four five six"]
+pieces = st.builds(lambda *parts: "".join(parts), odd, st.sampled_from(SUBJECTS), st.just(" "), odd,
+                   st.sampled_from(VERBS), st.just(" "), st.sampled_from(MARKS).flatmap(
+                       lambda m: st.sampled_from(WORDS).map(lambda w: m[0] + w + m[1])), odd)
+
+
+@needs_parser
+@settings(max_examples=150, deadline=None)
+@given(pieces)
+@example('  The Obama spokeswoman went so far as to claim that "we will win the whole state"')
+def test_parse_speaker_offsets_are_the_words_read(text):
+    """Any text: the same quotes as the rules', and a speaker the parse adds points at the
+    words it was read from, outside every quote: a word of the name, a pronoun, or a
+    description or document resolved to the name."""
+    on, off = find_quotes(text), find_quotes(text, parse=False)
+    assert _all_but_speakers(on) == _all_but_speakers(off)
+    for q, rules in zip(on, off):
+        if q.speaker is None or q.speaker == rules.speaker:
+            continue
+        assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+        words = text[q.speaker_start:q.speaker_end]
+        assert words == words.strip()
+        assert not any(o.start <= q.speaker_start < o.end for o in on)
+        assert (set(re.findall(r"\w+", words)) & set(re.findall(r"\w+", q.speaker))
+                or words.lower() in ("he", "she") or words[:1].islower()
+                or words.lower().startswith(("the ", "a ", "an "))), (words, q.speaker)
 
 
 def test_parser_switched_off_gives_the_rules_alone(monkeypatch):

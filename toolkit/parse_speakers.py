@@ -109,7 +109,7 @@ def _phrase(token) -> tuple[int, int]:
     else:
         left = min((c.left_edge for c in token.lefts if c.dep_ in _PHRASE_DEPS),
                    key=lambda t: t.i, default=token)
-    while left.i < token.i and (left.is_punct or left.text in _QUOTE_MARKS):
+    while left.i < token.i and (left.is_punct or left.is_space or left.text in _QUOTE_MARKS):
         left = doc[left.i + 1]
     return left.idx, token.idx + len(token.text)
 
