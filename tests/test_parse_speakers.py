@@ -76,6 +76,9 @@ FILLS = [
     # a pronoun resolved as the rules resolve one
     ('Senator Ann Roe spoke on Monday.\n\nLater she went so far as to claim that the plan was '
      '"a disaster for everyone in the state."', None, "Ann Roe"),
+    # ... and named in full, as the rules name theirs (the last mention is "Roe")
+    ('Senator Ann Roe spoke on Monday. Roe then left the hall.\n\nLater she went so far as to '
+     'claim that the plan was "a disaster for everyone in the state."', None, "Ann Roe"),
     # a description resolved to the person, and a surname to the fullest name
     ('Mayor Tom Hart thanked the crowd. Days later, the mayor went so far as to claim that '
      'the plan was "a disaster for everyone in the state."', None, "Tom Hart"),

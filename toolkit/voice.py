@@ -473,7 +473,9 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
             words = [_low(w) for w in phrase.split()]
             if not words or words[0] in _NO_ONE or words[-1] in _NO_ONE:
                 continue
-            speaker = named(_tidy(phrase), end, start, False)
+            speaker = _tidy(phrase)
+        speaker = named(speaker, end, start, False)   # as the rules name theirs (resolved
+                                                      # pronouns too: "Roe" -> "Ann Roe")
         if (not speaker or _not_a_speaker(speaker) or _junk(speaker)
                 or not _named_one(speaker)):
             continue
