@@ -119,8 +119,7 @@ def _all_but_speakers(quotes):
 @pytest.mark.parametrize("text, rules, parsed", FILLS[:6])
 def test_parse_changes_nothing_but_speakers(text, rules, parsed):
     on, off = find_quotes(text), find_quotes(text, parse=False)
-    assert _all_but_speakers(on) == _all_but_speakers(off)
-    assert [q.verb for q in on] == [q.verb for q in off]
+    assert _all_but_speakers(on) == _all_but_speakers(off)     # verbs and places too
 
 
 @needs_parser

@@ -42,8 +42,7 @@ advise recommend propose threaten pledge swear reveal disclose confess character
 characterise dismiss denounce condemn criticize criticise defend apologize apologise preach
 teach lecture inform read put""".split())
 _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write",
-              "swore": "swear", "sworn": "swear", "read": "read", "put": "put",
-              "taught": "teach"}
+              "swore": "swear", "sworn": "swear", "taught": "teach"}
 #: Dependents kept in a subject's phrase, to its left ("Defense Minister Andrei Belousov",
 #: "an Obama spokeswoman").
 _PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "flat", "nmod", "nummod"})
