@@ -194,6 +194,17 @@ def test_context_window_starts_the_sentence_and_ends_in_the_quote():
     assert text[lo:hi] == 'Then Roe wrote that "one two three '
     long = "word " * 100 + 'he said "one two three"'
     assert context_window(long, long.index("one"), len(long) - 1, reach=50) is None
+    blob = 'Roe wrote that "we ' + "x" * 1_100_000 + ' win" today.'
+    lo, hi = context_window(blob, blob.index("we"), blob.index('" today'))
+    assert (lo, hi) == (0, blob.index("we") + 200)
+
+
+@needs_parser
+def test_parse_of_a_quoted_blob_longer_than_spacy_takes():
+    text = 'McMaster went so far as to claim that "we ' + "x" * 1_100_000 + ' win big" today.'
+    on = find_quotes(text)                    # (spaCy raised on the whole quote: E088)
+    assert _all_but_speakers(on) == _all_but_speakers(find_quotes(text, parse=False))
+    assert len(on) == 1
 
 
 def test_analysis_quotes_are_computed_when_read(sample_path):

@@ -117,8 +117,9 @@ def context_window(text: str, start: int, end: int, *, reach: int = 300,
                    inside: int = 6) -> tuple[int, int] | None:
     """The part of ``text`` parsed for the quote at ``[start, end)``: from the start of its
     sentence (on its line, at most ``reach`` characters before the quote) to ``inside``
-    words into the quote; None when the sentence starts further back (a parse of a
-    sentence cut in the middle names the wrong subjects)."""
+    words into the quote (at most 200 characters: a quoted blob of a million characters
+    with no space is longer than spaCy parses); None when the sentence starts further back
+    (a parse of a sentence cut in the middle names the wrong subjects)."""
     line = text.rfind("\n", 0, start) + 1
     lo = line
     for m in _SENTENCE_END.finditer(text, max(line, start - reach - 3), start):
@@ -132,11 +133,12 @@ def context_window(text: str, start: int, end: int, *, reach: int = 300,
             hi = end
             break
         hi = nxt.end()
-    return lo, hi
+    return lo, min(hi, start + _MOST_INSIDE)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+(?=[\"“‘A-Z])")
 _NEXT_WORD = re.compile(r"\S+\s*")
+_MOST_INSIDE = 200
 
 
 def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
