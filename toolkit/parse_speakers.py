@@ -52,7 +52,8 @@ _QUOTE_MARKS = "\"“”‘’'«»"
 @dataclass(frozen=True, slots=True)
 class Governing:
     """The phrase a parse names as a quote's speaker: ``text[start:end]``; ``verb``, the
-    lemma of the verb it is the subject of; ``relative``, the noun phrase a relative
+    verb it is the subject of, as a speech verb's lemma, else lower-cased ("went" in
+    "went so far as to claim", "according"); ``relative``, the noun phrase a relative
     pronoun ("who", "which", "that") stands for, as ``(start, end)``, or None."""
 
     start: int
