@@ -88,6 +88,10 @@ FILLS = [
     ('Where Trump said "we will build the wall and Mexico will pay for it."',
      "Where Trump", "Trump"),
     ('Emphasis added: "we will build the wall and Mexico will pay for it."', "Emphasis", None),
+    # ... but not a name that opens with such a word
+    ('"All flights are cancelled until Monday," Air France said in a statement.',
+     "Air France", "Air France"),
+    ('"We will appeal the ruling," Time Warner said on Monday.', "Time Warner", "Time Warner"),
     # none invented: a pronoun that names no one, a document, no speech verb
     ('They say that "the vote was rigged from the very start, and we all know it."', None, None),
     ('The letter then demands that the agencies brief the Gang of Eight before releasing the '

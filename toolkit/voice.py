@@ -409,19 +409,25 @@ _NO_ONE = frozenset("""i me we us you they them it this that these those who who
 one someone somebody anyone anybody everyone everybody nobody article piece quote quotes
 story headline text sentence passage paragraph phrase word words term line""".split())
 #: First words of rule speakers that name no one: a formatting note ("Emphasis added"), a
-#: sentence adverb ("Historically dubbed"), the first word of a line that is no name ("Air
-#: traffic control tapes ...: "...", "Time to buy ...").
+#: sentence adverb ("Historically dubbed"), a wh-word ("Where Trump").
 _NOT_SPEAKERS = frozenset("""emphasis italics bold translation except nearly historically
-again here where which remember both watch lost time air everyone i've article""".split())
+again here where which remember both everyone i've article""".split())
+#: Rule speakers that name no one when alone: the first word of a line that is no name
+#: ("Air traffic control tapes ...: "...", "Time to buy ...", "WATCH:"), but the first word
+#: of many names ("Air France", "Time Warner", "Watch Tower Society").
+_NOT_SPEAKERS_ALONE = frozenset("watch lost time air".split())
 
 
 def _junk(speaker: str | None) -> bool:
     """No speaker, or a rule speaker that names no one (:data:`_NOT_SPEAKERS`: "Emphasis",
-    "Nearly", "Where Trump")."""
+    "Nearly", "Where Trump"; :data:`_NOT_SPEAKERS_ALONE`: "Air", not "Air France")."""
     if not speaker:
         return True
     words = speaker.split()
-    return _low(words[0]) in _NOT_SPEAKERS and (len(words) == 1 or words[1][:1].isupper())
+    first = _low(words[0])
+    if len(words) == 1:
+        return first in _NOT_SPEAKERS or first in _NOT_SPEAKERS_ALONE
+    return first in _NOT_SPEAKERS and words[1][:1].isupper()
 
 
 def _named_one(speaker: str) -> bool:
