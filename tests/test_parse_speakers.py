@@ -233,6 +233,14 @@ def test_analysis_quotes_without_the_parser_are_the_rules(sample_path, monkeypat
                                   quotes_frame(find_quotes(text, paragraphs, parse=False)))
 
 
+def test_analysis_quotes_found_once_when_every_quote_has_a_speaker(monkeypatch):
+    from toolkit import analysis
+
+    result = toolkit.analyze('"We will not back down," Defense Minister Andrei Belousov said.')
+    monkeypatch.setattr(analysis, "find_quotations", None)       # not called again
+    assert list(result.quotes["speaker"]) == ["Andrei Belousov"]
+
+
 def test_analysis_quotes_read_that_fails_is_computed_again(sample_path):
     result = toolkit.analyze(sample_path)
     deferred, calls = result._deferred_quotes, []
