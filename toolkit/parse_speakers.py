@@ -41,8 +41,8 @@ lament concede caution emphasize emphasise stress opine pronounce rule decide or
 advise recommend propose threaten pledge swear reveal disclose confess characterize
 characterise dismiss denounce condemn criticize criticise defend apologize apologise preach
 teach lecture inform read put""".split())
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write",
-              "swore": "swear", "sworn": "swear", "taught": "teach"}
+#: Irregular forms of :data:`_MORE_SPEECH` verbs that the rules' forms do not hold.
+_IRREGULAR = {"written": "write", "swore": "swear", "sworn": "swear", "taught": "teach"}
 #: Dependents kept in a subject's phrase, to its left ("Defense Minister Andrei Belousov",
 #: "an Obama spokeswoman").
 _PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "flat", "nmod", "nummod"})
