@@ -144,13 +144,14 @@ def test_parse_changes_nothing_but_speakers_on_real_articles(shared_data):
 
 
 # a speaker, a speech verb some words before a quote, and odd characters between them
-ODD = ["", " ", "  ", ",", ".", "\n", "\n\n", "\r\n", "\ufeff", "\u200b", "\u200f", "\u202e", "שלום",
-       "😀", "\x00", "\x0c", "'", "’", '"', "“", "«", "Ünïcödé", "İstanbul", "Ann Roe spoke.",
-       "Gina Marsh said so.", "Where", "Emphasis added:"]
+ODD = ["", " ", "  ", ",", ".", "\n", "\n\n", "\r\n", "\ufeff", "\u200b", "\u200f", "\u202e",
+       "שלום", "😀", "\x00", "\x0c", "'", "’", '"', "“", "«", "Ünïcödé", "İstanbul",
+       "Ann Roe spoke.", "Gina Marsh said so.", "Where", "Emphasis added:"]
 odd = st.lists(st.one_of(st.sampled_from(ODD), st.text(max_size=3)), max_size=4).map(" ".join)
 SUBJECTS = ["McMaster", "K.T. McFarland", "Senator Ann Roe", "the mayor", "she", "he", "They",
             "Marsh", "Farmers blamed widow Bushra Bibi who", "The letter",
-            "Mouqawamah Music, a site that", "an Obama spokeswoman", "The plan was described by Roe"]
+            "Mouqawamah Music, a site that", "an Obama spokeswoman",
+            "The plan was described by Roe"]
 VERBS = ["went so far as to claim that", "had written that", "said,", "told them", "claiming that",
          "calls for", "as", "", "according to Roe,"]
 MARKS = [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ('"', "")]

@@ -79,8 +79,8 @@ def test_parser_that_fails_gives_the_rules_alone(monkeypatch, fresh_load, load):
         monkeypatch.setattr(builtins, "__import__", failing_import)
     else:
         spacy = pytest.importorskip("spacy")
-        monkeypatch.setattr(spacy, "load",
-                            (lambda *args, **kwargs: _Broken()) if load == "run" else _missing_model)
+        broken = (lambda *args, **kwargs: _Broken()) if load == "run" else _missing_model
+        monkeypatch.setattr(spacy, "load", broken)
     with pytest.warns(RuntimeWarning, match="did not load"):
         assert parsing.parser() is None
     assert parsing.parse(["He said it."]) == []
