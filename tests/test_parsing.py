@@ -1,4 +1,5 @@
-"""The dependency parser wrapper: offsets into each text, the off switch, lazy loading."""
+"""The dependency parser wrapper: offsets into each text, the off switch, lazy loading, a
+broken install."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +41,48 @@ def test_parser_switched_off(monkeypatch):
     assert parsing.parser_available() is False
     assert parsing.parser() is None
     assert parsing.parse(["He said it."]) == []
+
+
+@pytest.fixture
+def fresh_load():
+    """Forget the cached pipeline before and after the test."""
+    parsing._load.cache_clear()
+    yield
+    parsing._load.cache_clear()
+
+
+class _Broken:
+    def __call__(self, text):
+        raise ValueError("a model that loads but does not run")
+
+
+def _missing_model(*args, **kwargs):
+    raise OSError("no model files")
+
+
+@pytest.mark.parametrize("load", ["import", "load", "run"])
+def test_parser_that_fails_gives_the_rules_alone(monkeypatch, fresh_load, load):
+    import builtins
+
+    from toolkit.voice import find_quotes
+
+    text = 'McMaster went so far as to claim that devout jihadis were "irreligious."'
+    real_import = builtins.__import__
+
+    def failing_import(name, *args, **kwargs):
+        if name == "spacy":
+            raise ImportError("spaCy is broken")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(parsing, "parser_available", lambda: True)
+    if load == "import":
+        monkeypatch.setattr(builtins, "__import__", failing_import)
+    else:
+        spacy = pytest.importorskip("spacy")
+        broken = (lambda *args, **kwargs: _Broken()) if load == "run" else _missing_model
+        monkeypatch.setattr(spacy, "load", broken)
+    with pytest.warns(RuntimeWarning, match="did not load"):
+        assert parsing.parser() is None
+    assert parsing.parse(["He said it."]) == []
+    assert find_quotes(text) == find_quotes(text, parse=False)
+    assert [q.speaker for q in find_quotes(text)] == [None]

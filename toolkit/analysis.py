@@ -34,8 +34,8 @@ from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import subjective_spans, subjectivity_of
 from .tables import table
 from .parsing import parser_available
-from .voice import (QUOTE_COLUMNS, Quote, find_quotations, quote_regions, quotes_frame,
-                    report_verb_spans)
+from .voice import (QUOTE_COLUMNS, Quote, _junk, find_quotations, quote_regions,
+                    quotes_frame, report_verb_spans)
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
            "QUOTE_COLUMNS"]
@@ -114,8 +114,9 @@ def _people_tables(text: str, paragraphs: list[tuple[int, int]], sentences: list
 def _quote_table(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
                  ) -> pd.DataFrame:
     """The ``quotes`` table, as :func:`analyze` defers it: the quotes found again with the
-    parse's speakers (the rules' ``quotes`` as they are when there is no parser)."""
-    if quotes and parser_available():
+    parse's speakers (the rules' ``quotes`` as they are when there is no parser, or when
+    each has a speaker the parse would keep)."""
+    if parser_available() and any(_junk(q.speaker) for q in quotes):
         with _collector_paused():
             quotes = find_quotations(text, paragraphs, parse=True)[0]
     return quotes_frame(quotes)
@@ -176,9 +177,10 @@ class Analysis:
     def _table(self, name: str) -> pd.DataFrame:
         """Compute the deferred tables, keep those not given, and return ``name``."""
         if name == "quotes":
-            deferred, self._deferred_quotes = self._deferred_quotes, None
+            deferred = self._deferred_quotes
             self.__dict__["quotes"] = quotes_frame([]) if deferred is None else deferred()
-            return self.__dict__["quotes"]
+            self._deferred_quotes = None    # kept now (not before: a read that fails or is
+            return self.__dict__["quotes"]  # interrupted leaves it to the next read)
         if self._deferred is None:
             mentions = find_mentions("")
             computed = {"mentions": mentions, "entities": entity_table(mentions)}

@@ -11,12 +11,13 @@ whose files are read from site-packages, so nothing downloads at run time.
 Importing :mod:`toolkit` (or this module) imports neither spaCy nor the model: both load on
 the first call to :func:`parser` and are cached for the process (about a second). Only the
 parts the toolkit reads run: the tokenizer, ``tok2vec``, the tagger, the attribute ruler (for
-``Token.pos_``) and the dependency parser; the named-entity recogniser and the lemmatizer are
-off.
+``Token.pos_``; the quote speakers read Penn tags and leave it out) and the dependency
+parser; the named-entity recogniser and the lemmatizer are off.
 
-When spaCy or the model is missing, or the environment variable ``NEWSBIAS_PARSER`` is
-``0``, :func:`parser` returns None and the callers fall back to their rules alone; the
-variable is for comparing the two, and is read on every call.
+When spaCy or the model is missing, fails to load or to run (with a ``RuntimeWarning``), or
+the environment variable ``NEWSBIAS_PARSER`` is ``0``, :func:`parser` returns None and the
+callers fall back to their rules alone; the variable is for comparing the two, and is read
+on every call.
 
 Examples
 --------
@@ -61,7 +62,9 @@ def parser():
 def _load():
     try:
         import spacy
-        return spacy.load(MODEL_PACKAGE, disable=list(_OFF))
+        nlp = spacy.load(MODEL_PACKAGE, disable=list(_OFF))
+        nlp("He said it.")              # a model that loads may still fail when it runs
+        return nlp
     except Exception as error:  # a broken install must not stop an analysis
         warnings.warn(f"the dependency parser {MODEL_PACKAGE!r} did not load ({error}); "
                       "the toolkit goes on with its rules alone", RuntimeWarning, stacklevel=3)

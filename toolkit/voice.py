@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from .entities import _given_names, is_place
 from .segmentation import WORD_RE
 from .spans import Span
@@ -408,19 +409,25 @@ _NO_ONE = frozenset("""i me we us you they them it this that these those who who
 one someone somebody anyone anybody everyone everybody nobody article piece quote quotes
 story headline text sentence passage paragraph phrase word words term line""".split())
 #: First words of rule speakers that name no one: a formatting note ("Emphasis added"), a
-#: sentence adverb ("Historically dubbed"), the first word of a line that is no name ("Air
-#: traffic control tapes ...: "...", "Time to buy ...").
+#: sentence adverb ("Historically dubbed"), a wh-word ("Where Trump").
 _NOT_SPEAKERS = frozenset("""emphasis italics bold translation except nearly historically
-again here where which remember both watch lost time air everyone i've article""".split())
+again here where which remember both everyone i've article""".split())
+#: Rule speakers that name no one when alone: the first word of a line that is no name
+#: ("Air traffic control tapes ...: "...", "Time to buy ...", "WATCH:"), but the first word
+#: of many names ("Air France", "Time Warner", "Watch Tower Society").
+_NOT_SPEAKERS_ALONE = frozenset("watch lost time air".split())
 
 
 def _junk(speaker: str | None) -> bool:
     """No speaker, or a rule speaker that names no one (:data:`_NOT_SPEAKERS`: "Emphasis",
-    "Nearly", "Where Trump")."""
+    "Nearly", "Where Trump"; :data:`_NOT_SPEAKERS_ALONE`: "Air", not "Air France")."""
     if not speaker:
         return True
     words = speaker.split()
-    return _low(words[0]) in _NOT_SPEAKERS and (len(words) == 1 or words[1][:1].isupper())
+    first = _low(words[0])
+    if len(words) == 1:
+        return first in _NOT_SPEAKERS or first in _NOT_SPEAKERS_ALONE
+    return first in _NOT_SPEAKERS and words[1][:1].isupper()
 
 
 def _named_one(speaker: str) -> bool:
@@ -453,11 +460,14 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
               and not _title_case_line(text, *_line(text, q.start))]
     found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
                                quoted=[(q.start, q.end) for q in quotes])
+    starts = [q.start for q in quotes]      # in order (the quotes' own), searched by bisection
+    reach = list(accumulate((q.end for q in quotes), max))
     for k, g in zip(wanted, found):
         if g is None:
             continue
         start, end = g.relative if g.relative else (g.start, g.end)
-        if any(q.start <= start < q.end for q in quotes):
+        before = bisect_right(starts, start)
+        if before and reach[before - 1] > start:
             continue                        # the quote's own words
         phrase = text[start:end]
         low = phrase.lower()
@@ -469,7 +479,9 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
             words = [_low(w) for w in phrase.split()]
             if not words or words[0] in _NO_ONE or words[-1] in _NO_ONE:
                 continue
-            speaker = named(_tidy(phrase), end, start, False)
+            speaker = _tidy(phrase)
+        speaker = named(speaker, end, start, False)   # as the rules name theirs (resolved
+                                                      # pronouns too: "Roe" -> "Ann Roe")
         if (not speaker or _not_a_speaker(speaker) or _junk(speaker)
                 or not _named_one(speaker)):
             continue
