@@ -257,3 +257,15 @@ def test_analysis_quotes_read_that_fails_is_computed_again(sample_path):
         result.quotes
     assert len(result.quotes) == result.summary["n_quotes"] > 0
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("speaker, junk", [
+    (None, True), ("Emphasis", True), ("Italics", True), ("Where Trump", True),
+    ("Nearly", True), ("Both", True), ("Everyone", True),
+    ("Bill Saxton", False), ("Air France", False), ("Watch Tower Society", False),
+    ("Where the officials", False), ("The Washington Post", False), ("Kelly", False),
+])
+def test_junk_rule_speakers_are_word_classes(speaker, junk):
+    from toolkit.voice import _junk
+
+    assert _junk(speaker) is junk

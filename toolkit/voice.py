@@ -410,24 +410,21 @@ one someone somebody anyone anybody everyone everybody nobody article piece quot
 story headline text sentence passage paragraph phrase word words term line""".split())
 #: First words of rule speakers that name no one: a formatting note ("Emphasis added"), a
 #: sentence adverb ("Historically dubbed"), a wh-word ("Where Trump").
-_NOT_SPEAKERS = frozenset("""emphasis italics bold translation except nearly historically
-again here where which remember both everyone i've article""".split())
-#: Rule speakers that name no one when alone: the first word of a line that is no name
-#: ("Air traffic control tapes ...: "...", "Time to buy ...", "WATCH:"), but the first word
-#: of many names ("Air France", "Time Warner", "Watch Tower Society").
-_NOT_SPEAKERS_ALONE = frozenset("watch lost time air".split())
+#: First words of rule speakers that name no one, by word class: a formatting note
+#: ("Emphasis added"), a wh-word ("Where Trump ..."), a sentence adverb or preposition
+#: ("Nearly", "Historically dubbed", "Except"), a quantifier ("Both", "Everyone"), a text noun
+#: ("Article").
+_NOT_SPEAKERS = frozenset("""emphasis italics bold translation where which when what why how
+here again nearly historically except both everyone article""".split())
 
 
 def _junk(speaker: str | None) -> bool:
     """No speaker, or a rule speaker that names no one (:data:`_NOT_SPEAKERS`: "Emphasis",
-    "Nearly", "Where Trump"; :data:`_NOT_SPEAKERS_ALONE`: "Air", not "Air France")."""
+    "Nearly", "Where Trump"), alone or before a capitalised word."""
     if not speaker:
         return True
     words = speaker.split()
-    first = _low(words[0])
-    if len(words) == 1:
-        return first in _NOT_SPEAKERS or first in _NOT_SPEAKERS_ALONE
-    return first in _NOT_SPEAKERS and words[1][:1].isupper()
+    return _low(words[0]) in _NOT_SPEAKERS and (len(words) == 1 or words[1][:1].isupper())
 
 
 def _named_one(speaker: str) -> bool:
