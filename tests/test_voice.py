@@ -1017,3 +1017,21 @@ def test_voice_ptc_case_files_floors(shared_data):
     result = _quotes_benchmark().evaluate([case for _, case in _ptc_cases(shared_data)])
     assert result["f1"] >= 0.89
     assert result["speaker_accuracy"] >= (0.74 if parser_available() else 0.72)
+
+
+def test_speaker_dump_lists_only_changed_speakers(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "speaker_dump.py"
+    spec = importlib.util.spec_from_file_location("speaker_dump", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = '"We will win," Bob Roe said.\n\n"Never," he said.'
+    (tmp_path / "a1.txt").write_text(text, encoding="utf-8")
+    before = module.dump(tmp_path)
+    assert [q[2] for q in before["a1"]] == ["Bob Roe", "Bob Roe"]
+    after = {"a1": [before["a1"][0], [*before["a1"][1][:2], "Bo Lee", "said"]]}
+    lines = module.changes(before, after, tmp_path)
+    assert len(lines) == 1 and "'Bob Roe' -> 'Bo Lee'" in lines[0] and "Never," in lines[0]
+    assert module.changes(before, before, tmp_path) == []
