@@ -10,8 +10,14 @@ from toolkit.cli import main
 def test_cli_analyze_writes_tables(sample_path, tmp_path, capsys):
     assert main(["analyze", str(sample_path), "--out", str(tmp_path)]) == 0
     folder = tmp_path / "moscow-beijing-military-ties"
-    for name in ("paragraphs.csv", "sentences.csv", "spans.csv", "summary.json", "paragraphs.png"):
+    for name in ("paragraphs.csv", "sentences.csv", "spans.csv", "quotes.csv", "entities.csv",
+                 "summary.json", "paragraphs.png"):
         assert (folder / name).stat().st_size > 0
+    import pandas as pd
+
+    speakers = set(pd.read_csv(folder / "quotes.csv")["speaker"].dropna())
+    assert {"Dong Jun", "Andrei Belousov"} <= speakers
+    assert "the Left" in set(pd.read_csv(folder / "entities.csv")["entity"])
     summary = json.loads((folder / "summary.json").read_text())
     assert summary["n_paragraphs"] == 14
     assert "Quite frankly" in capsys.readouterr().out

@@ -451,7 +451,8 @@ def build_parser() -> argparse.ArgumentParser:
         "analyze", help="analyse articles and write their tables",
         description="Analyse each article (a .txt, .md or .html file, or an http(s) URL, "
                     "which is downloaded) and print a per-paragraph table. With --out, write "
-                    "paragraphs.csv, sentences.csv, spans.csv, summary.json and a PNG chart of "
+                    "paragraphs.csv, sentences.csv, spans.csv, quotes.csv, entities.csv, "
+                    "summary.json and a PNG chart of "
                     "tone and loaded language per paragraph into OUT/<article name>/.",
         epilog="example: python -m toolkit analyze data/*.txt --out reports/")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or URLs")

@@ -27,12 +27,16 @@ def _json_safe(value):
 
 
 def write_analysis(result, out: str | Path, *, chart: bool = True) -> list[Path]:
-    """Write ``paragraphs.csv``, ``sentences.csv``, ``spans.csv``, ``summary.json`` and,
-    with ``chart``, ``paragraphs.png`` into ``out/<slug>/``. Returns the paths written."""
+    """Write ``paragraphs.csv``, ``sentences.csv``, ``spans.csv``, ``quotes.csv``,
+    ``entities.csv``, ``summary.json`` and, with ``chart``, ``paragraphs.png`` into
+    ``out/<slug>/``. Returns the paths written.
+
+    Reading ``quotes`` and ``entities`` computes those deferred tables (the quotes' speakers
+    from the dependency parse, the target tone of every mention)."""
     folder = Path(out) / article_slug(result)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in ("paragraphs", "sentences", "spans"):
+    for name in ("paragraphs", "sentences", "spans", "quotes", "entities"):
         path = folder / f"{name}.csv"
         getattr(result, name).to_csv(path, index=False)
         written.append(path)
