@@ -269,3 +269,45 @@ def test_junk_rule_speakers_are_word_classes(speaker, junk):
     from toolkit.voice import _junk
 
     assert _junk(speaker) is junk
+
+
+# (text, each quote's speaker with the parse): a quote carrying on the quote before it in
+# the same sentence, whose speaker the sentence names
+CONTINUED = [
+    ('Senator Ann Roe fretted that the scandal "has created a vacuum in the party" that could '
+     'be filled by the "younger hard-liners of the movement."', ["Ann Roe", "Ann Roe"]),
+    ('Mayor Tom Hart filed papers "under penalty of perjury" that the two houses were needed '
+     'as "my wife and I live apart for now."', ["Tom Hart", "Tom Hart"]),
+    # the sentence names its speaker with a pronoun the rules resolve
+    ('Senator Ann Roe spoke on Monday. She fretted that the scandal "has created a vacuum in '
+     'the party" that could be filled by the "younger hard-liners of the movement."',
+     ["Ann Roe", "Ann Roe"]),
+    # not across a speech verb: another clause's speaker (one that names no one here)
+    ('Senator Ann Roe fretted that the plan "has created a vacuum in the party" but they '
+     'insist that it is "a fine plan for all of us."', ["Ann Roe", None]),
+    # not from a speaker named before the sentence (the rules carry it to the first quote)
+    ('Senator Ann Roe spoke on Monday: "We lost the vote." The plan "has created a vacuum in '
+     'the party" that could be filled by the "younger hard-liners of the movement."',
+     ["Ann Roe", "Ann Roe", None]),
+    # nor from a label
+    ('Hidden Costs Exposed: "three days for everybody" before the "small steps to ban them '
+     'all."', ["Hidden Costs Exposed", None]),
+]
+
+
+@needs_parser
+@pytest.mark.parametrize("text, speakers", CONTINUED,
+                         ids=[f"cont{i}" for i in range(len(CONTINUED))])
+def test_quote_continuing_an_attributed_quote_of_its_sentence(text, speakers):
+    assert [q.speaker for q in find_quotes(text)] == speakers
+    assert [q.speaker for q in find_quotes(text, parse=False)][-1] is None   # the rules: none
+
+
+@needs_parser
+def test_quote_continuing_an_attributed_quote_not_across_a_line():
+    text = ('Senator Ann Roe fretted that the scandal "has created a vacuum in the party"\nthat '
+            'could be filled by the "younger hard-liners of the movement."')
+    paragraph = [(0, len(text))]                    # one paragraph of two lines
+    assert [q.speaker for q in find_quotes(text, paragraph)] == ["Ann Roe", None]
+    text = text.replace("\n", " ")
+    assert [q.speaker for q in find_quotes(text, paragraph)] == ["Ann Roe", "Ann Roe"]

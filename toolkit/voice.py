@@ -184,8 +184,10 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None, 
 
     With ``parse`` (the default), a quote the rules leave without a speaker, or with a
     phrase that names no one, takes the subject of the speech verb that governs it in the
-    dependency parse (:mod:`toolkit.parse_speakers`), when there is a parser. Only speakers
-    differ with ``parse=False``: the quotes, their places and verbs are the same.
+    dependency parse (:mod:`toolkit.parse_speakers`), when there is a parser; then one still
+    without a speaker that carries on an attributed quote of its sentence takes its
+    speaker (:func:`_continued`). Only speakers differ with ``parse=False``: the quotes,
+    their places and verbs are the same.
 
     Examples
     --------
@@ -399,7 +401,11 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
 
     def fill(found: list[Quote]) -> list[Quote]:
         """The quotes with the parse's speakers where the rules have none (or junk)."""
-        return _parsed(text, found, named, the_timeline)
+        from .parsing import parser
+
+        if parser() is None:
+            return found                    # the rules alone
+        return _continued(text, masked, paragraphs, _parsed(text, found, named, the_timeline))
 
     return quotes, author, fill
 
@@ -483,6 +489,38 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
                 or not _named_one(speaker)):
             continue
         out[k] = replace(out[k], speaker=speaker, speaker_start=start, speaker_end=end)
+    return out
+
+
+def _continued(text: str, masked: str, paragraphs, quotes: list[Quote]) -> list[Quote]:
+    """A quote left without a speaker that carries on the quote before it in the same
+    sentence, whose speaker that sentence names ('Faggioli fretted that the scandal "has
+    created a great power vacuum" that could be filled by the "neo-traditionalist
+    Catholicism"', 'he filed forms "under penalty of perjury" that two houses were needed
+    as "..."'), is that speaker's: not across a speech verb ('A fretted that "..." but they
+    insist it is "..."'), not across a line, not from a
+    speaker named before the sentence (the sentence itself joins the quotes to its
+    speaker), nor from a label ('Secret Agenda Revealed: "..." but "..."')."""
+    from .parse_speakers import _lemma
+
+    out = list(quotes)
+    for k in range(1, len(quotes)):
+        q, src = out[k], out[k - 1]
+        if (q.speaker or not src.speaker or src.speaker_start is None
+                or src.paragraph != q.paragraph or "\n" in text[src.end:q.start]):
+            continue
+        lo = paragraphs[q.paragraph][0]
+        start = sentence_start(masked, lo, q.start)
+        if not start <= src.speaker_start < q.start or sentence_start(
+                masked, lo, src.start) != start:
+            continue
+        if text[src.speaker_end:src.speaker_end + 1] == ":":
+            continue                        # a label, not the sentence's subject
+        between = masked[src.end:q.start].replace(MASK, " ")
+        if any(_lemma(w) or w.lower() == "according" for w in re.findall(r"[A-Za-z]+", between)):
+            continue
+        out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
+                         speaker_end=src.speaker_end)
     return out
 
 
