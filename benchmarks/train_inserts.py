@@ -344,7 +344,7 @@ def lopo(args) -> int:
     results = {}
     for held in args.pools:
         t0 = time.process_time()
-        train = [p for p in ALL_POOLS if p != held]
+        train = [p for p in (args.train_from or ALL_POOLS) if p != held]
         model = fit_model(train, args.data, args.seed, args.repeats, C=args.C,
                           drop=args.drop, foreign=args.foreign, shrink=args.shrink,
                           cache=args.cache, universe=ALL_POOLS, log=print)
@@ -406,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
                         choices=["tuning", "heldout", "all"])
     parser.add_argument("--thresholds", nargs="+", type=float, default=None,
                         help="decision thresholds to score at (default: INSERT_THRESHOLD)")
+    parser.add_argument("--train-from", nargs="+", default=None,
+                        help="with --lopo: fit each fold on these pools only (default: all),"
+                             " the held-out one left out; the rows' word models still see"
+                             " every pool but the row's own")
     parser.add_argument("--block-margins", nargs="+", type=float, default=[None],
                         help="with --lopo: find_inserts' block_margin values to score at "
                              "(default: its own; 0 turns the block join off)")
