@@ -1395,3 +1395,51 @@ def test_inserts_any_paragraphs_give_one_finding_each(paragraphs):
     findings = find_inserts(text)
     assert len(findings) == len(load_article(text).paragraphs)
     assert all(f.kind in (None, "sponsored", "boilerplate") for f in findings)
+
+
+def test_inserts_uk_imprint_with_an_initial_is_a_marker():
+    # The UK imprint names its promoter by an initial ("Promoted by J. Ellis on behalf of
+    # ..."; written for this test); the dot after the initial ended the promoter's name.
+    imprint = "Promoted by J. Ellis on behalf of the Labour Party, both at 20 Rushworth Street."
+    found = find_inserts(f"{BEFORE}\n\n{imprint}\n\n{AFTER}")
+    assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2
+    assert "marker 'Promoted by J. Ellis on behalf of'" in found[3].reason
+
+
+def test_inserts_electoral_appeal_is_sponsored():
+    # A partisan ad without a marker (written for this test): off the article's topic, it
+    # speaks of ballots and a party to the reader ("Our", "yours") and reports nobody.
+    ad = ("Our schools cannot wait another four years. Ballots are due Tuesday: mark yours for "
+          "Elena Marsh, the only Democrat in this race who has taught in a classroom.")
+    text = f"{BEFORE}\n\n{ad}\n\n{AFTER}"
+    found = find_inserts(text)
+    assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2
+    assert "an electoral appeal: speaks of 'ballots', 'Democrat'" in found[3].reason
+    assert found[3].score < 1.5  # the pass, not the score, takes it
+    assert find_inserts(text, electoral_margin=0)[3].kind is None
+
+
+def test_inserts_electoral_appeal_spares_reported_politics():
+    # The article's own political lines report: the same address to "you", off the topic
+    # and within the margin, told by a named speaker is journalism.
+    line = ("Republicans in the Senate want you to believe the election is over, Governor Hale "
+            "told supporters at a rally on Monday.")
+    found = find_inserts(f"{BEFORE}\n\n{line}\n\n{AFTER}")
+    assert found[3].kind is None and 1.5 - 3.0 < found[3].score < 1.5
+
+
+def test_inserts_page_disowning_its_copy_is_a_marker():
+    # Disclosures written for this test: the page says the copy is not the newsroom's, or
+    # that it was paid for ("The following was written and paid for by ...").
+    for line, marker in (
+            ("This content was created by the St. Aurelia Health Network and not by the "
+             "newsroom.", "created by the St. Aurelia Health Network and not by the newsroom"),
+            ("The following was written and paid for by the Coalition for Fair Rates, a group "
+             "funded by regional lenders.", "The following was written and paid for by")):
+        found = find_inserts(f"{BEFORE}\n\n{line}\n\n{AFTER}")
+        assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2, line
+        assert f"marker {marker!r}" in found[3].reason
+    # A syndication credit names who wrote the story, not who paid for it: no marker.
+    credit = "This article was produced by the Tribune Content Agency and first ran in March."
+    found = find_inserts(f"{BEFORE}\n\n{credit}\n\n{AFTER}", threshold=-100)
+    assert "marker" not in found[3].reason
