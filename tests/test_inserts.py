@@ -1153,14 +1153,21 @@ def test_inserts_native_copy():
     assert "native copy" in on[3].reason and "'company'" in on[3].reason
     assert on[3].score == off[3].score
     assert find_inserts(text, native_margin=gap - 0.01, block_margin=0)[3].kind is None
-    for other in (lede.replace("the Ostrander family", "Ana Ruiz's family"),
-                  lede.replace("Three generations of the Ostrander family have",
+    for other in (lede.replace("Three generations of the Ostrander family have",
                                "My family has"),
                   lede.replace("cider company counts restaurants",
                                "cider reaches tables").replace("its customers", "its fans")):
         found = find_inserts(f"{BEFORE}\n\n{other}\n\n{AFTER}", native_margin=50.0,
                              block_margin=0)
         assert [f.kind for f in found] == [None] * 6, other
+    # Naming the article's people, it is no stranger: only the trade-rich step (two words of
+    # trade, similarity under 0.05) could take it, and it scores beyond the default margin.
+    named = lede.replace("the Ostrander family", "Ana Ruiz's family")
+    named = f"{BEFORE}\n\n{named}\n\n{AFTER}"
+    assert find_inserts(named, block_margin=0)[3].kind is None
+    wide = find_inserts(named, native_margin=50.0, block_margin=0)[3]
+    assert "a stranger" not in wide.reason
+    assert "speaks of trade ('company', 'customers')" in wide.reason
 
 
 @pytest.mark.parametrize("line, words", [
@@ -1443,3 +1450,16 @@ def test_inserts_page_disowning_its_copy_is_a_marker():
     credit = "This article was produced by the Tribune Content Agency and first ran in March."
     found = find_inserts(f"{BEFORE}\n\n{credit}\n\n{AFTER}", threshold=-100)
     assert "marker" not in found[3].reason
+
+
+def test_inserts_trade_rich_copy_that_names_what_the_article_names_is_native():
+    # A paid post's lede (written for this test) names "Tuesday" as the article does, so it
+    # is no stranger; it speaks of trade in three words and shares few words with the article.
+    lede = ("Since Tuesday, shoppers at Harbor Lane Outfitters in Portland have been trying on a "
+            "jacket stitched from recycled fishing nets, and the company says its first run of "
+            "4,000 sold in nine days.")
+    text = f"{BEFORE}\n\n{lede}\n\n{AFTER}"
+    found = find_inserts(text)
+    assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2
+    assert "native copy: speaks of trade ('company', 'outfitters', 'shoppers')" in found[3].reason
+    assert found[3].score < 1.5 and find_inserts(text, native_margin=0)[3].kind is None

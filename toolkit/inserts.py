@@ -128,7 +128,10 @@ allowed) that speaks of trade, a business and what it sells ("company", "custome
 "lender", "clinics", "helps", ...: ``insert_signals._TRADE``), is an insert within
 ``native_margin`` (5.0) of the threshold, in an article of five paragraphs or more: a paid
 post's lede written like news scores the intercept and ``unshared_words`` and little else.
-An electoral appeal, a paragraph off the article's topic (similarity under 0.08) that speaks
+Copy that speaks of trade in two words or more and shares few words with the article (TF-IDF
+similarity under 0.05) is native copy within the same margin, though it may name what the
+article names. An electoral appeal, a paragraph off the article's topic (similarity under
+0.08) that speaks
 of elections, parties or offices (two terms of ``insert_signals._electoral_terms``: "vote",
 "ballot", "Labour", "Senator" ...) to the reader ("you", "we", an imperative) and reports
 nobody (no attribution, no quotation mark, no "I"), is ``sponsored`` within
@@ -297,6 +300,11 @@ _NOT_STRANGER = ("shared_names", "reporting", "first_person")
 _NATIVE_MARGIN = 5.0
 _NATIVE_TRADE = 1  # distinct words of trade at least
 _NATIVE_PARAGRAPHS = 5  # in an article of fewer paragraphs every one is a stranger
+#: Copy that speaks of trade in two words or more ("company", "customers" ...) is native copy
+#: within the same margin when it shares few words with the article (TF-IDF similarity under
+#: 0.05), though it may name what the article names.
+_NATIVE_RICH_TRADE = 2
+_NATIVE_RICH_SIM = 0.05
 #: How far under the threshold an electoral appeal may score and still be an insert: a
 #: paragraph off the article's topic (TF-IDF similarity under 0.08) that speaks of elections,
 #: parties or offices (two terms of ``insert_signals._electoral_terms``), addresses the reader
@@ -1010,7 +1018,10 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     native_margin : float
         Such a stranger that may report but speaks of trade (a business and what it sells:
         "company", "customers", "lender", "helps" ...) is ``sponsored`` when its score is
-        within this much of ``threshold``: native copy written like news. 0 turns this off.
+        within this much of ``threshold``: native copy written like news. So is a paragraph
+        that speaks of trade in two words or more, shares few words with the article (TF-IDF
+        similarity under 0.05) and is not in the writer's "I", though it names what the
+        article names. 0 turns this off.
     electoral_margin : float
         A paragraph off the article's topic (TF-IDF similarity under 0.08) that speaks of
         elections, parties or offices (two terms at least: "vote", "ballot", "Labour",
@@ -1151,6 +1162,20 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                                  f"{sims[i]:.2f}, none of its names) that speaks of trade "
                                  f"({', '.join(map(repr, trade[:4]))}), scoring within "
                                  f"{native_margin:g} of the threshold ({decisions[i]:.2f})")
+        # Copy rich in trade (two words of it at least) that shares few words with the
+        # article: a paid post's lede may name a place or a person the article names too.
+        for i, sc in enumerate(scores):
+            if (kinds[i] is not None or i in (0, headline) or sc.marker is not None
+                    or sims[i] >= _NATIVE_RICH_SIM or "first_person" in sc.rules
+                    or decisions[i] < threshold - native_margin):
+                continue
+            trade = sorted({m.group().lower() for m in _TRADE.finditer(sc.masked)})
+            if len(trade) >= _NATIVE_RICH_TRADE:
+                kinds[i] = "sponsored"
+                extras[i] = (f"native copy: speaks of trade ({', '.join(map(repr, trade[:4]))}) "
+                             f"and shares few words with the article (similarity "
+                             f"{sims[i]:.2f}), scoring within {native_margin:g} of the "
+                             f"threshold ({decisions[i]:.2f})")
 
     # An electoral appeal: off the article's topic, it speaks of elections, parties or
     # offices to the reader ("you", "we", an imperative) and reports nobody (no attribution, no
