@@ -64,7 +64,7 @@ POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
          "heldout28": HERE / "insert_blocks" / "heldout28.txt",
          "heldout29": HERE / "insert_blocks" / "heldout29.txt"}
 #: find_inserts' margins that the command line and :func:`evaluate` can replace.
-MARGINS = ("block_margin", "stranger_margin", "native_margin", "island_margin",
+MARGINS = ("block_margin", "stranger_margin", "native_margin", "electoral_margin", "island_margin",
            "island_name_margin", "label_reach_margin")
 PTC_ARTICLES = HERE.parent.parent / "shared" / "data" / "ptc" / "articles"
 NATIVE = HERE / "insert_blocks" / "ptc_native_inserts.tsv"

@@ -59,7 +59,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from inserts_eval import POOLS, Block, load_blocks  # noqa: E402
+from inserts_eval import MARGINS, POOLS, Block, load_blocks  # noqa: E402
 import train_insert_text  # noqa: E402
 import train_insert_words  # noqa: E402
 
@@ -344,7 +344,7 @@ def lopo(args) -> int:
     results = {}
     for held in args.pools:
         t0 = time.process_time()
-        train = [p for p in ALL_POOLS if p != held]
+        train = [p for p in (args.train_from or ALL_POOLS) if p != held]
         model = fit_model(train, args.data, args.seed, args.repeats, C=args.C,
                           drop=args.drop, foreign=args.foreign, shrink=args.shrink,
                           cache=args.cache, universe=ALL_POOLS, log=print)
@@ -353,7 +353,7 @@ def lopo(args) -> int:
             for threshold, margin in [(t, m) for t in args.thresholds
                                       for m in args.block_margins]:
                 r = evaluate(held, articles=articles, model=model, threshold=threshold,
-                             block_margin=margin, seed=args.eval_seed)
+                             seed=args.eval_seed, **{args.vary: margin})
                 key = f"{articles}@{threshold:g}" + ("" if margin is None else f"/m{margin:g}")
                 results[held][key] = {k: r[k] for k in (
                     "recall", "n_inserted", "recall_marker", "recall_nomarker", "n_fp",
@@ -406,9 +406,15 @@ def main(argv: list[str] | None = None) -> int:
                         choices=["tuning", "heldout", "all"])
     parser.add_argument("--thresholds", nargs="+", type=float, default=None,
                         help="decision thresholds to score at (default: INSERT_THRESHOLD)")
+    parser.add_argument("--train-from", nargs="+", default=None,
+                        help="with --lopo: fit each fold on these pools only (default: all),"
+                             " the held-out one left out; the rows' word models still see"
+                             " every pool but the row's own")
     parser.add_argument("--block-margins", nargs="+", type=float, default=[None],
                         help="with --lopo: find_inserts' block_margin values to score at "
                              "(default: its own; 0 turns the block join off)")
+    parser.add_argument("--vary", default="block_margin", choices=MARGINS,
+                        help="with --lopo: the find_inserts margin --block-margins sets")
     parser.add_argument("--eval-seed", type=int, default=0,
                         help="with --lopo: the seed of the pasting into the PTC articles")
     parser.add_argument("--cache", type=Path, default=None,

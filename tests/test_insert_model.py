@@ -13,7 +13,7 @@ from toolkit.insert_model import INSERT_FEATURES, MEASUREMENTS, InsertModel, loa
 from toolkit.inserts import INSERT_THRESHOLD, find_inserts, insert_features
 
 ROOT = Path(__file__).resolve().parents[1]
-BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 22))}
+BURNED = {"tuning", "heldout", *(f"heldout{i}" for i in range(2, 30))}
 
 TEXT = ("City council approves new budget for road repairs\n\n"
         "The city council voted 7-2 on Tuesday to approve a budget that sets aside money for "
@@ -42,8 +42,8 @@ def test_insert_model_shipped_file_is_readable_and_complete():
 
 
 def test_insert_model_fitted_on_the_burned_pools_only():
-    """The shipped model was fitted on the twenty-two pools of benchmarks/insert_blocks (all
-    burned by the fifth session) and no others: the blind pools the maintainers keep were
+    """The shipped model was fitted on the thirty pools of benchmarks/insert_blocks (all
+    burned by the seventh session) and no others: the blind pools the maintainers keep were
     never fitted on, and no training script names a pool outside inserts_eval's POOLS."""
     info = load_insert_model().info
     assert set(info["pools"]) == BURNED

@@ -242,7 +242,16 @@ def test_inserts_column_voice_discounts_address():
     # it stayed just over the line (a known false positive), with the learned weights it is
     # under it.
     kinds = [f.kind for f in find_inserts(column)]
-    assert kinds[:6] == [None] * 6 and kinds[7] is None
+    assert kinds[2:6] == [None] * 4 and kinds[7] is None
+
+
+@pytest.mark.xfail(strict=True, reason="the thirty-pool refit (eighth session) takes the "
+                   "column's opening 'If you drive on the east side, you already know what the "
+                   "potholes cost you every winter' for promotional copy (word-pair model "
+                   "p=0.99, score 2.11 over 1.5)")
+def test_inserts_column_voice_keeps_its_opening():
+    column = _column("headline", "east", "vote", "routes", "run", "schedule", "ask", "keep")
+    assert find_inserts(column)[1].kind is None
 
 
 @pytest.mark.xfail(strict=True, reason="the 22-pool refit (fifth session) weighs the word-pair "
@@ -1144,14 +1153,21 @@ def test_inserts_native_copy():
     assert "native copy" in on[3].reason and "'company'" in on[3].reason
     assert on[3].score == off[3].score
     assert find_inserts(text, native_margin=gap - 0.01, block_margin=0)[3].kind is None
-    for other in (lede.replace("the Ostrander family", "Ana Ruiz's family"),
-                  lede.replace("Three generations of the Ostrander family have",
+    for other in (lede.replace("Three generations of the Ostrander family have",
                                "My family has"),
                   lede.replace("cider company counts restaurants",
                                "cider reaches tables").replace("its customers", "its fans")):
         found = find_inserts(f"{BEFORE}\n\n{other}\n\n{AFTER}", native_margin=50.0,
                              block_margin=0)
         assert [f.kind for f in found] == [None] * 6, other
+    # Naming the article's people, it is no stranger: only the trade-rich step (two words of
+    # trade, similarity under 0.05) could take it, and it scores beyond the default margin.
+    named = lede.replace("the Ostrander family", "Ana Ruiz's family")
+    named = f"{BEFORE}\n\n{named}\n\n{AFTER}"
+    assert find_inserts(named, block_margin=0)[3].kind is None
+    wide = find_inserts(named, native_margin=50.0, block_margin=0)[3]
+    assert "a stranger" not in wide.reason
+    assert "speaks of trade ('company', 'customers')" in wide.reason
 
 
 @pytest.mark.parametrize("line, words", [
@@ -1336,15 +1352,16 @@ def test_inserts_label_reaches_the_copy_it_heads():
 def test_inserts_label_reach_stops_at_a_stranger_with_no_evidence():
     # After the label and its copy, the article's next line is an embedded tweet's credit
     # (written for this test): it shares no words or names with the article, but it scores
-    # as a paragraph with no evidence but its unshared words, 4.3 under the threshold, more
-    # than the reach takes from a stranger (4): the reach ends there.
+    # as a paragraph with no evidence but its unshared words, 4.3 to 4.6 under the threshold
+    # (4.6 with the thirty-pool refit), more than the reach takes from a stranger (4): the
+    # reach ends there.
     text = (f"{BEFORE}\n\nPartner content from Tidewell Outdoor Co.\n\n"
             "The rain gear that kept four first-time hikers dry on the Olympic Peninsula.\n\n"
             "pic.twitter.com/4kQx7Lm2Zt — Jordan Mills (@jordanmills) March 3, 2019\n\n"
             f"{AFTER}")
     found = find_inserts(text)
     assert [f.kind for f in found] == [None] * 3 + ["sponsored"] * 2 + [None] * 3
-    assert 1.5 - 4.5 < found[5].score < 1.5 - 4.0
+    assert 1.5 - 4.7 < found[5].score < 1.5 - 4.0
 
 
 def test_inserts_two_part_label_reaches_the_lede_that_names_its_sponsor():
@@ -1385,3 +1402,64 @@ def test_inserts_any_paragraphs_give_one_finding_each(paragraphs):
     findings = find_inserts(text)
     assert len(findings) == len(load_article(text).paragraphs)
     assert all(f.kind in (None, "sponsored", "boilerplate") for f in findings)
+
+
+def test_inserts_uk_imprint_with_an_initial_is_a_marker():
+    # The UK imprint names its promoter by an initial ("Promoted by J. Ellis on behalf of
+    # ..."; written for this test); the dot after the initial ended the promoter's name.
+    imprint = "Promoted by J. Ellis on behalf of the Labour Party, both at 20 Rushworth Street."
+    found = find_inserts(f"{BEFORE}\n\n{imprint}\n\n{AFTER}")
+    assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2
+    assert "marker 'Promoted by J. Ellis on behalf of'" in found[3].reason
+
+
+def test_inserts_electoral_appeal_is_sponsored():
+    # A partisan ad without a marker (written for this test): off the article's topic, it
+    # speaks of ballots and a party to the reader ("Our", "yours") and reports nobody.
+    ad = ("Our schools cannot wait another four years. Ballots are due Tuesday: mark yours for "
+          "Elena Marsh, the only Democrat in this race who has taught in a classroom.")
+    text = f"{BEFORE}\n\n{ad}\n\n{AFTER}"
+    found = find_inserts(text)
+    assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2
+    assert "an electoral appeal: speaks of 'ballots', 'Democrat'" in found[3].reason
+    assert found[3].score < 1.5  # the pass, not the score, takes it
+    assert find_inserts(text, electoral_margin=0)[3].kind is None
+
+
+def test_inserts_electoral_appeal_spares_reported_politics():
+    # The article's own political lines report: the same address to "you", off the topic
+    # and within the margin, told by a named speaker is journalism.
+    line = ("Republicans in the Senate want you to believe the election is over, Governor Hale "
+            "told supporters at a rally on Monday.")
+    found = find_inserts(f"{BEFORE}\n\n{line}\n\n{AFTER}")
+    assert found[3].kind is None and 1.5 - 3.0 < found[3].score < 1.5
+
+
+def test_inserts_page_disowning_its_copy_is_a_marker():
+    # Disclosures written for this test: the page says the copy is not the newsroom's, or
+    # that it was paid for ("The following was written and paid for by ...").
+    for line, marker in (
+            ("This content was created by the St. Aurelia Health Network and not by the "
+             "newsroom.", "created by the St. Aurelia Health Network and not by the newsroom"),
+            ("The following was written and paid for by the Coalition for Fair Rates, a group "
+             "funded by regional lenders.", "The following was written and paid for by")):
+        found = find_inserts(f"{BEFORE}\n\n{line}\n\n{AFTER}")
+        assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2, line
+        assert f"marker {marker!r}" in found[3].reason
+    # A syndication credit names who wrote the story, not who paid for it: no marker.
+    credit = "This article was produced by the Tribune Content Agency and first ran in March."
+    found = find_inserts(f"{BEFORE}\n\n{credit}\n\n{AFTER}", threshold=-100)
+    assert "marker" not in found[3].reason
+
+
+def test_inserts_trade_rich_copy_that_names_what_the_article_names_is_native():
+    # A paid post's lede (written for this test) names "Tuesday" as the article does, so it
+    # is no stranger; it speaks of trade in three words and shares few words with the article.
+    lede = ("Since Tuesday, shoppers at Harbor Lane Outfitters in Portland have been trying on a "
+            "jacket stitched from recycled fishing nets, and the company says its first run of "
+            "4,000 sold in nine days.")
+    text = f"{BEFORE}\n\n{lede}\n\n{AFTER}"
+    found = find_inserts(text)
+    assert [f.kind for f in found] == [None] * 3 + ["sponsored"] + [None] * 2
+    assert "native copy: speaks of trade ('company', 'outfitters', 'shoppers')" in found[3].reason
+    assert found[3].score < 1.5 and find_inserts(text, native_margin=0)[3].kind is None

@@ -89,12 +89,15 @@ _AD_SENTENCE = re.compile(
     r"(?:partnership|collaboration|association) with|in collaboration with our (?:sponsor|partner)"
     # Disclosures the law or the trade requires, anywhere in the paragraph: the FEC's "paid
     # for by ... and authorized by ..." and "I approve this message", the tax line of a PAC's
-    # appeal; the UK imprint ("Promoted by X on behalf of Y", "Printed by ..., LS1 4AB"); the
+    # appeal; the UK imprint ("Promoted by X on behalf of Y", "Printed by ..., LS1 4AB", the
+    # promoter often named by an initial: "Promoted by J. Ellis on behalf of ..."); the
     # FTC's affiliate disclosure; a newsroom saying who wrote the paid copy.
     r"|(?:authorized|approved) and paid for by|paid for by [^.\n]{1,80}? and (?:authorized|"
     r"approved) by|approved by [^.\n]{1,60}? and paid for by|and I approve this (?:message|ad)"
-    r"|(?:published and )?promoted (?:and published )?by (?-i:[A-Z])[^.\n]{1,60}? on behalf of"
-    r"|printed (?:and published )?by [^.\n]{1,80}?(?-i:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})"
+    r"|(?:published and )?promoted (?:and published )?by (?-i:[A-Z])(?:[^.\n]|(?<=\b(?-i:[A-Z]))\.)"
+    r"{1,60}? on behalf of"
+    r"|printed (?:and published )?by (?:[^.\n]|(?<=\b(?-i:[A-Z]))\.){1,80}?"
+    r"(?-i:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})"
     r"|as an amazon associate|from qualifying purchases"
     r"|(?:this|the|our) (?:post|article|page|story|guide|content|site|review|list)s? (?:contains?|"
     r"includes?|may (?:contain|include)|uses?) affiliate links?|(?:affiliate|advertiser|ftc|"
@@ -110,7 +113,14 @@ _AD_SENTENCE = re.compile(
     r"message)?|(?:produced|created|written|prepared) by (?:our|the) (?:commercial|marketing|"
     r"partnerships?|custom content|native|sponsored content|branded content) (?:team|department|"
     r"studio|division|unit)|(?:editorial (?:staff|team)|newsroom|journalists|editors|reporters) "
-    r"(?:was|were|had) not (?:involved|consulted))"
+    r"(?:was|were|had) not (?:involved|consulted)"
+    # The page disowning its copy: "This content was created by X and not by the newsroom",
+    # "The following was written and paid for by X".
+    r"|(?:created|produced|written|prepared) by (?:[^.\n]|(?<=\b(?-i:[A-Z]))\.|"
+    r"(?<=\b(?-i:[A-Z][a-z]))\.){1,60}? and not by (?:the|our) (?:newsroom|"
+    r"editorial|journalists|editors|reporters)|(?:the following|this (?:article|content|story|"
+    r"post|feature|page)) (?:was|is|has been) (?:\w+ and )?(?:paid for|sponsored|commissioned) "
+    r"by)"
     r"|(?:^|(?<=[.!?]\s))(?:presented|sponsored|brought to you|paid for|promoted) by "
     r"[^.!?\n]{1,40}[.!]?$"
     # The PAC's tax line, ending its line: "Contributions to X are not tax deductible."
@@ -453,6 +463,27 @@ _CIVIC = re.compile(
     r"\b(?:Congress|[Ss]enate|[Ss]enators?|[Gg]overnor|[Mm]ayor|[Dd]istrict|[Ss]heriff|[Jj]udge|"
     r"council|statehouse|term|elections?|voters?|ballot|campaign|candidates?|re-?elect\w*|"
     r"[Cc]ongress(?:man|woman)|Assembly|office)\b")
+#: Elections, parties and public offices, for the electoral pass of
+#: :func:`toolkit.inserts.find_inserts` (:func:`_electoral_terms`): a paragraph that speaks of
+#: two of them to the reader, reporting nobody, urges a vote or attacks a candidate.
+_ELECTION_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing|ers?)|ballots?|elect(?:ed|ion|ions)?|"
+                             r"re-?elect(?:ed|ion)?|polling|candidates?|campaign)\b", re.I)
+_PARTIES = re.compile(r"\b(?:Labour|Tor(?:y|ies)|Conservatives?|Lib Dems|Liberal Democrats|SNP|"
+                      r"Reform|Democrats?|Democratic|Republicans?|GOP|MAGA)\b")
+_OFFICES = re.compile(r"\b(?:Senat(?:e|or)|Congress(?:man|woman)?|Governor|Sheriff|Assembly|"
+                      r"Mayor|Judge|[Cc]ouncil(?:lor)?|House)\b")
+
+
+def _electoral_terms(text: str) -> list[str]:
+    """The distinct words of elections in ``text`` (lower-cased), then its first party and its
+    first office: "Under Labour, your council tax has gone up" gives ``["Labour", "council"]``."""
+    terms = sorted({m.group().lower() for m in _ELECTION_WORDS.finditer(text)})
+    for pattern in (_PARTIES, _OFFICES):
+        if (m := pattern.search(text)):
+            terms.append(m.group())
+    return terms
+
+
 #: The words of trade, for the native-copy pass of :func:`toolkit.inserts.find_inserts`: a
 #: business and what it sells, to whom ("a Texas mortgage lender covers up to half of them",
 #: "the company is now taking orders", "clinics are fitting devices in a single visit"). One

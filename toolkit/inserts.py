@@ -128,6 +128,15 @@ allowed) that speaks of trade, a business and what it sells ("company", "custome
 "lender", "clinics", "helps", ...: ``insert_signals._TRADE``), is an insert within
 ``native_margin`` (5.0) of the threshold, in an article of five paragraphs or more: a paid
 post's lede written like news scores the intercept and ``unshared_words`` and little else.
+Copy that speaks of trade in two words or more and shares few words with the article (TF-IDF
+similarity under 0.05) is native copy within the same margin, though it may name what the
+article names. An electoral appeal, a paragraph off the article's topic (similarity under
+0.08) that speaks
+of elections, parties or offices (two terms of ``insert_signals._electoral_terms``: "vote",
+"ballot", "Labour", "Senator" ...) to the reader ("you", "we", an imperative) and reports
+nobody (no attribution, no quotation mark, no "I"), is ``sponsored`` within
+``electoral_margin`` (3.0) of the threshold: a partisan ad; the article's own political
+lines say who said or voted what.
 A pasted block of several paragraphs repeats its brand and its subject, so each of its
 paragraphs, measured against everything else, shares a name or words with "the article" (its
 block-mates): an island, a run of two to four neighbours that together share almost no words
@@ -179,7 +188,8 @@ from .insert_signals import (
     _CIVIC, _TRADE, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
     _REPORTING, _SALES,
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
-    _base_verb, _cta_starts, _headline_like, _is_short_line, _keyword_text, _lines,
+    _base_verb, _cta_starts, _electoral_terms, _headline_like, _is_short_line, _keyword_text,
+    _lines,
     _mask_quotes, _may_match, _model_words, _n_words, _pair_similarity, _promotional,
     _run_similarity,
     _sentence_starts, _similarities, _start_places, _starts_sentence, _teaser_like, _teaser_sentence,
@@ -290,6 +300,23 @@ _NOT_STRANGER = ("shared_names", "reporting", "first_person")
 _NATIVE_MARGIN = 5.0
 _NATIVE_TRADE = 1  # distinct words of trade at least
 _NATIVE_PARAGRAPHS = 5  # in an article of fewer paragraphs every one is a stranger
+#: Copy that speaks of trade in two words or more ("company", "customers" ...) is native copy
+#: within the same margin when it shares few words with the article (TF-IDF similarity under
+#: 0.05), though it may name what the article names.
+_NATIVE_RICH_TRADE = 2
+_NATIVE_RICH_SIM = 0.05
+#: How far under the threshold an electoral appeal may score and still be an insert: a
+#: paragraph off the article's topic (TF-IDF similarity under 0.08) that speaks of elections,
+#: parties or offices (two terms of ``insert_signals._electoral_terms``), addresses the reader
+#: (says "you", "we" or "our", urges, asks) and reports nobody: no attribution, no quotation
+#: mark, no "I". 0 turns this off.
+_ELECTORAL_MARGIN = 3.0
+_ELECTORAL_TERMS = 2
+#: The rules by which a paragraph addresses the reader, for the electoral pass.
+#: (Not ``civic_appeal``: it says what a paragraph speaks of, not to whom; counted as
+#: address, it took a columnist's "... ought to hurt her chances for election to Congress".)
+_ADDRESS = frozenset({"second_person", "imperative", "call_to_action", "campaign_copy",
+                      "reader_voice", "we_and_you", "urgency"})
 #: How far under the threshold two linked strangers of an island may score, counted against
 #: the article without the island, and still be inserts (an island: two to four neighbouring
 #: paragraphs that share almost no words and no names with the rest of the article,
@@ -960,6 +987,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                  block_margin: float = _BLOCK_MARGIN,
                  stranger_margin: float = _STRANGER_MARGIN,
                  native_margin: float = _NATIVE_MARGIN,
+                 electoral_margin: float = _ELECTORAL_MARGIN,
                  island_margin: float = _ISLAND_MARGIN,
                  island_name_margin: float = _ISLAND_NAME_MARGIN,
                  label_reach_margin: float = _LABEL_REACH_MARGIN) -> list[InsertFinding]:
@@ -990,7 +1018,17 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     native_margin : float
         Such a stranger that may report but speaks of trade (a business and what it sells:
         "company", "customers", "lender", "helps" ...) is ``sponsored`` when its score is
-        within this much of ``threshold``: native copy written like news. 0 turns this off.
+        within this much of ``threshold``: native copy written like news. So is a paragraph
+        that speaks of trade in two words or more, shares few words with the article (TF-IDF
+        similarity under 0.05) and is not in the writer's "I", though it names what the
+        article names. 0 turns this off.
+    electoral_margin : float
+        A paragraph off the article's topic (TF-IDF similarity under 0.08) that speaks of
+        elections, parties or offices (two terms at least: "vote", "ballot", "Labour",
+        "Senator" ...), addresses the reader ("you", "we", "our", an imperative) and reports
+        nobody (no attribution, no quotation mark, no "I") is ``sponsored`` when its score is
+        within this much of ``threshold``: a partisan ad, with or without its "Paid for by"
+        line. 0 turns this off.
     island_margin : float
         In a run of two to four neighbouring paragraphs that shares almost no words and no
         names with the rest of the article (an island), two paragraphs that are strangers to
@@ -1124,6 +1162,39 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                                  f"{sims[i]:.2f}, none of its names) that speaks of trade "
                                  f"({', '.join(map(repr, trade[:4]))}), scoring within "
                                  f"{native_margin:g} of the threshold ({decisions[i]:.2f})")
+        # Copy rich in trade (two words of it at least) that shares few words with the
+        # article: a paid post's lede may name a place or a person the article names too.
+        for i, sc in enumerate(scores):
+            if (kinds[i] is not None or i in (0, headline) or sc.marker is not None
+                    or sims[i] >= _NATIVE_RICH_SIM or "first_person" in sc.rules
+                    or decisions[i] < threshold - native_margin):
+                continue
+            trade = sorted({m.group().lower() for m in _TRADE.finditer(sc.masked)})
+            if len(trade) >= _NATIVE_RICH_TRADE:
+                kinds[i] = "sponsored"
+                extras[i] = (f"native copy: speaks of trade ({', '.join(map(repr, trade[:4]))}) "
+                             f"and shares few words with the article (similarity "
+                             f"{sims[i]:.2f}), scoring within {native_margin:g} of the "
+                             f"threshold ({decisions[i]:.2f})")
+
+    # An electoral appeal: off the article's topic, it speaks of elections, parties or
+    # offices to the reader ("you", "we", an imperative) and reports nobody (no attribution, no
+    # quotation, no "I"): a partisan ad. The article's own political lines report: who said,
+    # voted, announced what.
+    if electoral_margin > 0:
+        for i, sc in enumerate(scores):
+            if (kinds[i] is not None or i in (0, headline) or sc.marker is not None
+                    or sims[i] >= _SIM_MID or decisions[i] < threshold - electoral_margin
+                    or "reporting" in sc.rules or "first_person" in sc.rules
+                    or _QUOTE_MARK.search(text[slice(*ranges[i])])
+                    or not (_ADDRESS.intersection(sc.rules) or _FIRST_PLURAL.search(sc.masked))
+                    or len(terms := _electoral_terms(sc.masked)) < _ELECTORAL_TERMS):
+                continue
+            kinds[i] = "sponsored"
+            extras[i] = (f"an electoral appeal: speaks of {', '.join(map(repr, terms[:4]))} to "
+                         f"the reader, reports nobody, off the article's topic (similarity "
+                         f"{sims[i]:.2f}), scoring within {electoral_margin:g} of the threshold "
+                         f"({decisions[i]:.2f})")
 
     # An island: a run of two to four neighbouring paragraphs that shares almost no words and
     # no names with the rest of the article. Two strangers in it (measured against the article
