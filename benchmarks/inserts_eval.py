@@ -62,7 +62,9 @@ POOLS = {"tuning": HERE / "insert_blocks" / "tuning.txt",
          "heldout26": HERE / "insert_blocks" / "heldout26.txt",
          "heldout27": HERE / "insert_blocks" / "heldout27.txt",
          "heldout28": HERE / "insert_blocks" / "heldout28.txt",
-         "heldout29": HERE / "insert_blocks" / "heldout29.txt"}
+         "heldout29": HERE / "insert_blocks" / "heldout29.txt",
+         "heldout30": HERE / "insert_blocks" / "heldout30.txt",
+         "heldout31": HERE / "insert_blocks" / "heldout31.txt"}
 #: find_inserts' margins that the command line and :func:`evaluate` can replace.
 MARGINS = ("block_margin", "stranger_margin", "native_margin", "electoral_margin", "island_margin",
            "island_name_margin", "label_reach_margin")
@@ -257,7 +259,7 @@ def _ratio(pair: list[int]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pool", default="tuning",
-                        help="tuning, heldout, heldout2 ... heldout29 or a pool file path")
+                        help="tuning, heldout, heldout2 ... heldout31 or a pool file path")
     parser.add_argument("--articles", default="tuning", choices=["tuning", "heldout", "all"])
     parser.add_argument("--data", type=Path, default=PTC_ARTICLES, help="PTC articles folder")
     parser.add_argument("--seed", type=int, default=0)

@@ -562,7 +562,13 @@ _REPEATED = {"heldout9": {("Story continues below advertisement",), ("Article co
                            ("Story continues below advertisement",),
                            ("The story continues below.",)},
              "heldout29": {("Article continues below",), ("Scroll down to keep reading",),
-                           ("Story continues below advertisement",)}}
+                           ("Story continues below advertisement",)},
+             "heldout30": {("Scroll down to continue reading",), ("Story continues below",),
+                           ("Story continues below advertisement",),
+                           ("The article continues after this message.",)},
+             "heldout31": {("ADVERTISEMENT - CONTINUE READING BELOW",),
+                           ("Article continues after this ad",),
+                           ("Scroll to continue with content",), ("Story continues below",)}}
 
 
 def test_inserts_pools_are_separate_and_varied():
@@ -655,6 +661,12 @@ def test_inserts_pools_are_separate_and_varied():
     ("heldout27", "heldout", 0.8),
     ("heldout28", "heldout", 0.8),
     ("heldout29", "heldout", 0.8),
+    # Written blind at the start of the eighth session, never fitted on (the model's pools are
+    # the thirty before them), sealed through it and scored by the lead at first contact and
+    # on the final main, no miss read; held-out half / all articles, seed 0: 0.920 / 0.909
+    # and 0.938 / 0.934 at first contact, 0.949 / 0.946 and 0.978 / 0.961 final.
+    ("heldout30", "heldout", 0.8),
+    ("heldout31", "heldout", 0.8),
 ])
 def test_inserts_dev_set_floors(shared_data, pool, articles, floor):
     bench = _benchmark()
