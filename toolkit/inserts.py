@@ -344,6 +344,11 @@ _LABEL_REACH = 6  # paragraphs after the label at most
 _LABEL_WORDS = 40  # a label or disclosure paragraph has at most this many words
 
 
+def _trade_words(masked: str) -> list[str]:
+    """The distinct trade words of a paragraph (:data:`_TRADE`), lower-cased and sorted."""
+    return sorted({m.group().lower() for m in _TRADE.finditer(masked)})
+
+
 @dataclass(frozen=True)
 class InsertFinding:
     """The verdict on one paragraph.
@@ -1155,7 +1160,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
     if native_margin > 0 and len(ranges) >= _NATIVE_PARAGRAPHS:
         for i, sc in enumerate(scores):
             if sc.marker is None and stranger(i, native_margin, ("shared_names", "first_person")):
-                trade = sorted({m.group().lower() for m in _TRADE.finditer(sc.masked)})
+                trade = _trade_words(sc.masked)
                 if len(trade) >= _NATIVE_TRADE:
                     kinds[i] = "sponsored"
                     extras[i] = (f"native copy: a stranger to the article (similarity "
@@ -1169,7 +1174,7 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                     or sims[i] >= _NATIVE_RICH_SIM or "first_person" in sc.rules
                     or decisions[i] < threshold - native_margin):
                 continue
-            trade = sorted({m.group().lower() for m in _TRADE.finditer(sc.masked)})
+            trade = _trade_words(sc.masked)
             if len(trade) >= _NATIVE_RICH_TRADE:
                 kinds[i] = "sponsored"
                 extras[i] = (f"native copy: speaks of trade ({', '.join(map(repr, trade[:4]))}) "
