@@ -14,7 +14,7 @@ from toolkit import parsing
 from toolkit.parse_speakers import context_window, governing_speakers
 from toolkit.voice import find_quotations, find_quotes, quotes_frame
 
-needs_parser = pytest.mark.skipif(not parsing.parser_available(),
+needs_parser = pytest.mark.skipif(parsing.parser() is None,
                                   reason="spaCy or its English model is not installed")
 
 # (text, the phrase the parse names for the (only) quote, or None)

@@ -7,8 +7,11 @@ from hypothesis import given, settings, strategies as st
 
 from toolkit import analyze
 from toolkit.loading import split_paragraphs
-from toolkit.parsing import parser_available
+from toolkit.parsing import parser
 from toolkit.voice import AUTHOR_KINDS, author_quotes, find_quotations, find_quotes
+
+# Whether the parse runs here (spaCy and its model installed, loading and running).
+PARSED = parser() is not None
 
 # (text, [(quoted speech, speaker)], [(author-voice quotation, kind)]) -- checked by hand.
 # Every author row was a quote before toolkit.scare_quotes looked at the words around it.
@@ -62,7 +65,7 @@ AUTHOR_CASES = [
     ("His lawyer called it a “witch hunt” with no basis.", [("witch hunt", "His lawyer")], []),
     # (the speaker from the dependency parse where there is one: the rules give none)
     ("Avenatti, whom Carlson has dubbed “creepy porn lawyer,” denied it.",
-     [("creepy porn lawyer,", "Carlson" if parser_available() else None)], []),
+     [("creepy porn lawyer,", "Carlson" if PARSED else None)], []),
     ("He uttered the words “I quit” and left.", [("I quit", "He")], []),
     ("The pope said he is “tired” of the attacks.", [("tired", "The pope")], []),
     # still speech, each the guard of a rule above (rows from NewsMTSC dev sentences, reworded):

@@ -7,9 +7,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import toolkit
-from toolkit.parsing import parser_available
+from toolkit.parsing import parser
 from toolkit.voice import (QUOTE_COLUMNS, find_quotes, quote_regions, quotes_frame,
                            report_verb_spans, voice_at)
+
+# Whether the parse runs here (spaCy and its model installed, loading and running).
+PARSED = parser() is not None
 
 # (text, [(quote text, speaker, verb), ...]) -- every row checked by hand.
 CASES = [
@@ -515,7 +518,7 @@ ATTRIBUTION_CASES = [
     # author, as the annotators of ptc_check15 have it)
     ('It was a release by Libby Lund, the mayor of Oakland, which noted that "multiple '
      'credible sources" told her.',
-     [("multiple credible sources", "Libby Lund" if parser_available() else None, None)]),
+     [("multiple credible sources", "Libby Lund" if PARSED else None, None)]),
     # a transcript label in capitals opening the line is the person with that surname
     ('Cliff Eserman, who works for the county party, adds that the man had to campaign '
      'hard:\nESERMAN: "In order to win he had to be left of center."',
@@ -1016,7 +1019,7 @@ def test_voice_ptc_case_files_floors(shared_data):
     alone (``NEWSBIAS_PARSER=0``)."""
     result = _quotes_benchmark().evaluate([case for _, case in _ptc_cases(shared_data)])
     assert result["f1"] >= 0.89
-    assert result["speaker_accuracy"] >= (0.74 if parser_available() else 0.72)
+    assert result["speaker_accuracy"] >= (0.74 if PARSED else 0.72)
 
 
 def test_speaker_dump_lists_only_changed_speakers(tmp_path):
