@@ -259,3 +259,15 @@ def test_display_render_is_pure_on_plain_dicts():
     assert "&lt;T&gt;" in html and "&lt;x&gt;" in html
     assert 'class="nb-mark nb-c-fear"' in html and "voice quote" in html
     assert render(paras, title="<T>") == html
+
+
+def test_highlight_does_not_compute_the_deferred_quotes_table(sample_path):
+    """The highlighted view needs the quotes' places only; their speakers (the parse) are
+    computed when the quotes table is read, and the view is the same either way."""
+    result = toolkit.analyze(sample_path)
+    view = str(highlight(result))
+    assert result.__dict__.get("quotes") is None
+    places = result.quote_ranges()
+    assert places and places == sorted(zip(result.quotes["start"], result.quotes["end"]))
+    assert result.quote_ranges() == places
+    assert str(highlight(result)) == view

@@ -173,6 +173,9 @@ class Analysis:
     #: Computes the ``quotes`` table when first read; :func:`analyze` sets it.
     _deferred_quotes: Callable[[], pd.DataFrame] | None = field(
         default=None, repr=False, compare=False)
+    #: The quotes' ``(start, end)``, known before the table is: :func:`analyze` sets it.
+    _quote_places: tuple[tuple[int, int], ...] | None = field(
+        default=None, repr=False, compare=False)
 
     def _table(self, name: str) -> pd.DataFrame:
         """Compute the deferred tables, keep those not given, and return ``name``."""
@@ -193,6 +196,16 @@ class Analysis:
             if self.__dict__.get(key) is None:
                 self.__dict__[key] = value
         return self.__dict__[name]
+
+    def quote_ranges(self) -> list[tuple[int, int]]:
+        """The quotes' ``(start, end)`` ranges in reading order, as the ``quotes`` table has
+        them; while that table is still deferred they are read without computing it (the
+        parse changes speakers, never places), so a highlighted view does not load the
+        parser."""
+        if self.__dict__.get("quotes") is None and self._quote_places is not None:
+            return sorted(self._quote_places)
+        quotes = self.quotes
+        return sorted((int(s), int(e)) for s, e in zip(quotes["start"], quotes["end"]))
 
     @property
     def text(self) -> str:
@@ -707,6 +720,7 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
                     spans=spans_table(evidence, _span_paragraphs(article, evidence)),
                     summary=summary,
                     _deferred_quotes=partial(_quote_table, text, article.paragraphs, quotes),
+                    _quote_places=tuple((q.start, q.end) for q in quotes),
                     _deferred=partial(_people_tables, text, article.paragraphs, sentences,
                                       regions, loaded))
 

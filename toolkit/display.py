@@ -132,9 +132,14 @@ def stylesheet(categories=(), *, colours: dict | None = None) -> str:
 
 def _quote_ranges(analysis) -> list[tuple[int, int]]:
     """Quoted speech as character ranges: the quotes table, else quoted sentences."""
-    quotes = getattr(analysis, "quotes", None)
-    if quotes is not None and len(quotes) and {"start", "end"} <= set(quotes.columns):
-        return sorted((int(s), int(e)) for s, e in zip(quotes["start"], quotes["end"]))
+    if callable(getattr(analysis, "quote_ranges", None)):
+        ranges = analysis.quote_ranges()     # without the deferred table's parse
+        if ranges:
+            return ranges
+    else:
+        quotes = getattr(analysis, "quotes", None)
+        if quotes is not None and len(quotes) and {"start", "end"} <= set(quotes.columns):
+            return sorted((int(s), int(e)) for s, e in zip(quotes["start"], quotes["end"]))
     sentences = getattr(analysis, "sentences", None)
     if sentences is not None and len(sentences) and "voice" in sentences.columns:
         quoted = sentences[sentences["voice"] == "quote"]
