@@ -28,7 +28,7 @@ from itertools import accumulate
 from .attribution import FORM_TO_LEMMA
 from .parsing import parse, parser
 
-__all__ = ["Governing", "governing_speakers", "context_window"]
+__all__ = ["Governing", "governing_speakers", "context_window", "speech_between"]
 
 #: Speech verbs besides the rules' attribution verbs (:data:`~toolkit.attribution.FORM_TO_LEMMA`),
 #: as lemmas; their forms are found by :func:`_lemma`.
@@ -152,8 +152,8 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
     if not quotes or parser() is None:
         return []
     windows = [context_window(text, s, e, **window) for s, e in quotes]
-    todo = [k for k, (window, (s, _)) in enumerate(zip(windows, quotes)) if window and any(
-        _lemma(w) or w.lower() == "according" for w in _WORD.findall(text, window[0], s))]
+    todo = [k for k, (window, (s, _)) in enumerate(zip(windows, quotes))
+            if window and speech_between(text, window[0], s)]
     docs = parse([text[slice(*windows[k])] for k in todo], tags_only=True) if todo else []
     if todo and not docs:
         return []
@@ -171,6 +171,11 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+def speech_between(text: str, lo: int, hi: int) -> bool:
+    """Whether a speech verb (any form) or "according" stands in ``text[lo:hi]``."""
+    return any(_lemma(w) or w.lower() == "according" for w in _WORD.findall(text, lo, hi))
 
 
 def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:

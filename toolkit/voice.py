@@ -414,8 +414,6 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
 _NO_ONE = frozenset("""i me we us you they them it this that these those who whom which what
 one someone somebody anyone anybody everyone everybody nobody article piece quote quotes
 story headline text sentence passage paragraph phrase word words term line""".split())
-#: First words of rule speakers that name no one: a formatting note ("Emphasis added"), a
-#: sentence adverb ("Historically dubbed"), a wh-word ("Where Trump").
 #: First words of rule speakers that name no one, by word class: a formatting note
 #: ("Emphasis added"), a wh-word ("Where Trump ..."), a sentence adverb or preposition
 #: ("Nearly", "Historically dubbed", "Except"), a quantifier ("Both", "Everyone"), a text noun
@@ -450,12 +448,9 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     (:func:`toolkit.parse_speakers.governing_speakers`), a pronoun resolved as the rules
     resolve one, a relative pronoun to its noun, a surname to its fullest form
     (``named``); answers that name no one are dropped. Speakers only: the rest of each
-    quote is kept."""
+    quote is kept. Called by ``fill`` of :func:`find_quotations` once it has a parser."""
     from .parse_speakers import governing_speakers
-    from .parsing import parser
 
-    if parser() is None:
-        return quotes                       # the rules alone
     out = [replace(q, speaker=None, speaker_start=None, speaker_end=None) if q.speaker
            and _junk(q.speaker) else q for q in quotes]
     # (not on a Title Case line, a headline's: "Leaked Doc Reveals ... "Regime Change"")
@@ -501,7 +496,7 @@ def _continued(text: str, masked: str, paragraphs, quotes: list[Quote]) -> list[
     insist it is "..."'), not across a line, not from a
     speaker named before the sentence (the sentence itself joins the quotes to its
     speaker), nor from a label ('Secret Agenda Revealed: "..." but "..."')."""
-    from .parse_speakers import _lemma
+    from .parse_speakers import speech_between
 
     out = list(quotes)
     for k in range(1, len(quotes)):
@@ -516,8 +511,7 @@ def _continued(text: str, masked: str, paragraphs, quotes: list[Quote]) -> list[
             continue
         if text[src.speaker_end:src.speaker_end + 1] == ":":
             continue                        # a label, not the sentence's subject
-        between = masked[src.end:q.start].replace(MASK, " ")
-        if any(_lemma(w) or w.lower() == "according" for w in re.findall(r"[A-Za-z]+", between)):
+        if speech_between(masked, src.end, q.start):     # (MASK is no letter)
             continue
         out[k] = replace(q, speaker=src.speaker, speaker_start=src.speaker_start,
                          speaker_end=src.speaker_end)
