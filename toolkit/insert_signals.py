@@ -496,6 +496,13 @@ _TRADE = re.compile(
     r"outfitters?|boutiques?|showrooms?|founders?|co-founders?|founded|ships|sells|"
     r"sold out|offerings?|offers|designed (?:by|for)|built (?:by|for)|developed (?:by|for)|"
     r"now available|in stock|helps|lets|saves?|savings)\b", re.I)
+
+
+def _trade_words(text: str) -> list[str]:
+    """The distinct words of trade in ``text`` (:data:`_TRADE`), lower-cased and sorted."""
+    return sorted({m.group().lower() for m in _TRADE.finditer(text)})
+
+
 #: For the costliest patterns: words one of which every match contains (lower-cased), so
 #: that a paragraph with none of them skips the pattern; see :func:`_may_match`.
 _KEYWORDS: dict[str, tuple[str, ...]] = {

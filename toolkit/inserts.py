@@ -185,7 +185,7 @@ from .insert_signals import (
     _COMMISSIONED, _CONTINUES, _CTA_ANYWHERE, _DIGIT, _DISCLAIMER, _FIRST_PLURAL, _FIRST_SINGULAR,
     _AD_WIDGET_LINE, _CAUSE_MARKER_LINE, _FURNITURE_MARKER_LINE, _HEADER_LINE, _LABEL_PARTS, _PROMPT_MARKER_LINE, _FURNITURE_PREFIX, _FURNITURE_WORD_LINE, _HYPHENATED_VERB,
     _JOURNALISM, _LABELLED_HEADLINE, _LINK_END, _MONEY, _NEWSROOM_DISCLAIMER, _NOT_JOINABLE,
-    _CIVIC, _TRADE, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
+    _CIVIC, _PAID_FOR, _PLACEHOLDER, _PLATFORMS, _POLL_QUESTION, _QUOTE_MARK, _READER_QUESTION,
     _REPORTING, _SALES,
     _SECOND_PERSON, _SENTENCE_END, _SPONSOR_CREDIT, _SUPPORT, _URGENCY, _VOCAB,
     _base_verb, _cta_starts, _electoral_terms, _headline_like, _is_short_line, _keyword_text,
@@ -193,6 +193,7 @@ from .insert_signals import (
     _mask_quotes, _may_match, _model_words, _n_words, _pair_similarity, _promotional,
     _run_similarity,
     _sentence_starts, _similarities, _start_places, _starts_sentence, _teaser_like, _teaser_sentence,
+    _trade_words,
     _word_positions,
     _BRAND_VOICE, _CAMPAIGN_COPY, _PAGE_FURNITURE, _PRODUCT_COPY, _SPECIFICATION, _family_hits)
 from .insert_model import MEASUREMENTS, InsertModel, load_insert_model
@@ -343,10 +344,6 @@ _LABEL_STRANGER_MARGIN = 4.0
 _LABEL_REACH = 6  # paragraphs after the label at most
 _LABEL_WORDS = 40  # a label or disclosure paragraph has at most this many words
 
-
-def _trade_words(masked: str) -> list[str]:
-    """The distinct trade words of a paragraph (:data:`_TRADE`), lower-cased and sorted."""
-    return sorted({m.group().lower() for m in _TRADE.finditer(masked)})
 
 
 @dataclass(frozen=True)
