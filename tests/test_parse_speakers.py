@@ -100,6 +100,19 @@ FILLS = [
     # a speaker the rules find is kept
     ('"We will not back down," Defense Minister Andrei Belousov said on Monday.',
      "Andrei Belousov", "Andrei Belousov"),
+    # no speech verb, but a reporting verb (referring, regarding) whose subject is a name
+    ('Amnesty International repeatedly refers to the new law as "a license to torture."',
+     None, "Amnesty International"),
+    ('The Sierra Club regards the pipeline as "a disaster waiting to happen."',
+     None, "Sierra Club"),
+    # ... not a subject that is no name, nor a pronoun
+    ('The union repeatedly refers to the new law as "a license to torture."', None, None),
+    ('Later he refers to the new law as "a license to torture."', None, None),
+    # ... nor the root's subject through the closing stop, nor across a coordinated clause
+    ('Amnesty International thanked the farmers, who believe themselves "utterly ruined by '
+     'the drought."', None, None),
+    ('Amnesty International regards the law as unjust, and the law is "a license to '
+     'torture."', None, None),
 ]
 
 

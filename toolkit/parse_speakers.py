@@ -15,6 +15,10 @@ holds the inquirer's words), then takes:
   ("Cain is told, "..."");
 - for "according to X", X.
 
+Where no speech verb governs the quote, the subject of the first reporting verb up from it
+(:data:`_REPORTING`: referring, regarding, praising, believing; "Farrakhan repeatedly refers
+to Jews as "Satan.""), when that subject is a name (:func:`_reporting_subject`).
+
 It returns the phrase's offsets in the text; :mod:`toolkit.voice` resolves pronouns and
 surnames the way its rules do and drops answers that name no one.
 """
@@ -41,8 +45,33 @@ lament concede caution emphasize emphasise stress opine pronounce rule decide or
 advise recommend propose threaten pledge swear reveal disclose confess characterize
 characterise dismiss denounce condemn criticize criticise defend apologize apologise preach
 teach lecture inform read put""".split())
+#: Verbs that report what someone says, thinks or holds, beyond the speech verbs, as lemmas:
+#: Levin's (1993) classes of communication (37: "refer", "talk", "preach", "email"), of
+#: judgment (33: "praise", "condemn", "mock"; with "accuse" and "charge"), of characterising
+#: and naming (29.2, 29.3: "portray", "regard", "name"), and of declaring and conjecturing
+#: (29.4, 29.5: "consider", "believe", "expect"). Not chosen from the case files' errors;
+#: "remind" (37.9) is left out, its "reminds us of" mostly a likeness.
+_REPORTING = frozenset("""refer talk speak preach dictate relate repeat mention convey
+articulate confide email text phone radio wire broadcast publish print sing chant pray
+bellow cry groan growl holler howl moan mumble murmur scream shriek snap snarl sneer sigh
+rant rave grumble grouse whine gripe scoff fume gush gloat crow
+advise alert assure counsel instruct notify
+praise acclaim applaud commend compliment congratulate hail laud salute thank honor honour
+blame castigate censure chastise criticize criticise condemn denounce deride disparage
+excoriate fault insult mock ridicule rebuke reprimand reproach scold lambaste lambast
+slam blast attack accuse charge
+characterize characterise define depict portray paint regard view represent identify
+classify describe cite quote
+call dub label term brand name nickname style
+declare deem judge proclaim profess pronounce consider
+believe think suppose expect fear hope feel suspect assume imagine reckon guess conjecture
+presume trust wonder doubt
+ask inquire enquire question query""".split())
 #: Irregular forms of :data:`_MORE_SPEECH` verbs that the rules' forms do not hold.
 _IRREGULAR = {"written": "write", "swore": "swear", "sworn": "swear", "taught": "teach"}
+#: Irregular forms of :data:`_REPORTING` verbs.
+_IRREGULAR_REPORTING = {"thought": "think", "felt": "feel", "spoke": "speak",
+                        "spoken": "speak", "sang": "sing", "sung": "sing"}
 #: Dependents kept in a subject's phrase, to its left ("Defense Minister Andrei Belousov",
 #: "an Obama spokeswoman").
 _PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "flat", "nmod", "nummod"})
@@ -69,13 +98,24 @@ def _lemma(word: str) -> str | None:
         return FORM_TO_LEMMA[w]
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    if w in _MORE_SPEECH:
+    return _stem(w, _MORE_SPEECH)
+
+
+def _reporting_lemma(word: str) -> str | None:
+    """The speech or reporting verb (:data:`_REPORTING`) ``word`` is a form of, or None."""
+    w = word.lower()
+    return _lemma(w) or _IRREGULAR_REPORTING.get(w) or _stem(w, _REPORTING)
+
+
+def _stem(w: str, lemmas: frozenset) -> str | None:
+    """The lemma of ``lemmas`` that the lower-case ``w`` is a regular form of, or None."""
+    if w in lemmas:
         return w
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
-        if w.endswith(suffix) and w[:-len(suffix)] + repl in _MORE_SPEECH:
+        if w.endswith(suffix) and w[:-len(suffix)] + repl in lemmas:
             return w[:-len(suffix)] + repl
-    if re.search(r"(.)\1(?:ed|ing)$", w) and w[:-4 if w.endswith("ing") else -3] in _MORE_SPEECH:
+    if re.search(r"(.)\1(?:ed|ing)$", w) and w[:-4 if w.endswith("ing") else -3] in lemmas:
         return w[:-4 if w.endswith("ing") else -3]          # "slammed"
     return None
 
@@ -145,15 +185,17 @@ _MOST_INSIDE = 200
 def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
                        quoted: list[tuple[int, int]] = (), **window) -> list:
     """For each quote ``(start, end)`` of ``text``, the :class:`Governing` phrase of its
-    speech verb, or None; the contexts (:func:`context_window`) that hold a speech verb
-    before the quote are parsed in one :func:`~toolkit.parsing.parse` call. An empty list
-    when there is no parser. ``quoted``: every quote of the text (``"A" and "B"``: the
-    words of "A" are no noun outside "B")."""
+    speech verb (or reporting verb), or None; the contexts (:func:`context_window`) that
+    hold a speech or reporting verb before the quote are parsed in one
+    :func:`~toolkit.parsing.parse` call. An empty list when there is no parser.
+    ``quoted``: every quote of the text (``"A" and "B"``: the words of "A" are no noun
+    outside "B")."""
     if not quotes or parser() is None:
         return []
     windows = [context_window(text, s, e, **window) for s, e in quotes]
     todo = [k for k, (window, (s, _)) in enumerate(zip(windows, quotes))
-            if window and speech_between(text, window[0], s)]
+            if window and (speech_between(text, window[0], s)
+                           or reporting_between(text, window[0], s))]
     docs = parse([text[slice(*windows[k])] for k in todo], tags_only=True) if todo else []
     if todo and not docs:
         return []
@@ -176,6 +218,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 def speech_between(text: str, lo: int, hi: int) -> bool:
     """Whether a speech verb (any form) or "according" stands in ``text[lo:hi]``."""
     return any(_lemma(w) or w.lower() == "according" for w in _WORD.findall(text, lo, hi))
+
+
+def reporting_between(text: str, lo: int, hi: int) -> bool:
+    """Whether a speech or reporting verb (any form) stands in ``text[lo:hi]``."""
+    return any(_reporting_lemma(w) for w in _WORD.findall(text, lo, hi))
 
 
 def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
@@ -256,6 +303,40 @@ def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
                         for p in to.children if to.lower_ == "to" else ():
                             if p.dep_ == "pobj":
                                 return answer(p, c)
+            if h.head.i == h.i:
+                break
+            h = h.head
+    return _reporting_subject(doc, base, inside, out, subject_of, quoted)
+
+
+def _reporting_subject(doc, base: int, inside, out, subject_of, quoted) -> Governing | None:
+    """For a quote no speech verb governs, the subject of the first reporting verb
+    (:data:`_REPORTING`: "Farrakhan repeatedly refers to Jews as "Satan."") up from the
+    quote's words, when that subject is a name (a proper noun; not "he", "they" or "the
+    suit"). Not past a noun outside the quotes, nor out of a coordinated clause ('A regards
+    the law as unjust, and the law is "..."'); not from the closing mark or stop, which the parser
+    hangs on the sentence's root."""
+
+    def a_name(found: Governing) -> bool:
+        start, end = found.relative or (found.start, found.end)
+        span = doc.char_span(start - base, end - base, alignment_mode="expand")
+        return span is not None and len(span) > 0 and _proper(span[-1])
+
+    seen = set()
+    for t in inside:
+        if t.is_punct:
+            continue                        # a closing mark or stop hangs on the root
+        h = t.head
+        while h.i not in seen and out(h):
+            seen.add(h.i)
+            if _noun(h) and not any(a <= h.idx < b for a, b in quoted):
+                break
+            if _verb(h) and _reporting_lemma(h.text):
+                found = subject_of(h)
+                if found and a_name(found):
+                    return found
+            if _verb(h) and h.dep_ == "conj":
+                break                       # a coordinated clause says its own thing
             if h.head.i == h.i:
                 break
             h = h.head
