@@ -316,6 +316,35 @@ def test_quote_continuing_an_attributed_quote_of_its_sentence(text, speakers):
     assert [q.speaker for q in find_quotes(text, parse=False)][-1] is None   # the rules: none
 
 
+# (text, each quote's speaker by the rules, with the parse): a rule speaker that is a clause,
+# not a noun phrase, gives way to the parse's answer when it has one
+CLAUSES = [
+    ('Sam Duke is a former Klan leader. In the video, Duke makes the wild claim that there has '
+     'been a "complete takeover of the banks by a secret cabal." Above the video, Tom Marsh '
+     'praised Duke, exclaiming "Sam Duke, a man to believe in!"',
+     ["Duke makes the wild"] * 2, ["Duke makes the wild", "Tom Marsh"]),
+    ('Ann Roe says she left the room, then heard Hart say "it is my right as a mayor."',
+     ["heard Hart"], ["Hart"]),
+]
+
+
+@needs_parser
+@pytest.mark.parametrize("text, rules, parsed", CLAUSES,
+                         ids=[f"clause{i}" for i in range(len(CLAUSES))])
+def test_rule_speaker_that_is_a_clause_gives_way_to_the_parse(text, rules, parsed):
+    assert [q.speaker for q in find_quotes(text, parse=False)] == rules
+    assert [q.speaker for q in find_quotes(text)] == parsed
+
+
+@needs_parser
+def test_rule_speaker_of_capitalised_words_is_not_read_as_a_clause():
+    # a run of capitalised words is a name or a heading, not parsed ("Revealed:" as a verb)
+    text = ('Hidden Tax Plan Revealed: "a new levy on every family"; "I doubt she will admit it '
+            'because she is courting the farmers"')
+    assert find_quotes(text, parse=False)[0].speaker == "Hidden Tax Plan Revealed"
+    assert find_quotes(text)[0].speaker == "Hidden Tax Plan Revealed"
+
+
 @needs_parser
 def test_quote_continuing_an_attributed_quote_not_across_a_line():
     text = ('Senator Ann Roe fretted that the scandal "has created a vacuum in the party"\nthat '

@@ -32,7 +32,8 @@ from itertools import accumulate
 from .attribution import FORM_TO_LEMMA
 from .parsing import parse, parser
 
-__all__ = ["Governing", "governing_speakers", "context_window", "speech_between"]
+__all__ = ["Governing", "governing_speakers", "context_window", "speech_between",
+           "finite_clauses"]
 
 #: Speech verbs besides the rules' attribution verbs (:data:`~toolkit.attribution.FORM_TO_LEMMA`),
 #: as lemmas; their forms are found by :func:`_lemma`.
@@ -213,6 +214,27 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+#: Lower-case words of names ("Secretary of State", "Osama bin Laden").
+_NAME_PARTICLES = frozenset("the of a an and de la le al el bin ibn von van der den du da dos "
+                            "des di y".split())
+
+
+def finite_clauses(phrases: list[str]) -> list[bool]:
+    """For each phrase, whether the tagger reads a finite verb in it (a clause, not a noun
+    phrase: "Duke makes the wild", "The question answers itself"); a word of mixed case
+    ("diGenova") is no verb. Only phrases with a lower-case word besides a name's particles
+    are parsed (a run of capitalised words is a name or a heading: "Hidden Plan Revealed").
+    All False without a parser."""
+    todo = [k for k, phrase in enumerate(phrases) if any(
+        w[:1].islower() and w not in _NAME_PARTICLES for w in phrase.split())]
+    docs = parse([phrases[k] for k in todo], tags_only=True) if todo else []
+    out = [False] * len(phrases)
+    for k, doc in zip(todo, docs):
+        out[k] = any(t.tag_ in _FINITE and (t.text.islower() or t.text.istitle()) for t in doc)
+    return out
 
 
 def speech_between(text: str, lo: int, hi: int) -> bool:

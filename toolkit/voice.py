@@ -449,12 +449,16 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     resolve one, a relative pronoun to its noun, a surname to its fullest form
     (``named``); answers that name no one are dropped. Speakers only: the rest of each
     quote is kept. Called by ``fill`` of :func:`find_quotations` once it has a parser."""
-    from .parse_speakers import governing_speakers
+    from .parse_speakers import finite_clauses, governing_speakers
 
     out = [replace(q, speaker=None, speaker_start=None, speaker_end=None) if q.speaker
            and _junk(q.speaker) else q for q in quotes]
+    # a rule speaker that is a clause ("Duke makes the wild"): the parse's answer, if any
+    several = [k for k, q in enumerate(out) if q.speaker and " " in q.speaker]
+    clauses = {k for k, c in zip(several, finite_clauses(
+        [out[k].speaker for k in several])) if c}
     # (not on a Title Case line, a headline's: "Leaked Doc Reveals ... "Regime Change"")
-    wanted = [k for k, q in enumerate(out) if not q.speaker
+    wanted = [k for k, q in enumerate(out) if (not q.speaker or k in clauses)
               and not _title_case_line(text, *_line(text, q.start))]
     found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
                                quoted=[(q.start, q.end) for q in quotes])
