@@ -113,6 +113,9 @@ FILLS = [
      'the drought."', None, None),
     ('Amnesty International regards the law as unjust, and the law is "a license to '
      'torture."', None, None),
+    # "quote" and "cite": the name quoted is the source, not one described "as" something
+    ('To quote Tom Hart once more: "We will win this fight, and soon."', None, "Tom Hart"),
+    ('The Daily Star cited Pfizer as "a leader in the field of vaccines."', None, "Daily Star"),
 ]
 
 

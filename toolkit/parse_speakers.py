@@ -13,7 +13,9 @@ holds the inquirer's words), then takes:
 - for a speech verb that modifies a noun ("an Obama spokeswoman claiming that"), the noun;
 - for a passive verb, the ``by`` agent ("was described by Smith as"), never its subject
   ("Cain is told, "..."");
-- for "according to X", X.
+- for "according to X", X;
+- for "quote" or "cite" with a name as its object, that name, the source ("To quote Cajetan
+  again: "...""; not "cited X as "..."").
 
 Where no speech verb governs the quote, the subject of the first reporting verb up from it
 (:data:`_REPORTING`: referring, regarding, praising, believing; "Farrakhan repeatedly refers
@@ -268,6 +270,13 @@ def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
         return Governing(base + s, base + e, _lemma(verb.text) or verb.lower_, relative)
 
     def subject_of(verb, depth=0):
+        if _lemma(verb.text) in ("quote", "cite") and not any(
+                c.lower_ == "as" for c in verb.children):
+            # "To quote Cajetan again: "..."": the source quoted (not "cited X as "...""
+            # nor "quoted X as saying", what the subject says of X or the rules' reading)
+            sources = [c for c in verb.children if c.dep_ == "dobj" and _proper(c)]
+            if sources:
+                return answer(sources[0], verb)
         subjects = [c for c in verb.children if c.dep_ == "nsubj" or (
             c.dep_ == "nsubjpass" and _lemma(verb.text) == "quote")]
         if subjects:
