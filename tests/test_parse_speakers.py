@@ -116,6 +116,13 @@ FILLS = [
     # "quote" and "cite": the name quoted is the source, not one described "as" something
     ('To quote Tom Hart once more: "We will win this fight, and soon."', None, "Tom Hart"),
     ('The Daily Star cited Pfizer as "a leader in the field of vaccines."', None, "Daily Star"),
+    # a quote after a colon: the name that is the subject of the main verb before it
+    ('Then – in a clear break with his own party – Tom Hart set up another of his choices, '
+     'giving a promise to all the families: "We will fix every road in this town."',
+     None, "Tom Hart"),
+    # ... not of a copula (what the sentence says of the name)
+    ('Then – in a clear break with his own party – Tom Hart is the problem, with a promise to '
+     'all the families: "We will fix every road in this town."', None, None),
 ]
 
 

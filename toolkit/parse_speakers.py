@@ -19,7 +19,8 @@ holds the inquirer's words), then takes:
 
 Where no speech verb governs the quote, the subject of the first reporting verb up from it
 (:data:`_REPORTING`: referring, regarding, praising, believing; "Farrakhan repeatedly refers
-to Jews as "Satan.""), when that subject is a name (:func:`_reporting_subject`).
+to Jews as "Satan.""), or for a quote after a colon the subject of the main verb before the
+colon (not a copula), when that subject is a name (:func:`_reporting_subject`).
 
 It returns the phrase's offsets in the text; :mod:`toolkit.voice` resolves pronouns and
 surnames the way its rules do and drops answers that name no one.
@@ -189,7 +190,7 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
                        quoted: list[tuple[int, int]] = (), **window) -> list:
     """For each quote ``(start, end)`` of ``text``, the :class:`Governing` phrase of its
     speech verb (or reporting verb), or None; the contexts (:func:`context_window`) that
-    hold a speech or reporting verb before the quote are parsed in one
+    hold a speech or reporting verb before the quote, or end in a colon, are parsed in one
     :func:`~toolkit.parsing.parse` call. An empty list when there is no parser.
     ``quoted``: every quote of the text (``"A" and "B"``: the words of "A" are no noun
     outside "B")."""
@@ -198,7 +199,8 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
     windows = [context_window(text, s, e, **window) for s, e in quotes]
     todo = [k for k, (window, (s, _)) in enumerate(zip(windows, quotes))
             if window and (speech_between(text, window[0], s)
-                           or reporting_between(text, window[0], s))]
+                           or reporting_between(text, window[0], s)
+                           or text[window[0]:s].rstrip(_QUOTE_MARKS + " ").endswith(":"))]
     docs = parse([text[slice(*windows[k])] for k in todo], tags_only=True) if todo else []
     if todo and not docs:
         return []
@@ -217,6 +219,7 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
 
 _WORD = re.compile(r"[A-Za-z]+")
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_BE = frozenset("be is are was were am been being 's 're".split())
 
 
 #: Lower-case words of names ("Secretary of State", "Osama bin Laden").
@@ -345,8 +348,11 @@ def _reporting_subject(doc, base: int, inside, out, subject_of, quoted) -> Gover
     (:data:`_REPORTING`: "Farrakhan repeatedly refers to Jews as "Satan."") up from the
     quote's words, when that subject is a name (a proper noun; not "he", "they" or "the
     suit"). Not past a noun outside the quotes, nor out of a coordinated clause ('A regards
-    the law as unjust, and the law is "..."'); not from the closing mark or stop, which the parser
-    hangs on the sentence's root."""
+    the law as unjust, and the law is "..."'); not from the closing mark or stop, which the
+    parser hangs on the sentence's root. Then, for a quote right after a colon, the subject
+    of the main verb before the colon, a name, not of a copula ("Francis set up another of
+    his dichotomies, giving a Jesuit maxim as an imperative for all Catholics: "...""; not
+    "A is the problem: "..."")."""
 
     def a_name(found: Governing) -> bool:
         start, end = found.relative or (found.start, found.end)
@@ -371,4 +377,16 @@ def _reporting_subject(doc, base: int, inside, out, subject_of, quoted) -> Gover
             if h.head.i == h.i:
                 break
             h = h.head
+    first = inside[0]
+    before = first.i - 1
+    while before >= 0 and (doc[before].text in _QUOTE_MARKS or doc[before].is_space):
+        before -= 1
+    if before >= 0 and doc[before].text == ":":
+        # the main verb before the colon: the sentence's root, or a verb the parser hangs
+        # on the quote's own words (it often makes the quote the main clause)
+        tops = [t for t in doc[:before] if _verb(t) and (t.head.i == t.i or not out(t.head))]
+        if tops and tops[0].lower_ not in _BE:
+            found = subject_of(tops[0])
+            if found and a_name(found):
+                return found
     return None
