@@ -123,6 +123,11 @@ FILLS = [
     # ... not of a copula (what the sentence says of the name)
     ('Then – in a clear break with his own party – Tom Hart is the problem, with a promise to '
      'all the families: "We will fix every road in this town."', None, None),
+    # "they" in a clause that hangs on a verb whose subject is coordinated names: those names
+    ('Ann Roe and Tom Hart of the Farmers Union summed it up when they wrote, "The plan is a '
+     'smokescreen for a tax on every family."', None, "Ann Roe and Tom Hart"),
+    ('Ann Roe of the Farmers Union summed it up when they wrote, "The plan is a smokescreen '
+     'for a tax on every family."', None, None),
 ]
 
 

@@ -13,6 +13,8 @@ holds the inquirer's words), then takes:
 - for a speech verb that modifies a noun ("an Obama spokeswoman claiming that"), the noun;
 - for a passive verb, the ``by`` agent ("was described by Smith as"), never its subject
   ("Cain is told, "..."");
+- for "they" in a clause hanging on a verb whose subject is coordinated names ("A and B
+  summed it up when they wrote"), those names;
 - for "according to X", X;
 - for "quote" or "cite" with a name as its object, that name, the source ("To quote Cajetan
   again: "...""; not "cited X as "..."").
@@ -270,6 +272,19 @@ def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
             if noun.dep_ == "appos" and _proper(noun.head):
                 noun = noun.head        # "Mouqawamah Music, a site that calls for "...""
             relative = tuple(base + x for x in _phrase(noun))
+        elif token.lower_ == "they":
+            # "Katrin Axelsson and Lisa Longstaff ... summed it up when they wrote": the
+            # coordinated names that are the subject of the verb the clause hangs on
+            h = verb
+            while h.dep_ in ("advcl", "ccomp", "xcomp", "conj") and h.head.i != h.i:
+                h = h.head
+                subjects = [c for c in h.children if c.dep_ == "nsubj" and _proper(c)
+                            and any(x.dep_ == "conj" and _proper(x) for x in c.children)]
+                if subjects:
+                    last = max((x for x in subjects[0].children if x.dep_ == "conj"),
+                               key=lambda x: x.i)
+                    relative = (base + _phrase(subjects[0])[0], base + _phrase(last)[1])
+                    break
         return Governing(base + s, base + e, _lemma(verb.text) or verb.lower_, relative)
 
     def subject_of(verb, depth=0):
