@@ -89,7 +89,7 @@ class Governing:
     """The phrase a parse names as a quote's speaker: ``text[start:end]``; ``verb``, the
     verb it is the subject of, as a speech verb's lemma, else lower-cased ("went" in
     "went so far as to claim", "according"); ``relative``, the noun phrase a relative
-    pronoun ("who", "which", "that") stands for, as ``(start, end)``, or None."""
+    pronoun ("who", "which", "that") or "they" stands for, as ``(start, end)``, or None."""
 
     start: int
     end: int
