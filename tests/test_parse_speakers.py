@@ -263,11 +263,18 @@ def test_analysis_quotes_without_the_parser_are_the_rules(sample_path, monkeypat
 
 
 def test_analysis_quotes_found_once_when_every_quote_has_a_speaker(monkeypatch):
-    from toolkit import analysis
+    """``analyze`` finds the quotes without speakers; reading the table finds them once with
+    the rules' speakers, and runs the parse only for a quote they leave without one."""
+    from toolkit import analysis, parse_speakers
 
     result = toolkit.analyze('"We will not back down," Defense Minister Andrei Belousov said.')
+    calls, quotations = [], analysis._quotations
+    monkeypatch.setattr(analysis, "_quotations",
+                        lambda *args, **kwargs: calls.append(1) or quotations(*args, **kwargs))
     monkeypatch.setattr(analysis, "find_quotations", None)       # not called again
+    monkeypatch.setattr(parse_speakers, "governing_speakers", None)   # nor the parse
     assert list(result.quotes["speaker"]) == ["Andrei Belousov"]
+    assert calls == [1]
 
 
 def test_analysis_quotes_read_that_fails_is_computed_again(sample_path):

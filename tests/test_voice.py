@@ -1038,3 +1038,27 @@ def test_speaker_dump_lists_only_changed_speakers(tmp_path):
     lines = module.changes(before, after, tmp_path)
     assert len(lines) == 1 and "'Bob Roe' -> 'Bo Lee'" in lines[0] and "Never," in lines[0]
     assert module.changes(before, before, tmp_path) == []
+
+
+def test_voice_quotes_without_speakers_keep_places_verbs_and_author_marks(shared_data):
+    """``speakers=False`` (what ``analyze`` asks) leaves out only the speakers: the quotes,
+    their places and verbs, and the author's marks are those of the rules with speakers, over
+    every article of the PTC case files (a verb found by a colon introduction depends on
+    whether the quote before carried its speaker on, so on the name index) and the sample."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from toolkit.voice import find_quotations
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "moscow-beijing-military-ties.txt"
+    texts = {case["text"] for _, case in _ptc_cases(shared_data)}
+    texts.add(sample.read_text(encoding="utf-8"))
+    n_verbs = 0
+    for text in sorted(texts):
+        quotes, marks = find_quotations(text, parse=False)
+        bare, bare_marks = find_quotations(text, speakers=False)
+        assert bare == [replace(q, speaker=None, speaker_start=None, speaker_end=None)
+                        for q in quotes]
+        assert bare_marks == marks
+        n_verbs += sum(q.verb is not None for q in bare)
+    assert len(texts) > 100 and n_verbs > 1000

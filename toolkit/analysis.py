@@ -34,8 +34,8 @@ from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import subjective_spans, subjectivity_of
 from .tables import table
 from .parsing import parser_available
-from .voice import (QUOTE_COLUMNS, Quote, _junk, find_quotations, quote_regions,
-                    quotes_frame, report_verb_spans)
+from .voice import (QUOTE_COLUMNS, Quote, _junk, _quotations, find_quotations,
+                    quote_regions, quotes_frame, report_verb_spans)
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
            "QUOTE_COLUMNS"]
@@ -65,7 +65,8 @@ class _LazyTable:
 
     Finding mentions and scoring the target tone of each costs about as much as the rest of
     an analysis, and most uses (the corpus tables, the paragraph charts) never read them;
-    the quotes' speakers from the dependency parse cost a third of it. The value is the
+    the quotes' speakers (the rules', and the dependency parse's for those the rules leave
+    out) cost a third of it. The value is the
     same whenever it is read; a table passed to the constructor is kept.
     """
 
@@ -111,14 +112,16 @@ def _people_tables(text: str, paragraphs: list[tuple[int, int]], sentences: list
     return mentions, entity_table(mentions, loaded, sentences)
 
 
-def _quote_table(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
-                 ) -> pd.DataFrame:
-    """The ``quotes`` table, as :func:`analyze` defers it: the quotes found again with the
-    parse's speakers (the rules' ``quotes`` as they are when there is no parser, or when
-    each has a speaker the parse would keep)."""
-    if parser_available() and any(_junk(q.speaker) for q in quotes):
-        with _collector_paused():
-            quotes = find_quotations(text, paragraphs, parse=True)[0]
+def _quote_table(text: str, paragraphs: list[tuple[int, int]]) -> pd.DataFrame:
+    """The ``quotes`` table, as :func:`analyze` defers it: the quotes found again with
+    their speakers (``analyze`` finds them without), by the rules, and by the parse for
+    those the rules leave without one when there is a parser (as ``find_quotations``
+    with ``parse=True``, which would load the parser even when every quote has a speaker
+    the parse would keep)."""
+    with _collector_paused():
+        quotes, _, fill = _quotations(text, paragraphs)
+        if fill is not None and parser_available() and any(_junk(q.speaker) for q in quotes):
+            quotes = fill(quotes)
     return quotes_frame(quotes)
 
 
@@ -154,9 +157,9 @@ class Analysis:
 
     ``entities`` and ``mentions`` are computed the first time either is read (the target
     tone of every mention costs about as much as the rest of the analysis), and ``quotes``
-    the first time it is read (the speakers the rules leave out come from a dependency
-    parse; nothing else of the analysis depends on a quote's speaker); they are the same
-    tables whenever they are read.
+    the first time it is read (its speakers, by the rules and, for those the rules leave
+    out, a dependency parse; nothing else of the analysis depends on a quote's speaker);
+    they are the same tables whenever they are read.
     """
 
     article: Article
@@ -686,8 +689,8 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
     text = article.text
     sentences = segment(text, article.paragraphs)
     # quoted speech, and the author's own quotation marks (scare quotes, titles, nicknames);
-    # the parse's speakers only when the quotes table is read (nothing here reads speakers)
-    quotes, author_marks = find_quotations(text, article.paragraphs, parse=False)
+    # the speakers only when the quotes table is read (nothing here reads them)
+    quotes, author_marks = find_quotations(text, article.paragraphs, speakers=False)
     regions = quote_regions(quotes)
     tokens = _tokens_of(text, sentences)
     spans = _evidence(text, sentences, lexicon, tokens=tokens)
@@ -719,7 +722,7 @@ def _analyze(source, *, lexicon: CueLexicon | None, include_inserts: bool,
     return Analysis(article=article, paragraphs=paragraphs, sentences=sentence_table,
                     spans=spans_table(evidence, _span_paragraphs(article, evidence)),
                     summary=summary,
-                    _deferred_quotes=partial(_quote_table, text, article.paragraphs, quotes),
+                    _deferred_quotes=partial(_quote_table, text, article.paragraphs),
                     _quote_places=tuple((q.start, q.end) for q in quotes),
                     _deferred=partial(_people_tables, text, article.paragraphs, sentences,
                                       regions, loaded))

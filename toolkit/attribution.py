@@ -288,12 +288,14 @@ class TokenIndex:
     neither adds nor changes a match that ends inside it, and a period joins the token
     before it only when that token is in range too); otherwise the range is cut afresh.
     The attribution rules ask for a few ranges around every quote, and reading them from
-    one pass over the paragraph saves cutting each sentence again (and again).
+    one pass over the paragraph saves cutting each sentence again (and again). A paragraph
+    is cut the first time it is asked for: the quotes' attributions read only the
+    paragraphs around them.
     """
 
     def __init__(self, masked: str, paragraphs: list[tuple[int, int]]):
         self.masked = masked
-        self.of_paragraph = [_tokens(masked, lo, hi) for lo, hi in paragraphs]
+        self._of: list[list[Token] | None] = [None] * len(paragraphs)
         self.bounds = paragraphs
         self.para_starts = [lo for lo, _ in paragraphs]
         self.ordered = all(a[1] <= b[0] for a, b in zip(paragraphs, paragraphs[1:]))
@@ -304,7 +306,7 @@ class TokenIndex:
         if lo < hi and self.ordered:
             p = bisect_right(self.para_starts, lo) - 1
             if p >= 0 and hi <= self.bounds[p][1]:
-                tokens = self.of_paragraph[p]
+                tokens = self.tokens(p)
                 starts = self._starts.get(p)
                 if starts is None:
                     starts = self._starts[p] = [t.start for t in tokens]
@@ -315,6 +317,18 @@ class TokenIndex:
                 if (i == len(tokens) or starts[i] >= lo) and (j == 0 or ends[j - 1] <= hi):
                     return tokens[i:j]
         return _tokens(self.masked, lo, hi)
+
+    def tokens(self, p: int) -> list[Token]:
+        """The tokens of paragraph ``p``."""
+        found = self._of[p]
+        if found is None:
+            found = self._of[p] = _tokens(self.masked, *self.bounds[p])
+        return found
+
+    @property
+    def of_paragraph(self) -> list[list[Token]]:
+        """The tokens of every paragraph, in order."""
+        return [self.tokens(p) for p in range(len(self.bounds))]
 
 
 def _np_token(tok: Token) -> bool:

@@ -413,10 +413,12 @@ def _merge(raw: list[dict]) -> None:
 
 
 def _quoted_ranges(text: str, paragraphs) -> list[tuple[int, int]]:
-    """Quoted ranges from :func:`toolkit.voice.find_quotes`."""
-    from .voice import find_quotes, quote_regions
+    """Quoted ranges from :func:`toolkit.voice.find_quotations` (the places only: no
+    speakers)."""
+    from .voice import find_quotations, quote_regions
 
-    return quote_regions(find_quotes(text, paragraphs, parse=False)) if text.strip() else []
+    return (quote_regions(find_quotations(text, paragraphs, speakers=False)[0])
+            if text.strip() else [])
 
 
 def find_mentions(text: str, *, paragraphs: list[tuple[int, int]] | None = None,

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from .entities import _given_names, is_place
@@ -173,11 +174,12 @@ def author_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None
     >>> [(q.text, q.kind) for q in author_quotes(text)]
     [('Spotlight', 'title')]
     """
-    return find_quotations(text, paragraphs, parse=False)[1]
+    return find_quotations(text, paragraphs, speakers=False)[1]
 
 
 def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None, *,
-                    parse: bool = True) -> tuple[list[Quote], list[AuthorQuote]]:
+                    parse: bool = True, speakers: bool = True
+                    ) -> tuple[list[Quote], list[AuthorQuote]]:
     """Every pair of quotation marks in ``text``, split by voice: ``(quotes,
     author_quotes)``, what :func:`find_quotes` and :func:`author_quotes` return, found at
     once.
@@ -189,19 +191,26 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None, 
     speaker (:func:`_continued`). Only speakers differ with ``parse=False``: the quotes,
     their places and verbs are the same.
 
+    With ``speakers=False`` every quote's speaker is left None (``parse`` is then moot):
+    the quotes, their places and verbs and the author's marks are the same, found without
+    the work that only names speakers (the name index, who speaks where, pronouns and
+    descriptions resolved), which is most of the time of an article with quotes.
+
     Examples
     --------
     >>> quotes, marks = find_quotations('"We won," Smith told CBS’ "Face the Nation."')
     >>> [(q.text, q.speaker) for q in quotes], [(m.text, m.kind) for m in marks]
     ([('We won,', 'Smith')], [('Face the Nation.', 'title')])
     """
-    quotes, author, fill = _quotations(text, paragraphs)
+    quotes, author, fill = _quotations(text, paragraphs, speakers=speakers)
     return (fill(quotes) if parse and fill is not None else quotes), author
 
 
-def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
+def _quotations(text: str, paragraphs: list[tuple[int, int]] | None, *,
+                speakers: bool = True):
     """:func:`find_quotations` by the rules: ``(quotes, author_quotes, fill)``, ``fill``
-    giving the quotes with the parse's speakers (None when there are no quotes)."""
+    giving the quotes with the parse's speakers (None when there are no quotes, or
+    without ``speakers``: then no quote has a speaker)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if paragraphs is None:
@@ -224,19 +233,30 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
             r"[A-Z][a-z]+", lambda m: m.group().lower() if m.group().lower() in FORM_TO_LEMMA
             else m.group(), masked[lo:hi]) + masked[hi:]
     index = TokenIndex(masked, paragraphs)     # the paragraphs' tokens, read many times
-    tokens_of = index.of_paragraph
     title_line = headline and not text[slice(*paragraphs[0])].rstrip().endswith((".", "!"))
-    # a Title Case line (the headline, a subheading: "WikiLeaks Exposed Clinton") gives no
-    # longer form of a name: its verbs are capitalised too
-    names = _name_runs(text, [_off_subheadings(text, tokens) if k or not title_line else []
-                              for k, tokens in enumerate(tokens_of)], masked)
-    timeline = None                             # built when a rule first needs it
+    names = None                                # built when a rule first needs it
+    timeline = None
+
+    def the_names() -> _NameIndex:
+        """The article's names, built the first time a rule asks."""
+        nonlocal names
+        if names is None:
+            # a Title Case line (the headline, a subheading: "WikiLeaks Exposed Clinton")
+            # gives no longer form of a name: its verbs are capitalised too
+            names = _name_runs(text, [_off_subheadings(text, tokens) if k or not title_line
+                                      else [] for k, tokens in enumerate(index.of_paragraph)],
+                               masked)
+        return names
+
+    if speakers:
+        the_names()                             # (every rule below reads ``names``)
 
     def the_timeline() -> _Timeline:
         """Who speaks and who is named where, built the first time a rule asks."""
         nonlocal timeline
         if timeline is None:
-            timeline = _Timeline(*_named_attributions(text, tokens_of), names, masked)
+            timeline = _Timeline(*_named_attributions(text, index.of_paragraph), the_names(),
+                                 masked)
         return timeline
 
     chain = None                                # the last "he"/"she" resolved, and where
@@ -317,23 +337,23 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
         if (found is None and echo is None and previous is not None
                 and previous[0] >= first.paragraph - 1
                 and (_standalone(masked, paragraphs, first)
-                     or _close_after(masked, previous[2], _para_start(first), index, names,
-                                    previous[1].speaker_end))):
+                     or _close_after(masked, previous[2], _para_start(first), index,
+                                     the_names, previous[1].speaker_end))):
             inherited = previous[1]
             found = Attribution(inherited.speaker, inherited.speaker_start,
                                  inherited.speaker_end, None, None, None)
         if found is None and echo is None:
             found = _colon_intro(text, masked, paragraphs, first, index)
         weak = False
-        if (found is None and echo is None and n_words >= 3
+        if (speakers and found is None and echo is None and n_words >= 3
                 and not (title_line and first.paragraph == 0)):
             # 'Rep. Ann Roe defended him as an "outstanding human being"': no attribution
             # verb, but the words are the subject's (a person's: "he", "she" or a name the
-            # article gives a first name or a title)
+            # article gives a first name or a title; a speaker, never a verb)
             found = _subject_words(text, masked, paragraphs, first, index, names,
                                    the_timeline().speakers)
             weak = found is not None
-        if found is not None and found.speaker:
+        if speakers and found is not None and found.speaker:
             at = found.speaker_start if found.speaker_start is not None else first.start
             if found.speaker.lower() in _PRONOUNS:
                 timeline = the_timeline()
@@ -360,6 +380,13 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
             quotes.append(Quote(first.paragraph, start, end, text[start:end]))
             if echo is None:
                 unattributed.append(g)
+        elif not speakers:
+            quotes.append(Quote(first.paragraph, start, end, text[start:end], None,
+                                found.verb, None, None, found.verb_start, found.verb_end))
+            # The speaker as the rules read it: resolving it (below) puts a name or a fuller
+            # one in its place, never none, so the quote carried on is the same.
+            if found.speaker and cited is None:
+                previous = (last.paragraph, found, last.end)   # (weak is False here)
         else:
             quotes.append(Quote(first.paragraph, start, end, text[start:end], found.speaker,
                                 found.verb, found.speaker_start, found.speaker_end,
@@ -369,6 +396,8 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
         kinds.append("weak" if weak else "cited" if cited is not None
                      else "rule" if found is not None and found.speaker
                      else "echo" if echo is not None else None)
+    if not speakers:
+        return quotes, author, None
     folded: dict[int, str] = {}
     for g in unattributed:
         # A lede quote that the body repeats with its speaker ('"I didn't agree with their
@@ -393,7 +422,7 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None):
     if title_line and any(q.paragraph == 0 and not q.speaker for q in quotes):
         # "Senator Lindsey Graham Unleashes Firestorm ... For 'Most Unethical Sham'": a Title
         # Case headline's quote with no speaker is its subject's, a person the body names
-        subject = _headline_subject(tokens_of[0], names)
+        subject = _headline_subject(index.tokens(0), names)
         if subject is not None:
             quotes = [replace(q, speaker=subject[0], speaker_start=subject[1],
                               speaker_end=subject[2])
@@ -729,15 +758,17 @@ def _repeated(text: str, groups: list[list[_Segment]], g: int, quote_of_group: d
 
 
 def _close_after(masked: str, end: int, opening: int, index: TokenIndex,
-                 names: _NameIndex, speaker_end: int | None = None) -> bool:
+                 names: Callable[[], _NameIndex], speaker_end: int | None = None) -> bool:
     """A partial quote in the sentence right after a speaker's quote ('... isn't real.” And
     her lawyer is “even loonier.”'): the same speaker's, when no one else is named between
-    ('... never get it.” Sen. Orrin Hatch attacked Democrats for the “circus ...”' is not)."""
+    ('... never get it.” Sen. Orrin Hatch attacked Democrats for the “circus ...”' is not).
+    ``names`` gives the article's names, asked only when the rest holds."""
     between = masked[end:opening]
     return (len(between) <= 120 and MASK not in between
             and not any(t.verb for t in index.between(end, opening))
             and not any(not is_place(" ".join(n.words))        # a place is not a person
-                        for n in names.before(opening, opening - max(end, speaker_end or 0))))
+                        for n in names().before(opening,
+                                                opening - max(end, speaker_end or 0))))
 
 
 def _title_case_line(text: str, lo: int, hi: int) -> bool:
