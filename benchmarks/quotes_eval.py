@@ -12,7 +12,9 @@ Case files are JSON lists of ``{"id", "text", "quotes": [[quote text, speaker], 
 quote texts exact substrings of ``text`` in reading order, or of ``{"id", "file", "quotes":
 [[start, end, speaker], ...]}`` with offsets into a PTC development article, read in place
 from ``--ptc`` (default ``../shared/data/ptc/articles``; skipped when absent, and never
-copied into the repository).
+copied into the repository), or of ``{"id", "newsmtsc", "quotes": [[start, end, speaker],
+...]}`` with offsets into the ``text`` of the NewsMTSC row of that id, read in place from
+``--newsmtsc`` (default ``../shared/data/newsmtsc/dev.csv``; skipped when absent).
 
 - ``quote_cases/heldout.json``, ``heldout2.json``: 8 + 8 short news articles written and
   annotated for this project, each annotated before the code first ran on it.
@@ -54,6 +56,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
@@ -129,17 +132,34 @@ def evaluate(cases: list[dict], *, show: bool = False) -> dict:
             "speakers_checked": speaker_total}
 
 
+def _newsmtsc_texts(path: Path) -> dict[str, str]:
+    """Row id -> sentence of a NewsMTSC CSV (empty when the file is absent)."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row["text"] for row in csv.DictReader(handle)}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", type=Path, nargs="+")
     parser.add_argument("--show", action="store_true", help="list misses and wrong speakers")
-    parser.add_argument("--ptc", type=Path, default=Path(__file__).resolve().parents[2]
-                        / "shared" / "data" / "ptc" / "articles")
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+    parser.add_argument("--ptc", type=Path, default=shared / "ptc" / "articles")
+    parser.add_argument("--newsmtsc", type=Path, default=shared / "newsmtsc" / "dev.csv")
     args = parser.parse_args(argv)
-    cases = []
+    cases, sentences = [], None
     for path in args.cases:
         for case in json.loads(path.read_text(encoding="utf-8")):
-            if "file" in case:
+            if "newsmtsc" in case:
+                if sentences is None:
+                    sentences = _newsmtsc_texts(args.newsmtsc)
+                if case["newsmtsc"] not in sentences:
+                    print(f"skipping {case['id']}: no row {case['newsmtsc']!r} in "
+                          f"{args.newsmtsc}")
+                    continue
+                case = {**case, "text": sentences[case["newsmtsc"]]}
+            elif "file" in case:
                 article = args.ptc / case["file"]
                 if not article.is_file():
                     print(f"skipping {case['id']}: {article} is not present")

@@ -1062,3 +1062,22 @@ def test_voice_quotes_without_speakers_keep_places_verbs_and_author_marks(shared
         assert bare_marks == marks
         n_verbs += sum(q.verb is not None for q in bare)
     assert len(texts) > 100 and n_verbs > 1000
+
+
+def test_voice_benchmark_reads_newsmtsc_cases(tmp_path, capsys):
+    """A case may point at a NewsMTSC row by id (the sentence read in place, never copied);
+    a row missing from the CSV is skipped with a message naming it."""
+    import json
+
+    (tmp_path / "dev.csv").write_text(
+        'id,text,start,end,mention,polarity\n'
+        'r1,"""We will win,"" Ann Roe said.",0,1,x,0\n', encoding="utf-8")
+    cases = [{"id": "a", "newsmtsc": "r1", "quotes": [[1, 13, "Ann Roe"]]},
+             {"id": "b", "newsmtsc": "r2", "quotes": []}]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    module = _quotes_benchmark()
+    assert module.main([str(tmp_path / "cases.json"), "--newsmtsc",
+                        str(tmp_path / "dev.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "skipping b: no row 'r2'" in out
+    assert "matched            1" in out and "speaker_accuracy   1.000" in out
