@@ -406,3 +406,17 @@ def test_speech_only_leaves_out_reporting_verbs():
     quote = [(text.index('"') + 1, len(text) - 1)]
     assert governing_speakers(text, quote)[0] is not None
     assert governing_speakers(text, quote, speech_only=True) == [None]
+
+
+@needs_parser
+@pytest.mark.parametrize("text, rules, parsed", [
+    ('Remember that Ann Roe, about the plan she had drafted on May 1, 2001, told reporters over '
+     'the phone: "Stay quiet and you will be fine."', ["Remember"], ["Ann Roe"]),
+    ('Consider Tom Hale, the mayor.\n"We lost the county," said Hale.',
+     ["Consider Tom Hale"], ["Tom Hale"]),
+    ('WATCH: Angry voter pours her drink on the candidates and says they are "enabling the '
+     'crooks" by running.', ["WATCH"], [None]),
+], ids=["alone", "before a name", "a label"])
+def test_rule_speaker_opening_with_an_imperative_loses_it(text, rules, parsed):
+    assert [q.speaker for q in find_quotes(text, parse=False)] == rules
+    assert [q.speaker for q in find_quotes(text)] == parsed

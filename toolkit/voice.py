@@ -420,6 +420,10 @@ story headline text sentence passage paragraph phrase word words term line""".sp
 #: ("Article").
 _NOT_SPEAKERS = frozenset("""emphasis italics bold translation where which when what why how
 here again nearly historically except both everyone article""".split())
+#: Verbs that open an author's aside to the reader in the imperative ("Remember that Mohamed
+#: Atta ... told passengers", "Consider Keith Ellison", "WATCH:"): no speaker's first word.
+_IMPERATIVES = frozenset("""remember recall consider imagine note notice look see watch listen
+read behold suppose""".split())
 
 
 def _junk(speaker: str | None) -> bool:
@@ -429,6 +433,24 @@ def _junk(speaker: str | None) -> bool:
         return True
     words = speaker.split()
     return _low(words[0]) in _NOT_SPEAKERS and (len(words) == 1 or words[1][:1].isupper())
+
+
+def _unbidden(text: str, q: Quote) -> Quote:
+    """``q`` with a rule speaker that opens with a capitalised imperative
+    (:data:`_IMPERATIVES`: the name index joins it to the name after it) without it: no
+    speaker when no capitalised word follows ("Remember"), else the name ("Consider Keith
+    Ellison" -> "Keith Ellison")."""
+    words = (q.speaker or "").split()
+    if not words or not words[0][:1].isupper() or _low(words[0]) not in _IMPERATIVES:
+        return q
+    if len(words) == 1 or not words[1][:1].isupper():
+        return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+    start = q.speaker_start
+    if start is not None and text.startswith(words[0], start):
+        start += len(words[0])
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return replace(q, speaker=" ".join(words[1:]), speaker_start=start)
 
 
 def _named_one(speaker: str) -> bool:
@@ -447,14 +469,15 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     without one or with :func:`_junk`: the subject of the speech verb governing the quote
     (:func:`toolkit.parse_speakers.governing_speakers`), a pronoun resolved as the rules
     resolve one, a relative pronoun to its noun, a surname to its fullest form
-    (``named``); answers that name no one are dropped. A rule speaker that the quote's
-    sentence does not name gives way to a name that is the subject of a speech verb
-    governing the quote. Speakers only: the rest of each quote is kept. Called by ``fill``
-    of :func:`find_quotations` once it has a parser."""
+    (``named``); answers that name no one are dropped. A rule speaker's imperative
+    ("Remember", "Consider Keith Ellison") is left off first (:func:`_unbidden`). A rule
+    speaker that the quote's sentence does not name gives way to a name that is the
+    subject of a speech verb governing the quote. Speakers only: the rest of each quote is
+    kept. Called by ``fill`` of :func:`find_quotations` once it has a parser."""
     from .parse_speakers import finite_clauses, governing_speakers, named_in_sentence
 
     out = [replace(q, speaker=None, speaker_start=None, speaker_end=None) if q.speaker
-           and _junk(q.speaker) else q for q in quotes]
+           and _junk(q.speaker) else _unbidden(text, q) for q in quotes]
     # a rule speaker that is a clause ("Duke makes the wild"): the parse's answer, if any
     several = [k for k, q in enumerate(out) if q.speaker and " " in q.speaker]
     clauses = {k for k, c in zip(several, finite_clauses(
