@@ -75,3 +75,13 @@ def test_attribution_tokens_join_abbreviations():
     assert [t.text for t in _tokens(text, 0, len(text))] == [
         "Sen.", "J.", "Smith", "of", "the", "U.S.", "said", '"', "yes", ".", '"', "Then", "he",
         "left", "."]
+
+
+def test_a_comma_before_went_on_to_warn_is_no_inverted_verb():
+    # "went on to warn" anchors the attribution at "went", which is no attribution verb's
+    # form: the check for an inverted ", told ..." looked it up and raised KeyError
+    from toolkit.voice import find_quotes
+
+    text = 'The doctors, tired, went on to warn that it was "a grave danger."'
+    quotes = find_quotes(text, parse=False)
+    assert [q.text for q in quotes] == ["a grave danger."]

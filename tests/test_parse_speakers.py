@@ -11,7 +11,7 @@ from hypothesis import example, given, settings, strategies as st
 
 import toolkit
 from toolkit import parsing
-from toolkit.parse_speakers import context_window, governing_speakers
+from toolkit.parse_speakers import context_window, governing_speakers, named_in_sentence
 from toolkit.voice import find_quotations, find_quotes, quotes_frame
 
 needs_parser = pytest.mark.skipif(parsing.parser() is None,
@@ -375,3 +375,55 @@ def test_quote_continuing_an_attributed_quote_not_across_a_line():
     assert [q.speaker for q in find_quotes(text, paragraph)] == ["Ann Roe", None]
     text = text.replace("\n", " ")
     assert [q.speaker for q in find_quotes(text, paragraph)] == ["Ann Roe", "Ann Roe"]
+
+
+_BENEDICT = ('Pope Benedict IX reigned three times. Benedict XVI resigned. As Pope Benedict has '
+             'observed, when it comes to the election of a Pope "the Spirit\'s role should be '
+             'understood in a much more elastic sense."')
+
+
+@needs_parser
+def test_rule_speaker_the_sentence_does_not_name_gives_way_to_a_named_subject():
+    # the rules' "Benedict IX" is not in the quote's sentence; "Pope Benedict" is the
+    # subject of the speech verb that governs the quote
+    assert [q.speaker for q in find_quotes(_BENEDICT, parse=False)] == ["Benedict IX"]
+    assert [q.speaker for q in find_quotes(_BENEDICT)] == ["Pope Benedict"]
+
+
+@needs_parser
+def test_rule_speaker_the_sentence_names_stays():
+    # "Ford" is the subject of "testifies", but the sentence names the rules' speaker
+    text = ('At the White House on Wednesday, President Donald Trump said it would be '
+            '"wonderful" if Ford testifies and "unfortunate" if she does not.')
+    assert [q.speaker for q in find_quotes(text)] == ["Donald Trump", "Donald Trump"]
+
+
+def test_named_in_sentence_reads_the_quote_sentence_only():
+    text = 'Ann Roe spoke first. As Tom Hale’s aide has observed, "the voters decide," he said.'
+    s, e = text.index('"') + 1, text.rindex('"')
+    assert named_in_sentence(text, s, e, "Tom Hale")
+    assert named_in_sentence(text, s, e, "Hale’s")
+    assert not named_in_sentence(text, s, e, "Ann Roe")
+    assert not named_in_sentence(text, s, e, "Tom Hal")           # whole words only
+
+
+@needs_parser
+def test_speech_only_leaves_out_reporting_verbs():
+    text = 'Farrakhan repeatedly refers to Jews as "Satan."'
+    quote = [(text.index('"') + 1, len(text) - 1)]
+    assert governing_speakers(text, quote)[0] is not None
+    assert governing_speakers(text, quote, speech_only=True) == [None]
+
+
+@needs_parser
+@pytest.mark.parametrize("text, rules, parsed", [
+    ('Remember that Ann Roe, about the plan she had drafted on May 1, 2001, told reporters over '
+     'the phone: "Stay quiet and you will be fine."', ["Remember"], ["Ann Roe"]),
+    ('Consider Tom Hale, the mayor.\n"We lost the county," said Hale.',
+     ["Consider Tom Hale"], ["Tom Hale"]),
+    ('WATCH: Angry voter pours her drink on the candidates and says they are "enabling the '
+     'crooks" by running.', ["WATCH"], [None]),
+], ids=["alone", "before a name", "a label"])
+def test_rule_speaker_opening_with_an_imperative_loses_it(text, rules, parsed):
+    assert [q.speaker for q in find_quotes(text, parse=False)] == rules
+    assert [q.speaker for q in find_quotes(text)] == parsed

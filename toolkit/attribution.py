@@ -989,7 +989,7 @@ def _verb_subject(text: str, tokens: list[Token], v: int):
     """Who does the attribution verb at ``tokens[v]``: the phrase before it, or the
     inverted ", explained the professor," after it, with fallbacks for appositives,
     relative clauses and coordination ("... and said", "... but continued to insist")."""
-    if (v >= 1 and tokens[v - 1].text == "," and FORM_TO_LEMMA[tokens[v].low] != "tell"
+    if (v >= 1 and tokens[v - 1].text == "," and FORM_TO_LEMMA.get(tokens[v].low) != "tell"
             and not _after_appositive(tokens, v - 1)):
         # (not ", told Associated Press,": whom one tells is no inverted subject; nor "The
         # former editor, Alan Rusbridger, called the disclosures ... "...": the subject's)

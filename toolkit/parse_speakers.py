@@ -38,7 +38,7 @@ from .attribution import FORM_TO_LEMMA
 from .parsing import parse, parser
 
 __all__ = ["Governing", "governing_speakers", "context_window", "speech_between",
-           "finite_clauses"]
+           "finite_clauses", "named_in_sentence"]
 
 #: Speech verbs besides the rules' attribution verbs (:data:`~toolkit.attribution.FORM_TO_LEMMA`),
 #: as lemmas; their forms are found by :func:`_lemma`.
@@ -189,20 +189,22 @@ _MOST_INSIDE = 200
 
 
 def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
-                       quoted: list[tuple[int, int]] = (), **window) -> list:
+                       quoted: list[tuple[int, int]] = (), speech_only: bool = False,
+                       **window) -> list:
     """For each quote ``(start, end)`` of ``text``, the :class:`Governing` phrase of its
     speech verb (or reporting verb), or None; the contexts (:func:`context_window`) that
     hold a speech or reporting verb before the quote, or end in a colon, are parsed in one
     :func:`~toolkit.parsing.parse` call. An empty list when there is no parser.
     ``quoted``: every quote of the text (``"A" and "B"``: the words of "A" are no noun
-    outside "B")."""
+    outside "B"). ``speech_only``: a speech verb's (or "according to") answer only, not a
+    reporting verb's nor a colon's (:func:`_reporting_subject`)."""
     if not quotes or parser() is None:
         return []
     windows = [context_window(text, s, e, **window) for s, e in quotes]
     todo = [k for k, (window, (s, _)) in enumerate(zip(windows, quotes))
-            if window and (speech_between(text, window[0], s)
-                           or reporting_between(text, window[0], s)
-                           or text[window[0]:s].rstrip(_QUOTE_MARKS + " ").endswith(":"))]
+            if window and (speech_between(text, window[0], s) or not speech_only and (
+                reporting_between(text, window[0], s)
+                or text[window[0]:s].rstrip(_QUOTE_MARKS + " ").endswith(":")))]
     docs = parse([text[slice(*windows[k])] for k in todo], tags_only=True) if todo else []
     if todo and not docs:
         return []
@@ -215,7 +217,7 @@ def governing_speakers(text: str, quotes: list[tuple[int, int]], *,
         # the quotes that overlap the window, found by bisection (10,000 quotes in a text)
         marks = [(a - lo, b - lo) for a, b in
                  quoted[bisect_right(reach, lo):bisect_left(starts, hi)] if b > lo]
-        out[k] = _governing(doc, lo, s - lo, min(e, hi) - lo, marks)
+        out[k] = _governing(doc, lo, s - lo, min(e, hi) - lo, marks, speech_only)
     return out
 
 
@@ -244,6 +246,21 @@ def finite_clauses(phrases: list[str]) -> list[bool]:
     return out
 
 
+def named_in_sentence(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the sentence of the quote at ``[start, end)`` (from where
+    :func:`context_window` starts it, or the line's start, to the first sentence end after
+    the quote, or the line's end) holds the last word of ``name`` ("Smith" of "John
+    Smith", "Smith’s" too)."""
+    window = context_window(text, start, end)
+    lo = window[0] if window else text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    hi = len(text) if line_end < 0 else line_end
+    stop = _SENTENCE_END.search(text, end, hi)
+    last = re.sub(r"[’']s$", "", name.split()[-1]) if name.split() else ""
+    return bool(last) and re.search(r"(?<!\w)" + re.escape(last) + r"(?!\w)",
+                                    text[lo:stop.start() if stop else hi]) is not None
+
+
 def speech_between(text: str, lo: int, hi: int) -> bool:
     """Whether a speech verb (any form) or "according" stands in ``text[lo:hi]``."""
     return any(_lemma(w) or w.lower() == "according" for w in _WORD.findall(text, lo, hi))
@@ -254,9 +271,11 @@ def reporting_between(text: str, lo: int, hi: int) -> bool:
     return any(_reporting_lemma(w) for w in _WORD.findall(text, lo, hi))
 
 
-def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
+def _governing(doc, base: int, qs: int, qe: int, quoted=(),
+               speech_only: bool = False) -> Governing | None:
     """The speaker phrase for the quote at ``[qs, qe)`` of ``doc`` (offsets into the doc;
-    ``base``: the doc's offset in the article; ``quoted``: the doc's other quotes)."""
+    ``base``: the doc's offset in the article; ``quoted``: the doc's other quotes;
+    ``speech_only``: no reporting verb's nor colon's answer)."""
     inside = [t for t in doc if qs <= t.idx < qe]
     if not inside:
         return None
@@ -355,6 +374,8 @@ def _governing(doc, base: int, qs: int, qe: int, quoted=()) -> Governing | None:
             if h.head.i == h.i:
                 break
             h = h.head
+    if speech_only:
+        return None
     return _reporting_subject(doc, base, inside, out, subject_of, quoted)
 
 

@@ -449,6 +449,10 @@ story headline text sentence passage paragraph phrase word words term line""".sp
 #: ("Article").
 _NOT_SPEAKERS = frozenset("""emphasis italics bold translation where which when what why how
 here again nearly historically except both everyone article""".split())
+#: Verbs that open an author's aside to the reader in the imperative ("Remember that Mohamed
+#: Atta ... told passengers", "Consider Keith Ellison", "WATCH:"): no speaker's first word.
+_IMPERATIVES = frozenset("""remember recall consider imagine note notice look see watch listen
+read behold suppose""".split())
 
 
 def _junk(speaker: str | None) -> bool:
@@ -458,6 +462,24 @@ def _junk(speaker: str | None) -> bool:
         return True
     words = speaker.split()
     return _low(words[0]) in _NOT_SPEAKERS and (len(words) == 1 or words[1][:1].isupper())
+
+
+def _unbidden(text: str, q: Quote) -> Quote:
+    """``q`` with a rule speaker that opens with a capitalised imperative
+    (:data:`_IMPERATIVES`: the name index joins it to the name after it) without it: no
+    speaker when no capitalised word follows ("Remember"), else the name ("Consider Keith
+    Ellison" -> "Keith Ellison")."""
+    words = (q.speaker or "").split()
+    if not words or not words[0][:1].isupper() or _low(words[0]) not in _IMPERATIVES:
+        return q
+    if len(words) == 1 or not words[1][:1].isupper():
+        return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+    start = q.speaker_start
+    if start is not None and text.startswith(words[0], start):
+        start += len(words[0])
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return replace(q, speaker=" ".join(words[1:]), speaker_start=start)
 
 
 def _named_one(speaker: str) -> bool:
@@ -476,12 +498,15 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     without one or with :func:`_junk`: the subject of the speech verb governing the quote
     (:func:`toolkit.parse_speakers.governing_speakers`), a pronoun resolved as the rules
     resolve one, a relative pronoun to its noun, a surname to its fullest form
-    (``named``); answers that name no one are dropped. Speakers only: the rest of each
-    quote is kept. Called by ``fill`` of :func:`find_quotations` once it has a parser."""
-    from .parse_speakers import finite_clauses, governing_speakers
+    (``named``); answers that name no one are dropped. A rule speaker's imperative
+    ("Remember", "Consider Keith Ellison") is left off first (:func:`_unbidden`). A rule
+    speaker that the quote's sentence does not name gives way to a name that is the
+    subject of a speech verb governing the quote. Speakers only: the rest of each quote is
+    kept. Called by ``fill`` of :func:`find_quotations` once it has a parser."""
+    from .parse_speakers import finite_clauses, governing_speakers, named_in_sentence
 
     out = [replace(q, speaker=None, speaker_start=None, speaker_end=None) if q.speaker
-           and _junk(q.speaker) else q for q in quotes]
+           and _junk(q.speaker) else _unbidden(text, q) for q in quotes]
     # a rule speaker that is a clause ("Duke makes the wild"): the parse's answer, if any
     several = [k for k, q in enumerate(out) if q.speaker and " " in q.speaker]
     clauses = {k for k, c in zip(several, finite_clauses(
@@ -490,7 +515,18 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     wanted = [k for k, q in enumerate(out) if (not q.speaker or k in clauses)
               and not _title_case_line(text, *_line(text, q.start))]
     found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
-                               quoted=[(q.start, q.end) for q in quotes])
+                               quoted=[(q.start, q.end) for q in quotes]) or [None] * len(wanted)
+    # a rule speaker the quote's sentence does not name (carried from earlier text, or a
+    # pronoun resolved elsewhere) gives way to a name the parse finds as the subject of a
+    # speech verb governing the quote ("As Pope Benedict has observed, ... "..."")
+    carried = [k for k, q in enumerate(out) if q.speaker and k not in clauses
+               and not _title_case_line(text, *_line(text, q.start))
+               and not named_in_sentence(text, q.start, q.end, q.speaker)]
+    found += governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in carried],
+                                quoted=[(q.start, q.end) for q in quotes],
+                                speech_only=True) or [None] * len(carried)
+    wanted += carried
+    carried = set(carried)
     starts = [q.start for q in quotes]      # in order (the quotes' own), searched by bisection
     reach = list(accumulate((q.end for q in quotes), max))
     for k, g in zip(wanted, found):
@@ -502,6 +538,9 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
             continue                        # the quote's own words
         phrase = text[start:end]
         low = phrase.lower()
+        if k in carried and (g.verb == "according" or g.relative is not None
+                             or low in {"he", "she"} or not phrase.split()[-1][:1].isupper()):
+            continue                        # only a name a speech verb's subject gives
         if low in {"he", "she"}:
             speaker = _resolve(low, start, the_timeline())
             if speaker.lower() == low:
