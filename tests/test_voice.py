@@ -797,6 +797,30 @@ ATTRIBUTION_CASES = [
     ("Mayor Ann Roe defended the budget. Meanwhile the backlash continues to grow after her "
      "remark that the critics were “clueless about what the city owes.”",
      [("clueless about what the city owes.", None, None)]),
+    # a time phrase opening the sentence is no speaker ("Late Monday", "Last week")
+    ("Late Tuesday, Dora Whitfield, a former aide to the governor, said: “He never paid a "
+     "cent for it.”",
+     [("He never paid a cent for it.", "Dora Whitfield", "said")]),
+    ("Last month Okafor, a talk show host with a long record of attacks on officials in both "
+     "parties, called the mayor a “fraud” and said she should “go back to selling cars.”",
+     [("fraud", "Okafor", "called"), ("go back to selling cars.", "Okafor", "said")]),
+    # nor is a capitalised participle opening it ("Following the backlash, ...")
+    ("Following the uproar over the video, Ingrid Sollers blamed the network, saying: “They "
+     "cut my words to pieces.”",
+     [("They cut my words to pieces.", "Ingrid Sollers", "saying")]),
+    # "In February 2016" is a time phrase too, up to its year
+    ("In February 2016, Halvorsen posted a video claiming that “the vote was rigged from the "
+     "start.”",
+     [("the vote was rigged from the start.", "Halvorsen", "posted")]),
+    # a party tag with dotted initials after the name (", D-N.Y.,") ends no sentence
+    ("“We will not vote for this bill,” Senate Minority Leader Carla Mendez, D-N.Y., said in a "
+     "statement.",
+     [("We will not vote for this bill,", "Carla Mendez", "said")]),
+    # a link after "said." is no part of the word: the sentence ends at the period
+    ("“The letter is beneath the dignity of the office,” Pruitt said. https://example.com/post/1 "
+     "“It undercuts the president,” he continued.",
+     [("The letter is beneath the dignity of the office,", "Pruitt", "said"),
+      ("It undercuts the president,", "Pruitt", "continued")]),
 ]
 
 

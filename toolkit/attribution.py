@@ -226,6 +226,7 @@ def _word_facts(word: str) -> tuple[str, bool, bool]:
 # The token pattern as a splitter: [gap, token, gap, token, ..., gap], the same tokens as
 # _TOKEN.finditer over the same range (the pattern never matches an empty string and has no
 # anchors or lookaround, so cutting the range out first changes no match).
+_URL = re.compile(r"\s*(?:https?://|www\.)")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -256,7 +257,8 @@ def _tokens(masked: str, lo: int, hi: int) -> list[Token]:
             continue
         after = masked[end:end + 2].lstrip()[:1]
         if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
-                or after in {",", ";"} or after.islower()
+                or after in {",", ";"}
+                or (after.islower() and not _URL.match(masked, end))   # not "said. https://"
                 or (after == ")" and _PARTY_TAG.match(prev.text + "."))):   # "(R-Ga.) said"
             text = prev.text + "."
             out[p] = Token(text, prev.start, end, *_word_facts(text))
@@ -579,6 +581,34 @@ def _past_time(chunk: list[Token]) -> list[Token]:
     return chunk
 
 
+_OPENING_OBJECTS = _DETERMINERS | _PREPOSITIONS | frozenset("his her their its".split())
+
+
+def _past_opening(tokens: list[Token], k: int) -> int:
+    """The index past what opens a clause at ``tokens[k]`` without being its subject: a
+    time phrase ("Late Monday,", "Last week", "Earlier this month,") or a capitalised
+    participle and the phrase it opens ("Following the backlash ...,", "Speaking to
+    reporters,"), up to its comma; ``k`` when neither opens it."""
+    j = k
+    while j < len(tokens) and tokens[j].low in _TIME_LEADS:
+        j += 1
+    t = j
+    while t < len(tokens) and (tokens[t].low in _TIME_WORDS
+                               or (t > j and tokens[t].text.isdigit())):   # "February 2016"
+        t += 1
+    if t > j and (j > k or (t < len(tokens) and tokens[t].text == ",")):
+        return t + 1 if t < len(tokens) and tokens[t].text == "," else t
+    tok = tokens[k] if k < len(tokens) else None
+    if (tok is not None and tok.cap and len(tok.low) >= 5 and tok.low.endswith(("ing", "ed"))
+            and not _given_name(tok.text) and k + 1 < len(tokens)
+            and tokens[k + 1].low in _OPENING_OBJECTS and tokens[k + 1].text[0].islower()):
+        comma = next((j for j in range(k + 1, min(len(tokens), k + 25))
+                      if tokens[j].text == ","), None)
+        if comma is not None:
+            return comma + 1
+    return k
+
+
 def _name_follows(tokens: list[Token], k: int) -> bool:
     """Whether lower-case words from ``tokens[k]`` lead to a title and then a capitalised
     word ("child advocate Elizabeth Yore"), not the end of the phrase ("theologian,")."""
@@ -857,8 +887,14 @@ def _clause_subject(text: str, tokens: list[Token]):
         if t.text in {"—", "–"} and j and all(x.text.isupper() or x.text == ","
                                               for x in tokens[:j]):
             k = j + 1
-    while k < len(tokens) and (tokens[k].low in _INTRO or (
-            tokens[k].text[0].islower() and tokens[k].low.endswith(("ed", "ing")))):
+    while k < len(tokens):
+        past = _past_opening(tokens, k)         # "Late Monday,", "Following the backlash,"
+        if past > k:
+            k = past
+            continue
+        if not (tokens[k].low in _INTRO or (
+                tokens[k].text[0].islower() and tokens[k].low.endswith(("ed", "ing")))):
+            break
         comma = next((j for j in range(k, min(len(tokens), k + 25)) if tokens[j].text == ","),
                      None)
         if comma is None:
@@ -916,6 +952,10 @@ def _leading_name(text: str, tokens: list[Token]):
     opens the sentence (after introductory phrases), followed by an appositive."""
     k = 0
     while k < len(tokens):
+        past = _past_opening(tokens, k)         # "Late Monday, Nick Shapiro, a ..., said"
+        if past > k:
+            k = past
+            continue
         tok = tokens[k]
         if tok.low in _INTRO or tok.text[0].islower() or tok.low in _DETERMINERS:
             comma = next((j for j in range(k, min(len(tokens), k + 15))
@@ -1170,6 +1210,9 @@ def sentence_start(masked: str, lo: int, pos: int) -> int:
         if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
                 masked, m.end()):
             continue                    # "9:30 a.m. on Monday", but "... at 9:30 a.m.\nAsked"
+        if m.group() == "." and masked[m.end():m.end() + 1].isalnum():
+            continue                    # "Chuck Schumer, D-N.Y., said": a period inside a
+                                        # word ends no sentence
         start = m.end()
     return start
 
@@ -1181,5 +1224,7 @@ def _sentence_end(masked: str, pos: int, hi: int) -> int:
         if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
                 masked, m.end()):
             continue
+        if m.group() == "." and masked[m.end():m.end() + 1].isalnum():
+            continue                    # a period inside a word: "D-N.Y., said"
         return m.end()
     return hi
