@@ -812,6 +812,15 @@ ATTRIBUTION_CASES = [
     ("In February 2016, Halvorsen posted a video claiming that “the vote was rigged from the "
      "start.”",
      [("the vote was rigged from the start.", "Halvorsen", "posted")]),
+    # a time phrase set off before a description and a surname is no speaker either, and a
+    # day opening a run of capitalised words is no part of the name
+    ("Last year, then-candidate Halvorsen called the treaty “the worst deal ever made.”",
+     [("the worst deal ever made.", "then-candidate Halvorsen", "called")]),
+    ("Yesterday Okafor called the budget “a gift to the banks.”",
+     [("a gift to the banks.", "Okafor", "called")]),
+    # a dash or bullet opening the line is no part of the subject before a colon
+    ("-- HALVORSEN on the mayor in 2016: “She never once asked what it would cost.”",
+     [("She never once asked what it would cost.", "HALVORSEN", None)]),
     # a party tag with dotted initials after the name (", D-N.Y.,") ends no sentence
     ("“We will not vote for this bill,” Senate Minority Leader Carla Mendez, D-N.Y., said in a "
      "statement.",

@@ -569,6 +569,14 @@ _TIME_WORDS = frozenset("""week weekend month year morning afternoon evening nig
 yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february
 march april june july august september october november december""".split())
 _TIME_LEADS = frozenset("this last next earlier later late early on in".split())
+_DAY_WORDS = frozenset("""yesterday today tonight monday tuesday wednesday thursday friday
+saturday sunday""".split())                     # time words that are no one's name
+
+
+def _time_phrase(chunk: list[Token]) -> bool:
+    """Whether a phrase only says when ("Last year", "Late Monday", "In February 2016")."""
+    return bool(chunk) and any(t.low in _TIME_WORDS for t in chunk) and all(
+        t.low in _TIME_WORDS or t.low in _TIME_LEADS or t.text.isdigit() for t in chunk)
 
 
 def _past_time(chunk: list[Token]) -> list[Token]:
@@ -581,6 +589,7 @@ def _past_time(chunk: list[Token]) -> list[Token]:
     return chunk
 
 
+_BULLETS = frozenset("- — – • * ·".split())
 _OPENING_OBJECTS = _DETERMINERS | _PREPOSITIONS | frozenset("his her their its".split())
 
 
@@ -596,7 +605,8 @@ def _past_opening(tokens: list[Token], k: int) -> int:
     while t < len(tokens) and (tokens[t].low in _TIME_WORDS
                                or (t > j and tokens[t].text.isdigit())):   # "February 2016"
         t += 1
-    if t > j and (j > k or (t < len(tokens) and tokens[t].text == ",")):
+    if t > j and (j > k or tokens[k].low in _DAY_WORDS      # "Yesterday Roe", not "March"
+                  or (t < len(tokens) and tokens[t].text == ",")):
         return t + 1 if t < len(tokens) and tokens[t].text == "," else t
     tok = tokens[k] if k < len(tokens) else None
     if (tok is not None and tok.cap and len(tok.low) >= 5 and tok.low.endswith(("ing", "ed"))
@@ -697,6 +707,8 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
     # After a place, the name that opens the phrase: "Robert McManus, Roman Catholic Bishop
     # of Worcester, Massachusetts, said" (the chunks run backwards from the verb).
     for chunk in (reversed(others) if place else others):
+        if _time_phrase(chunk):
+            continue                        # "Last year, then-candidate Roe called"
         other = _name_of(chunk)
         if other and not _is_title_only(other):
             return _phrase(text, other)
@@ -713,7 +725,8 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
     if head[0].text[0].islower() and head[0].low not in _DETERMINERS:
         # "The letters, both dated Tuesday, claim": prefer a phrase that looks like a subject.
         for chunk in others:
-            if chunk[0].text[0].isupper() or chunk[0].low in _DETERMINERS:
+            if (chunk[0].text[0].isupper() or chunk[0].low in _DETERMINERS) and not (
+                    _time_phrase(chunk)):
                 head = chunk
                 break
     if head[-1].text[0].islower() and head[-1].low.endswith("ed"):
@@ -887,6 +900,8 @@ def _clause_subject(text: str, tokens: list[Token]):
         if t.text in {"—", "–"} and j and all(x.text.isupper() or x.text == ","
                                               for x in tokens[:j]):
             k = j + 1
+    while k < len(tokens) and tokens[k].text in _BULLETS:
+        k += 1                                  # "-- Obama on McCain:", "• Roe on the wall:"
     while k < len(tokens):
         past = _past_opening(tokens, k)         # "Late Monday,", "Following the backlash,"
         if past > k:
