@@ -821,6 +821,15 @@ ATTRIBUTION_CASES = [
     # a dash or bullet opening the line is no part of the subject before a colon
     ("-- HALVORSEN on the mayor in 2016: “She never once asked what it would cost.”",
      [("She never once asked what it would cost.", "HALVORSEN", None)]),
+    # "as X put it" and "in the words of X" borrow X's words (no verb of saying), before or
+    # after the quote, and nearer the quote than the sentence's own verb
+    ("The council’s budget is, as Okafor put it on Monday, “a gift to the banks.”",
+     [("a gift to the banks.", "Okafor", None)]),
+    ("The plan was “dead before it reached the floor,” as Senator Ruth Keane so aptly put it.",
+     [("dead before it reached the floor,", "Ruth Keane", None)]),
+    ("Neighbours described shouting and, in the words of one tenant, “a kind of siege every "
+     "night.”",
+     [("a kind of siege every night.", "one tenant", None)]),
     # a party tag with dotted initials after the name (", D-N.Y.,") ends no sentence
     ("“We will not vote for this bill,” Senate Minority Leader Carla Mendez, D-N.Y., said in a "
      "statement.",

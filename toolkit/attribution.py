@@ -816,6 +816,10 @@ def _after_attribution(text: str, tokens: list[Token], *, loose: bool) -> Attrib
         return None
     if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
         return _according(text, tokens, k)
+    if tokens[k].low in {"as", "in"}:
+        found = _in_words_of(text, tokens[k:])      # '"...," as Roe put it.'
+        if found is not None:
+            return found
     if tokens[k].verb:
         forward = _walk_forward(tokens, k + 1)      # "said Smith", "read a statement by Smith"
         speaker = _issued_by(text, tokens, k + 1, forward) or _choose(text, forward, forward=True)
@@ -1113,9 +1117,38 @@ def _in_view_of(text: str, tokens: list[Token]) -> Attribution | None:
     return None
 
 
+def _in_words_of(text: str, tokens: list[Token]) -> Attribution | None:
+    """"as Roe put it", "as the senator puts it", "in the words of Ann Roe": the person
+    whose words the sentence borrows (no verb of saying: the verb stays None)."""
+    for k, tok in enumerate(tokens):
+        if tok.text[0] == MASK:
+            continue
+        if (tok.low == "in" and [t.low for t in tokens[k + 1:k + 4]] == ["the", "words", "of"]):
+            found = _choose(text, _walk_forward(tokens, k + 4), forward=True)
+        elif tok.low == "as":
+            p = next((p for p in range(k + 2, min(len(tokens) - 1, k + 16))
+                      if tokens[p].low in {"put", "puts"} and tokens[p + 1].low == "it"), None)
+            if p is None or any(t.verb or t.text[0] == MASK or t.text in {".", ";", ":"}
+                                for t in tokens[k + 1:p]):
+                continue
+            # (past its adverbs: "as he more metaphorically put it")
+            words = [t for t in tokens[k + 1:p] if not (t.text[0].islower() and (
+                t.low.endswith("ly") or t.low in {"more", "most", "so", "best"}))]
+            found = _choose(text, _walk_back(words + [tokens[p]], len(words)))
+        else:
+            continue
+        if found and found[0].lower() not in {"it", "this", "that"}:
+            return Attribution(_tidy(found[0]), found[1], found[2], None, None, None)
+    return None
+
+
 def _before_attribution(text: str, tokens: list[Token]) -> Attribution | None:
     """Attribution before a quote in the same sentence: the last verb with a subject."""
     found = _before_verb(text, tokens)
+    borrowed = _in_words_of(text, tokens)
+    if borrowed is not None and (found is None or found.verb_start is None
+                                 or borrowed.speaker_start > found.verb_start):
+        return borrowed         # "X alleged ... and, in the words of one woman, "...""
     return found if found is not None else _in_view_of(text, tokens)
 
 
