@@ -853,6 +853,16 @@ def test_voice_attribution_cases(text, expected):
             assert text[q.verb_start:q.verb_end] == q.verb
 
 
+def test_voice_tweet_signature_is_no_subject():
+    """A dash or bullet opening a colon's line is skipped ("-- OBAMA on McCain: "), but not a
+    tweet's signature line ("— Ann Roe (@roe) date") in the same paragraph as the sentence
+    (as :mod:`toolkit.target_tone` reads a sentence: one paragraph, the rules alone)."""
+    text = ("— Ann Marlowe (@amarlowe) July 19, 2019\nAfter the criticism started to pile up, "
+            "Okafor doubled down, arguing that the students were “the real bullies.”")
+    (quote,) = find_quotes(text, [(0, len(text))], parse=False)
+    assert quote.text == "the real bullies." and quote.speaker.startswith("Okafor")
+
+
 @pytest.mark.parametrize("text, expected", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_voice_hand_checked_cases(text, expected):
     quotes = find_quotes(text)

@@ -589,7 +589,7 @@ def _past_time(chunk: list[Token]) -> list[Token]:
     return chunk
 
 
-_BULLETS = frozenset("- — – • * ·".split())
+_BULLETS = frozenset("- • * ·".split())        # (not "—": a tweet's "— Ann Roe (@roe)")
 _OPENING_OBJECTS = _DETERMINERS | _PREPOSITIONS | frozenset("his her their its".split())
 
 
@@ -605,8 +605,10 @@ def _past_opening(tokens: list[Token], k: int) -> int:
     while t < len(tokens) and (tokens[t].low in _TIME_WORDS
                                or (t > j and tokens[t].text.isdigit())):   # "February 2016"
         t += 1
-    if t > j and (j > k or tokens[k].low in _DAY_WORDS      # "Yesterday Roe", not "March"
-                  or (t < len(tokens) and tokens[t].text == ",")):
+    if t > j and t < len(tokens) and (
+            j > k or tokens[t].text == ","
+            or (tokens[k].low in _DAY_WORDS and tokens[t].cap)):    # "Yesterday Roe", not
+                                                                    # "March" or "Tuesday brought"
         return t + 1 if t < len(tokens) and tokens[t].text == "," else t
     tok = tokens[k] if k < len(tokens) else None
     if (tok is not None and tok.cap and len(tok.low) >= 5 and tok.low.endswith(("ing", "ed"))
@@ -904,7 +906,8 @@ def _clause_subject(text: str, tokens: list[Token]):
         if t.text in {"—", "–"} and j and all(x.text.isupper() or x.text == ","
                                               for x in tokens[:j]):
             k = j + 1
-    while k < len(tokens) and tokens[k].text in _BULLETS:
+    while (k < len(tokens) and tokens[k].text in _BULLETS
+           and "\n" not in text[tokens[k].start:tokens[-1].end]):
         k += 1                                  # "-- Obama on McCain:", "• Roe on the wall:"
     while k < len(tokens):
         past = _past_opening(tokens, k)         # "Late Monday,", "Following the backlash,"
