@@ -830,6 +830,11 @@ ATTRIBUTION_CASES = [
     ("Neighbours described shouting and, in the words of one tenant, “a kind of siege every "
      "night.”",
      [("a kind of siege every night.", "one tenant", None)]),
+    # a time phrase between a quote and a participle never speaks ('"..." Sunday morning,
+    # describing'): the sentence's subject does
+    ("Mayor Ann Okafor attacked the “lazy local press” Sunday morning, describing the reports "
+     "as “made up.”",
+     [("lazy local press", "Ann Okafor", None), ("made up.", "Ann Okafor", "describing")]),
     # a party tag with dotted initials after the name (", D-N.Y.,") ends no sentence
     ("“We will not vote for this bill,” Senate Minority Leader Carla Mendez, D-N.Y., said in a "
      "statement.",

@@ -685,6 +685,8 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
         head, others = (others[0], others[1:]) if others else ([], [])
         if not head:
             return None
+    if _time_phrase(head):
+        return None                         # '"...fake news media" Sunday morning, describing'
     if len(head) > 1 and head[-1].low in _DOCUMENTS and POSSESSIVE_END.search(head[-2].text):
         owner = _capital_run(head[:-1])
         if owner and owner[-1] is head[-2]:
