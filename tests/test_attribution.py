@@ -1,6 +1,8 @@
 """The attribution rules' tokens: the token cut of the masked text, and the facts each token carries."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings, strategies as st
 
 _MASKED = st.lists(st.sampled_from(list("ab XY.,;:'—\n\x1f\x1e") + ["U.S.", "Mr.", " said ",
@@ -37,7 +39,8 @@ def _finditer_tokens(masked: str, lo: int, hi: int) -> list[tuple]:
         if word == "." and out and out[-1][2] == start:
             after = masked[end:end + 2].lstrip()[:1]
             if (out[-1][0].lower() in NEWS_ABBREVIATIONS or len(out[-1][0]) == 1
-                    or after in {",", ";"} or after.islower()):
+                    or after in {",", ";"} or (after.islower() and not re.match(
+                        r"\s*(?:https?://|www\.)", masked[end:]))):
                 out[-1] = (out[-1][0] + ".", out[-1][1], end)
                 continue
         out.append((word, start, end))

@@ -797,6 +797,53 @@ ATTRIBUTION_CASES = [
     ("Mayor Ann Roe defended the budget. Meanwhile the backlash continues to grow after her "
      "remark that the critics were “clueless about what the city owes.”",
      [("clueless about what the city owes.", None, None)]),
+    # a time phrase opening the sentence is no speaker ("Late Monday", "Last week")
+    ("Late Tuesday, Dora Whitfield, a former aide to the governor, said: “He never paid a "
+     "cent for it.”",
+     [("He never paid a cent for it.", "Dora Whitfield", "said")]),
+    ("Last month Okafor, a talk show host with a long record of attacks on officials in both "
+     "parties, called the mayor a “fraud” and said she should “go back to selling cars.”",
+     [("fraud", "Okafor", "called"), ("go back to selling cars.", "Okafor", "said")]),
+    # nor is a capitalised participle opening it ("Following the backlash, ...")
+    ("Following the uproar over the video, Ingrid Sollers blamed the network, saying: “They "
+     "cut my words to pieces.”",
+     [("They cut my words to pieces.", "Ingrid Sollers", "saying")]),
+    # "In February 2016" is a time phrase too, up to its year
+    ("In February 2016, Halvorsen posted a video claiming that “the vote was rigged from the "
+     "start.”",
+     [("the vote was rigged from the start.", "Halvorsen", "posted")]),
+    # a time phrase set off before a description and a surname is no speaker either, and a
+    # day opening a run of capitalised words is no part of the name
+    ("Last year, then-candidate Halvorsen called the treaty “the worst deal ever made.”",
+     [("the worst deal ever made.", "then-candidate Halvorsen", "called")]),
+    ("Yesterday Okafor called the budget “a gift to the banks.”",
+     [("a gift to the banks.", "Okafor", "called")]),
+    # a dash or bullet opening the line is no part of the subject before a colon
+    ("-- HALVORSEN on the mayor in 2016: “She never once asked what it would cost.”",
+     [("She never once asked what it would cost.", "HALVORSEN", None)]),
+    # "as X put it" and "in the words of X" borrow X's words (no verb of saying), before or
+    # after the quote, and nearer the quote than the sentence's own verb
+    ("The council’s budget is, as Okafor put it on Monday, “a gift to the banks.”",
+     [("a gift to the banks.", "Okafor", None)]),
+    ("The plan was “dead before it reached the floor,” as Senator Ruth Keane so aptly put it.",
+     [("dead before it reached the floor,", "Ruth Keane", None)]),
+    ("Neighbours described shouting and, in the words of one tenant, “a kind of siege every "
+     "night.”",
+     [("a kind of siege every night.", "one tenant", None)]),
+    # a time phrase between a quote and a participle never speaks ('"..." Sunday morning,
+    # describing'): the sentence's subject does
+    ("Mayor Ann Okafor attacked the “lazy local press” Sunday morning, describing the reports "
+     "as “made up.”",
+     [("lazy local press", "Ann Okafor", None), ("made up.", "Ann Okafor", "describing")]),
+    # a party tag with dotted initials after the name (", D-N.Y.,") ends no sentence
+    ("“We will not vote for this bill,” Senate Minority Leader Carla Mendez, D-N.Y., said in a "
+     "statement.",
+     [("We will not vote for this bill,", "Carla Mendez", "said")]),
+    # a link after "said." is no part of the word: the sentence ends at the period
+    ("“The letter is beneath the dignity of the office,” Pruitt said. https://example.com/post/1 "
+     "“It undercuts the president,” he continued.",
+     [("The letter is beneath the dignity of the office,", "Pruitt", "said"),
+      ("It undercuts the president,", "Pruitt", "continued")]),
 ]
 
 
@@ -809,6 +856,16 @@ def test_voice_attribution_cases(text, expected):
         assert text[q.start:q.end] == q.text
         if q.verb_start is not None:
             assert text[q.verb_start:q.verb_end] == q.verb
+
+
+def test_voice_tweet_signature_is_no_subject():
+    """A dash or bullet opening a colon's line is skipped ("-- OBAMA on McCain: "), but not a
+    tweet's signature line ("— Ann Roe (@roe) date") in the same paragraph as the sentence
+    (as :mod:`toolkit.target_tone` reads a sentence: one paragraph, the rules alone)."""
+    text = ("— Ann Marlowe (@amarlowe) July 19, 2019\nAfter the criticism started to pile up, "
+            "Okafor doubled down, arguing that the students were “the real bullies.”")
+    (quote,) = find_quotes(text, [(0, len(text))], parse=False)
+    assert quote.text == "the real bullies." and quote.speaker.startswith("Okafor")
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[f"case{i}" for i in range(len(CASES))])

@@ -226,6 +226,7 @@ def _word_facts(word: str) -> tuple[str, bool, bool]:
 # The token pattern as a splitter: [gap, token, gap, token, ..., gap], the same tokens as
 # _TOKEN.finditer over the same range (the pattern never matches an empty string and has no
 # anchors or lookaround, so cutting the range out first changes no match).
+_URL = re.compile(r"\s*(?:https?://|www\.)")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -256,7 +257,8 @@ def _tokens(masked: str, lo: int, hi: int) -> list[Token]:
             continue
         after = masked[end:end + 2].lstrip()[:1]
         if (prev.text.lower() in NEWS_ABBREVIATIONS or len(prev.text) == 1
-                or after in {",", ";"} or after.islower()
+                or after in {",", ";"}
+                or (after.islower() and not _URL.match(masked, end))   # not "said. https://"
                 or (after == ")" and _PARTY_TAG.match(prev.text + "."))):   # "(R-Ga.) said"
             text = prev.text + "."
             out[p] = Token(text, prev.start, end, *_word_facts(text))
@@ -567,6 +569,14 @@ _TIME_WORDS = frozenset("""week weekend month year morning afternoon evening nig
 yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february
 march april june july august september october november december""".split())
 _TIME_LEADS = frozenset("this last next earlier later late early on in".split())
+_DAY_WORDS = frozenset("""yesterday today tonight monday tuesday wednesday thursday friday
+saturday sunday""".split())                     # time words that are no one's name
+
+
+def _time_phrase(chunk: list[Token]) -> bool:
+    """Whether a phrase only says when ("Last year", "Late Monday", "In February 2016")."""
+    return bool(chunk) and any(t.low in _TIME_WORDS for t in chunk) and all(
+        t.low in _TIME_WORDS or t.low in _TIME_LEADS or t.text.isdigit() for t in chunk)
 
 
 def _past_time(chunk: list[Token]) -> list[Token]:
@@ -577,6 +587,38 @@ def _past_time(chunk: list[Token]) -> list[Token]:
             and all(t.low in _TIME_LEADS for t in chunk[:i])):
         return chunk[i + 1:]
     return chunk
+
+
+_BULLETS = frozenset("- • * ·".split())        # (not "—": a tweet's "— Ann Roe (@roe)")
+_OPENING_OBJECTS = _DETERMINERS | _PREPOSITIONS | frozenset("his her their its".split())
+
+
+def _past_opening(tokens: list[Token], k: int) -> int:
+    """The index past what opens a clause at ``tokens[k]`` without being its subject: a
+    time phrase ("Late Monday,", "Last week", "Earlier this month,") or a capitalised
+    participle and the phrase it opens ("Following the backlash ...,", "Speaking to
+    reporters,"), up to its comma; ``k`` when neither opens it."""
+    j = k
+    while j < len(tokens) and tokens[j].low in _TIME_LEADS:
+        j += 1
+    t = j
+    while t < len(tokens) and (tokens[t].low in _TIME_WORDS
+                               or (t > j and tokens[t].text.isdigit())):   # "February 2016"
+        t += 1
+    if t > j and t < len(tokens) and (
+            j > k or tokens[t].text == ","
+            or (tokens[k].low in _DAY_WORDS and tokens[t].cap)):    # "Yesterday Roe", not
+                                                                    # "March" or "Tuesday brought"
+        return t + 1 if t < len(tokens) and tokens[t].text == "," else t
+    tok = tokens[k] if k < len(tokens) else None
+    if (tok is not None and tok.cap and len(tok.low) >= 5 and tok.low.endswith(("ing", "ed"))
+            and not _given_name(tok.text) and k + 1 < len(tokens)
+            and tokens[k + 1].low in _OPENING_OBJECTS and tokens[k + 1].text[0].islower()):
+        comma = next((j for j in range(k + 1, min(len(tokens), k + 25))
+                      if tokens[j].text == ","), None)
+        if comma is not None:
+            return comma + 1
+    return k
 
 
 def _name_follows(tokens: list[Token], k: int) -> bool:
@@ -643,6 +685,8 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
         head, others = (others[0], others[1:]) if others else ([], [])
         if not head:
             return None
+    if _time_phrase(head):
+        return None                         # '"...fake news media" Sunday morning, describing'
     if len(head) > 1 and head[-1].low in _DOCUMENTS and POSSESSIVE_END.search(head[-2].text):
         owner = _capital_run(head[:-1])
         if owner and owner[-1] is head[-2]:
@@ -667,6 +711,8 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
     # After a place, the name that opens the phrase: "Robert McManus, Roman Catholic Bishop
     # of Worcester, Massachusetts, said" (the chunks run backwards from the verb).
     for chunk in (reversed(others) if place else others):
+        if _time_phrase(chunk):
+            continue                        # "Last year, then-candidate Roe called"
         other = _name_of(chunk)
         if other and not _is_title_only(other):
             return _phrase(text, other)
@@ -683,7 +729,8 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
     if head[0].text[0].islower() and head[0].low not in _DETERMINERS:
         # "The letters, both dated Tuesday, claim": prefer a phrase that looks like a subject.
         for chunk in others:
-            if chunk[0].text[0].isupper() or chunk[0].low in _DETERMINERS:
+            if (chunk[0].text[0].isupper() or chunk[0].low in _DETERMINERS) and not (
+                    _time_phrase(chunk)):
                 head = chunk
                 break
     if head[-1].text[0].islower() and head[-1].low.endswith("ed"):
@@ -773,6 +820,10 @@ def _after_attribution(text: str, tokens: list[Token], *, loose: bool) -> Attrib
         return None
     if tokens[k].low == "according" and k + 1 < len(tokens) and tokens[k + 1].low == "to":
         return _according(text, tokens, k)
+    if tokens[k].low in {"as", "in"}:
+        found = _in_words_of(text, tokens[k:])      # '"...," as Roe put it.'
+        if found is not None:
+            return found
     if tokens[k].verb:
         forward = _walk_forward(tokens, k + 1)      # "said Smith", "read a statement by Smith"
         speaker = _issued_by(text, tokens, k + 1, forward) or _choose(text, forward, forward=True)
@@ -857,8 +908,17 @@ def _clause_subject(text: str, tokens: list[Token]):
         if t.text in {"—", "–"} and j and all(x.text.isupper() or x.text == ","
                                               for x in tokens[:j]):
             k = j + 1
-    while k < len(tokens) and (tokens[k].low in _INTRO or (
-            tokens[k].text[0].islower() and tokens[k].low.endswith(("ed", "ing")))):
+    while (k < len(tokens) and tokens[k].text in _BULLETS
+           and "\n" not in text[tokens[k].start:tokens[-1].end]):
+        k += 1                                  # "-- Obama on McCain:", "• Roe on the wall:"
+    while k < len(tokens):
+        past = _past_opening(tokens, k)         # "Late Monday,", "Following the backlash,"
+        if past > k:
+            k = past
+            continue
+        if not (tokens[k].low in _INTRO or (
+                tokens[k].text[0].islower() and tokens[k].low.endswith(("ed", "ing")))):
+            break
         comma = next((j for j in range(k, min(len(tokens), k + 25)) if tokens[j].text == ","),
                      None)
         if comma is None:
@@ -916,6 +976,10 @@ def _leading_name(text: str, tokens: list[Token]):
     opens the sentence (after introductory phrases), followed by an appositive."""
     k = 0
     while k < len(tokens):
+        past = _past_opening(tokens, k)         # "Late Monday, Nick Shapiro, a ..., said"
+        if past > k:
+            k = past
+            continue
         tok = tokens[k]
         if tok.low in _INTRO or tok.text[0].islower() or tok.low in _DETERMINERS:
             comma = next((j for j in range(k, min(len(tokens), k + 15))
@@ -1058,9 +1122,38 @@ def _in_view_of(text: str, tokens: list[Token]) -> Attribution | None:
     return None
 
 
+def _in_words_of(text: str, tokens: list[Token]) -> Attribution | None:
+    """"as Roe put it", "as the senator puts it", "in the words of Ann Roe": the person
+    whose words the sentence borrows (no verb of saying: the verb stays None)."""
+    for k, tok in enumerate(tokens):
+        if tok.text[0] == MASK:
+            continue
+        if (tok.low == "in" and [t.low for t in tokens[k + 1:k + 4]] == ["the", "words", "of"]):
+            found = _choose(text, _walk_forward(tokens, k + 4), forward=True)
+        elif tok.low == "as":
+            p = next((p for p in range(k + 2, min(len(tokens) - 1, k + 16))
+                      if tokens[p].low in {"put", "puts"} and tokens[p + 1].low == "it"), None)
+            if p is None or any(t.verb or t.text[0] == MASK or t.text in {".", ";", ":"}
+                                for t in tokens[k + 1:p]):
+                continue
+            # (past its adverbs: "as he more metaphorically put it")
+            words = [t for t in tokens[k + 1:p] if not (t.text[0].islower() and (
+                t.low.endswith("ly") or t.low in {"more", "most", "so", "best"}))]
+            found = _choose(text, _walk_back(words + [tokens[p]], len(words)))
+        else:
+            continue
+        if found and found[0].lower() not in {"it", "this", "that"}:
+            return Attribution(_tidy(found[0]), found[1], found[2], None, None, None)
+    return None
+
+
 def _before_attribution(text: str, tokens: list[Token]) -> Attribution | None:
     """Attribution before a quote in the same sentence: the last verb with a subject."""
     found = _before_verb(text, tokens)
+    borrowed = _in_words_of(text, tokens)
+    if borrowed is not None and (found is None or found.verb_start is None
+                                 or borrowed.speaker_start > found.verb_start):
+        return borrowed         # "X alleged ... and, in the words of one woman, "...""
     return found if found is not None else _in_view_of(text, tokens)
 
 
@@ -1170,6 +1263,9 @@ def sentence_start(masked: str, lo: int, pos: int) -> int:
         if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
                 masked, m.end()):
             continue                    # "9:30 a.m. on Monday", but "... at 9:30 a.m.\nAsked"
+        if m.group() == "." and masked[m.end():m.end() + 1].isalnum():
+            continue                    # "Chuck Schumer, D-N.Y., said": a period inside a
+                                        # word ends no sentence
         start = m.end()
     return start
 
@@ -1181,5 +1277,7 @@ def _sentence_end(masked: str, pos: int, hi: int) -> int:
         if (word in NEWS_ABBREVIATIONS or re.fullmatch(r"[a-z]", word)) and not _line_end(
                 masked, m.end()):
             continue
+        if m.group() == "." and masked[m.end():m.end() + 1].isalnum():
+            continue                    # a period inside a word: "D-N.Y., said"
         return m.end()
     return hi

@@ -26,7 +26,7 @@ from .segmentation import NEWS_ABBREVIATIONS
 from .attribution import (
     _CAP, _choose, _clean_possessive, _DETERMINERS, _DOCUMENTS, FORM_TO_LEMMA, _INTRO,
     _is_name, _low, _NP_STOP, _np_token, _OBJECT_PRONOUNS, _ORG_WORDS, _PARTICLES,
-    POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _sentence_end, _TIME_WORDS, _TITLES, Token)
+    POSSESSIVE_END, _PREPOSITIONS, _PRONOUNS, _sentence_end, _DAY_WORDS, _TIME_WORDS, _TITLES, Token)
 
 #: Last words of the names of laws and treaties, which "he" or "she" never refers to (unlike
 #: :data:`_DOCUMENTS`, the statements and reports that can be a quote's source).
@@ -155,8 +155,9 @@ def _name_runs(text: str, tokens_of: list[list[Token]], masked: str = "") -> _Na
                         out.append(_Name(run[0].start, owner, frozenset()))
                     run, before = run[i + 1:], None
                     break
-            while run and run[0].low in _NAME_STOP:
-                run = run[1:]
+            while run and (run[0].low in _NAME_STOP
+                           or (run[0].low in _DAY_WORDS and len(run) > 1)):
+                run = run[1:]                          # "Yesterday Roe": Roe
             dashed = [i for i, t in enumerate(run) if "--" in t.text]
             if dashed:
                 run = run[dashed[-1] + 1:]             # "Communion---while Francis": Francis
