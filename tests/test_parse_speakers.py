@@ -264,7 +264,7 @@ def test_analysis_quotes_without_the_parser_are_the_rules(sample_path, monkeypat
 
 def test_analysis_quotes_found_once_when_every_quote_has_a_speaker(monkeypatch):
     """``analyze`` finds the quotes without speakers; reading the table finds them once with
-    the rules' speakers, and runs the parse only for a quote they leave without one."""
+    the rules' speakers, and parses nothing when the parse has nothing to answer."""
     from toolkit import analysis, parse_speakers
 
     result = toolkit.analyze('"We will not back down," Defense Minister Andrei Belousov said.')
@@ -272,9 +272,21 @@ def test_analysis_quotes_found_once_when_every_quote_has_a_speaker(monkeypatch):
     monkeypatch.setattr(analysis, "_quotations",
                         lambda *args, **kwargs: calls.append(1) or quotations(*args, **kwargs))
     monkeypatch.setattr(analysis, "find_quotations", None)       # not called again
-    monkeypatch.setattr(parse_speakers, "governing_speakers", None)   # nor the parse
+    monkeypatch.setattr(parse_speakers, "parse", None)           # nor the parse
     assert list(result.quotes["speaker"]) == ["Andrei Belousov"]
     assert calls == [1]
+
+
+@pytest.mark.parametrize("text", [
+    'Consider Keith Ellison: "We will win this," he said.\n\nAnd more text.',
+    'Remember that Mohamed Atta told passengers "we have some planes."\n\nMore text.',
+    '"We will not back down," Defense Minister Andrei Belousov said.',
+])
+def test_analysis_quotes_equal_find_quotes_when_every_rule_speaker_is_kept(text):
+    """The parse corrects rule speakers too ("Consider Keith Ellison" -> "Keith Ellison"):
+    the table read from ``analyze`` is ``find_quotes``'s even when no speaker is junk."""
+    pd.testing.assert_frame_equal(toolkit.analyze(text).quotes,
+                                  quotes_frame(find_quotes(text)))
 
 
 def test_analysis_quotes_read_that_fails_is_computed_again(sample_path):

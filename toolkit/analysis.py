@@ -33,9 +33,8 @@ from .sentiment import tone_spans, vader_pass, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import subjective_spans, subjectivity_of
 from .tables import table
-from .parsing import parser_available
-from .voice import (QUOTE_COLUMNS, Quote, _junk, _quotations, find_quotations,
-                    quote_regions, quotes_frame, report_verb_spans)
+from .voice import (QUOTE_COLUMNS, Quote, _quotations, find_quotations, quote_regions,
+                    quotes_frame, report_verb_spans)
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
            "QUOTE_COLUMNS"]
@@ -114,13 +113,12 @@ def _people_tables(text: str, paragraphs: list[tuple[int, int]], sentences: list
 
 def _quote_table(text: str, paragraphs: list[tuple[int, int]]) -> pd.DataFrame:
     """The ``quotes`` table, as :func:`analyze` defers it: the quotes found again with
-    their speakers (``analyze`` finds them without), by the rules, and by the parse for
-    those the rules leave without one when there is a parser (as ``find_quotations``
-    with ``parse=True``, which would load the parser even when every quote has a speaker
-    the parse would keep)."""
+    their speakers (``analyze`` finds them without), by the rules and, when there is a
+    parser, the parse's (``find_quotes(text, paragraphs)``: the parse also corrects rule
+    speakers that have one, so it runs whatever speakers the rules give)."""
     with _collector_paused():
         quotes, _, fill = _quotations(text, paragraphs)
-        if fill is not None and parser_available() and any(_junk(q.speaker) for q in quotes):
+        if fill is not None:
             quotes = fill(quotes)
     return quotes_frame(quotes)
 
