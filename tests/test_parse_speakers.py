@@ -439,3 +439,16 @@ def test_speech_only_leaves_out_reporting_verbs():
 def test_rule_speaker_opening_with_an_imperative_loses_it(text, rules, parsed):
     assert [q.speaker for q in find_quotes(text, parse=False)] == rules
     assert [q.speaker for q in find_quotes(text)] == parsed
+
+
+@needs_parser
+def test_parse_speaker_resolved_to_a_name_with_an_imperative_loses_it():
+    """The parse's answer goes through the name index too ("Hale" -> "Consider Tom Hale")."""
+    text = ('Consider Tom Hale, the mayor.\nAll this came before Hale praised him as "a role '
+            'model" in 1995.')
+    assert [q.speaker for q in find_quotes(text)] == ["Tom Hale"]
+
+
+def test_rule_speaker_that_is_a_name_after_a_word_keeps_its_first_word():
+    text = '"Blood transfusions are forbidden," the Watch Tower Society said in 1961.'
+    assert [q.speaker for q in find_quotes(text)] == ["Watch Tower Society"]

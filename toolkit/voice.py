@@ -468,12 +468,16 @@ def _unbidden(text: str, q: Quote) -> Quote:
     """``q`` with a rule speaker that opens with a capitalised imperative
     (:data:`_IMPERATIVES`: the name index joins it to the name after it) without it: no
     speaker when no capitalised word follows ("Remember"), else the name ("Consider Keith
-    Ellison" -> "Keith Ellison")."""
+    Ellison" -> "Keith Ellison"); not when the text has the name after a word ("the Watch
+    Tower Society": no imperative)."""
     words = (q.speaker or "").split()
     if not words or not words[0][:1].isupper() or _low(words[0]) not in _IMPERATIVES:
         return q
     if len(words) == 1 or not words[1][:1].isupper():
         return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+    at = text.find(f"{words[0]} {words[1]}")
+    if at > 0 and text[:at].rstrip()[-1:].isalnum():
+        return q
     start = q.speaker_start
     if start is not None and text.startswith(words[0], start):
         start += len(words[0])
@@ -555,7 +559,10 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
         if (not speaker or _not_a_speaker(speaker) or _junk(speaker)
                 or not _named_one(speaker)):
             continue
-        out[k] = replace(out[k], speaker=speaker, speaker_start=start, speaker_end=end)
+        # (the name index may give the fullest form with an imperative: "Ellison" ->
+        # "Consider Keith Ellison")
+        out[k] = _unbidden(text, replace(out[k], speaker=speaker, speaker_start=start,
+                                         speaker_end=end))
     return out
 
 
