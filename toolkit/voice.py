@@ -515,17 +515,27 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     several = [k for k, q in enumerate(out) if q.speaker and " " in q.speaker]
     clauses = {k for k, c in zip(several, finite_clauses(
         [out[k].speaker for k in several])) if c}
+    title_lines: dict[tuple[int, int], bool] = {}
+
+    def on_title_line(at: int) -> bool:
+        """Whether ``at`` is on a Title Case line (each line read once: 3,000 quotes on one
+        line of an article would read it 3,000 times)."""
+        line = _line(text, at)
+        if line not in title_lines:
+            title_lines[line] = _title_case_line(text, *line)
+        return title_lines[line]
+
     # (not on a Title Case line, a headline's: "Leaked Doc Reveals ... "Regime Change"")
     wanted = [k for k, q in enumerate(out) if (not q.speaker or k in clauses)
-              and not _title_case_line(text, *_line(text, q.start))]
+              and not on_title_line(q.start)]
     found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
                                quoted=[(q.start, q.end) for q in quotes]) or [None] * len(wanted)
     # a rule speaker the quote's sentence does not name (carried from earlier text, or a
     # pronoun resolved elsewhere) gives way to a name the parse finds as the subject of a
     # speech verb governing the quote ("As Pope Benedict has observed, ... "..."")
     carried = [k for k, q in enumerate(out) if q.speaker and k not in clauses
-               and not _title_case_line(text, *_line(text, q.start))
-               and not named_in_sentence(text, q.start, q.end, q.speaker)]
+               and not named_in_sentence(text, q.start, q.end, q.speaker)
+               and not on_title_line(q.start)]
     found += governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in carried],
                                 quoted=[(q.start, q.end) for q in quotes],
                                 speech_only=True) or [None] * len(carried)
