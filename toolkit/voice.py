@@ -476,7 +476,7 @@ def _unbidden(text: str, q: Quote) -> Quote:
     if len(words) == 1 or not words[1][:1].isupper():
         return replace(q, speaker=None, speaker_start=None, speaker_end=None)
     at = text.find(f"{words[0]} {words[1]}")
-    if at > 0 and text[:at].rstrip()[-1:].isalnum():
+    if at > 0 and text[max(0, at - 80):at].rstrip()[-1:].isalnum():
         return q
     start = q.speaker_start
     if start is not None and text.startswith(words[0], start):
