@@ -65,7 +65,7 @@ class _LazyTable:
     Finding mentions and scoring the target tone of each costs about as much as the rest of
     an analysis, and most uses (the corpus tables, the paragraph charts) never read them;
     the quotes' speakers (the rules', and the dependency parse's for those the rules leave
-    out) cost a third of it. The value is the
+    out or get wrong) cost a third of it. The value is the
     same whenever it is read; a table passed to the constructor is kept.
     """
 
@@ -156,7 +156,7 @@ class Analysis:
     ``entities`` and ``mentions`` are computed the first time either is read (the target
     tone of every mention costs about as much as the rest of the analysis), and ``quotes``
     the first time it is read (its speakers, by the rules and, for those the rules leave
-    out, a dependency parse; nothing else of the analysis depends on a quote's speaker);
+    out or get wrong, a dependency parse; nothing else of the analysis depends on a quote's speaker);
     they are the same tables whenever they are read.
     """
 

@@ -186,9 +186,10 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None, 
 
     With ``parse`` (the default), a quote the rules leave without a speaker, or with a
     phrase that names no one, takes the subject of the speech verb that governs it in the
-    dependency parse (:mod:`toolkit.parse_speakers`), when there is a parser; then one still
-    without a speaker that carries on an attributed quote of its sentence takes its
-    speaker (:func:`_continued`). Only speakers differ with ``parse=False``: the quotes,
+    dependency parse (:mod:`toolkit.parse_speakers`), when there is a parser, and a rule
+    speaker that is a clause, opens with an imperative or is not named in the quote's
+    sentence is corrected (:func:`_parsed`); then one still without a speaker that carries
+    on an attributed quote of its sentence takes its speaker (:func:`_continued`). Only speakers differ with ``parse=False``: the quotes,
     their places and verbs are the same.
 
     With ``speakers=False`` every quote's speaker is left None (``parse`` is then moot):
@@ -429,7 +430,8 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None, *,
                       if q.paragraph == 0 and not q.speaker else q for q in quotes]
 
     def fill(found: list[Quote]) -> list[Quote]:
-        """The quotes with the parse's speakers where the rules have none (or junk)."""
+        """The quotes with the parse's speakers where the rules have none (or junk), and
+        the rules' corrected (:func:`_parsed`)."""
         from .parsing import parser
 
         if parser() is None:
