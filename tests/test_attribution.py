@@ -22,9 +22,11 @@ def test_attribution_token_ranges_equal_a_fresh_cut(masked, ranges):
         got, want = index.between(lo, hi), _tokens(masked, lo, hi)
         assert [(t.text, t.start, t.end, t.low) for t in got] == \
             [(t.text, t.start, t.end, t.low) for t in want]
-    # each paragraph cut when first asked for, as a fresh cut of it
-    assert TokenIndex(masked, paragraphs).of_paragraph == [_tokens(masked, lo, hi)
-                                                           for lo, hi in paragraphs]
+    # each paragraph cut when first asked for (not before), as a fresh cut of it
+    fresh = TokenIndex(masked, paragraphs)
+    fresh.between(mid, len(masked))
+    assert fresh._of[0] is None
+    assert fresh.of_paragraph == [_tokens(masked, lo, hi) for lo, hi in paragraphs]
 
 
 def _finditer_tokens(masked: str, lo: int, hi: int) -> list[tuple]:

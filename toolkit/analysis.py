@@ -33,9 +33,8 @@ from .sentiment import tone_spans, vader_pass, vader_scores, weighted_mean
 from .spans import SPAN_COLUMNS, Span, spans_table
 from .subjectivity import subjective_spans, subjectivity_of
 from .tables import table
-from .parsing import parser_available
-from .voice import (QUOTE_COLUMNS, Quote, _junk, _quotations, find_quotations,
-                    quote_regions, quotes_frame, report_verb_spans)
+from .voice import (QUOTE_COLUMNS, Quote, _quotations, find_quotations, quote_regions,
+                    quotes_frame, report_verb_spans)
 
 __all__ = ["Analysis", "analyze", "score_sentences", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS",
            "QUOTE_COLUMNS"]
@@ -66,7 +65,7 @@ class _LazyTable:
     Finding mentions and scoring the target tone of each costs about as much as the rest of
     an analysis, and most uses (the corpus tables, the paragraph charts) never read them;
     the quotes' speakers (the rules', and the dependency parse's for those the rules leave
-    out) cost a third of it. The value is the
+    out or get wrong) cost a third of it. The value is the
     same whenever it is read; a table passed to the constructor is kept.
     """
 
@@ -114,13 +113,12 @@ def _people_tables(text: str, paragraphs: list[tuple[int, int]], sentences: list
 
 def _quote_table(text: str, paragraphs: list[tuple[int, int]]) -> pd.DataFrame:
     """The ``quotes`` table, as :func:`analyze` defers it: the quotes found again with
-    their speakers (``analyze`` finds them without), by the rules, and by the parse for
-    those the rules leave without one when there is a parser (as ``find_quotations``
-    with ``parse=True``, which would load the parser even when every quote has a speaker
-    the parse would keep)."""
+    their speakers (``analyze`` finds them without), by the rules and, when there is a
+    parser, the parse's (``find_quotes(text, paragraphs)``: the parse also corrects rule
+    speakers that have one, so it runs whatever speakers the rules give)."""
     with _collector_paused():
         quotes, _, fill = _quotations(text, paragraphs)
-        if fill is not None and parser_available() and any(_junk(q.speaker) for q in quotes):
+        if fill is not None:
             quotes = fill(quotes)
     return quotes_frame(quotes)
 
@@ -158,7 +156,7 @@ class Analysis:
     ``entities`` and ``mentions`` are computed the first time either is read (the target
     tone of every mention costs about as much as the rest of the analysis), and ``quotes``
     the first time it is read (its speakers, by the rules and, for those the rules leave
-    out, a dependency parse; nothing else of the analysis depends on a quote's speaker);
+    out or get wrong, a dependency parse; nothing else of the analysis depends on a quote's speaker);
     they are the same tables whenever they are read.
     """
 

@@ -186,9 +186,10 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]] | None = None, 
 
     With ``parse`` (the default), a quote the rules leave without a speaker, or with a
     phrase that names no one, takes the subject of the speech verb that governs it in the
-    dependency parse (:mod:`toolkit.parse_speakers`), when there is a parser; then one still
-    without a speaker that carries on an attributed quote of its sentence takes its
-    speaker (:func:`_continued`). Only speakers differ with ``parse=False``: the quotes,
+    dependency parse (:mod:`toolkit.parse_speakers`), when there is a parser, and a rule
+    speaker that is a clause, opens with an imperative or is not named in the quote's
+    sentence is corrected (:func:`_parsed`); then one still without a speaker that carries
+    on an attributed quote of its sentence takes its speaker (:func:`_continued`). Only speakers differ with ``parse=False``: the quotes,
     their places and verbs are the same.
 
     With ``speakers=False`` every quote's speaker is left None (``parse`` is then moot):
@@ -429,7 +430,8 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]] | None, *,
                       if q.paragraph == 0 and not q.speaker else q for q in quotes]
 
     def fill(found: list[Quote]) -> list[Quote]:
-        """The quotes with the parse's speakers where the rules have none (or junk)."""
+        """The quotes with the parse's speakers where the rules have none (or junk), and
+        the rules' corrected (:func:`_parsed`)."""
         from .parsing import parser
 
         if parser() is None:
@@ -468,12 +470,16 @@ def _unbidden(text: str, q: Quote) -> Quote:
     """``q`` with a rule speaker that opens with a capitalised imperative
     (:data:`_IMPERATIVES`: the name index joins it to the name after it) without it: no
     speaker when no capitalised word follows ("Remember"), else the name ("Consider Keith
-    Ellison" -> "Keith Ellison")."""
+    Ellison" -> "Keith Ellison"); not when the text has the name after a word ("the Watch
+    Tower Society": no imperative)."""
     words = (q.speaker or "").split()
     if not words or not words[0][:1].isupper() or _low(words[0]) not in _IMPERATIVES:
         return q
     if len(words) == 1 or not words[1][:1].isupper():
         return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+    at = text.find(f"{words[0]} {words[1]}")
+    if at > 0 and text[max(0, at - 80):at].rstrip()[-1:].isalnum():
+        return q
     start = q.speaker_start
     if start is not None and text.startswith(words[0], start):
         start += len(words[0])
@@ -511,17 +517,27 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     several = [k for k, q in enumerate(out) if q.speaker and " " in q.speaker]
     clauses = {k for k, c in zip(several, finite_clauses(
         [out[k].speaker for k in several])) if c}
+    title_lines: dict[tuple[int, int], bool] = {}
+
+    def on_title_line(at: int) -> bool:
+        """Whether ``at`` is on a Title Case line (each line read once: 3,000 quotes on one
+        line of an article would read it 3,000 times)."""
+        line = _line(text, at)
+        if line not in title_lines:
+            title_lines[line] = _title_case_line(text, *line)
+        return title_lines[line]
+
     # (not on a Title Case line, a headline's: "Leaked Doc Reveals ... "Regime Change"")
     wanted = [k for k, q in enumerate(out) if (not q.speaker or k in clauses)
-              and not _title_case_line(text, *_line(text, q.start))]
+              and not on_title_line(q.start)]
     found = governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in wanted],
                                quoted=[(q.start, q.end) for q in quotes]) or [None] * len(wanted)
     # a rule speaker the quote's sentence does not name (carried from earlier text, or a
     # pronoun resolved elsewhere) gives way to a name the parse finds as the subject of a
     # speech verb governing the quote ("As Pope Benedict has observed, ... "..."")
     carried = [k for k, q in enumerate(out) if q.speaker and k not in clauses
-               and not _title_case_line(text, *_line(text, q.start))
-               and not named_in_sentence(text, q.start, q.end, q.speaker)]
+               and not named_in_sentence(text, q.start, q.end, q.speaker)
+               and not on_title_line(q.start)]
     found += governing_speakers(text, [(quotes[k].start, quotes[k].end) for k in carried],
                                 quoted=[(q.start, q.end) for q in quotes],
                                 speech_only=True) or [None] * len(carried)
@@ -555,7 +571,10 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
         if (not speaker or _not_a_speaker(speaker) or _junk(speaker)
                 or not _named_one(speaker)):
             continue
-        out[k] = replace(out[k], speaker=speaker, speaker_start=start, speaker_end=end)
+        # (the name index may give the fullest form with an imperative: "Ellison" ->
+        # "Consider Keith Ellison")
+        out[k] = _unbidden(text, replace(out[k], speaker=speaker, speaker_start=start,
+                                         speaker_end=end))
     return out
 
 
