@@ -47,7 +47,14 @@ copied into the repository), or of ``{"id", "newsmtsc", "quotes": [[start, end, 
   with any direct quotes), annotated blind to the code on 2026-11-29 (seventh session),
   scored at first contact and after each landing of that session without any error read.
 
-All were used for fixes after their first run; the README gives first-run figures.
+- ``quote_cases/newsmtsc_q1.json`` to ``newsmtsc_q4.json``: 4 sets of 120 mainstream news
+  sentences from NewsMTSC's dev split (rows with a quotation mark, chosen by a seeded hash),
+  annotated blind to the code on 2026-11-30 for every direct quote and the speaker the
+  sentence itself names; scored at first contact. ``newsmtsc_q1`` was then read and fixed
+  from; ``q2`` to ``q4`` stayed sealed until the round's final score.
+
+All were used for fixes after their first run (but ``newsmtsc_q2``-``q4``); the README gives
+first-run figures.
 
 Usage::
 

@@ -1138,3 +1138,43 @@ def test_voice_benchmark_reads_newsmtsc_cases(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "skipping b: no row 'r2'" in out
     assert "matched            1" in out and "speaker_accuracy   1.000" in out
+
+
+def _newsmtsc_cases(shared_data):
+    """The blind NewsMTSC sentence sets, their texts read in place from the dev split."""
+    import csv
+    import json
+    from pathlib import Path
+
+    with (shared_data / "newsmtsc" / "dev.csv").open(encoding="utf-8", newline="") as handle:
+        texts = {row["id"]: row["text"] for row in csv.DictReader(handle)}
+    folder = Path(__file__).resolve().parents[1] / "benchmarks" / "quote_cases"
+    for path in sorted(folder.glob("newsmtsc_q*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            yield path.name, {**case, "text": texts[case["newsmtsc"]]}
+
+
+def test_voice_newsmtsc_case_files_are_well_formed(shared_data):
+    """Every annotated span of the news-sentence sets lies inside its sentence, in order,
+    with no quotation mark or space at either end (``mtsc_q1`` to ``q4``: 480 sentences)."""
+    marks = "\"“”‘’'"
+    cases = list(_newsmtsc_cases(shared_data))
+    assert len(cases) == 480
+    for name, case in cases:
+        text, last = case["text"], 0
+        for start, stop, speaker in case["quotes"]:
+            span = text[start:stop]
+            assert last <= start < stop <= len(text), (name, case["id"], start)
+            assert span.strip() == span and span[0] not in marks, (name, case["id"], span)
+            assert speaker is None or speaker.strip(), (name, case["id"], start)
+            last = stop
+
+
+def test_voice_newsmtsc_case_files_floors(shared_data):
+    """Regression floors over the four news-sentence sets pooled (``newsmtsc_q1`` was read
+    and fixed from in session 19; ``q2``-``q4`` were sealed until scored; the README gives
+    their first-contact figures). Measured 2026-11-30: span F1 0.959, speaker 0.850 of 320
+    with the parse, 0.819 with the rules alone."""
+    result = _quotes_benchmark().evaluate([case for _, case in _newsmtsc_cases(shared_data)])
+    assert result["f1"] >= 0.95
+    assert result["speaker_accuracy"] >= (0.84 if PARSED else 0.81)
