@@ -467,3 +467,15 @@ def test_parse_fill_reads_each_line_once_for_title_case(monkeypatch):
     quotes = find_quotes(text)
     assert len(quotes) == 300 and {q.speaker for q in quotes} == {"Smith"}
     assert len(calls) <= 3
+
+
+@needs_parser
+@pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\ufeff", "\u2060"])
+def test_parse_speaker_leaves_invisible_characters_out(mark):
+    """A parser token can carry a zero-width or format character after a name ("Smith" +
+    U+200B): the speaker and its offsets leave it out, and still map back to the text."""
+    text = f'Smith{mark} went so far as to claim that jihadis were "irreligious."'
+    (quote,) = find_quotes(text)
+    assert quote.speaker == "Smith" or (mark != "\u200b" and quote.speaker is None)
+    if quote.speaker:                   # (the parser reads no subject past some joiners)
+        assert text[quote.speaker_start:quote.speaker_end] == "Smith"

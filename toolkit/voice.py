@@ -34,6 +34,7 @@ The voice of any character offset is then "quote" inside a quote's ``[start, end
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -548,7 +549,9 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
     for k, g in zip(wanted, found):
         if g is None:
             continue
-        start, end = g.relative if g.relative else (g.start, g.end)
+        start, end = _trimmed(text, *(g.relative if g.relative else (g.start, g.end)))
+        if start == end:
+            continue
         before = bisect_right(starts, start)
         if before and reach[before - 1] > start:
             continue                        # the quote's own words
@@ -576,6 +579,16 @@ def _parsed(text: str, quotes: list[Quote], named, the_timeline) -> list[Quote]:
         out[k] = _unbidden(text, replace(out[k], speaker=speaker, speaker_start=start,
                                          speaker_end=end))
     return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the spaces and invisible format characters (zero-width
+    space, joiners, a BOM) at either end that a parser's token can carry ("Smith\u200b")."""
+    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) == "Cf"):
+        end -= 1
+    while start < end and (text[start].isspace() or unicodedata.category(text[start]) == "Cf"):
+        start += 1
+    return start, end
 
 
 def _continued(text: str, masked: str, paragraphs, quotes: list[Quote]) -> list[Quote]:
