@@ -1178,3 +1178,17 @@ def test_voice_newsmtsc_case_files_floors(shared_data):
     result = _quotes_benchmark().evaluate([case for _, case in _newsmtsc_cases(shared_data)])
     assert result["f1"] >= 0.95
     assert result["speaker_accuracy"] >= (0.84 if PARSED else 0.81)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a line of page furniture is no part of the next line's subject (a headline, then
+    # lines with no blank line between them: one paragraph)
+    ("Panel revived\n\nAnn Roe met them on Monday.\nAdvertisement\nRoe said the plan is "
+     "\u201ca good idea.\u201d", "Ann Roe"),
+    ("Test failed\n\nA report came out.\nShutterstock\nA professor wrote that it was "
+     "\u201cnot a country.\u201d", "A professor"),
+])
+def test_voice_subject_does_not_reach_across_a_line(text, speaker):
+    (quote,) = find_quotes(text, parse=False)
+    assert quote.speaker == speaker
+    assert "\n" not in text[quote.speaker_start:quote.speaker_end]

@@ -674,6 +674,12 @@ def _choose(text: str, found, *, forward: bool = False) -> tuple[str, int, int] 
     if found is None:
         return None
     head, others = found
+    breaks = [k for k in range(1, len(head)) if "\n" in text[head[k - 1].end:head[k].start]
+              and head[k - 1].low.rstrip(".") not in _TITLES]
+    if breaks:
+        # a line is no part of the next line's name ("Advertisement\nSaviano said"; but a
+        # title the line breaks after is the name's: "said Sen.\nRob Portman")
+        head = head[:breaks[0]] if forward else head[breaks[-1]:]
     if head[0].text[0].isdigit():
         rest = list(dropwhile(lambda t: t.text[0].isdigit(), head))
         if rest and rest[0].text[0].isupper():
