@@ -1151,28 +1151,26 @@ def find_inserts(source, *, threshold: float = INSERT_THRESHOLD,
                              f"{sims[i]:.2f}) and no names with it, reports nobody, and scores "
                              f"within {stranger_margin:g} of the threshold ({decisions[i]:.2f})")
 
-    # Native copy: a stranger to the article (none of its words or names, no "I") that speaks
-    # of a business and what it sells: a paid post's lede written like news, which scores
-    # little else.
+    # Native copy, a paid post's lede written like news, which scores little else: a stranger
+    # to the article (none of its words or names, no "I") that speaks of a business and what
+    # it sells; or copy rich in trade (two words of it at least) that shares few words with
+    # the article (such a lede may name a place or a person the article names too).
     if native_margin > 0 and len(ranges) >= _NATIVE_PARAGRAPHS:
         for i, sc in enumerate(scores):
-            if sc.marker is None and stranger(i, native_margin, ("shared_names", "first_person")):
-                trade = _trade_words(sc.masked)
-                if len(trade) >= _NATIVE_TRADE:
-                    kinds[i] = "sponsored"
-                    extras[i] = (f"native copy: a stranger to the article (similarity "
-                                 f"{sims[i]:.2f}, none of its names) that speaks of trade "
-                                 f"({', '.join(map(repr, trade[:4]))}), scoring within "
-                                 f"{native_margin:g} of the threshold ({decisions[i]:.2f})")
-        # Copy rich in trade (two words of it at least) that shares few words with the
-        # article: a paid post's lede may name a place or a person the article names too.
-        for i, sc in enumerate(scores):
             if (kinds[i] is not None or i in (0, headline) or sc.marker is not None
-                    or sims[i] >= _NATIVE_RICH_SIM or "first_person" in sc.rules
                     or decisions[i] < threshold - native_margin):
                 continue
+            alien = stranger(i, native_margin, ("shared_names", "first_person"))
+            if not alien and (sims[i] >= _NATIVE_RICH_SIM or "first_person" in sc.rules):
+                continue    # (a stranger, under _SIM_LOW with no "I", always goes on)
             trade = _trade_words(sc.masked)
-            if len(trade) >= _NATIVE_RICH_TRADE:
+            if alien and len(trade) >= _NATIVE_TRADE:
+                kinds[i] = "sponsored"
+                extras[i] = (f"native copy: a stranger to the article (similarity "
+                             f"{sims[i]:.2f}, none of its names) that speaks of trade "
+                             f"({', '.join(map(repr, trade[:4]))}), scoring within "
+                             f"{native_margin:g} of the threshold ({decisions[i]:.2f})")
+            elif len(trade) >= _NATIVE_RICH_TRADE:
                 kinds[i] = "sponsored"
                 extras[i] = (f"native copy: speaks of trade ({', '.join(map(repr, trade[:4]))}) "
                              f"and shares few words with the article (similarity "
