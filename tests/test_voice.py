@@ -1141,13 +1141,12 @@ def test_voice_benchmark_reads_newsmtsc_cases(tmp_path, capsys):
 
 
 def _newsmtsc_cases(shared_data):
-    """The blind NewsMTSC sentence sets, their texts read in place from the dev split."""
-    import csv
+    """The blind NewsMTSC sentence sets, their texts read in place from the dev split (as
+    the benchmark reads them)."""
     import json
     from pathlib import Path
 
-    with (shared_data / "newsmtsc" / "dev.csv").open(encoding="utf-8", newline="") as handle:
-        texts = {row["id"]: row["text"] for row in csv.DictReader(handle)}
+    texts = _quotes_benchmark()._newsmtsc_texts(shared_data / "newsmtsc" / "dev.csv")
     folder = Path(__file__).resolve().parents[1] / "benchmarks" / "quote_cases"
     for path in sorted(folder.glob("newsmtsc_q*.json")):
         for case in json.loads(path.read_text(encoding="utf-8")):
